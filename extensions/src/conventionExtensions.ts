@@ -1,0 +1,74 @@
+import { Extension, getSchema, type AnyExtension, type Node } from '@tiptap/core'
+import StarterKit, { type StarterKitOptions } from '@tiptap/starter-kit'
+import { conventionNodes, HEADING_LEVELS, type ConventionNodeName } from '@ctg/shared'
+import { ConventionDocument } from './ConventionDocument.js'
+import { createSpecNode } from './createSpecNode.js'
+import { FicheAction } from './fiche-action/index.js'
+import { removeEntry } from './helpers/insertEntry.js'
+import { IndicatorTable } from './indicator-table/index.js'
+import { SignatoryBlock } from './signatory-block/index.js'
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    conventionEntries: {
+      /** Removes a key action, indicator row, signatory or list item, when its container allows it. */
+      removeEntry: (pos: number) => ReturnType
+    }
+  }
+}
+
+export type ConventionNodeExtensions = Record<ConventionNodeName, Node>
+
+/** Every node of the three blocks, by name; the client replaces some with node-view versions. */
+export function conventionNodeExtensions(): ConventionNodeExtensions {
+  const nodes = Object.fromEntries(
+    (Object.keys(conventionNodes) as ConventionNodeName[]).map((name) => [name, createSpecNode(name)]),
+  ) as ConventionNodeExtensions
+  return { ...nodes, ficheAction: FicheAction, indicatorTable: IndicatorTable, signatoryBlock: SignatoryBlock }
+}
+
+const ConventionEntries = Extension.create({
+  name: 'conventionEntries',
+  addCommands() {
+    return {
+      removeEntry:
+        (pos) =>
+        ({ tr, state, dispatch }) =>
+          dispatch ? removeEntry(tr, pos) : !!state.doc.nodeAt(pos),
+    }
+  },
+})
+
+/** The free-text part of the editor: what StarterKit offers, less what the export cannot keep. */
+export const conventionStarterKitOptions: Partial<StarterKitOptions> = {
+  document: false,
+  blockquote: false,
+  code: false,
+  codeBlock: false,
+  horizontalRule: false,
+  link: false,
+  // history comes from Yjs (collaboration) in the editor
+  undoRedo: false,
+  heading: { levels: [...HEADING_LEVELS] },
+}
+
+export interface ConventionExtensionsOptions {
+  /** Replacement node extensions (e.g. with React node views). */
+  nodes?: Partial<ConventionNodeExtensions>
+  /** Extra StarterKit options, merged over the defaults. */
+  starterKit?: Partial<StarterKitOptions>
+}
+
+/** The extensions that define a convention document; loaded by the server, the client and the tests. */
+export function conventionExtensions(options: ConventionExtensionsOptions = {}): AnyExtension[] {
+  const nodes = { ...conventionNodeExtensions(), ...options.nodes }
+  return [
+    StarterKit.configure({ ...conventionStarterKitOptions, ...options.starterKit }),
+    ConventionDocument,
+    ...Object.values(nodes),
+    ConventionEntries,
+  ]
+}
+
+/** The ProseMirror schema of a convention, built headlessly (no DOM needed). */
+export const conventionSchema = getSchema(conventionExtensions())

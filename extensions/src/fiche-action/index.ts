@@ -1,0 +1,2 @@
+export { FicheAction } from './fiche-action.js'
+export * from './helpers/ficheActionCommands.js'

@@ -1,0 +1,2 @@
+export { IndicatorTable } from './indicator-table.js'
+export * from './helpers/indicatorTableCommands.js'

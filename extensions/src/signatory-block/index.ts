@@ -1,0 +1,2 @@
+export { SignatoryBlock } from './signatory-block.js'
+export * from './helpers/signatoryBlockCommands.js'

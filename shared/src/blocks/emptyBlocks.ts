@@ -1,0 +1,79 @@
+import type {
+  FicheActionBlock,
+  IndicatorTableBlock,
+  Period,
+  SignatoryBlockBlock,
+} from '../export/conventionModel.js'
+import { yearsOf } from '../export/conventionModel.js'
+import { createId } from '../ids.js'
+import type { SignatoryKind } from '../schema/vocabulary.js'
+import { parseCellValue } from '../values/cellValue.js'
+
+/** New, empty blocks and entries, in the structured model; importers turn them into nodes. */
+
+export function emptyKeyAction(): FicheActionBlock['keyActions'][number] {
+  return { id: createId('ka-'), number: '', label: '', pilot: '', deadline: null, status: 'a_engager' }
+}
+
+export function emptyFicheAction(period: Period | null): FicheActionBlock {
+  return {
+    type: 'ficheAction',
+    id: createId('fa-'),
+    number: 1,
+    title: '',
+    theme: { code: null, label: '' },
+    objective: '',
+    keyActions: [emptyKeyAction()],
+    expectedResult: '',
+    targetAudience: '',
+    territory: '',
+    partners: [''],
+    pilot: '',
+    funding: '',
+    schedule: { startYear: period?.start ?? null, endYear: period?.end ?? null },
+    indicators: { items: [''], tableId: null },
+    status: 'a_engager',
+  }
+}
+
+export function emptyIndicatorRow(period: Period): IndicatorTableBlock['rows'][number] {
+  const blank = parseCellValue('')
+  return {
+    id: createId('ir-'),
+    label: '',
+    kind: 'realisation',
+    unit: '',
+    source: '',
+    baseline: { year: period.start - 1, cell: blank },
+    years: yearsOf(period).map((year) => ({ year, target: blank, reached: blank })),
+  }
+}
+
+export function emptyIndicatorTable(period: Period): IndicatorTableBlock {
+  return {
+    type: 'indicatorTable',
+    id: createId('it-'),
+    title: '',
+    period: { ...period },
+    rows: [emptyIndicatorRow(period)],
+  }
+}
+
+export function emptySignatory(kind: SignatoryKind = 'autre'): SignatoryBlockBlock['signatories'][number] {
+  return {
+    id: createId('sg-'),
+    organisation: '',
+    kind,
+    function: '',
+    civility: null,
+    name: '',
+    mandate: { deliberation: '', date: null },
+    place: '',
+    signatureDate: null,
+    signed: false,
+  }
+}
+
+export function emptySignatoryBlock(): SignatoryBlockBlock {
+  return { type: 'signatoryBlock', id: createId('sb-'), signatories: [emptySignatory('caf'), emptySignatory('epci')] }
+}

@@ -1,0 +1,61 @@
+import type { IndicatorTableBlock } from '../../export/conventionModel.js'
+import type { IndicatorKind } from '../../schema/vocabulary.js'
+import { parseCellValue } from '../../values/cellValue.js'
+import { attrOf, childOf, childrenOf, inlineText, lineNode, node, type EditorNode } from '../editorJson.js'
+
+export function exportIndicatorTable(table: EditorNode, fallbackPeriod: { start: number; end: number }): IndicatorTableBlock {
+  const start = attrOf<number | null>(table, 'startYear') ?? fallbackPeriod.start
+  const end = attrOf<number | null>(table, 'endYear') ?? fallbackPeriod.end
+  return {
+    type: 'indicatorTable',
+    id: attrOf(table, 'id'),
+    title: inlineText(childOf(table, 'indicatorTableTitle')),
+    period: { start, end },
+    rows: childrenOf(table, 'indicatorRow').map((row) => {
+      const cells = new Map(childrenOf(row, 'indicatorYear').map((y) => [attrOf<number>(y, 'year'), y]))
+      const years: IndicatorTableBlock['rows'][number]['years'] = []
+      // the period decides the columns; a row's cells are looked up by year
+      for (let year = start; year <= end; year++) {
+        const cell = cells.get(year)
+        years.push({
+          year,
+          target: parseCellValue(cell ? inlineText(childOf(cell, 'indicatorTarget')) : ''),
+          reached: parseCellValue(cell ? inlineText(childOf(cell, 'indicatorReached')) : ''),
+        })
+      }
+      return {
+        id: attrOf(row, 'id'),
+        label: inlineText(childOf(row, 'indicatorLabel')),
+        kind: attrOf<IndicatorKind>(row, 'kind'),
+        unit: inlineText(childOf(row, 'indicatorUnit')),
+        source: inlineText(childOf(row, 'indicatorSource')),
+        baseline: {
+          year: attrOf(row, 'baselineYear'),
+          cell: parseCellValue(inlineText(childOf(row, 'indicatorBaseline'))),
+        },
+        years,
+      }
+    }),
+  }
+}
+
+export function importIndicatorTable(table: IndicatorTableBlock): EditorNode {
+  return node('indicatorTable', { id: table.id, startYear: table.period.start, endYear: table.period.end }, [
+    lineNode('indicatorTableTitle', table.title),
+    ...table.rows.map(importIndicatorRow),
+  ])
+}
+
+export function importIndicatorRow(row: IndicatorTableBlock['rows'][number]): EditorNode {
+  return node('indicatorRow', { id: row.id, kind: row.kind, baselineYear: row.baseline.year }, [
+    lineNode('indicatorLabel', row.label),
+    lineNode('indicatorUnit', row.unit),
+    lineNode('indicatorSource', row.source),
+    lineNode('indicatorBaseline', row.baseline.cell.text),
+    ...row.years.map((y) => importIndicatorYear(y.year, y.target.text, y.reached.text)),
+  ])
+}
+
+export function importIndicatorYear(year: number, target = '', reached = ''): EditorNode {
+  return node('indicatorYear', { year }, [lineNode('indicatorTarget', target), lineNode('indicatorReached', reached)])
+}

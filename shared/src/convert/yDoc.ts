@@ -1,0 +1,57 @@
+import type { Schema } from '@tiptap/pm/model'
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+import type { Convention } from '../export/conventionModel.js'
+import { Y_FRAGMENT_NAME, Y_META_NAME } from '../schema/conventionNodes.js'
+import { conventionToEditorJson } from './conventionToEditor.js'
+import type { EditorNode } from './editorJson.js'
+import { editorJsonToConvention, type ConventionMeta } from './editorToConvention.js'
+
+/**
+ * The Y.Doc of a convention holds the editor content in the XmlFragment "default"
+ * (what @tiptap/extension-collaboration binds to) and its metadata in the Y.Map "meta".
+ */
+
+export function readMeta(ydoc: Y.Doc): ConventionMeta {
+  const meta = ydoc.getMap(Y_META_NAME)
+  const period = meta.get('period') as { start: number; end: number } | undefined
+  const year = new Date().getFullYear()
+  return {
+    title: (meta.get('title') as string | undefined) ?? 'Convention sans titre',
+    period: period ?? { start: year, end: year + 4 },
+  }
+}
+
+export function writeMeta(ydoc: Y.Doc, meta: Partial<ConventionMeta>): void {
+  const map = ydoc.getMap(Y_META_NAME)
+  ydoc.transact(() => {
+    if (meta.title !== undefined) map.set('title', meta.title)
+    if (meta.period !== undefined) map.set('period', { start: meta.period.start, end: meta.period.end })
+  })
+}
+
+export function yDocToEditorJson(ydoc: Y.Doc): EditorNode {
+  return yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(Y_FRAGMENT_NAME)) as EditorNode
+}
+
+/** Writes editor JSON into the document's (empty) fragment, in one transaction. */
+export function writeEditorJson(ydoc: Y.Doc, schema: Schema, doc: EditorNode): void {
+  const fragment = ydoc.getXmlFragment(Y_FRAGMENT_NAME)
+  ydoc.transact(() => {
+    if (fragment.length > 0) fragment.delete(0, fragment.length)
+    prosemirrorJSONToYXmlFragment(schema, doc, fragment)
+  })
+}
+
+export function yDocToConvention(ydoc: Y.Doc): Convention {
+  return editorJsonToConvention(yDocToEditorJson(ydoc), readMeta(ydoc))
+}
+
+/** Fills an empty Y.Doc from a structured convention (templates, imports). */
+export function writeConvention(ydoc: Y.Doc, schema: Schema, convention: Convention): void {
+  const { doc, meta } = conventionToEditorJson(convention)
+  ydoc.transact(() => {
+    writeEditorJson(ydoc, schema, doc)
+    writeMeta(ydoc, meta)
+  })
+}

@@ -1,0 +1,212 @@
+import { z } from 'zod'
+import {
+  CIVILITIES,
+  FOLLOW_UP_STATUSES,
+  HEADING_LEVELS,
+  INDICATOR_KINDS,
+  SIGNATORY_KINDS,
+  THEMES,
+} from '../schema/vocabulary.js'
+import { parseCellValue } from '../values/cellValue.js'
+
+/**
+ * The structured convention: the archived, exported and importable form.
+ * The JSON Schema served at /api/schema/convention.json is generated from these
+ * zod schemas (see `conventionJsonSchema.ts`), never written by hand.
+ */
+
+export const CONVENTION_FORMAT = 'ctg-convention'
+export const CONVENTION_FORMAT_VERSION = 1
+
+const id = z.string().min(1).max(64).describe('Stable identifier, kept across edits and exports')
+const year = z.number().int().min(1990).max(2100)
+const text = z.string().max(100_000)
+const isoDate = z.iso.date().describe('Date as YYYY-MM-DD')
+
+export const periodSchema = z
+  .object({ start: year, end: year })
+  .refine((p) => p.end >= p.start && p.end - p.start <= 15, {
+    message: 'end must be on or after start, within 15 years',
+    path: ['end'],
+  })
+
+export const cellSchema = z
+  .object({
+    text: z.string().max(200),
+    value: z.number().nullable().describe('The number read from text, or null'),
+    unit: z.string().nullable().describe('What follows the number in text, or null'),
+  })
+  .superRefine((cell, ctx) => {
+    const parsed = parseCellValue(cell.text)
+    if (parsed.value !== cell.value || parsed.unit !== cell.unit) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `value and unit must be those read from text "${cell.text}" (value ${parsed.value}, unit ${parsed.unit})`,
+      })
+    }
+  })
+
+export const headingSchema = z.object({
+  type: z.literal('heading'),
+  level: z.union(HEADING_LEVELS.map((l) => z.literal(l))),
+  text,
+})
+
+export const paragraphSchema = z.object({ type: z.literal('paragraph'), text })
+
+export interface ListItem {
+  text: string
+  sublist?: List
+}
+export interface List {
+  type: 'list'
+  ordered: boolean
+  items: ListItem[]
+}
+export const listItemSchema: z.ZodType<ListItem> = z.object({
+  text,
+  get sublist() {
+    return listSchema.optional()
+  },
+})
+export const listSchema: z.ZodType<List> = z.object({
+  type: z.literal('list'),
+  ordered: z.boolean(),
+  get items() {
+    return z.array(listItemSchema)
+  },
+})
+
+export const keyActionSchema = z.object({
+  id,
+  number: z.string().describe('Numbered from the fiche: 3.1, 3.2 …'),
+  label: text,
+  pilot: text,
+  deadline: year.nullable(),
+  status: z.enum(FOLLOW_UP_STATUSES),
+})
+
+export const ficheActionSchema = z.object({
+  type: z.literal('ficheAction'),
+  id,
+  number: z.number().int().min(1).describe('Position of the fiche among the fiches, in document order'),
+  title: text,
+  theme: z.object({ code: z.enum(THEMES).nullable(), label: text }),
+  objective: text,
+  keyActions: z.array(keyActionSchema),
+  expectedResult: text,
+  targetAudience: text,
+  territory: text,
+  partners: z.array(text),
+  pilot: text,
+  funding: text,
+  schedule: z.object({ startYear: year.nullable(), endYear: year.nullable() }),
+  indicators: z.object({ items: z.array(text), tableId: id.nullable() }),
+  status: z.enum(FOLLOW_UP_STATUSES),
+})
+
+export const indicatorYearSchema = z.object({ year, target: cellSchema, reached: cellSchema })
+
+export const indicatorRowSchema = z.object({
+  id,
+  label: text,
+  kind: z.enum(INDICATOR_KINDS),
+  unit: text,
+  source: text,
+  baseline: z.object({ year: year.nullable(), cell: cellSchema }),
+  years: z.array(indicatorYearSchema),
+})
+
+export const indicatorTableSchema = z
+  .object({
+    type: z.literal('indicatorTable'),
+    id,
+    title: text,
+    period: periodSchema,
+    rows: z.array(indicatorRowSchema),
+  })
+  .superRefine((table, ctx) => {
+    const expected = yearsOf(table.period)
+    table.rows.forEach((row, r) => {
+      const got = row.years.map((y) => y.year)
+      if (got.length !== expected.length || got.some((y, i) => y !== expected[i])) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', r, 'years'],
+          message: `each row must have one entry per year of the period, in order: ${expected.join(', ')}`,
+        })
+      }
+    })
+  })
+
+export const signatorySchema = z.object({
+  id,
+  organisation: text,
+  kind: z.enum(SIGNATORY_KINDS),
+  function: text,
+  civility: z.enum(CIVILITIES).nullable(),
+  name: text,
+  mandate: z.object({ deliberation: text, date: isoDate.nullable() }),
+  place: text,
+  signatureDate: isoDate.nullable(),
+  signed: z.boolean(),
+})
+
+export const signatoryBlockSchema = z.object({
+  type: z.literal('signatoryBlock'),
+  id,
+  signatories: z.array(signatorySchema),
+})
+
+export const blockSchema = z.union([
+  headingSchema,
+  paragraphSchema,
+  listSchema,
+  ficheActionSchema,
+  indicatorTableSchema,
+  signatoryBlockSchema,
+])
+
+export const conventionSchema = z
+  .object({
+    format: z.literal(CONVENTION_FORMAT),
+    version: z.literal(CONVENTION_FORMAT_VERSION),
+    title: z.string().min(1).max(300),
+    period: periodSchema,
+    content: z.array(blockSchema).min(1).max(20_000),
+  })
+  .superRefine((convention, ctx) => {
+    // ids identify blocks and entries for comments, diffs and exports: they must be unique
+    const seen = new Map<string, string>()
+    const check = (value: string, path: (string | number)[]) => {
+      const where = path.join('.')
+      const first = seen.get(value)
+      if (first) ctx.addIssue({ code: 'custom', path, message: `duplicate id "${value}" (also at ${first})` })
+      else seen.set(value, where)
+    }
+    convention.content.forEach((block, b) => {
+      if (block.type === 'ficheAction') {
+        check(block.id, ['content', b, 'id'])
+        block.keyActions.forEach((k, i) => check(k.id, ['content', b, 'keyActions', i, 'id']))
+      } else if (block.type === 'indicatorTable') {
+        check(block.id, ['content', b, 'id'])
+        block.rows.forEach((row, i) => check(row.id, ['content', b, 'rows', i, 'id']))
+      } else if (block.type === 'signatoryBlock') {
+        check(block.id, ['content', b, 'id'])
+        block.signatories.forEach((s, i) => check(s.id, ['content', b, 'signatories', i, 'id']))
+      }
+    })
+  })
+
+export type Convention = z.infer<typeof conventionSchema>
+export type ConventionBlock = z.infer<typeof blockSchema>
+export type FicheActionBlock = z.infer<typeof ficheActionSchema>
+export type IndicatorTableBlock = z.infer<typeof indicatorTableSchema>
+export type SignatoryBlockBlock = z.infer<typeof signatoryBlockSchema>
+export type Period = z.infer<typeof periodSchema>
+
+export function yearsOf(period: Period): number[] {
+  const years: number[] = []
+  for (let y = period.start; y <= period.end; y++) years.push(y)
+  return years
+}

@@ -1,0 +1,40 @@
+/**
+ * The document schema is declared here once, as data. The Tiptap extensions
+ * (`@ctg/extensions`) build their nodes from it, the server validates stored
+ * documents against it, and the exporters map each node type it names.
+ */
+
+/** One attribute of a node: a scalar with a default and, optionally, its allowed values. */
+export interface AttributeSpec {
+  readonly default: string | number | boolean | null
+  /** Allowed values; `null` is always allowed when it is the default. */
+  readonly values?: readonly (string | number | boolean)[]
+  readonly type: 'string' | 'number' | 'boolean'
+}
+
+/** What kind of place a node has in a structured block. */
+export type NodeRole =
+  /** a structured block placed in the document flow (fiche action, indicators table, signatory block) */
+  | 'block'
+  /** an entry of a block with a stable id (key action, indicator row, signatory) */
+  | 'entry'
+  /** a fixed field whose text people type (title, objectif global, a cell …) */
+  | 'field'
+
+export interface NodeSpecData {
+  readonly role: NodeRole
+  /** ProseMirror content expression: keeps the block's shape. */
+  readonly content: string
+  readonly group?: string
+  /** Allowed marks; '' forbids formatting (single-line fields). */
+  readonly marks?: string
+  readonly attrs: Readonly<Record<string, AttributeSpec>>
+}
+
+export const idAttribute: AttributeSpec = { type: 'string', default: null }
+
+export function enumAttribute<const T extends readonly string[]>(values: T, fallback: T[number] | null): AttributeSpec {
+  return { type: 'string', default: fallback, values }
+}
+
+export const yearAttribute: AttributeSpec = { type: 'number', default: null }
