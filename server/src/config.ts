@@ -1,0 +1,37 @@
+import { resolve } from 'node:path'
+
+/** Every setting the server reads from the environment, with its default. The only module that reads `process.env`. */
+export interface ServerConfig {
+  /** port for HTTP and WebSocket; 0 picks a free one */
+  port: number
+  /** interface to listen on */
+  host: string
+  /** directory for the SQLite file and the signing secret */
+  dataDir: string
+  /** signing secret for bearer tokens; generated and kept in dataDir when unset */
+  secret: string | undefined
+  /** lifetime of issued tokens, in seconds */
+  tokenTtlSeconds: number
+  /** largest accepted HTTP body, in bytes */
+  maxBodyBytes: number
+  /** directory of the built client, served at / */
+  clientDir: string
+  /** display name in the sign-in link printed at start */
+  ownerName: string
+  /** silence the start screen and request logs */
+  quiet: boolean
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: Number(env.PORT ?? 1234),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    secret: env.CTG_SECRET || undefined,
+    tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 30 * 24 * 3600),
+    maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 5 * 1024 * 1024),
+    clientDir: resolve(env.CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname),
+    ownerName: env.OWNER_NAME ?? 'Administrateur local',
+    quiet: env.QUIET === '1',
+  }
+}

@@ -1,0 +1,77 @@
+import { join } from 'node:path'
+import { Server } from '@hocuspocus/server'
+import { loadSecret } from './auth/secret.js'
+import { TokenService } from './auth/tokens.js'
+import type { ServerConfig } from './config.js'
+import { ConventionService, Y_DOC_OPTIONS } from './conventions/ConventionService.js'
+import { Authentication } from './extensions/Authentication.js'
+import { CollabEndpoint } from './extensions/CollabEndpoint.js'
+import { createPersistence } from './extensions/Persistence.js'
+import { SchemaCheck } from './extensions/SchemaCheck.js'
+import { HttpApi } from './http/HttpApi.js'
+import { conventionRoutes } from './http/routes/conventionRoutes.js'
+import { schemaRoutes } from './http/routes/schemaRoutes.js'
+import { userRoutes } from './http/routes/userRoutes.js'
+import { staticClient } from './http/staticClient.js'
+import { createLogger } from './logger.js'
+import type { ConventionStore } from './storage/ConventionStore.js'
+import { SqliteConventionStore } from './storage/SqliteConventionStore.js'
+
+export interface CtgServer {
+  server: Server
+  port: number
+  tokens: TokenService
+  conventions: ConventionService
+  store: ConventionStore
+  /** stores every open document, closes connections and the database */
+  stop(): Promise<void>
+}
+
+/** Assembles the product's server: one Hocuspocus process, one port for HTTP and WebSocket. */
+export async function createCtgServer(config: ServerConfig): Promise<CtgServer> {
+  const logger = createLogger(config.quiet)
+  const tokens = new TokenService(loadSecret(config.dataDir, config.secret), config.tokenTtlSeconds)
+  const store: ConventionStore = new SqliteConventionStore(join(config.dataDir, 'ctg.sqlite'))
+  let server: Server | undefined
+  const conventions = new ConventionService(store, () => server!.hocuspocus)
+
+  server = new Server({
+    name: 'ctg-workspace',
+    port: config.port,
+    address: config.host,
+    quiet: true,
+    stopOnSignals: false,
+    yDocOptions: Y_DOC_OPTIONS,
+    extensions: [
+      new CollabEndpoint(),
+      new Authentication(tokens, store),
+      createPersistence(store),
+      new SchemaCheck(store, logger),
+      new HttpApi({
+        routes: [...schemaRoutes(), ...userRoutes(tokens), ...conventionRoutes(conventions)],
+        tokens,
+        maxBodyBytes: config.maxBodyBytes,
+        logger,
+        serveStatic: staticClient(config.clientDir),
+      }),
+    ],
+  })
+
+  await server.listen()
+  const port = server.address.port
+  if (!port) throw new Error('the server did not bind a port')
+
+  let stopped: Promise<void> | undefined
+  return {
+    server,
+    port,
+    tokens,
+    conventions,
+    store,
+    stop: () =>
+      (stopped ??= (async () => {
+        await server.destroy()
+        await store.close()
+      })()),
+  }
+}

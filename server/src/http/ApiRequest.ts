@@ -1,0 +1,28 @@
+import type { IncomingMessage } from 'node:http'
+import type { User } from '../auth/tokens.js'
+
+export interface ApiRequest {
+  raw: IncomingMessage
+  params: string[]
+  query: URLSearchParams
+  user: User
+  /** the public origin as the client sees it, e.g. http://192.168.1.20:1234 */
+  origin: string
+  readJson(): Promise<unknown>
+}
+
+export interface ApiResponse {
+  status: number
+  json: unknown
+  headers?: Record<string, string>
+}
+
+export type ApiHandler = (request: ApiRequest) => Promise<ApiResponse>
+
+export interface Route {
+  method: 'GET' | 'POST'
+  pattern: RegExp
+  handler: ApiHandler
+  /** routes open without a token (the JSON Schema is public) */
+  public?: boolean
+}

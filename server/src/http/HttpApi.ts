@@ -1,0 +1,96 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Extension, onRequestPayload } from '@hocuspocus/server'
+import { InvalidTokenError, type TokenService } from '../auth/tokens.js'
+import type { Logger } from '../logger.js'
+import type { ApiRequest, Route } from './ApiRequest.js'
+import { HttpError } from './HttpError.js'
+import { readJsonBody } from './readJsonBody.js'
+
+export interface HttpApiOptions {
+  routes: Route[]
+  tokens: TokenService
+  maxBodyBytes: number
+  logger: Logger
+  /** serves everything outside /api (the built client) */
+  serveStatic: (request: IncomingMessage, response: ServerResponse) => void
+}
+
+function send(response: ServerResponse, status: number, json: unknown, headers: Record<string, string> = {}) {
+  const body = JSON.stringify(json)
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  })
+  response.end(body)
+}
+
+function bearerToken(request: IncomingMessage): string | null {
+  const header = request.headers.authorization ?? ''
+  const match = /^Bearer\s+(\S+)$/i.exec(header)
+  return match ? match[1]! : null
+}
+
+/**
+ * The HTTP side of the single port: the JSON API under /api (every route but the
+ * JSON Schema needs a bearer token) and the client's files everywhere else.
+ */
+export class HttpApi implements Extension {
+  extensionName = 'HttpApi'
+
+  constructor(private readonly options: HttpApiOptions) {}
+
+  async onRequest({ request, response }: onRequestPayload): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      await this.handleApi(request, response, url)
+    } else {
+      this.options.serveStatic(request, response)
+    }
+    // an empty rejection tells Hocuspocus the request is answered
+    throw null
+  }
+
+  private async handleApi(request: IncomingMessage, response: ServerResponse, url: URL) {
+    const { routes, tokens, maxBodyBytes, logger } = this.options
+    try {
+      const candidates = routes.filter((r) => r.pattern.test(url.pathname))
+      if (candidates.length === 0) throw new HttpError(404, 'not_found', `no route ${url.pathname}`)
+      const route = candidates.find((r) => r.method === request.method)
+      if (!route) {
+        throw new HttpError(405, 'method_not_allowed', `${request.method} is not allowed on ${url.pathname}`)
+      }
+      let user = { id: 'anonymous', name: 'anonymous' }
+      if (!route.public) {
+        try {
+          user = await tokens.verify(bearerToken(request))
+        } catch (error) {
+          if (error instanceof InvalidTokenError) throw new HttpError(401, 'unauthorized', error.message)
+          throw error
+        }
+      }
+      const proto = (request.headers['x-forwarded-proto'] as string | undefined) ?? 'http'
+      const apiRequest: ApiRequest = {
+        raw: request,
+        params: route.pattern.exec(url.pathname)!.slice(1),
+        query: url.searchParams,
+        user,
+        origin: `${proto}://${request.headers.host ?? 'localhost'}`,
+        readJson: () => readJsonBody(request, maxBodyBytes),
+      }
+      const result = await route.handler(apiRequest)
+      send(response, result.status, result.json, result.headers)
+    } catch (error) {
+      if (error instanceof HttpError) {
+        const headers: Record<string, string> = error.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}
+        // after a refused oversized body, stop reading it
+        if (error.status === 413) headers.Connection = 'close'
+        send(response, error.status, { error: { code: error.code, message: error.message, issues: error.issues } }, headers)
+      } else {
+        logger.error(`${request.method} ${url.pathname} failed`, error)
+        send(response, 500, { error: { code: 'internal_error', message: 'internal error' } })
+      }
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import sirv from 'sirv'
+
+/** Serves the built client; unknown paths get index.html so that /c/:id opens the editor. */
+export function staticClient(clientDir: string): (request: IncomingMessage, response: ServerResponse) => void {
+  if (!existsSync(join(clientDir, 'index.html'))) {
+    return (_request, response) => {
+      response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
+      response.end("L'interface n'est pas construite : lancez « npm run build » puis redémarrez le serveur.")
+    }
+  }
+  const serve = sirv(clientDir, { single: true, etag: true, gzip: false })
+  return (request, response) =>
+    serve(request, response, () => {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
+      response.end('Introuvable')
+    })
+}

@@ -1,0 +1,7 @@
+export * from './createCtgServer.js'
+export * from './config.js'
+export * from './auth/tokens.js'
+export * from './storage/ConventionStore.js'
+export * from './storage/SqliteConventionStore.js'
+export * from './conventions/ConventionService.js'
+export * from './conventions/checkConvention.js'
