@@ -1,0 +1,25 @@
+import type { Issue } from './types.js'
+
+/** An error answered by the API (`{ error: { code, message, issues? } }`), or a network failure. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly issues: Issue[]
+
+  constructor(status: number, code: string, message: string, issues: Issue[] = []) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.issues = issues
+  }
+
+  /** A sentence for the interface, in French, whatever went wrong. */
+  get userMessage(): string {
+    if (this.status === 0) return 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.'
+    if (this.status === 413) return 'Le fichier est trop volumineux pour être importé.'
+    if (this.status === 404) return this.message || 'Cette convention est introuvable.'
+    if (this.status >= 500) return 'Le serveur a rencontré une erreur. Réessayez dans un instant.'
+    return this.message || 'La demande a été refusée.'
+  }
+}

@@ -1,0 +1,24 @@
+const STORAGE_KEY = 'ctg.token'
+const HASH_PARAM = 'jeton'
+
+/**
+ * Takes the sign-in token from a link (`#jeton=…`), keeps it in localStorage and
+ * removes it from the address bar so it is not bookmarked or shared by accident.
+ */
+export function captureTokenFromLocation(): void {
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''))
+  const token = params.get(HASH_PARAM)
+  if (!token) return
+  localStorage.setItem(STORAGE_KEY, token)
+  params.delete(HASH_PARAM)
+  const rest = params.toString()
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`)
+}
+
+export function readToken(): string | null {
+  return localStorage.getItem(STORAGE_KEY)
+}
+
+export function clearToken(): void {
+  localStorage.removeItem(STORAGE_KEY)
+}
