@@ -54,28 +54,21 @@ export const headingSchema = z.object({
 
 export const paragraphSchema = z.object({ type: z.literal('paragraph'), text })
 
-export interface ListItem {
-  text: string
-  sublist?: List
-}
-export interface List {
-  type: 'list'
-  ordered: boolean
-  items: ListItem[]
-}
-export const listItemSchema: z.ZodType<ListItem> = z.object({
+export const listItemSchema = z.object({
   text,
-  get sublist() {
+  get sublist(): z.ZodOptional<typeof listSchema> {
     return listSchema.optional()
   },
 })
-export const listSchema: z.ZodType<List> = z.object({
+export const listSchema = z.object({
   type: z.literal('list'),
   ordered: z.boolean(),
-  get items() {
+  get items(): z.ZodArray<typeof listItemSchema> {
     return z.array(listItemSchema)
   },
 })
+export type ListItem = z.infer<typeof listItemSchema>
+export type List = z.infer<typeof listSchema>
 
 export const keyActionSchema = z.object({
   id,
@@ -158,7 +151,7 @@ export const signatoryBlockSchema = z.object({
   signatories: z.array(signatorySchema),
 })
 
-export const blockSchema = z.union([
+export const blockSchema = z.discriminatedUnion('type', [
   headingSchema,
   paragraphSchema,
   listSchema,

@@ -1,0 +1,47 @@
+import type { ConventionSummary } from '../api/types.js'
+import { formatDateTime, formatRelative } from '../format/formatDate.js'
+import { formatPeriod } from '../format/formatPeriod.js'
+import { Link } from '../routing/Link.js'
+import { conventionPath } from '../routing/route.js'
+
+export function ConventionCard({ convention }: { convention: ConventionSummary }) {
+  const { id, title, period, updatedAt, createdAt, issues } = convention
+  return (
+    <li className="convention-card" data-testid="convention-card" data-convention-id={id}>
+      <div className="convention-card__period">
+        <span className="visually-hidden">Période </span>
+        {formatPeriod(period)}
+      </div>
+      <h2 className="convention-card__title">
+        <Link href={conventionPath(id)} className="convention-card__link">
+          {title || 'Convention sans titre'}
+        </Link>
+      </h2>
+      <dl className="convention-card__meta">
+        <div>
+          <dt>Dernière modification</dt>
+          <dd>
+            <time dateTime={updatedAt} title={formatDateTime(updatedAt)}>
+              {formatRelative(updatedAt)}
+            </time>
+          </dd>
+        </div>
+        <div>
+          <dt>Créée</dt>
+          <dd>
+            <time dateTime={createdAt}>{formatDateTime(createdAt)}</time>
+          </dd>
+        </div>
+      </dl>
+      {issues > 0 && (
+        <p
+          className="badge badge--warning convention-card__issues"
+          data-testid="convention-issues"
+          title="Le serveur a relevé des éléments non conformes au modèle de convention. Ouvrez la convention pour les consulter."
+        >
+          <span aria-hidden="true">⚠</span> {issues === 1 ? '1 point à vérifier' : `${issues} points à vérifier`}
+        </p>
+      )}
+    </li>
+  )
+}

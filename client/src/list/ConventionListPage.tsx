@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { api } from '../api/apiClient.js'
+import type { ConventionSummary } from '../api/types.js'
+import { conventionPath, navigate } from '../routing/route.js'
+import { ErrorNotice } from '../ui/ErrorNotice.js'
+import { LoadingState } from '../ui/LoadingState.js'
+import { ConventionCard } from './ConventionCard.js'
+import { ImportConventionButton } from './ImportConventionButton.js'
+import { NewConventionDialog } from './NewConventionDialog.js'
+
+type ListState = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; items: ConventionSummary[] }
+
+export function ConventionListPage() {
+  const [list, setList] = useState<ListState>({ state: 'loading' })
+  const [creating, setCreating] = useState(false)
+  const [importError, setImportError] = useState<unknown>(null)
+  const [filter, setFilter] = useState('')
+
+  const load = useCallback(() => {
+    setList({ state: 'loading' })
+    api.listConventions().then(
+      (items) => setList({ state: 'ready', items }),
+      (error: unknown) => setList({ state: 'error', error }),
+    )
+  }, [])
+
+  useEffect(() => {
+    document.title = 'Mes conventions – CTG'
+    load()
+  }, [load])
+
+  const open = (id: string) => navigate(conventionPath(id))
+
+  const visible = useMemo(() => {
+    if (list.state !== 'ready') return []
+    const query = filter.trim().toLocaleLowerCase('fr')
+    return [...list.items]
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+      .filter((c) => !query || c.title.toLocaleLowerCase('fr').includes(query) || `${c.period.start}`.includes(query))
+  }, [list, filter])
+
+  return (
+    <main className="page" id="main">
+      <div className="page-heading">
+        <div>
+          <h1>Mes conventions</h1>
+          <p className="page-heading__lead">
+            Rédigez à plusieurs, en temps réel, les Conventions Territoriales Globales de votre territoire.
+          </p>
+        </div>
+        <div className="page-heading__actions">
+          <ImportConventionButton onImported={open} onError={setImportError} />
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setCreating(true)}
+            data-testid="new-convention"
+          >
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+              <path d="M12 5v14M5 12h14" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
+            </svg>
+            Nouvelle convention
+          </button>
+        </div>
+      </div>
+
+      {importError !== null && (
+        <ErrorNotice error={importError} title="Le fichier n’a pas pu être importé." />
+      )}
+
+      {list.state === 'loading' && <LoadingState label="Chargement de vos conventions…" />}
+
+      {list.state === 'error' && (
+        <div>
+          <ErrorNotice error={list.error} title="La liste des conventions n’a pas pu être chargée." />
+          <button type="button" className="button button--secondary" onClick={load}>
+            Réessayer
+          </button>
+        </div>
+      )}
+
+      {list.state === 'ready' && list.items.length === 0 && (
+        <div className="empty-state" data-testid="convention-list" data-empty="true">
+          <h2>Aucune convention pour le moment</h2>
+          <p>
+            Commencez à partir du modèle national : la structure de la convention (articles, fiches actions, tableau
+            d’indicateurs, signatures) est déjà en place.
+          </p>
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            Créer ma première convention
+          </button>
+        </div>
+      )}
+
+      {list.state === 'ready' && list.items.length > 0 && (
+        <section aria-labelledby="list-title" data-testid="convention-list">
+          <div className="list-toolbar">
+            <h2 id="list-title" className="list-toolbar__count">
+              {list.items.length === 1 ? '1 convention' : `${list.items.length} conventions`}
+            </h2>
+            {list.items.length > 4 && (
+              <label className="search">
+                <span className="visually-hidden">Rechercher une convention</span>
+                <input
+                  type="search"
+                  className="input"
+                  placeholder="Rechercher par titre ou année…"
+                  value={filter}
+                  onChange={(e) => setFilter(e.target.value)}
+                />
+              </label>
+            )}
+          </div>
+          <ul className="convention-list">
+            {visible.map((c) => (
+              <ConventionCard key={c.id} convention={c} />
+            ))}
+          </ul>
+          {visible.length === 0 && <p className="muted">Aucune convention ne correspond à « {filter} ».</p>}
+        </section>
+      )}
+
+      {creating && <NewConventionDialog onClose={() => setCreating(false)} onCreated={open} />}
+    </main>
+  )
+}

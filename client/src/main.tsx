@@ -1,0 +1,16 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App.js'
+import { captureTokenFromLocation } from './auth/token.js'
+import './styles/base.css'
+import './styles/app.css'
+import './styles/editor.css'
+import './styles/blocks.css'
+
+captureTokenFromLocation()
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

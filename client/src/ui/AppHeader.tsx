@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react'
+import type { User } from '../api/types.js'
+import { Link } from '../routing/Link.js'
+
+/** The product's top bar: the name on the left, the signed-in person on the right. */
+export function AppHeader({ user, children }: { user: User | null; children?: ReactNode }) {
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <Link href="/" className="brand" aria-label="Conventions Territoriales Globales — accueil">
+          <span className="brand__mark" aria-hidden="true">
+            CTG
+          </span>
+          <span className="brand__text">
+            <span className="brand__title">Conventions Territoriales Globales</span>
+            <span className="brand__subtitle">Espace de rédaction partagé Caf – collectivités</span>
+          </span>
+        </Link>
+        {children}
+        {user && (
+          <p className="app-header__user">
+            <span className="visually-hidden">Connecté en tant que </span>
+            {user.name}
+          </p>
+        )}
+      </div>
+    </header>
+  )
+}

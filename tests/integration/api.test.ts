@@ -1,0 +1,204 @@
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import { SignJWT } from 'jose'
+import { Y_FRAGMENT_NAME, type Convention } from '@ctg/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { largeConvention, smallConvention } from '../fixtures/conventionFixtures.js'
+import { connectClient } from '../helpers/connectClient.js'
+import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
+
+let server: TestServer
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { MAX_BODY_BYTES: String(512 * 1024) } })
+})
+afterAll(async () => {
+  await server.stop()
+})
+
+async function createNational(): Promise<string> {
+  const response = await server.api('/api/conventions', {
+    method: 'POST',
+    body: JSON.stringify({ title: 'CTG Pays de Seyne 2026-2030', template: 'national', period: { start: 2026, end: 2030 } }),
+  })
+  expect(response.status).toBe(201)
+  return ((await response.json()) as { id: string }).id
+}
+
+describe('without a valid token nothing is served', () => {
+  const routes: [string, string, string?][] = [
+    ['GET', '/api/conventions'],
+    ['POST', '/api/conventions', JSON.stringify({ title: 'x', template: 'blank' })],
+    ['GET', '/api/conventions/c-unknown/export?format=json'],
+    ['GET', '/api/me'],
+    ['POST', '/api/invitations', JSON.stringify({ name: 'Intrus' })],
+  ]
+
+  it.each(routes)('%s %s answers 401 without a token, with a forged one and with an expired one', async (method, path, body) => {
+    const foreign = await new SignJWT({ name: 'Intrus' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u-intrus')
+      .setIssuer('ctg-workspace')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('another-secret-of-another-server!!'))
+    const expired = await server.ctg.tokens.issue({ id: 'u-old', name: 'Ancien' }, -60)
+    for (const token of [null, 'not-a-jwt', foreign, expired, (await server.token()).slice(0, -3) + 'AAA']) {
+      const response = await server.api(path, { method, body, token })
+      expect(response.status, `token ${String(token).slice(0, 12)}`).toBe(401)
+      const json = (await response.json()) as { error: { code: string; message: string } }
+      expect(json.error.code).toBe('unauthorized')
+    }
+  })
+
+  it('a WebSocket connection without a valid token is refused and receives no content', async () => {
+    const id = await createNational()
+    const foreign = await new SignJWT({ name: 'Intrus' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u-intrus')
+      .setIssuer('ctg-workspace')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('another-secret-of-another-server!!'))
+    for (const token of ['', 'garbage', foreign]) {
+      await expect(connectClient(server.wsUrl, id, token)).rejects.toThrow(/authentication failed/)
+    }
+    // a valid token still gets in
+    const client = await connectClient(server.wsUrl, id, await server.token())
+    expect(client.doc.getXmlFragment(Y_FRAGMENT_NAME).length).toBeGreaterThan(10)
+    client.destroy()
+  })
+
+  it('a connection to a convention that does not exist is refused (clients never create documents)', async () => {
+    await expect(connectClient(server.wsUrl, 'c-doesnotexist', await server.token())).rejects.toThrow(/authentication failed/)
+    const list = (await (await server.api('/api/conventions')).json()) as { conventions: { id: string }[] }
+    expect(list.conventions.map((c) => c.id)).not.toContain('c-doesnotexist')
+  })
+
+  it('WebSocket upgrades elsewhere than /collab are refused', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/other`)
+    const outcome = await new Promise<string>((resolve) => {
+      ws.on('open', () => resolve('open'))
+      ws.on('error', () => resolve('refused'))
+      ws.on('unexpected-response', () => resolve('refused'))
+    })
+    expect(outcome).toBe('refused')
+  })
+})
+
+describe('the JSON export', () => {
+  it('validates against the served JSON Schema and survives export → import → export', async () => {
+    const schemaResponse = await fetch(`${server.httpUrl}/api/schema/convention.json`)
+    expect(schemaResponse.status).toBe(200)
+    const ajv = new Ajv2020({ allErrors: true, strict: false })
+    const validate = ajv.compile((await schemaResponse.json()) as object)
+
+    for (const id of [await createNational(), await importJson(largeConvention())]) {
+      const first = (await (await server.api(`/api/conventions/${id}/export?format=json`)).json()) as Convention
+      expect(validate(first), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
+      const reimported = await importJson(first)
+      expect(reimported).not.toBe(id)
+      const second = (await (await server.api(`/api/conventions/${reimported}/export?format=json`)).json()) as Convention
+      expect(second).toEqual(first)
+    }
+  })
+
+  it('the national model holds parties, articles 1 to 14, signatures, annexes 1 to 5 and the three blocks', async () => {
+    const id = await createNational()
+    const c = (await (await server.api(`/api/conventions/${id}/export?format=json`)).json()) as Convention
+    const headings = c.content.flatMap((b) => (b.type === 'heading' ? [b.text] : []))
+    for (let n = 1; n <= 14; n++) expect(headings.some((h) => h.startsWith(`Article ${n} `))).toBe(true)
+    for (let n = 1; n <= 5; n++) expect(headings.some((h) => h.startsWith(`Annexe ${n} `))).toBe(true)
+    expect(headings.some((h) => /Préambule/.test(h))).toBe(true)
+    expect(headings.some((h) => /Signatures/.test(h))).toBe(true)
+    expect(c.content.filter((b) => b.type === 'ficheAction')).toHaveLength(1)
+    expect(c.content.filter((b) => b.type === 'indicatorTable')).toHaveLength(1)
+    expect(c.content.filter((b) => b.type === 'signatoryBlock')).toHaveLength(1)
+    expect(c.period).toEqual({ start: 2026, end: 2030 })
+  })
+})
+
+async function importJson(convention: Convention): Promise<string> {
+  const response = await server.api('/api/conventions', { method: 'POST', body: JSON.stringify({ convention }) })
+  expect(response.status, await response.clone().text()).toBe(201)
+  return ((await response.json()) as { id: string }).id
+}
+
+describe('bad input gets a clear error', () => {
+  it('a convention that violates the schema gets a 400 naming the field', async () => {
+    const c = smallConvention() as unknown as { content: Record<string, unknown>[] }
+    const index = c.content.findIndex((b) => b.type === 'ficheAction')
+    delete c.content[index]!.title
+    const response = await server.api('/api/conventions', { method: 'POST', body: JSON.stringify({ convention: c }) })
+    expect(response.status).toBe(400)
+    const json = (await response.json()) as { error: { code: string; message: string; issues: { path: string }[] } }
+    expect(json.error.code).toBe('invalid_convention')
+    expect(json.error.issues.map((i) => i.path)).toContain(`convention.content.${index}.title`)
+    expect(json.error.message).toContain(`convention.content.${index}.title`)
+  })
+
+  it('a wrong value in a vocabulary is named too', async () => {
+    const c = smallConvention()
+    const s = c.content.find((b) => b.type === 'signatoryBlock')!
+    if (s.type !== 'signatoryBlock') throw new Error('fixture')
+    ;(s.signatories[0] as { kind: string }).kind = 'prefecture'
+    const response = await server.api('/api/conventions', { method: 'POST', body: JSON.stringify({ convention: c }) })
+    expect(response.status).toBe(400)
+    const json = (await response.json()) as { error: { issues: { path: string }[] } }
+    expect(json.error.issues[0]!.path).toBe(`convention.content.${c.content.indexOf(s)}.signatories.0.kind`)
+  })
+
+  it.each([
+    ['not JSON', '{"title": ', 400, 'invalid_json'],
+    ['an unknown template', JSON.stringify({ title: 'A', template: 'departmental' }), 400, 'invalid_body'],
+    ['an empty title', JSON.stringify({ title: '  ', template: 'blank' }), 400, 'invalid_body'],
+    ['an unknown field', JSON.stringify({ title: 'A', template: 'blank', owner: 'x' }), 400, 'invalid_body'],
+    ['a reversed period', JSON.stringify({ title: 'A', template: 'blank', period: { start: 2030, end: 2026 } }), 400, 'invalid_body'],
+    ['an oversized body', JSON.stringify({ title: 'A'.repeat(600 * 1024), template: 'blank' }), 413, 'payload_too_large'],
+  ])('%s', async (_name, body, status, code) => {
+    const response = await server.api('/api/conventions', { method: 'POST', body })
+    expect(response.status).toBe(status)
+    const json = (await response.json()) as { error: { code: string; message: string } }
+    expect(json.error.code).toBe(code)
+    expect(json.error.message).not.toMatch(/at .*\.ts:\d+/)
+  })
+
+  it('unknown conventions, routes and formats', async () => {
+    expect((await server.api('/api/conventions/c-nope/export?format=json')).status).toBe(404)
+    expect((await server.api('/api/conventions/c-nope')).status).toBe(404)
+    expect((await server.api('/api/nothing-here')).status).toBe(404)
+    const id = await createNational()
+    const docx = await server.api(`/api/conventions/${id}/export?format=pdf`)
+    expect(docx.status).toBe(400)
+    expect((await server.api(`/api/conventions`, { method: 'DELETE' })).status).toBe(405)
+  })
+})
+
+describe('stored documents are checked against the schema', () => {
+  it('a document broken by a raw client is reported (log and API), and its content is kept', async () => {
+    const id = await createNational()
+    const client = await connectClient(server.wsUrl, id, await server.token())
+    const fragment = client.doc.getXmlFragment(Y_FRAGMENT_NAME)
+    const lengthBefore = fragment.length
+    // a fiche without its fields, and a node type the schema does not know
+    client.doc.transact(() => {
+      fragment.insert(1, [new Y.XmlElement('ficheAction'), new Y.XmlElement('marquee')])
+    })
+    await client.settled()
+    client.destroy()
+    let summary: { issues: { path: string; message: string }[] } = { issues: [] }
+    const deadline = Date.now() + 15_000
+    while (Date.now() < deadline) {
+      summary = (await (await server.api(`/api/conventions/${id}`)).json()) as typeof summary
+      if (summary.issues.length > 0) break
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    expect(summary.issues.length).toBeGreaterThan(0)
+    expect(JSON.stringify(summary.issues)).toMatch(/marquee|ficheAction/)
+    const list = (await (await server.api('/api/conventions')).json()) as { conventions: { id: string; issues: number }[] }
+    expect(list.conventions.find((c) => c.id === id)!.issues).toBeGreaterThan(0)
+    // nothing was dropped: the stored document still has every node
+    const reader = await connectClient(server.wsUrl, id, await server.token())
+    expect(reader.doc.getXmlFragment(Y_FRAGMENT_NAME).length).toBe(lengthBefore + 2)
+    reader.destroy()
+  })
+})
