@@ -33,7 +33,9 @@ if (args.has('--build-client')) {
   )
   if (!existsSync(built) || statSync(built).mtimeMs < sources) {
     console.log("Construction de l'interface (vite build)…")
-    run('npx vite build --config client/vite.config.ts --logLevel warn', { PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}` })
+    run('npx vite build --config client/vite.config.ts --logLevel warn', {
+      PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}`,
+    })
   }
 }
 

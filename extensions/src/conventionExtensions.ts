@@ -7,6 +7,7 @@ import { FicheAction } from './fiche-action/index.js'
 import { removeEntry } from './helpers/insertEntry.js'
 import { IndicatorTable } from './indicator-table/index.js'
 import { SignatoryBlock } from './signatory-block/index.js'
+import { UniqueBlockIds } from './UniqueBlockIds.js'
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -67,6 +68,7 @@ export function conventionExtensions(options: ConventionExtensionsOptions = {}):
     ConventionDocument,
     ...Object.values(nodes),
     ConventionEntries,
+    UniqueBlockIds,
   ]
 }
 

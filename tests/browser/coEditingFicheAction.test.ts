@@ -35,7 +35,10 @@ const objective = (page: Page) => page.locator('.fiche-action [data-type="ficheO
 
 describe('two browsers edit one fiche action at once', () => {
   it('both end with the same text, holding what each typed', async () => {
-    const created = await server.api('/api/conventions', { method: 'POST', body: JSON.stringify({ convention: smallConvention() }) })
+    const created = await server.api('/api/conventions', {
+      method: 'POST',
+      body: JSON.stringify({ convention: smallConvention() }),
+    })
     const { id } = (await created.json()) as { id: string }
 
     const claire = await openAs(id, { id: 'u-claire', name: 'Claire Caf' })
@@ -58,7 +61,9 @@ describe('two browsers edit one fiche action at once', () => {
     expect(text).toContain('Élodie ajoute la sienne.')
 
     // each sees the other's caret with a name
-    await expect.poll(() => claire.locator('.collaboration-carets__label', { hasText: 'Élodie EPCI' }).count()).toBeGreaterThan(0)
+    await expect
+      .poll(() => claire.locator('.collaboration-carets__label', { hasText: 'Élodie EPCI' }).count())
+      .toBeGreaterThan(0)
 
     // and the server holds the same text
     await expect

@@ -20,7 +20,9 @@ export interface TestServer {
  * Starts the real server on a free loopback port with its data in a temporary
  * directory (or `dataDir`, to restart on the same data).
  */
-export async function startTestServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ctg-test-'))
   const config = readConfig({
     PORT: '0',

@@ -20,7 +20,11 @@ afterAll(async () => {
 async function createNational(): Promise<string> {
   const response = await server.api('/api/conventions', {
     method: 'POST',
-    body: JSON.stringify({ title: 'CTG Pays de Seyne 2026-2030', template: 'national', period: { start: 2026, end: 2030 } }),
+    body: JSON.stringify({
+      title: 'CTG Pays de Seyne 2026-2030',
+      template: 'national',
+      period: { start: 2026, end: 2030 },
+    }),
   })
   expect(response.status).toBe(201)
   return ((await response.json()) as { id: string }).id
@@ -35,21 +39,24 @@ describe('without a valid token nothing is served', () => {
     ['POST', '/api/invitations', JSON.stringify({ name: 'Intrus' })],
   ]
 
-  it.each(routes)('%s %s answers 401 without a token, with a forged one and with an expired one', async (method, path, body) => {
-    const foreign = await new SignJWT({ name: 'Intrus' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('u-intrus')
-      .setIssuer('ctg-workspace')
-      .setExpirationTime('1h')
-      .sign(new TextEncoder().encode('another-secret-of-another-server!!'))
-    const expired = await server.ctg.tokens.issue({ id: 'u-old', name: 'Ancien' }, -60)
-    for (const token of [null, 'not-a-jwt', foreign, expired, (await server.token()).slice(0, -3) + 'AAA']) {
-      const response = await server.api(path, { method, body, token })
-      expect(response.status, `token ${String(token).slice(0, 12)}`).toBe(401)
-      const json = (await response.json()) as { error: { code: string; message: string } }
-      expect(json.error.code).toBe('unauthorized')
-    }
-  })
+  it.each(routes)(
+    '%s %s answers 401 without a token, with a forged one and with an expired one',
+    async (method, path, body) => {
+      const foreign = await new SignJWT({ name: 'Intrus' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('u-intrus')
+        .setIssuer('ctg-workspace')
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode('another-secret-of-another-server!!'))
+      const expired = await server.ctg.tokens.issue({ id: 'u-old', name: 'Ancien' }, -60)
+      for (const token of [null, 'not-a-jwt', foreign, expired, (await server.token()).slice(0, -3) + 'AAA']) {
+        const response = await server.api(path, { method, body, token })
+        expect(response.status, `token ${String(token).slice(0, 12)}`).toBe(401)
+        const json = (await response.json()) as { error: { code: string; message: string } }
+        expect(json.error.code).toBe('unauthorized')
+      }
+    },
+  )
 
   it('a WebSocket connection without a valid token is refused and receives no content', async () => {
     const id = await createNational()
@@ -69,7 +76,9 @@ describe('without a valid token nothing is served', () => {
   })
 
   it('a connection to a convention that does not exist is refused (clients never create documents)', async () => {
-    await expect(connectClient(server.wsUrl, 'c-doesnotexist', await server.token())).rejects.toThrow(/authentication failed/)
+    await expect(connectClient(server.wsUrl, 'c-doesnotexist', await server.token())).rejects.toThrow(
+      /authentication failed/,
+    )
     const list = (await (await server.api('/api/conventions')).json()) as { conventions: { id: string }[] }
     expect(list.conventions.map((c) => c.id)).not.toContain('c-doesnotexist')
   })
@@ -97,7 +106,9 @@ describe('the JSON export', () => {
       expect(validate(first), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
       const reimported = await importJson(first)
       expect(reimported).not.toBe(id)
-      const second = (await (await server.api(`/api/conventions/${reimported}/export?format=json`)).json()) as Convention
+      const second = (await (
+        await server.api(`/api/conventions/${reimported}/export?format=json`)
+      ).json()) as Convention
       expect(second).toEqual(first)
     }
   })
@@ -152,8 +163,18 @@ describe('bad input gets a clear error', () => {
     ['an unknown template', JSON.stringify({ title: 'A', template: 'departmental' }), 400, 'invalid_body'],
     ['an empty title', JSON.stringify({ title: '  ', template: 'blank' }), 400, 'invalid_body'],
     ['an unknown field', JSON.stringify({ title: 'A', template: 'blank', owner: 'x' }), 400, 'invalid_body'],
-    ['a reversed period', JSON.stringify({ title: 'A', template: 'blank', period: { start: 2030, end: 2026 } }), 400, 'invalid_body'],
-    ['an oversized body', JSON.stringify({ title: 'A'.repeat(600 * 1024), template: 'blank' }), 413, 'payload_too_large'],
+    [
+      'a reversed period',
+      JSON.stringify({ title: 'A', template: 'blank', period: { start: 2030, end: 2026 } }),
+      400,
+      'invalid_body',
+    ],
+    [
+      'an oversized body',
+      JSON.stringify({ title: 'A'.repeat(600 * 1024), template: 'blank' }),
+      413,
+      'payload_too_large',
+    ],
   ])('%s', async (_name, body, status, code) => {
     const response = await server.api('/api/conventions', { method: 'POST', body })
     expect(response.status).toBe(status)
@@ -194,7 +215,9 @@ describe('stored documents are checked against the schema', () => {
     }
     expect(summary.issues.length).toBeGreaterThan(0)
     expect(JSON.stringify(summary.issues)).toMatch(/marquee|ficheAction/)
-    const list = (await (await server.api('/api/conventions')).json()) as { conventions: { id: string; issues: number }[] }
+    const list = (await (await server.api('/api/conventions')).json()) as {
+      conventions: { id: string; issues: number }[]
+    }
     expect(list.conventions.find((c) => c.id === id)!.issues).toBeGreaterThan(0)
     // nothing was dropped: the stored document still has every node
     const reader = await connectClient(server.wsUrl, id, await server.token())

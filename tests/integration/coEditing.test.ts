@@ -56,7 +56,10 @@ async function converged(id: string, a: TestClient, b: TestClient): Promise<Conv
 /** A caret that stays after the last character its user typed, as an editor's selection does. */
 class Caret {
   private position: Y.RelativePosition
-  constructor(private readonly text: Y.XmlText, index: number) {
+  constructor(
+    private readonly text: Y.XmlText,
+    index: number,
+  ) {
     this.position = Y.createRelativePositionFromTypeIndex(text, index, -1)
   }
   type(char: string) {
@@ -70,7 +73,14 @@ class Caret {
  * Both clients type a word at the end of the same field, one keystroke at a time,
  * with their keystrokes crossing on the network: the edits are concurrent.
  */
-async function typeConcurrently(a: TestClient, b: TestClient, nodeName: string, index: number, wordA: string, wordB: string) {
+async function typeConcurrently(
+  a: TestClient,
+  b: TestClient,
+  nodeName: string,
+  index: number,
+  wordA: string,
+  wordB: string,
+) {
   const fieldA = fieldText(findElements(a.doc, nodeName)[index]!)
   const fieldB = fieldText(findElements(b.doc, nodeName)[index]!)
   const caretA = new Caret(fieldA, fieldA.length)
@@ -123,9 +133,9 @@ describe('two people typing in the same field at the same time both keep their w
     const firstTable = exported.content.find((c) => c.type === 'indicatorTable') as IndicatorTableBlock
     const cells = firstTable.rows.flatMap((r) => r.years.map((y) => y.target.text))
     // the second target cell of the document now holds both numbers typed in it
-    const originalCells = (original.content.find((c) => c.type === 'indicatorTable') as IndicatorTableBlock).rows.flatMap((r) =>
-      r.years.map((y) => y.target.text),
-    )
+    const originalCells = (
+      original.content.find((c) => c.type === 'indicatorTable') as IndicatorTableBlock
+    ).rows.flatMap((r) => r.years.map((y) => y.target.text))
     expect(cells[1]!.length).toBe(originalCells[1]!.length + 4)
     expect(cells[1]).toContain('12')
     expect(cells[1]).toContain('15')
@@ -151,7 +161,9 @@ describe('structures edited at the same time all survive', () => {
       editYDoc(a.doc, pmSchema, (tr) => addKeyAction(tr, pmSchema, positionsOfType(tr.doc, 'ficheAction')[1]!))
       editYDoc(b.doc, pmSchema, (tr) => addIndicatorRow(tr, pmSchema, positionsOfType(tr.doc, 'indicatorTable')[0]!))
     }
-    editYDoc(b.doc, pmSchema, (tr) => addIndicatorYear(tr, pmSchema, positionsOfType(tr.doc, 'indicatorTable')[0]!, 'end'))
+    editYDoc(b.doc, pmSchema, (tr) =>
+      addIndicatorYear(tr, pmSchema, positionsOfType(tr.doc, 'indicatorTable')[0]!, 'end'),
+    )
     // and both add key actions to the same fiche
     editYDoc(a.doc, pmSchema, (tr) => addKeyAction(tr, pmSchema, positionsOfType(tr.doc, 'ficheAction')[0]!))
     editYDoc(b.doc, pmSchema, (tr) => addKeyAction(tr, pmSchema, positionsOfType(tr.doc, 'ficheAction')[0]!))
@@ -177,7 +189,10 @@ describe('structures edited at the same time all survive', () => {
 describe('persistence', () => {
   it('a convention survives a server restart', async () => {
     const own = await startTestServer()
-    const create = await own.api('/api/conventions', { method: 'POST', body: JSON.stringify({ title: 'CTG Vallée', template: 'national' }) })
+    const create = await own.api('/api/conventions', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'CTG Vallée', template: 'national' }),
+    })
     const { id } = (await create.json()) as { id: string }
     const client = await connectClient(own.wsUrl, id, await own.token())
     const title = fieldText(findElements(client.doc, 'ficheTitle')[0]!)
@@ -192,8 +207,12 @@ describe('persistence', () => {
     expect(yDocToConvention(reconnected.doc)).toEqual(before)
     const exported = (await (await again.api(`/api/conventions/${id}/export?format=json`)).json()) as Convention
     expect(exported).toEqual(before)
-    expect((exported.content.find((c) => c.type === 'ficheAction') as FicheActionBlock).title).toMatch(/^Saisi avant le redémarrage — /)
-    const list = (await (await again.api('/api/conventions')).json()) as { conventions: { id: string; title: string }[] }
+    expect((exported.content.find((c) => c.type === 'ficheAction') as FicheActionBlock).title).toMatch(
+      /^Saisi avant le redémarrage — /,
+    )
+    const list = (await (await again.api('/api/conventions')).json()) as {
+      conventions: { id: string; title: string }[]
+    }
     expect(list.conventions).toContainEqual(expect.objectContaining({ id, title: 'CTG Vallée' }))
     reconnected.destroy()
     await again.stop()

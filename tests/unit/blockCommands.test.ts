@@ -31,7 +31,8 @@ const firstOf = (ydoc: Y.Doc, type: string) => {
   return pos
 }
 
-const table = (ydoc: Y.Doc) => yDocToConvention(ydoc).content.find((b) => b.type === 'indicatorTable') as IndicatorTableBlock
+const table = (ydoc: Y.Doc) =>
+  yDocToConvention(ydoc).content.find((b) => b.type === 'indicatorTable') as IndicatorTableBlock
 
 describe('block commands (headless, on a Y.Doc)', () => {
   it('adding a year at the end or the start changes every row at once', () => {
@@ -65,7 +66,9 @@ describe('block commands (headless, on a Y.Doc)', () => {
     editYDoc(ydoc, pmSchema, (tr) => addKeyAction(tr, pmSchema, fiche))
     editYDoc(ydoc, pmSchema, (tr) => addKeyAction(tr, pmSchema, fiche, 0))
     editYDoc(ydoc, pmSchema, (tr) => addFicheListItem(tr, pmSchema, positionsOfType(tr.doc, 'fichePartners')[0]!))
-    editYDoc(ydoc, pmSchema, (tr) => addSignatory(tr, pmSchema, positionsOfType(tr.doc, 'signatoryBlock')[0]!, 'commune'))
+    editYDoc(ydoc, pmSchema, (tr) =>
+      addSignatory(tr, pmSchema, positionsOfType(tr.doc, 'signatoryBlock')[0]!, 'commune'),
+    )
     let c = yDocToConvention(ydoc)
     const f = c.content.find((b) => b.type === 'ficheAction')!
     if (f.type !== 'ficheAction') throw new Error('fiche')

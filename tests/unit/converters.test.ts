@@ -33,7 +33,10 @@ const cases: { name: string; convention: () => Convention }[] = [
           type: 'list',
           ordered: true,
           items: [
-            { text: 'Orientation 1', sublist: { type: 'list', ordered: false, items: [{ text: 'action a' }, { text: 'action b' }] } },
+            {
+              text: 'Orientation 1',
+              sublist: { type: 'list', ordered: false, items: [{ text: 'action a' }, { text: 'action b' }] },
+            },
             { text: 'Orientation 2' },
           ],
         },

@@ -10,7 +10,12 @@ import { Y_FRAGMENT_NAME } from '@ctg/shared'
  * with y-prosemirror's `updateYFragment`, the same diff the editor binding uses.
  * Used by the server (templates, repairs) and by tests that act as headless clients.
  */
-export function editYDoc(ydoc: Y.Doc, schema: Schema, edit: (tr: Transaction) => boolean | void, origin?: unknown): boolean {
+export function editYDoc(
+  ydoc: Y.Doc,
+  schema: Schema,
+  edit: (tr: Transaction) => boolean | void,
+  origin?: unknown,
+): boolean {
   const fragment = ydoc.getXmlFragment(Y_FRAGMENT_NAME)
   const { doc, meta } = initProseMirrorDoc(fragment, schema)
   const tr = EditorState.create({ doc, schema }).tr

@@ -31,7 +31,13 @@ export class ConventionService {
     writeConvention(ydoc, conventionSchema, convention)
     const id = createId('c-')
     const meta = readMeta(ydoc)
-    await this.store.create({ id, title: meta.title, period: meta.period, createdBy: userId, state: Y.encodeStateAsUpdate(ydoc) })
+    await this.store.create({
+      id,
+      title: meta.title,
+      period: meta.period,
+      createdBy: userId,
+      state: Y.encodeStateAsUpdate(ydoc),
+    })
     ydoc.destroy()
     return id
   }

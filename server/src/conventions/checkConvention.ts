@@ -1,4 +1,10 @@
-import { conventionSchema as exportSchema, validateEditorJson, yDocToConvention, yDocToEditorJson, type SchemaIssue } from '@ctg/shared'
+import {
+  conventionSchema as exportSchema,
+  validateEditorJson,
+  yDocToConvention,
+  yDocToEditorJson,
+  type SchemaIssue,
+} from '@ctg/shared'
 import { conventionSchema } from '@ctg/extensions'
 import type * as Y from 'yjs'
 

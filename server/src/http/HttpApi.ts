@@ -86,7 +86,12 @@ export class HttpApi implements Extension {
         const headers: Record<string, string> = error.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}
         // after a refused oversized body, stop reading it
         if (error.status === 413) headers.Connection = 'close'
-        send(response, error.status, { error: { code: error.code, message: error.message, issues: error.issues } }, headers)
+        send(
+          response,
+          error.status,
+          { error: { code: error.code, message: error.message, issues: error.issues } },
+          headers,
+        )
       } else {
         logger.error(`${request.method} ${url.pathname} failed`, error)
         send(response, 500, { error: { code: 'internal_error', message: 'internal error' } })

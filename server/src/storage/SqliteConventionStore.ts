@@ -78,7 +78,8 @@ export class SqliteConventionStore implements ConventionStore {
   }
 
   async loadState(id: string): Promise<Uint8Array | null> {
-    const row = this.db.prepare('SELECT state FROM conventions WHERE id = ?').get(id) as { state: Uint8Array } | undefined
+    const row = this.db.prepare('SELECT state FROM conventions WHERE id = ?').get(id) as
+      { state: Uint8Array } | undefined
     return row ? new Uint8Array(row.state) : null
   }
 

@@ -1,9 +1,4 @@
-import type {
-  FicheActionBlock,
-  IndicatorTableBlock,
-  Period,
-  SignatoryBlockBlock,
-} from '../export/conventionModel.js'
+import type { FicheActionBlock, IndicatorTableBlock, Period, SignatoryBlockBlock } from '../export/conventionModel.js'
 import { yearsOf } from '../export/conventionModel.js'
 import { createId } from '../ids.js'
 import type { SignatoryKind } from '../schema/vocabulary.js'

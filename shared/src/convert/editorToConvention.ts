@@ -22,7 +22,8 @@ interface ExportContext {
   ficheCount: number
 }
 
-type TopLevelNodeName = 'paragraph' | 'heading' | 'bulletList' | 'orderedList' | 'ficheAction' | 'indicatorTable' | 'signatoryBlock'
+type TopLevelNodeName =
+  'paragraph' | 'heading' | 'bulletList' | 'orderedList' | 'ficheAction' | 'indicatorTable' | 'signatoryBlock'
 
 /** One exporter per top-level node type: a new node type breaks the build until it is mapped here. */
 const exporters: { [K in TopLevelNodeName]: (node: EditorNode, ctx: ExportContext) => ConventionBlock } = {
@@ -36,7 +37,10 @@ const exporters: { [K in TopLevelNodeName]: (node: EditorNode, ctx: ExportContex
 }
 
 export class UnknownNodeError extends Error {
-  constructor(readonly nodeType: string, readonly index: number) {
+  constructor(
+    readonly nodeType: string,
+    readonly index: number,
+  ) {
     super(`unknown node type "${nodeType}" at content[${index}]`)
   }
 }

@@ -122,7 +122,15 @@ export type BlockNodeName = 'ficheAction' | 'indicatorTable' | 'signatoryBlock'
 export const DOCUMENT_CONTENT = '(block | ctgBlock)+'
 
 /** The free-text nodes the editor allows (from Tiptap's StarterKit), which every exporter maps. */
-export const TEXT_NODE_NAMES = ['paragraph', 'heading', 'bulletList', 'orderedList', 'listItem', 'hardBreak', 'text'] as const
+export const TEXT_NODE_NAMES = [
+  'paragraph',
+  'heading',
+  'bulletList',
+  'orderedList',
+  'listItem',
+  'hardBreak',
+  'text',
+] as const
 export const MARK_NAMES = ['bold', 'italic', 'underline', 'strike'] as const
 
 /** Where the editor content and the convention's metadata live in the Y.Doc. */

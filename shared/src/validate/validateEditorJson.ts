@@ -20,7 +20,10 @@ function checkAttrs(node: PMNode, path: string, issues: SchemaIssue[]): void {
     if (typeof value !== attr.type) {
       issues.push({ path, message: `attribute "${name}" must be a ${attr.type}, got ${JSON.stringify(value)}` })
     } else if (attr.values && !attr.values.includes(value as string)) {
-      issues.push({ path, message: `attribute "${name}" has value ${JSON.stringify(value)}, not one of ${attr.values.join(', ')}` })
+      issues.push({
+        path,
+        message: `attribute "${name}" has value ${JSON.stringify(value)}, not one of ${attr.values.join(', ')}`,
+      })
     }
   }
 }

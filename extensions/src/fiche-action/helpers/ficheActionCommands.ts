@@ -1,6 +1,13 @@
 import type { Schema } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
-import { emptyFicheAction, emptyKeyAction, importFicheAction, importKeyAction, lineNode, type Period } from '@ctg/shared'
+import {
+  emptyFicheAction,
+  emptyKeyAction,
+  importFicheAction,
+  importKeyAction,
+  lineNode,
+  type Period,
+} from '@ctg/shared'
 import { childPosition, nodeAtOfType } from '../../helpers/nodePositions.js'
 import { insertBlock } from '../../helpers/insertBlock.js'
 import { insertEntry } from '../../helpers/insertEntry.js'

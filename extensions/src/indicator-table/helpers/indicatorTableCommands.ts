@@ -1,6 +1,13 @@
 import type { Schema } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
-import { emptyIndicatorRow, emptyIndicatorTable, importIndicatorRow, importIndicatorTable, importIndicatorYear, type Period } from '@ctg/shared'
+import {
+  emptyIndicatorRow,
+  emptyIndicatorTable,
+  importIndicatorRow,
+  importIndicatorTable,
+  importIndicatorYear,
+  type Period,
+} from '@ctg/shared'
 import { insertBlock } from '../../helpers/insertBlock.js'
 import { insertEntry } from '../../helpers/insertEntry.js'
 import { childPositions, nodeAtOfType } from '../../helpers/nodePositions.js'

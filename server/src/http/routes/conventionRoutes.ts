@@ -38,11 +38,17 @@ export function conventionRoutes(conventions: ConventionService): Route[] {
         const body = await request.readJson()
         if (body && typeof body === 'object' && 'convention' in body) {
           const parsedBody = fromImportBody.safeParse(body)
-          if (!parsedBody.success) throw new HttpError(400, 'invalid_body', 'invalid import body', zodIssues(parsedBody.error))
+          if (!parsedBody.success)
+            throw new HttpError(400, 'invalid_body', 'invalid import body', zodIssues(parsedBody.error))
           const parsed = conventionSchema.safeParse(parsedBody.data.convention)
           if (!parsed.success) {
             const issues = zodIssues(parsed.error, ['convention'])
-            throw new HttpError(400, 'invalid_convention', `the convention does not match the schema: ${issues[0]!.path}: ${issues[0]!.message}`, issues)
+            throw new HttpError(
+              400,
+              'invalid_convention',
+              `the convention does not match the schema: ${issues[0]!.path}: ${issues[0]!.message}`,
+              issues,
+            )
           }
           const id = await conventions.createFromConvention(parsed.data, request.user.id)
           return { status: 201, json: { id }, headers: { Location: `/api/conventions/${id}` } }
@@ -71,7 +77,8 @@ export function conventionRoutes(conventions: ConventionService): Route[] {
       pattern: /^\/api\/conventions\/([\w-]{1,64})\/export$/,
       handler: async (request) => {
         const format = request.query.get('format') ?? 'json'
-        if (format !== 'json') throw new HttpError(400, 'unsupported_format', `unsupported format "${format}" (supported: json)`)
+        if (format !== 'json')
+          throw new HttpError(400, 'unsupported_format', `unsupported format "${format}" (supported: json)`)
         const id = request.params[0]!
         const convention = await conventions.export(id)
         if (!convention) throw new HttpError(404, 'not_found', 'no such convention')

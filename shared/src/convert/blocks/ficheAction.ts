@@ -62,11 +62,7 @@ export function importFicheAction(fiche: FicheActionBlock): EditorNode {
       lineNode('ficheTitle', fiche.title),
       node('ficheTheme', { theme: fiche.theme.code }, lineNode('ficheTheme', fiche.theme.label).content),
       node('ficheObjective', undefined, paragraphNodes(fiche.objective)),
-      node(
-        'ficheKeyActions',
-        undefined,
-        fiche.keyActions.map(importKeyAction),
-      ),
+      node('ficheKeyActions', undefined, fiche.keyActions.map(importKeyAction)),
       node('ficheExpectedResult', undefined, paragraphNodes(fiche.expectedResult)),
       node('ficheTargetAudience', undefined, paragraphNodes(fiche.targetAudience)),
       node('ficheTerritory', undefined, paragraphNodes(fiche.territory)),

@@ -3,7 +3,10 @@ import type { IndicatorKind } from '../../schema/vocabulary.js'
 import { parseCellValue } from '../../values/cellValue.js'
 import { attrOf, childOf, childrenOf, inlineText, lineNode, node, type EditorNode } from '../editorJson.js'
 
-export function exportIndicatorTable(table: EditorNode, fallbackPeriod: { start: number; end: number }): IndicatorTableBlock {
+export function exportIndicatorTable(
+  table: EditorNode,
+  fallbackPeriod: { start: number; end: number },
+): IndicatorTableBlock {
   const start = attrOf<number | null>(table, 'startYear') ?? fallbackPeriod.start
   const end = attrOf<number | null>(table, 'endYear') ?? fallbackPeriod.end
   return {

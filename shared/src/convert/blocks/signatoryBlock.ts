@@ -22,11 +22,7 @@ export function exportSignatoryBlock(block: EditorNode): SignatoryBlockBlock {
 }
 
 export function importSignatoryBlock(block: SignatoryBlockBlock): EditorNode {
-  return node(
-    'signatoryBlock',
-    { id: block.id },
-    block.signatories.map(importSignatory),
-  )
+  return node('signatoryBlock', { id: block.id }, block.signatories.map(importSignatory))
 }
 
 export function importSignatory(s: SignatoryBlockBlock['signatories'][number]): EditorNode {
