@@ -8,6 +8,7 @@ import { Authentication } from './extensions/Authentication.js'
 import { CollabEndpoint } from './extensions/CollabEndpoint.js'
 import { createPersistence } from './extensions/Persistence.js'
 import { SchemaCheck } from './extensions/SchemaCheck.js'
+import { TableShapeRepair } from './extensions/TableShapeRepair.js'
 import { HttpApi } from './http/HttpApi.js'
 import { conventionRoutes } from './http/routes/conventionRoutes.js'
 import { schemaRoutes } from './http/routes/schemaRoutes.js'
@@ -46,6 +47,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
       new CollabEndpoint(),
       new Authentication(tokens, store),
       createPersistence(store),
+      new TableShapeRepair(logger),
       new SchemaCheck(store, logger),
       new HttpApi({
         routes: [...schemaRoutes(), ...userRoutes(tokens), ...conventionRoutes(conventions)],

@@ -164,6 +164,10 @@ describe('structures edited at the same time all survive', () => {
     editYDoc(b.doc, pmSchema, (tr) =>
       addIndicatorYear(tr, pmSchema, positionsOfType(tr.doc, 'indicatorTable')[0]!, 'end'),
     )
+    // meanwhile the first adds a year before the period: the rows the other added miss it
+    editYDoc(a.doc, pmSchema, (tr) =>
+      addIndicatorYear(tr, pmSchema, positionsOfType(tr.doc, 'indicatorTable')[0]!, 'start'),
+    )
     // and both add key actions to the same fiche
     editYDoc(a.doc, pmSchema, (tr) => addKeyAction(tr, pmSchema, positionsOfType(tr.doc, 'ficheAction')[0]!))
     editYDoc(b.doc, pmSchema, (tr) => addKeyAction(tr, pmSchema, positionsOfType(tr.doc, 'ficheAction')[0]!))
@@ -177,10 +181,25 @@ describe('structures edited at the same time all survive', () => {
 
     const table = exported.content.find((c) => c.type === 'indicatorTable') as IndicatorTableBlock
     expect(table.rows).toHaveLength(tableBefore.rows.length + 3)
-    expect(table.period.end).toBe(tableBefore.period.end + 1)
+    expect(table.period).toEqual({ start: tableBefore.period.start - 1, end: tableBefore.period.end + 1 })
     for (const row of table.rows) expect(row.years.at(-1)!.year).toBe(table.period.end)
     // the values typed before are still in their years
-    expect(table.rows[0]!.years.slice(0, -1)).toEqual(tableBefore.rows[0]!.years)
+    expect(table.rows[0]!.years.slice(1, -1)).toEqual(tableBefore.rows[0]!.years)
+    // rows added while the year was added got their cell for it from the server, on both clients
+    for (const client of [a, b]) {
+      await waitFor(() => {
+        const rows = findElements(client.doc, 'indicatorTable')[0]!
+          .toArray()
+          .filter((r) => (r as Y.XmlElement).nodeName === 'indicatorRow')
+        return rows.every((row) => {
+          const years = (row as Y.XmlElement)
+            .toArray()
+            .filter((c) => (c as Y.XmlElement).nodeName === 'indicatorYear')
+            .map((c) => Number((c as Y.XmlElement).getAttribute('year')))
+          return JSON.stringify(years) === JSON.stringify(table.rows[0]!.years.map((y) => y.year))
+        })
+      }, 'every row has one cell per year')
+    }
     a.destroy()
     b.destroy()
   })
