@@ -7,6 +7,7 @@ import { ConventionService, Y_DOC_OPTIONS } from './conventions/ConventionServic
 import { Authentication } from './extensions/Authentication.js'
 import { CollabEndpoint } from './extensions/CollabEndpoint.js'
 import { createPersistence } from './extensions/Persistence.js'
+import { SaveNotifier } from './extensions/SaveNotifier.js'
 import { SchemaCheck } from './extensions/SchemaCheck.js'
 import { TableShapeRepair } from './extensions/TableShapeRepair.js'
 import { HttpApi } from './http/HttpApi.js'
@@ -49,6 +50,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
       createPersistence(store),
       new TableShapeRepair(logger),
       new SchemaCheck(store, logger),
+      new SaveNotifier(),
       new HttpApi({
         routes: [...schemaRoutes(), ...userRoutes(tokens), ...conventionRoutes(conventions)],
         tokens,
