@@ -7,6 +7,8 @@ const server = 'http://127.0.0.1:1234'
 
 export default defineConfig({
   root,
+  // the workspace's node_modules, not a stray client/node_modules
+  cacheDir: fileURLToPath(new URL('../node_modules/.vite/client', import.meta.url)),
   plugins: [react()],
   resolve: {
     // one copy of each, or Yjs and ProseMirror refuse objects made by "the other" instance

@@ -3,7 +3,7 @@ import { ApiError } from './api/ApiError.js'
 import { api, onUnauthorized } from './api/apiClient.js'
 import type { User } from './api/types.js'
 import { AccessDenied } from './auth/AccessDenied.js'
-import { readToken } from './auth/token.js'
+import { captureTokenFromLocation, readToken } from './auth/token.js'
 import { EditorPage } from './editor/EditorPage.js'
 import { ConventionListPage } from './list/ConventionListPage.js'
 import { parseRoute, usePathname } from './routing/route.js'
@@ -22,6 +22,17 @@ export function App() {
   const route = parseRoute(usePathname())
 
   useEffect(() => onUnauthorized(() => setSession({ state: 'denied', expired: true })), [])
+
+  // a sign-in link pasted into a tab already open on the product only changes the hash
+  useEffect(() => {
+    const onHashChange = () => {
+      if (!captureTokenFromLocation()) return
+      setSession({ state: 'loading' })
+      setRetry((n) => n + 1)
+    }
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [])
 
   useEffect(() => {
     if (!readToken()) return

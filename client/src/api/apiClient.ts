@@ -1,12 +1,6 @@
 import { clearToken, readToken } from '../auth/token.js'
 import { ApiError } from './ApiError.js'
-import type {
-  ConventionDetails,
-  ConventionSummary,
-  Invitation,
-  NewConventionRequest,
-  User,
-} from './types.js'
+import type { ConventionDetails, ConventionSummary, Invitation, NewConventionRequest, User } from './types.js'
 
 const unauthorized = new EventTarget()
 

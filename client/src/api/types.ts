@@ -27,8 +27,7 @@ export interface ConventionDetails extends Omit<ConventionSummary, 'issues'> {
 }
 
 export type NewConventionRequest =
-  | { title: string; template: 'national' | 'blank'; period?: Period }
-  | { convention: unknown }
+  { title: string; template: 'national' | 'blank'; period?: Period } | { convention: unknown }
 
 export interface Invitation {
   link: string

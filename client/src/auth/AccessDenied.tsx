@@ -2,8 +2,16 @@
 export function AccessDenied({ expired }: { expired: boolean }) {
   return (
     <main className="access" data-testid="access-denied">
+      <div className="access__band">
+        <span className="brand__mark" aria-hidden="true">
+          CTG
+        </span>
+        <span>
+          <span className="access__brand">Conventions Territoriales Globales</span>
+          <span className="access__tagline">Espace de rédaction partagé Caf – collectivités</span>
+        </span>
+      </div>
       <div className="access__card">
-        <p className="access__brand">Conventions Territoriales Globales</p>
         <h1>Accès réservé</h1>
         {expired && (
           <p className="notice notice--warning" role="status">
@@ -25,7 +33,9 @@ export function AccessDenied({ expired }: { expired: boolean }) {
             convention.
           </li>
         </ul>
-        <p className="access__hint">Le lien contient votre jeton d’accès : ne le transmettez qu’aux personnes concernées.</p>
+        <p className="access__hint">
+          Le lien contient votre jeton d’accès : ne le transmettez qu’aux personnes concernées.
+        </p>
       </div>
     </main>
   )

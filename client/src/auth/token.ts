@@ -5,14 +5,15 @@ const HASH_PARAM = 'jeton'
  * Takes the sign-in token from a link (`#jeton=…`), keeps it in localStorage and
  * removes it from the address bar so it is not bookmarked or shared by accident.
  */
-export function captureTokenFromLocation(): void {
+export function captureTokenFromLocation(): boolean {
   const params = new URLSearchParams(location.hash.replace(/^#/, ''))
   const token = params.get(HASH_PARAM)
-  if (!token) return
+  if (!token) return false
   localStorage.setItem(STORAGE_KEY, token)
   params.delete(HASH_PARAM)
   const rest = params.toString()
   history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`)
+  return true
 }
 
 export function readToken(): string | null {

@@ -1,5 +1,5 @@
 import type { ConventionSummary } from '../api/types.js'
-import { formatDateTime, formatRelative } from '../format/formatDate.js'
+import { formatDate, formatDateTime, formatRelative } from '../format/formatDate.js'
 import { formatPeriod } from '../format/formatPeriod.js'
 import { Link } from '../routing/Link.js'
 import { conventionPath } from '../routing/route.js'
@@ -27,9 +27,11 @@ export function ConventionCard({ convention }: { convention: ConventionSummary }
           </dd>
         </div>
         <div>
-          <dt>Créée</dt>
+          <dt>Créée le</dt>
           <dd>
-            <time dateTime={createdAt}>{formatDateTime(createdAt)}</time>
+            <time dateTime={createdAt} title={formatDateTime(createdAt)}>
+              {formatDate(createdAt)}
+            </time>
           </dd>
         </div>
       </dl>

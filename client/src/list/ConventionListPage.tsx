@@ -8,7 +8,8 @@ import { ConventionCard } from './ConventionCard.js'
 import { ImportConventionButton } from './ImportConventionButton.js'
 import { NewConventionDialog } from './NewConventionDialog.js'
 
-type ListState = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; items: ConventionSummary[] }
+type ListState =
+  { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; items: ConventionSummary[] }
 
 export function ConventionListPage() {
   const [list, setList] = useState<ListState>({ state: 'loading' })
@@ -65,7 +66,12 @@ export function ConventionListPage() {
       </div>
 
       {importError !== null && (
-        <ErrorNotice error={importError} title="Le fichier n’a pas pu être importé." />
+        <ErrorNotice
+          error={importError}
+          title="Le fichier n’a pas pu être importé."
+          hint="Seuls les fichiers produits par le bouton « Exporter (JSON) » d’une convention peuvent être importés."
+          onDismiss={() => setImportError(null)}
+        />
       )}
 
       {list.state === 'loading' && <LoadingState label="Chargement de vos conventions…" />}

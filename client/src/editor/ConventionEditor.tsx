@@ -1,0 +1,50 @@
+import type { Editor } from '@tiptap/core'
+import type { Period } from '@ctg/shared'
+import { EditorContent, useEditor } from '@tiptap/react'
+import { useEffect, useMemo } from 'react'
+import type { Collaboration } from './useCollaboration.js'
+import { editorExtensions, type CollaboratorUser } from './editorExtensions.js'
+
+interface ConventionEditorProps {
+  collab: Collaboration
+  user: CollaboratorUser
+  getPeriod: () => Period
+  onEditor: (editor: Editor | null) => void
+}
+
+/** The shared document. Mounted only once the first sync is done, so it never seeds content. */
+export function ConventionEditor({ collab, user, getPeriod, onEditor }: ConventionEditorProps) {
+  const { provider, readOnly } = collab
+  // built once per document: the editor is recreated only when the extensions change
+  const extensions = useMemo(() => editorExtensions({ provider, user, getPeriod }), [provider, user, getPeriod])
+
+  const editor = useEditor(
+    {
+      extensions,
+      editable: !readOnly,
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: {
+          class: 'convention-document',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': 'Contenu de la convention',
+          lang: 'fr',
+          spellcheck: 'true',
+        },
+      },
+    },
+    [extensions],
+  )
+
+  useEffect(() => {
+    onEditor(editor)
+    return () => onEditor(null)
+  }, [editor, onEditor])
+
+  useEffect(() => {
+    if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly)
+  }, [editor, readOnly])
+
+  return <EditorContent editor={editor} className="editor-content" data-testid="editor" />
+}

@@ -1,0 +1,207 @@
+import type { Editor } from '@tiptap/core'
+import { readMeta, type Period } from '@ctg/shared'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { ApiError } from '../api/ApiError.js'
+import { api } from '../api/apiClient.js'
+import type { ConventionDetails, User } from '../api/types.js'
+import { formatPeriod } from '../format/formatPeriod.js'
+import { Link } from '../routing/Link.js'
+import { ErrorNotice } from '../ui/ErrorNotice.js'
+import { LoadingState } from '../ui/LoadingState.js'
+import { NotFound } from '../ui/NotFound.js'
+import { AppHeader } from '../ui/AppHeader.js'
+import { ConventionEditor } from './ConventionEditor.js'
+import { ConventionTitleInput } from './ConventionTitleInput.js'
+import { downloadConventionJson } from './downloadConventionJson.js'
+import { IssuesNotice } from './IssuesNotice.js'
+import { PresenceList } from './PresenceList.js'
+import { ShareDialog } from './ShareDialog.js'
+import { SyncStatus } from './SyncStatus.js'
+import { Toolbar } from './Toolbar.js'
+import { useCollaboration } from './useCollaboration.js'
+import { useConventionMeta } from './useConventionMeta.js'
+import { usePresence } from './usePresence.js'
+import { userColor } from './userColor.js'
+
+type Details =
+  { state: 'loading' } | { state: 'ready'; details: ConventionDetails } | { state: 'error'; error: unknown }
+
+/** A convention open for co-writing: header, toolbar, and the document as a sheet. */
+export function EditorPage({ conventionId, user }: { conventionId: string; user: User }) {
+  const [details, setDetails] = useState<Details>({ state: 'loading' })
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const [sharing, setSharing] = useState(false)
+  const [exporting, setExporting] = useState(false)
+  const [actionError, setActionError] = useState<unknown>(null)
+  const collab = useCollaboration(conventionId)
+  const synced = collab?.synced ?? false
+  const meta = useConventionMeta(synced ? collab!.ydoc : null)
+  const participants = usePresence(synced ? collab!.provider : null)
+
+  const collaborator = useMemo(() => ({ id: user.id, name: user.name, color: userColor(user.id) }), [user])
+
+  // tables and fiches take the convention's period at the moment they are inserted
+  const ydocRef = useRef(collab?.ydoc)
+  ydocRef.current = collab?.ydoc
+  const getPeriod = useCallback((): Period => {
+    const ydoc = ydocRef.current
+    const year = new Date().getFullYear()
+    return ydoc ? readMeta(ydoc).period : { start: year, end: year + 4 }
+  }, [])
+
+  useEffect(() => {
+    let cancelled = false
+    api.getConvention(conventionId).then(
+      (d) => !cancelled && setDetails({ state: 'ready', details: d }),
+      (error: unknown) => !cancelled && setDetails({ state: 'error', error }),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [conventionId])
+
+  // a refused WebSocket may mean an expired token: /api/me then answers 401 and signs out
+  useEffect(() => {
+    if (collab?.authFailed) void api.me().catch(() => undefined)
+  }, [collab?.authFailed])
+
+  const title = meta?.title ?? (details.state === 'ready' ? details.details.title : '')
+  const period = meta?.period ?? (details.state === 'ready' ? details.details.period : null)
+
+  useEffect(() => {
+    document.title = title ? `${title} – CTG` : 'Convention – CTG'
+  }, [title])
+
+  const exportJson = async () => {
+    setExporting(true)
+    setActionError(null)
+    try {
+      await downloadConventionJson(conventionId, title)
+    } catch (e) {
+      setActionError(e)
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  if (details.state === 'error' && details.error instanceof ApiError && details.error.status === 404) {
+    return (
+      <>
+        <AppHeader user={user} />
+        <NotFound message="Cette convention est introuvable : elle a peut-être été supprimée, ou le lien est incomplet." />
+      </>
+    )
+  }
+
+  return (
+    <div className="editor-page">
+      <div className="editor-top">
+        <header className="editor-header">
+          <Link href="/" className="editor-header__back" aria-label="Retour à mes conventions" title="Mes conventions">
+            <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+              <path
+                d="M15 5l-7 7 7 7"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2.4"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
+            </svg>
+            <span className="brand__mark brand__mark--small" aria-hidden="true">
+              CTG
+            </span>
+          </Link>
+          <div className="editor-header__title">
+            {synced && collab ? (
+              <ConventionTitleInput ydoc={collab.ydoc} title={title} readOnly={collab.readOnly} />
+            ) : (
+              <p className="title-input title-input--static">{title || 'Ouverture…'}</p>
+            )}
+            <p className="editor-header__period" data-testid="convention-period">
+              <span className="visually-hidden">Période de la convention : </span>
+              {formatPeriod(period)}
+              {collab?.readOnly && <span className="badge badge--info">Lecture seule</span>}
+            </p>
+          </div>
+          <div className="editor-header__side">
+            <SyncStatus provider={collab?.provider ?? null} connection={collab?.connection ?? 'connecting'} />
+            <PresenceList participants={participants} />
+            <div className="editor-header__actions">
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setSharing(true)}
+                data-testid="share"
+              >
+                <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+                  <path
+                    d="M16 8a3 3 0 1 0-2.9-3.7L8.8 6.6a3 3 0 1 0 0 4.8l4.3 2.3A3 3 0 1 0 14 12l-4.3-2.3a3 3 0 0 0 0-1.4L14 6a3 3 0 0 0 2 2z"
+                    fill="currentColor"
+                  />
+                </svg>
+                Partager
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={exportJson}
+                disabled={exporting}
+                data-testid="export-json"
+              >
+                <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+                  <path
+                    d="M12 3v12m0 0l-4.5-4.5M12 15l4.5-4.5M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="2"
+                    strokeLinecap="round"
+                    strokeLinejoin="round"
+                  />
+                </svg>
+                {exporting ? 'Export…' : 'Exporter (JSON)'}
+              </button>
+            </div>
+          </div>
+        </header>
+        {editor && <Toolbar editor={editor} getPeriod={getPeriod} />}
+      </div>
+
+      <main className="editor-canvas" id="main">
+        {actionError !== null && (
+          <div className="editor-canvas__notice">
+            <ErrorNotice error={actionError} title="L’export n’a pas pu être réalisé." />
+          </div>
+        )}
+        {details.state === 'ready' && <IssuesNotice issues={details.details.issues} />}
+        {details.state === 'error' && (
+          <div className="editor-canvas__notice">
+            <ErrorNotice error={details.error} title="Les informations de la convention n’ont pas pu être chargées." />
+          </div>
+        )}
+        <div className="sheet">
+          {collab?.authFailed ? (
+            <div className="empty-state" role="alert">
+              <h2>Accès au document refusé</h2>
+              <p>Le serveur n’a pas autorisé l’ouverture de cette convention en temps réel.</p>
+              <Link href="/" className="button button--primary">
+                Retour à mes conventions
+              </Link>
+            </div>
+          ) : synced && collab ? (
+            <ConventionEditor collab={collab} user={collaborator} getPeriod={getPeriod} onEditor={setEditor} />
+          ) : (
+            <LoadingState
+              label={
+                collab?.connection === 'disconnected'
+                  ? 'Serveur injoignable, nouvelle tentative…'
+                  : 'Ouverture de la convention…'
+              }
+            />
+          )}
+        </div>
+      </main>
+      {sharing && <ShareDialog conventionId={conventionId} title={title} onClose={() => setSharing(false)} />}
+    </div>
+  )
+}

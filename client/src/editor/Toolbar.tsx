@@ -1,0 +1,226 @@
+import type { Editor } from '@tiptap/core'
+import type { Period } from '@ctg/shared'
+import type { ReactNode } from 'react'
+import { INSERTIONS, type Insertion } from './insertions.js'
+import { useLargeDisplay } from './useLargeDisplay.js'
+import { useToolbarState } from './useToolbarState.js'
+
+interface ToolButtonProps {
+  label: string
+  active?: boolean
+  disabled?: boolean
+  onRun: () => void
+  children: ReactNode
+  testId?: string
+  className?: string
+  shortcut?: string
+}
+
+function ToolButton({ label, active, disabled, onRun, children, testId, className, shortcut }: ToolButtonProps) {
+  return (
+    <button
+      type="button"
+      className={`tool${active ? ' is-active' : ''}${className ? ` ${className}` : ''}`}
+      aria-label={label}
+      aria-pressed={active === undefined ? undefined : active}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      disabled={disabled}
+      data-testid={testId}
+      // keep the caret where it is: the command runs on the current selection
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onRun}
+    >
+      {children}
+    </button>
+  )
+}
+
+const byId = (id: string): Insertion => INSERTIONS.find((i) => i.id === id)!
+
+const Icon = ({ d, filled }: { d: string; filled?: boolean }) => (
+  <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+    <path
+      d={d}
+      fill={filled ? 'currentColor' : 'none'}
+      stroke={filled ? 'none' : 'currentColor'}
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  </svg>
+)
+
+const ICONS = {
+  bulletList: 'M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01',
+  orderedList: 'M10 6h10M10 12h10M10 18h10M4 5l1.5-1V9M3.5 14.5c.5-1 2.5-1 2.5.3 0 1-2.5 2-2.5 3.2H6',
+  fiche: 'M7 3h7l5 5v13H7zM14 3v5h5M10 13h6M10 17h4',
+  table: 'M3 5h18v14H3zM3 10h18M3 15h18M9 5v14M15 5v14',
+  signature: 'M3 17c3-1 4-8 6-8s0 7 2 7 2-4 4-4 1 3 3 3 2-1 3-2M3 21h18',
+  undo: 'M9 14L4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3',
+  redo: 'M15 14l5-5-5-5M20 9H9a5 5 0 0 0 0 10h3',
+}
+
+/** The formatting and insertion bar above the document. */
+export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () => Period }) {
+  const state = useToolbarState(editor)
+  const [large, setLarge] = useLargeDisplay()
+  const run = (id: string) => () => byId(id).run(editor, getPeriod())
+  const disabled = !state.editable
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Mise en forme et insertion" data-testid="toolbar">
+      <div className="toolbar__group" role="group" aria-label="Historique">
+        <ToolButton
+          label="Annuler"
+          shortcut="Ctrl+Z"
+          disabled={disabled || !state.canUndo}
+          onRun={() => editor.chain().focus().undo().run()}
+        >
+          <Icon d={ICONS.undo} />
+        </ToolButton>
+        <ToolButton
+          label="Rétablir"
+          shortcut="Ctrl+Y"
+          disabled={disabled || !state.canRedo}
+          onRun={() => editor.chain().focus().redo().run()}
+        >
+          <Icon d={ICONS.redo} />
+        </ToolButton>
+      </div>
+      <div className="toolbar__group" role="group" aria-label="Style de paragraphe">
+        <ToolButton
+          label="Texte courant"
+          active={state.paragraph}
+          disabled={disabled || !state.canParagraph}
+          onRun={run('paragraph')}
+          className="tool--text"
+          testId="format-paragraph"
+        >
+          Texte
+        </ToolButton>
+        {([1, 2, 3] as const).map((level) => (
+          <ToolButton
+            key={level}
+            label={`Titre ${level}`}
+            active={state[`h${level}`]}
+            disabled={disabled || !state.canHeading}
+            onRun={run(`heading${level}`)}
+            className="tool--text"
+            testId={`format-heading-${level}`}
+          >
+            T{level}
+          </ToolButton>
+        ))}
+      </div>
+      <div className="toolbar__group" role="group" aria-label="Mise en forme du texte">
+        <ToolButton
+          label="Gras"
+          shortcut="Ctrl+B"
+          active={state.bold}
+          disabled={disabled || !state.canMark}
+          onRun={() => editor.chain().focus().toggleBold().run()}
+          testId="format-bold"
+        >
+          <strong className="tool__glyph">G</strong>
+        </ToolButton>
+        <ToolButton
+          label="Italique"
+          shortcut="Ctrl+I"
+          active={state.italic}
+          disabled={disabled || !state.canMark}
+          onRun={() => editor.chain().focus().toggleItalic().run()}
+          testId="format-italic"
+        >
+          <em className="tool__glyph tool__glyph--italic">I</em>
+        </ToolButton>
+        <ToolButton
+          label="Souligné"
+          shortcut="Ctrl+U"
+          active={state.underline}
+          disabled={disabled || !state.canMark}
+          onRun={() => editor.chain().focus().toggleUnderline().run()}
+          testId="format-underline"
+        >
+          <span className="tool__glyph tool__glyph--underline">S</span>
+        </ToolButton>
+        <ToolButton
+          label="Barré"
+          shortcut="Ctrl+Maj+S"
+          active={state.strike}
+          disabled={disabled || !state.canMark}
+          onRun={() => editor.chain().focus().toggleStrike().run()}
+          testId="format-strike"
+        >
+          <span className="tool__glyph tool__glyph--strike">ab</span>
+        </ToolButton>
+      </div>
+      <div className="toolbar__group" role="group" aria-label="Listes">
+        <ToolButton
+          label="Liste à puces"
+          active={state.bulletList}
+          disabled={disabled || !state.canList}
+          onRun={run('bulletList')}
+          testId="format-bullet-list"
+        >
+          <Icon d={ICONS.bulletList} />
+        </ToolButton>
+        <ToolButton
+          label="Liste numérotée"
+          active={state.orderedList}
+          disabled={disabled || !state.canList}
+          onRun={run('orderedList')}
+          testId="format-ordered-list"
+        >
+          <Icon d={ICONS.orderedList} />
+        </ToolButton>
+      </div>
+      <div className="toolbar__group toolbar__group--insert" role="group" aria-label="Insérer un bloc structuré">
+        <ToolButton
+          label="Insérer une fiche action"
+          disabled={disabled}
+          onRun={run('ficheAction')}
+          className="tool--insert"
+          testId="insert-fiche-action"
+        >
+          <Icon d={ICONS.fiche} />
+          <span>Fiche action</span>
+        </ToolButton>
+        <ToolButton
+          label="Insérer un tableau d’indicateurs"
+          disabled={disabled}
+          onRun={run('indicatorTable')}
+          className="tool--insert"
+          testId="insert-indicator-table"
+        >
+          <Icon d={ICONS.table} />
+          <span>Tableau d’indicateurs</span>
+        </ToolButton>
+        <ToolButton
+          label="Insérer un bloc signataires"
+          disabled={disabled}
+          onRun={run('signatoryBlock')}
+          className="tool--insert"
+          testId="insert-signatory-block"
+        >
+          <Icon d={ICONS.signature} />
+          <span>Bloc signataires</span>
+        </ToolButton>
+      </div>
+      <div className="toolbar__group toolbar__group--end" role="group" aria-label="Affichage">
+        <button
+          type="button"
+          className={`tool tool--text${large ? ' is-active' : ''}`}
+          aria-pressed={large}
+          aria-label="Affichage agrandi"
+          title="Affichage agrandi : texte plus grand, pour un vidéoprojecteur ou une réunion"
+          onClick={() => setLarge(!large)}
+          data-testid="large-display"
+        >
+          <span aria-hidden="true">
+            A<sup>+</sup>
+          </span>
+        </button>
+      </div>
+    </div>
+  )
+}

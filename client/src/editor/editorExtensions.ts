@@ -1,0 +1,54 @@
+import type { AnyExtension } from '@tiptap/core'
+import type { HocuspocusProvider } from '@hocuspocus/provider'
+import { conventionExtensions } from '@ctg/extensions'
+import type { Period } from '@ctg/shared'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import Placeholder from '@tiptap/extension-placeholder'
+import { conventionNodeViews } from '../nodeViews/conventionNodeViews.js'
+import { ActiveField } from './ActiveField.js'
+import { BlockNumbering } from './BlockNumbering.js'
+import { ClickBelowContent } from './ClickBelowContent.js'
+import { collaboratorCaret } from './collaboratorCaret.js'
+import { FieldNavigation } from './FieldNavigation.js'
+import { LongDocument } from './LongDocument.js'
+import { SlashCommand } from './SlashCommand.js'
+
+export interface CollaboratorUser {
+  id: string
+  name: string
+  color: string
+}
+
+interface EditorExtensionsOptions {
+  provider: HocuspocusProvider
+  user: CollaboratorUser
+  getPeriod: () => Period
+}
+
+/** Every extension of the convention editor, in one place. */
+export function editorExtensions({ provider, user, getPeriod }: EditorExtensionsOptions): AnyExtension[] {
+  return [
+    ...conventionExtensions({
+      nodes: conventionNodeViews(),
+      // a trailing paragraph appended by every client at once would multiply in the shared document
+      starterKit: { trailingNode: false },
+    }),
+    Collaboration.configure({ document: provider.document }),
+    CollaborationCaret.configure({ provider, user, render: collaboratorCaret }),
+    // free text only: the fields of the blocks show their own hints (see fieldNodeView)
+    Placeholder.configure({
+      placeholder: ({ node, editor }) => {
+        if (node.type.name === 'heading') return 'Titre'
+        if (editor.isEmpty) return 'Commencez la rédaction de la convention…'
+        return 'Saisissez du texte, ou tapez « / » pour insérer un bloc'
+      },
+    }),
+    BlockNumbering,
+    ActiveField,
+    LongDocument,
+    ClickBelowContent,
+    FieldNavigation,
+    SlashCommand.configure({ getPeriod }),
+  ]
+}

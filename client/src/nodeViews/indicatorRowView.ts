@@ -1,0 +1,105 @@
+import type { NodeViewRenderer } from '@tiptap/core'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { button, el, select, uneditable, yearInput } from './dom.js'
+import { controlIsolation, mirrorAttributes, setNodeAttrs } from './nodeViewHelpers.js'
+import { removeEntryAsking } from './removeEntry.js'
+import { INDICATOR_KIND_OPTIONS } from './statusOptions.js'
+
+function yearsOf(row: PMNode): number[] {
+  const years: number[] = []
+  row.forEach((child) => {
+    if (child.type.name === 'indicatorYear') years.push(child.attrs.year as number)
+  })
+  return years
+}
+
+/**
+ * One indicator: its fields and year cells are grid items of the row (the content
+ * element is `display: contents`), placed between the row's own controls. The
+ * column heading lives here too and CSS shows it for the first row only.
+ */
+export const indicatorRowView: NodeViewRenderer = ({ node: initial, getPos, editor }) => {
+  let node = initial
+  let renderedYears = ''
+  const head = uneditable('div', { class: 'indicator-row__head', 'aria-hidden': 'true' })
+  const kind = select('Type', INDICATOR_KIND_OPTIONS, (value) => setNodeAttrs(editor, getPos, { kind: value }), {
+    className: 'indicator-row__kind',
+    testId: 'indicator-kind',
+    hideLabel: true,
+  })
+  const baselineYear = yearInput('Année de référence', (year) => setNodeAttrs(editor, getPos, { baselineYear: year }), {
+    className: 'indicator-row__baseline-year',
+    testId: 'indicator-baseline-year',
+    hideLabel: true,
+    placeholder: 'en …',
+  })
+  const remove = button(
+    '',
+    () =>
+      void removeEntryAsking(editor, getPos, {
+        title: 'Supprimer cet indicateur ?',
+        message: `La ligne « ${node.firstChild?.textContent || 'sans intitulé'} » et toutes ses valeurs seront supprimées pour tous les participants.`,
+      }),
+    {
+      icon: 'trash',
+      className: 'icon-button indicator-row__remove',
+      ariaLabel: 'Supprimer cet indicateur',
+      testId: 'remove-indicator-row',
+    },
+  )
+  const contentDOM = el('div', { class: 'indicator-row__fields' })
+  const dom = el(
+    'div',
+    { class: 'indicator-row', 'data-type': 'indicatorRow', role: 'group', 'aria-label': 'Indicateur' },
+    head,
+    contentDOM,
+    kind.wrapper,
+    baselineYear.wrapper,
+    // names the two lines of every year cell once per row, like a spreadsheet
+    uneditable(
+      'div',
+      { class: 'indicator-row__series', 'aria-hidden': 'true' },
+      el('span', {}, 'Cible'),
+      el('span', {}, 'Réalisé'),
+    ),
+    uneditable('div', { class: 'indicator-row__actions' }, remove),
+  )
+
+  const renderHead = (years: number[]) => {
+    const key = years.join(',')
+    if (key === renderedYears) return
+    renderedYears = key
+    head.replaceChildren(
+      el('span', {}, 'Indicateur'),
+      el('span', {}, 'Type'),
+      el('span', {}, 'Unité'),
+      el('span', {}, 'Source'),
+      el('span', {}, 'Référence'),
+      el('span', {}),
+      ...years.map((year) => el('span', { class: 'indicator-row__year', 'data-column-year': year }, String(year))),
+      el('span', {}),
+    )
+  }
+
+  const render = () => {
+    mirrorAttributes(dom, node)
+    kind.input.value = node.attrs.kind ?? 'realisation'
+    baselineYear.set(node.attrs.baselineYear ?? null)
+    const label = node.firstChild?.textContent.trim()
+    dom.setAttribute('aria-label', label ? `Indicateur : ${label}` : 'Indicateur')
+    renderHead(yearsOf(node))
+  }
+  render()
+
+  return {
+    dom,
+    contentDOM,
+    ...controlIsolation(contentDOM),
+    update(updated) {
+      if (updated.type !== node.type) return false
+      node = updated
+      render()
+      return true
+    },
+  }
+}
