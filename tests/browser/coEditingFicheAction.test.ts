@@ -31,7 +31,8 @@ async function openAs(id: string, user: { id: string; name: string }): Promise<P
   return page
 }
 
-const objective = (page: Page) => page.locator('.fiche-action [data-type="ficheObjective"] p').first()
+const objective = (page: Page) =>
+  page.locator('.fiche-action [data-type="ficheObjective"] > .ctg-field__content p').first()
 
 /** The field's text as the document holds it, without the other people's caret labels drawn inside it. */
 const objectiveText = (page: Page) =>
@@ -80,6 +81,11 @@ describe('two browsers edit one fiche action at once', () => {
         return (c.content.find((b) => b.type === 'ficheAction') as FicheActionBlock).objective
       })
       .toContain('Élodie ajoute la sienne.')
+
+    // the save status turns to "Enregistré à HH:MM" once the server has stored the edit
+    await expect
+      .poll(() => claire.getByTestId('save-status').textContent(), { timeout: 15_000 })
+      .toMatch(/^Enregistré à \d\d:\d\d$/)
 
     await claire.locator('.fiche-action').first().scrollIntoViewIfNeeded()
     await claire.screenshot({ path: join(OUTPUT, 'co-editing-claire.png') })

@@ -10,6 +10,10 @@ const CONNECTION_LABELS: Record<ConnectionState, string> = {
 
 const SAVED = 'Enregistré'
 const PENDING = "Modifications en cours d'envoi…"
+/** acknowledged by the server, not yet written to its storage (a store follows within seconds) */
+const SENT = 'Envoyé, enregistrement…'
+const savedAt = (iso: string) =>
+  `Enregistré à ${new Date(iso).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}`
 /** pending changes are shown only when they last, so a quick round trip does not flicker */
 const PENDING_DELAY = 400
 
@@ -31,25 +35,44 @@ export function SyncStatus({
     const element = saveRef.current
     if (!provider || !element) return
     let timer: ReturnType<typeof setTimeout> | undefined
-    const show = (pending: boolean) => {
-      element.textContent = pending ? PENDING : SAVED
-      element.classList.toggle('save-status--pending', pending)
+    // true from a local change until the server says it has stored the document
+    let unstored = false
+    const show = (state: 'pending' | 'sent' | 'saved', text: string) => {
+      element.dataset.state = state
+      element.textContent = text
+      element.classList.toggle('save-status--pending', state === 'pending')
     }
     const onChange = ({ number }: { number: number }) => {
-      element.dataset.state = number > 0 ? 'pending' : 'saved'
       if (number > 0) {
-        timer ??= setTimeout(() => show(true), PENDING_DELAY)
+        unstored = true
+        element.dataset.state = 'pending'
+        timer ??= setTimeout(() => show('pending', PENDING), PENDING_DELAY)
       } else {
         clearTimeout(timer)
         timer = undefined
-        show(false)
+        if (unstored) show('sent', SENT)
+        else show('saved', element.dataset.state === 'saved' ? (element.textContent ?? SAVED) : SAVED)
       }
+    }
+    // the server's SaveNotifier: the document has reached its storage
+    const onStateless = ({ payload }: { payload: string }) => {
+      let message: { type?: string; at?: string }
+      try {
+        message = JSON.parse(payload) as typeof message
+      } catch {
+        return
+      }
+      if (message.type !== 'saved' || typeof message.at !== 'string' || provider.unsyncedChanges > 0) return
+      unstored = false
+      show('saved', savedAt(message.at))
     }
     onChange({ number: provider.unsyncedChanges })
     provider.on('unsyncedChanges', onChange)
+    provider.on('stateless', onStateless)
     return () => {
       clearTimeout(timer)
       provider.off('unsyncedChanges', onChange)
+      provider.off('stateless', onStateless)
     }
   }, [provider])
 
@@ -70,7 +93,7 @@ export function SyncStatus({
         className="save-status"
         data-testid="save-status"
         data-state="saved"
-        title="Chaque modification est envoyée au serveur dès qu’elle est faite. Hors connexion, elle reste dans cet onglet jusqu’au retour du réseau : ne fermez pas la page."
+        title="Chaque modification est envoyée au serveur dès qu’elle est faite, puis enregistrée dans sa base quelques secondes plus tard. Hors connexion, elle reste dans cet onglet jusqu’au retour du réseau : ne fermez pas la page."
       >
         {SAVED}
       </span>
