@@ -18,6 +18,34 @@ export interface Insertion {
  * top-level block that holds the caret; tables follow the convention's period.
  */
 export const INSERTIONS: Insertion[] = [
+  // the structured blocks first: they are what "/" is most often typed for
+  {
+    id: 'ficheAction',
+    label: 'Fiche action',
+    description: 'Axe, objectif, actions clés, partenaires, calendrier, suivi',
+    group: 'Blocs structurés',
+    keywords: ['fiche', 'action', 'plan', 'objectif'],
+    glyph: 'FA',
+    run: (editor, period) => editor.chain().focus().insertFicheAction({ period }).scrollIntoView().run(),
+  },
+  {
+    id: 'indicatorTable',
+    label: 'Tableau d’indicateurs',
+    description: 'Cibles et valeurs réalisées, une colonne par année',
+    group: 'Blocs structurés',
+    keywords: ['tableau', 'indicateurs', 'suivi', 'évaluation', 'cibles'],
+    glyph: '▦',
+    run: (editor, period) => editor.chain().focus().insertIndicatorTable({ period }).scrollIntoView().run(),
+  },
+  {
+    id: 'signatoryBlock',
+    label: 'Bloc signataires',
+    description: 'Les parties signataires, sur deux colonnes',
+    group: 'Blocs structurés',
+    keywords: ['signataires', 'signatures', 'parties', 'signer'],
+    glyph: '✎',
+    run: (editor) => editor.chain().focus().insertSignatoryBlock().scrollIntoView().run(),
+  },
   {
     id: 'paragraph',
     label: 'Texte',
@@ -53,33 +81,6 @@ export const INSERTIONS: Insertion[] = [
     keywords: ['liste', 'numéros', 'ordonnée', 'ol'],
     glyph: '1.',
     run: (editor) => editor.chain().focus().toggleOrderedList().run(),
-  },
-  {
-    id: 'ficheAction',
-    label: 'Fiche action',
-    description: 'Axe, objectif, actions clés, partenaires, calendrier, suivi',
-    group: 'Blocs structurés',
-    keywords: ['fiche', 'action', 'plan', 'objectif'],
-    glyph: 'FA',
-    run: (editor, period) => editor.chain().focus().insertFicheAction({ period }).scrollIntoView().run(),
-  },
-  {
-    id: 'indicatorTable',
-    label: 'Tableau d’indicateurs',
-    description: 'Cibles et valeurs réalisées, une colonne par année',
-    group: 'Blocs structurés',
-    keywords: ['tableau', 'indicateurs', 'suivi', 'évaluation', 'cibles'],
-    glyph: '▦',
-    run: (editor, period) => editor.chain().focus().insertIndicatorTable({ period }).scrollIntoView().run(),
-  },
-  {
-    id: 'signatoryBlock',
-    label: 'Bloc signataires',
-    description: 'Les parties signataires, sur deux colonnes',
-    group: 'Blocs structurés',
-    keywords: ['signataires', 'signatures', 'parties', 'signer'],
-    glyph: '✎',
-    run: (editor) => editor.chain().focus().insertSignatoryBlock().scrollIntoView().run(),
   },
 ]
 

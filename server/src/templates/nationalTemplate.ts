@@ -157,7 +157,7 @@ export function nationalTemplate(title: string, period: Period): Convention {
         kind: 'realisation',
         unit: 'places',
         source: 'Caf',
-        baseline: { year: period.start - 1, cell: cell('120') },
+        baseline: { year: period.start - 1, cell: cell('') },
         years: years.map((year) => ({ year, target: cell(''), reached: cell('') })),
       },
       {
@@ -166,7 +166,7 @@ export function nationalTemplate(title: string, period: Period): Convention {
         kind: 'resultat',
         unit: '%',
         source: 'Observatoire national de la petite enfance',
-        baseline: { year: period.start - 1, cell: cell('55,0 %') },
+        baseline: { year: period.start - 1, cell: cell('') },
         years: years.map((year) => ({ year, target: cell(''), reached: cell('') })),
       },
     ],
