@@ -3,7 +3,7 @@ import type { Decoration } from '@tiptap/pm/view'
 import { paragraphNode } from './paragraphNode.js'
 import { confirmAction } from '../ui/confirmAction.js'
 import { button, el, select, uneditable, yearInput } from './dom.js'
-import { controlIsolation, mirrorAttributes, numberFrom, setNodeAttrs } from './nodeViewHelpers.js'
+import { structuredNodeView, mirrorAttributes, numberFrom, setNodeAttrs } from './nodeViewHelpers.js'
 import { STATUS_OPTIONS } from './statusOptions.js'
 
 /**
@@ -80,15 +80,8 @@ export const ficheActionView: NodeViewRenderer = ({ node: initial, getPos, edito
   }
   render(decorations)
 
-  return {
-    dom,
-    contentDOM,
-    ...controlIsolation(contentDOM),
-    update(updated, decos) {
-      if (updated.type !== node.type) return false
-      node = updated
-      render(decos)
-      return true
-    },
-  }
+  return structuredNodeView(node.type, dom, contentDOM, (updated, decos) => {
+    node = updated
+    render(decos)
+  })
 }

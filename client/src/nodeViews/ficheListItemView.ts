@@ -1,7 +1,7 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import { button, cssString, el, uneditable } from './dom.js'
 import { FIELD_LABELS, LIST_ITEM_HINTS } from './fieldLabels.js'
-import { controlIsolation, isEmptyField } from './nodeViewHelpers.js'
+import { structuredNodeView, isEmptyField } from './nodeViewHelpers.js'
 import { removeEntryAsking } from './removeEntry.js'
 
 /** An item of a partners or indicators list: a bullet, one line of text, a remove button. */
@@ -40,15 +40,8 @@ export const ficheListItemView: NodeViewRenderer = ({ node: initial, getPos, edi
   const render = () => dom.classList.toggle('is-empty', isEmptyField(node))
   render()
 
-  return {
-    dom,
-    contentDOM,
-    ...controlIsolation(contentDOM),
-    update(updated) {
-      if (updated.type !== node.type) return false
-      node = updated
-      render()
-      return true
-    },
-  }
+  return structuredNodeView(node.type, dom, contentDOM, (updated) => {
+    node = updated
+    render()
+  })
 }

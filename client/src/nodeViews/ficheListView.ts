@@ -1,7 +1,7 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import { button, el, uneditable } from './dom.js'
 import { FIELD_LABELS } from './fieldLabels.js'
-import { controlIsolation, endOfNode, focusFieldFrom } from './nodeViewHelpers.js'
+import { structuredNodeView, endOfNode, focusFieldFrom } from './nodeViewHelpers.js'
 
 const TEXTS = {
   fichePartners: { empty: 'Aucun partenaire renseigné.', add: 'Ajouter un partenaire', testId: 'add-partner' },
@@ -44,16 +44,9 @@ export function ficheListView(name: keyof typeof TEXTS): NodeViewRenderer {
     )
     const render = () => dom.classList.toggle('is-empty', node.childCount === 0)
     render()
-    return {
-      dom,
-      contentDOM,
-      ...controlIsolation(contentDOM),
-      update(updated) {
-        if (updated.type !== node.type) return false
-        node = updated
-        render()
-        return true
-      },
-    }
+    return structuredNodeView(node.type, dom, contentDOM, (updated) => {
+      node = updated
+      render()
+    })
   }
 }

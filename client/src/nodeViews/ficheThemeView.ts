@@ -1,7 +1,7 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import { cssString, el, select } from './dom.js'
 import { FIELD_LABELS } from './fieldLabels.js'
-import { controlIsolation, isEmptyField, setNodeAttrs } from './nodeViewHelpers.js'
+import { structuredNodeView, isEmptyField, setNodeAttrs } from './nodeViewHelpers.js'
 import { THEME_OPTIONS } from './statusOptions.js'
 
 /** The axe / thématique: a choice among the shared fields, and a free text (the label when "autre"). */
@@ -37,15 +37,8 @@ export const ficheThemeView: NodeViewRenderer = ({ node: initial, getPos, editor
   }
   render()
 
-  return {
-    dom,
-    contentDOM,
-    ...controlIsolation(contentDOM),
-    update(updated) {
-      if (updated.type !== node.type) return false
-      node = updated
-      render()
-      return true
-    },
-  }
+  return structuredNodeView(node.type, dom, contentDOM, (updated) => {
+    node = updated
+    render()
+  })
 }

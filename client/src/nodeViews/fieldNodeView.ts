@@ -2,7 +2,7 @@ import type { NodeViewRenderer } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { cssString, el } from './dom.js'
 import { FIELD_LABELS, type FieldNodeName } from './fieldLabels.js'
-import { controlIsolation, isEmptyField, mirrorAttributes } from './nodeViewHelpers.js'
+import { structuredNodeView, isEmptyField, mirrorAttributes } from './nodeViewHelpers.js'
 
 export interface FieldViewOptions {
   /** extra classes on the field's element */
@@ -43,15 +43,8 @@ export function fieldNodeView(name: FieldNodeName, options: FieldViewOptions = {
     }
     render(node)
 
-    return {
-      dom,
-      contentDOM,
-      ...controlIsolation(contentDOM),
-      update(updated) {
-        if (updated.type !== node.type) return false
-        render(updated)
-        return true
-      },
-    }
+    return structuredNodeView(node.type, dom, contentDOM, (updated) => {
+      render(updated)
+    })
   }
 }

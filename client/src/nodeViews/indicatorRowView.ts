@@ -1,7 +1,7 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { button, el, select, uneditable, yearInput } from './dom.js'
-import { controlIsolation, mirrorAttributes, setNodeAttrs } from './nodeViewHelpers.js'
+import { structuredNodeView, mirrorAttributes, setNodeAttrs } from './nodeViewHelpers.js'
 import { removeEntryAsking } from './removeEntry.js'
 import { INDICATOR_KIND_OPTIONS } from './statusOptions.js'
 
@@ -91,15 +91,8 @@ export const indicatorRowView: NodeViewRenderer = ({ node: initial, getPos, edit
   }
   render()
 
-  return {
-    dom,
-    contentDOM,
-    ...controlIsolation(contentDOM),
-    update(updated) {
-      if (updated.type !== node.type) return false
-      node = updated
-      render()
-      return true
-    },
-  }
+  return structuredNodeView(node.type, dom, contentDOM, (updated) => {
+    node = updated
+    render()
+  })
 }

@@ -3,7 +3,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { confirmAction } from '../ui/confirmAction.js'
 import { button, el, uneditable } from './dom.js'
 import { indicatorColumns } from './indicatorColumns.js'
-import { controlIsolation, endOfNode, focusFieldFrom, type GetPos, mirrorAttributes } from './nodeViewHelpers.js'
+import { structuredNodeView, endOfNode, focusFieldFrom, type GetPos, mirrorAttributes } from './nodeViewHelpers.js'
 
 function hasValuesFor(table: PMNode, year: number): boolean {
   let found = false
@@ -144,15 +144,8 @@ export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, ed
   }
   render()
 
-  return {
-    dom,
-    contentDOM,
-    ...controlIsolation(contentDOM),
-    update(updated) {
-      if (updated.type !== node.type) return false
-      node = updated
-      render()
-      return true
-    },
-  }
+  return structuredNodeView(node.type, dom, contentDOM, (updated) => {
+    node = updated
+    render()
+  })
 }

@@ -1,6 +1,6 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import { el } from './dom.js'
-import { controlIsolation } from './nodeViewHelpers.js'
+import { structuredNodeView } from './nodeViewHelpers.js'
 
 /** The cell of one year in an indicator row: a target ("Cible") above the value reached ("Réalisé"). */
 export const indicatorYearView: NodeViewRenderer = ({ node: initial }) => {
@@ -12,15 +12,8 @@ export const indicatorYearView: NodeViewRenderer = ({ node: initial }) => {
     dom.setAttribute('aria-label', `Année ${node.attrs.year}`)
   }
   render()
-  return {
-    dom,
-    contentDOM,
-    ...controlIsolation(contentDOM),
-    update(updated) {
-      if (updated.type !== node.type) return false
-      node = updated
-      render()
-      return true
-    },
-  }
+  return structuredNodeView(node.type, dom, contentDOM, (updated) => {
+    node = updated
+    render()
+  })
 }

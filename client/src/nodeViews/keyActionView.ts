@@ -1,7 +1,7 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import type { Decoration } from '@tiptap/pm/view'
 import { button, el, select, uneditable, yearInput } from './dom.js'
-import { controlIsolation, mirrorAttributes, numberFrom, setNodeAttrs } from './nodeViewHelpers.js'
+import { structuredNodeView, mirrorAttributes, numberFrom, setNodeAttrs } from './nodeViewHelpers.js'
 import { removeEntryAsking } from './removeEntry.js'
 import { STATUS_OPTIONS } from './statusOptions.js'
 
@@ -54,15 +54,8 @@ export const keyActionView: NodeViewRenderer = ({ node: initial, getPos, editor,
   }
   render(decorations)
 
-  return {
-    dom,
-    contentDOM,
-    ...controlIsolation(contentDOM),
-    update(updated, decos) {
-      if (updated.type !== node.type) return false
-      node = updated
-      render(decos)
-      return true
-    },
-  }
+  return structuredNodeView(node.type, dom, contentDOM, (updated, decos) => {
+    node = updated
+    render(decos)
+  })
 }

@@ -1,7 +1,7 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import { button, el, uneditable } from './dom.js'
 import { FIELD_LABELS } from './fieldLabels.js'
-import { controlIsolation, endOfNode, focusFieldFrom } from './nodeViewHelpers.js'
+import { structuredNodeView, endOfNode, focusFieldFrom } from './nodeViewHelpers.js'
 
 /** The key actions of a fiche: a numbered list with column headings and an "add" button. */
 export const keyActionsView: NodeViewRenderer = ({ node: initial, getPos, editor }) => {
@@ -47,15 +47,8 @@ export const keyActionsView: NodeViewRenderer = ({ node: initial, getPos, editor
   const render = () => dom.classList.toggle('is-empty', node.childCount === 0)
   render()
 
-  return {
-    dom,
-    contentDOM,
-    ...controlIsolation(contentDOM),
-    update(updated) {
-      if (updated.type !== node.type) return false
-      node = updated
-      render()
-      return true
-    },
-  }
+  return structuredNodeView(node.type, dom, contentDOM, (updated) => {
+    node = updated
+    render()
+  })
 }

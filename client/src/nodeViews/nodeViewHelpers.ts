@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core'
-import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Node as PMNode, NodeType } from '@tiptap/pm/model'
 import { Selection } from '@tiptap/pm/state'
 import type { Decoration, NodeView, ViewMutationRecord } from '@tiptap/pm/view'
 
@@ -68,5 +68,28 @@ export function mirrorAttributes(dom: HTMLElement, node: PMNode): void {
     const dataName = `data-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
     if (value === null || value === undefined) dom.removeAttribute(dataName)
     else dom.setAttribute(dataName, String(value))
+  }
+}
+
+/**
+ * The NodeView every structured node returns: ProseMirror ignores its controls,
+ * and an update of the same node type is applied in place (`onUpdate`) rather than
+ * redrawing the element, so the caret and the controls' state survive remote edits.
+ */
+export function structuredNodeView(
+  type: NodeType,
+  dom: HTMLElement,
+  contentDOM: HTMLElement,
+  onUpdate: (updated: PMNode, decorations: readonly Decoration[]) => void,
+): NodeView {
+  return {
+    dom,
+    contentDOM,
+    ...controlIsolation(contentDOM),
+    update(updated, decorations) {
+      if (updated.type !== type) return false
+      onUpdate(updated, decorations)
+      return true
+    },
   }
 }

@@ -1,6 +1,6 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import { button, el, uneditable } from './dom.js'
-import { controlIsolation, endOfNode, focusFieldFrom, mirrorAttributes } from './nodeViewHelpers.js'
+import { structuredNodeView, endOfNode, focusFieldFrom, mirrorAttributes } from './nodeViewHelpers.js'
 
 /** The signatures: one card per party on two columns, and a button to add a party. */
 export const signatoryBlockView: NodeViewRenderer = ({ node: initial, getPos, editor }) => {
@@ -40,15 +40,8 @@ export const signatoryBlockView: NodeViewRenderer = ({ node: initial, getPos, ed
   }
   render()
 
-  return {
-    dom,
-    contentDOM,
-    ...controlIsolation(contentDOM),
-    update(updated) {
-      if (updated.type !== node.type) return false
-      node = updated
-      render()
-      return true
-    },
-  }
+  return structuredNodeView(node.type, dom, contentDOM, (updated) => {
+    node = updated
+    render()
+  })
 }

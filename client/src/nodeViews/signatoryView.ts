@@ -2,7 +2,7 @@ import type { NodeViewRenderer } from '@tiptap/core'
 import { SIGNATORY_KIND_LABELS, type SignatoryKind } from '@ctg/shared'
 import { button, cssString, dateInput, el, select, uneditable } from './dom.js'
 import { ORGANISATION_HINTS } from './fieldLabels.js'
-import { controlIsolation, mirrorAttributes, setNodeAttrs } from './nodeViewHelpers.js'
+import { structuredNodeView, mirrorAttributes, setNodeAttrs } from './nodeViewHelpers.js'
 import { removeEntryAsking } from './removeEntry.js'
 import { CIVILITY_OPTIONS, SIGNATORY_KIND_OPTIONS } from './statusOptions.js'
 
@@ -83,15 +83,8 @@ export const signatoryView: NodeViewRenderer = ({ node: initial, getPos, editor 
   }
   render()
 
-  return {
-    dom,
-    contentDOM,
-    ...controlIsolation(contentDOM),
-    update(updated) {
-      if (updated.type !== node.type) return false
-      node = updated
-      render()
-      return true
-    },
-  }
+  return structuredNodeView(node.type, dom, contentDOM, (updated) => {
+    node = updated
+    render()
+  })
 }
