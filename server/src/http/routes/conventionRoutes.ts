@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { ConventionService } from '../../conventions/ConventionService.js'
 import type { Route } from '../ApiRequest.js'
 import { HttpError } from '../HttpError.js'
-import { zodIssues } from '../zodIssues.js'
+import { invalidInput } from '../zodIssues.js'
 
 const defaultPeriod = () => {
   const start = new Date().getFullYear() + 1
@@ -38,26 +38,21 @@ export function conventionRoutes(conventions: ConventionService): Route[] {
         const body = await request.readJson()
         if (body && typeof body === 'object' && 'convention' in body) {
           const parsedBody = fromImportBody.safeParse(body)
-          if (!parsedBody.success)
-            throw new HttpError(400, 'invalid_body', 'invalid import body', zodIssues(parsedBody.error))
+          if (!parsedBody.success) throw invalidInput('invalid_body', parsedBody.error)
           const parsed = conventionSchema.safeParse(parsedBody.data.convention)
           if (!parsed.success) {
-            const issues = zodIssues(parsed.error, ['convention'])
-            throw new HttpError(
-              400,
+            throw invalidInput(
               'invalid_convention',
-              `the convention does not match the schema: ${issues[0]!.path}: ${issues[0]!.message}`,
-              issues,
+              parsed.error,
+              ['convention'],
+              'the convention does not match the schema: ',
             )
           }
           const id = await conventions.createFromConvention(parsed.data, request.user.id)
           return { status: 201, json: { id }, headers: { Location: `/api/conventions/${id}` } }
         }
         const parsed = fromTemplateBody.safeParse(body)
-        if (!parsed.success) {
-          const issues = zodIssues(parsed.error)
-          throw new HttpError(400, 'invalid_body', `${issues[0]!.path}: ${issues[0]!.message}`, issues)
-        }
+        if (!parsed.success) throw invalidInput('invalid_body', parsed.error)
         const { title, template, period } = parsed.data
         const id = await conventions.createFromTemplate(template, title, period ?? defaultPeriod(), request.user.id)
         return { status: 201, json: { id }, headers: { Location: `/api/conventions/${id}` } }

@@ -2,8 +2,7 @@ import { createId } from '@ctg/shared'
 import { z } from 'zod'
 import type { TokenService } from '../../auth/tokens.js'
 import type { Route } from '../ApiRequest.js'
-import { HttpError } from '../HttpError.js'
-import { zodIssues } from '../zodIssues.js'
+import { invalidInput } from '../zodIssues.js'
 
 const invitationBody = z.strictObject({ name: z.string().trim().min(1, 'name must not be empty').max(120) })
 
@@ -20,10 +19,7 @@ export function userRoutes(tokens: TokenService): Route[] {
       pattern: /^\/api\/invitations$/,
       handler: async (request) => {
         const parsed = invitationBody.safeParse(await request.readJson())
-        if (!parsed.success) {
-          const issues = zodIssues(parsed.error)
-          throw new HttpError(400, 'invalid_body', `${issues[0]!.path}: ${issues[0]!.message}`, issues)
-        }
+        if (!parsed.success) throw invalidInput('invalid_body', parsed.error)
         const user = { id: createId('u-'), name: parsed.data.name }
         const token = await tokens.issue(user)
         return { status: 201, json: { user, token, link: `${request.origin}/#jeton=${token}` } }
