@@ -8,6 +8,8 @@ export interface ServerConfig {
   host: string
   /** directory for the SQLite file and the signing secret */
   dataDir: string
+  /** `postgres://…` to store conventions in PostgreSQL instead of SQLite */
+  databaseUrl: string | undefined
   /** signing secret for bearer tokens; generated and kept in dataDir when unset */
   secret: string | undefined
   /** lifetime of issued tokens, in seconds */
@@ -27,6 +29,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: Number(env.PORT ?? 1234),
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
     secret: env.CTG_SECRET || undefined,
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 30 * 24 * 3600),
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 5 * 1024 * 1024),

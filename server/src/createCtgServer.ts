@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import { Server } from '@hocuspocus/server'
 import { loadSecret } from './auth/secret.js'
 import { TokenService } from './auth/tokens.js'
@@ -6,7 +5,7 @@ import type { ServerConfig } from './config.js'
 import { ConventionService, Y_DOC_OPTIONS } from './conventions/ConventionService.js'
 import { Authentication } from './extensions/Authentication.js'
 import { CollabEndpoint } from './extensions/CollabEndpoint.js'
-import { createPersistence } from './extensions/Persistence.js'
+import { Persistence } from './extensions/Persistence.js'
 import { SaveNotifier } from './extensions/SaveNotifier.js'
 import { SchemaCheck } from './extensions/SchemaCheck.js'
 import { TableShapeRepair } from './extensions/TableShapeRepair.js'
@@ -17,7 +16,8 @@ import { userRoutes } from './http/routes/userRoutes.js'
 import { staticClient } from './http/staticClient.js'
 import { createLogger } from './logger.js'
 import type { ConventionStore } from './storage/ConventionStore.js'
-import { SqliteConventionStore } from './storage/SqliteConventionStore.js'
+import { DocumentLog } from './storage/DocumentLog.js'
+import { openConventionStore } from './storage/openConventionStore.js'
 
 export interface CtgServer {
   server: Server
@@ -33,9 +33,10 @@ export interface CtgServer {
 export async function createCtgServer(config: ServerConfig): Promise<CtgServer> {
   const logger = createLogger(config.quiet)
   const tokens = new TokenService(loadSecret(config.dataDir, config.secret), config.tokenTtlSeconds)
-  const store: ConventionStore = new SqliteConventionStore(join(config.dataDir, 'ctg.sqlite'))
+  const store = await openConventionStore(config)
+  const log = new DocumentLog(store, logger)
   let server: Server | undefined
-  const conventions = new ConventionService(store, () => server!.hocuspocus)
+  const conventions = new ConventionService(store, log, () => server!.hocuspocus)
 
   server = new Server({
     name: 'ctg-workspace',
@@ -47,7 +48,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     extensions: [
       new CollabEndpoint(),
       new Authentication(tokens, store),
-      createPersistence(store),
+      new Persistence(log, logger),
       new TableShapeRepair(logger),
       new SchemaCheck(store, logger),
       new SaveNotifier(),
@@ -75,6 +76,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     stop: () =>
       (stopped ??= (async () => {
         await server.destroy()
+        await log.drain()
         await store.close()
       })()),
   }

@@ -3,6 +3,7 @@ import { createId, readMeta, writeConvention, yDocToConvention, type Convention,
 import type { Hocuspocus } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { ConventionStore, ConventionSummary } from '../storage/ConventionStore.js'
+import type { DocumentLog } from '../storage/DocumentLog.js'
 import { blankTemplate } from '../templates/blankTemplate.js'
 import { nationalTemplate } from '../templates/nationalTemplate.js'
 
@@ -18,6 +19,7 @@ export const Y_DOC_OPTIONS = { gc: false, gcFilter: () => false }
 export class ConventionService {
   constructor(
     private readonly store: ConventionStore,
+    private readonly log: DocumentLog,
     private readonly hocuspocus: () => Hocuspocus,
   ) {}
 
@@ -54,7 +56,7 @@ export class ConventionService {
   async export(id: string): Promise<Convention | null> {
     const live = this.hocuspocus().documents.get(id)
     if (live) return yDocToConvention(live)
-    const state = await this.store.loadState(id)
+    const state = await this.log.load(id)
     if (!state) return null
     const ydoc = new Y.Doc(Y_DOC_OPTIONS)
     Y.applyUpdate(ydoc, state)

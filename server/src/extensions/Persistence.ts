@@ -1,19 +1,80 @@
-import { Database } from '@hocuspocus/extension-database'
+import type {
+  beforeSyncPayload,
+  Extension,
+  onChangePayload,
+  onLoadDocumentPayload,
+  onStoreDocumentPayload,
+} from '@hocuspocus/server'
 import { readMeta } from '@ctg/shared'
-import type { ConventionStore } from '../storage/ConventionStore.js'
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
+import * as Y from 'yjs'
+import type { Logger } from '../logger.js'
+import type { DocumentLog } from '../storage/DocumentLog.js'
 
-/** Loads and stores Yjs documents in the convention store, through Hocuspocus's database extension. */
-export function createPersistence(store: ConventionStore): Database {
-  return new Database({
-    fetch: async ({ documentName }) => {
-      const state = await store.loadState(documentName)
-      // a convention that exists always has a state; refusing here keeps an empty
-      // document from ever replacing a stored one
-      if (!state) throw new Error(`no stored state for ${documentName}`)
-      return state
-    },
-    store: async ({ documentName, state, document }) => {
-      await store.saveState(documentName, state, readMeta(document))
-    },
-  })
+/** An encoded update with no structs and no deletions. */
+const EMPTY_UPDATE_BYTES = 2
+
+/**
+ * When storage fails, the client is told to come back later: its socket is closed
+ * with 1011 (the provider reconnects and sends its unacknowledged edits again), and a
+ * document that cannot be loaded is refused with this reason.
+ */
+const STORAGE_UNAVAILABLE = { code: 1011, reason: 'storage-unavailable' }
+
+function originSource(origin: unknown): string | undefined {
+  return typeof origin === 'object' && origin !== null && 'source' in origin ? String(origin.source) : undefined
+}
+
+/**
+ * Loads documents from the store and makes every change durable:
+ * - a client's update is appended to the log in `beforeSync`, which Hocuspocus awaits
+ *   before it applies the update and acknowledges it: an acknowledged edit is on disk;
+ * - changes made by the server itself (repairs, HTTP edits) are appended as they happen;
+ * - Hocuspocus's debounced store hook only compacts the log into a snapshot.
+ */
+export class Persistence implements Extension {
+  extensionName = 'Persistence'
+
+  constructor(
+    private readonly log: DocumentLog,
+    private readonly logger: Logger,
+  ) {}
+
+  async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
+    const state = await this.log.load(documentName).catch((error: unknown) => {
+      this.logger.error(`convention ${documentName}: cannot be loaded`, error)
+      throw Object.assign(new Error(STORAGE_UNAVAILABLE.reason), STORAGE_UNAVAILABLE)
+    })
+    // a convention that exists always has a state; refusing here keeps an empty
+    // document from ever standing in for a stored one
+    if (!state) throw new Error(`no stored state for ${documentName}`)
+    Y.applyUpdate(document, state)
+  }
+
+  async beforeSync({ type, payload, connection, documentName }: beforeSyncPayload): Promise<void> {
+    if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) return
+    // Hocuspocus refuses a read-only connection's update itself; it must not reach the log either
+    if (connection.readOnly || payload.byteLength <= EMPTY_UPDATE_BYTES) return
+    try {
+      await this.log.append(documentName, payload.slice())
+    } catch (error) {
+      this.logger.error(`convention ${documentName}: an update could not be stored`, error)
+      // closing the document alone would leave the provider waiting on an open socket
+      connection.webSocket.close(STORAGE_UNAVAILABLE.code, STORAGE_UNAVAILABLE.reason)
+      throw Object.assign(new Error(STORAGE_UNAVAILABLE.reason), STORAGE_UNAVAILABLE)
+    }
+  }
+
+  async onChange({ transactionOrigin, update, documentName }: onChangePayload): Promise<void> {
+    // clients' updates were logged before they were applied; another process logged those relayed by Redis
+    const source = originSource(transactionOrigin)
+    if (source === 'connection' || source === 'redis') return
+    this.log.append(documentName, update).catch((error) => {
+      this.logger.error(`convention ${documentName}: a server-side change could not be stored`, error)
+    })
+  }
+
+  async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
+    await this.log.compact(documentName, readMeta(document))
+  }
 }

@@ -20,15 +20,52 @@ export interface NewConvention {
   state: Uint8Array
 }
 
-/** Where conventions live. SQLite by default; the interface leaves room for other engines. */
+/** One Yjs update appended to a convention's log. */
+export interface LoggedUpdate {
+  seq: number
+  update: Uint8Array
+}
+
+/**
+ * What storage holds of one document: a snapshot (every update folded in so far)
+ * and the updates appended since. Merged together they are the document.
+ */
+export interface StoredDocument {
+  snapshot: Uint8Array
+  /** bumped by every compaction; a compaction that read an older version is discarded */
+  snapshotVersion: number
+  updates: LoggedUpdate[]
+}
+
+export interface Compaction {
+  /** the merge of the snapshot and `foldedSeqs` */
+  snapshot: Uint8Array
+  /** the version that was read; the write happens only if it is still current */
+  expectedVersion: number
+  /** the log entries folded into the snapshot, deleted with the write */
+  foldedSeqs: number[]
+  meta: { title: string; period: Period }
+}
+
+/**
+ * Where conventions live: SQLite by default, PostgreSQL with DATABASE_URL.
+ *
+ * Documents are stored as an append-only log of Yjs updates, written before the
+ * server acknowledges them, and compacted into a snapshot in the background.
+ * Nothing ever writes a document's in-memory state over the stored one, so a
+ * document that failed to load cannot erase what is stored (hocuspocus#382).
+ */
 export interface ConventionStore {
   list(): Promise<ConventionSummary[]>
   get(id: string): Promise<ConventionSummary | null>
   exists(id: string): Promise<boolean>
   create(convention: NewConvention): Promise<void>
-  /** The stored Yjs state, or null when the convention does not exist. */
-  loadState(id: string): Promise<Uint8Array | null>
-  saveState(id: string, state: Uint8Array, meta: { title: string; period: Period }): Promise<void>
+  /** The snapshot and the logged updates, or null when the convention does not exist. */
+  readDocument(id: string): Promise<StoredDocument | null>
+  /** Appends updates in one transaction; resolves once they are durable. */
+  appendUpdates(entries: { conventionId: string; update: Uint8Array }[]): Promise<void>
+  /** Replaces the snapshot and drops the folded entries, unless another compaction won; says whether it wrote. */
+  compact(id: string, compaction: Compaction): Promise<boolean>
   saveIssues(id: string, issues: SchemaIssue[]): Promise<void>
   close(): Promise<void>
 }

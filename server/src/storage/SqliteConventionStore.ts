@@ -2,65 +2,39 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import type { SchemaIssue } from '@ctg/shared'
-import type { ConventionStore, ConventionSummary, NewConvention } from './ConventionStore.js'
+import type {
+  Compaction,
+  ConventionStore,
+  ConventionSummary,
+  NewConvention,
+  StoredDocument,
+} from './ConventionStore.js'
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
+import { migrateSqlite } from './sqliteMigrations.js'
 
-interface Row {
-  id: string
-  title: string
-  period_start: number
-  period_end: number
-  created_at: string
-  updated_at: string
-  created_by: string
-  issues: string
-}
-
-const SUMMARY_COLUMNS = 'id, title, period_start, period_end, created_at, updated_at, created_by, issues'
-
-function toSummary(row: Row): ConventionSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    period: { start: row.period_start, end: row.period_end },
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    createdBy: row.created_by,
-    issues: JSON.parse(row.issues) as SchemaIssue[],
-  }
-}
-
-/** Conventions in one SQLite file, through Node's built-in `node:sqlite` (no native build). */
+/**
+ * Conventions in one SQLite file, through Node's built-in `node:sqlite` (no native
+ * build). WAL with synchronous=FULL: a committed append is on disk when `run` returns.
+ * One process owns the file; several server processes need PostgreSQL.
+ */
 export class SqliteConventionStore implements ConventionStore {
   private readonly db: DatabaseSync
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true })
     this.db = new DatabaseSync(file)
-    this.db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = FULL;
-      CREATE TABLE IF NOT EXISTS conventions (
-        id TEXT PRIMARY KEY,
-        title TEXT NOT NULL,
-        period_start INTEGER NOT NULL,
-        period_end INTEGER NOT NULL,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        created_by TEXT NOT NULL,
-        state BLOB NOT NULL,
-        issues TEXT NOT NULL DEFAULT '[]'
-      );
-    `)
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;')
+    migrateSqlite(this.db)
   }
 
   async list(): Promise<ConventionSummary[]> {
     const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM conventions ORDER BY updated_at DESC`).all()
-    return (rows as unknown as Row[]).map(toSummary)
+    return (rows as unknown as SummaryRow[]).map(toSummary)
   }
 
   async get(id: string): Promise<ConventionSummary | null> {
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM conventions WHERE id = ?`).get(id)
-    return row ? toSummary(row as unknown as Row) : null
+    return row ? toSummary(row as unknown as SummaryRow) : null
   }
 
   async exists(id: string): Promise<boolean> {
@@ -71,24 +45,60 @@ export class SqliteConventionStore implements ConventionStore {
     const now = new Date().toISOString()
     this.db
       .prepare(
-        `INSERT INTO conventions (id, title, period_start, period_end, created_at, updated_at, created_by, state)
+        `INSERT INTO conventions (id, title, period_start, period_end, created_at, updated_at, created_by, snapshot)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(c.id, c.title, c.period.start, c.period.end, now, now, c.createdBy, c.state)
   }
 
-  async loadState(id: string): Promise<Uint8Array | null> {
-    const row = this.db.prepare('SELECT state FROM conventions WHERE id = ?').get(id) as
-      { state: Uint8Array } | undefined
-    return row ? new Uint8Array(row.state) : null
+  async readDocument(id: string): Promise<StoredDocument | null> {
+    // one read transaction, so a compaction cannot slip between the two selects
+    return this.transaction(() => {
+      const row = this.db.prepare('SELECT snapshot, snapshot_version FROM conventions WHERE id = ?').get(id) as
+        { snapshot: Uint8Array; snapshot_version: number } | undefined
+      if (!row) return null
+      const updates = this.db
+        .prepare('SELECT seq, "update" FROM convention_updates WHERE convention_id = ? ORDER BY seq')
+        .all(id) as unknown as { seq: number; update: Uint8Array }[]
+      return {
+        snapshot: new Uint8Array(row.snapshot),
+        snapshotVersion: row.snapshot_version,
+        updates: updates.map((u) => ({ seq: u.seq, update: new Uint8Array(u.update) })),
+      }
+    })
   }
 
-  async saveState(id: string, state: Uint8Array, meta: { title: string; period: { start: number; end: number } }) {
-    this.db
-      .prepare(
-        'UPDATE conventions SET state = ?, title = ?, period_start = ?, period_end = ?, updated_at = ? WHERE id = ?',
-      )
-      .run(state, meta.title, meta.period.start, meta.period.end, new Date().toISOString(), id)
+  async appendUpdates(entries: { conventionId: string; update: Uint8Array }[]): Promise<void> {
+    if (entries.length === 0) return
+    const insert = this.db.prepare('INSERT INTO convention_updates (convention_id, "update") VALUES (?, ?)')
+    this.transaction(() => {
+      for (const entry of entries) insert.run(entry.conventionId, entry.update)
+    })
+  }
+
+  async compact(id: string, c: Compaction): Promise<boolean> {
+    return this.transaction(() => {
+      const written = this.db
+        .prepare(
+          `UPDATE conventions SET snapshot = ?, snapshot_version = snapshot_version + 1, title = ?,
+             period_start = ?, period_end = ?, updated_at = ?
+           WHERE id = ? AND snapshot_version = ?`,
+        )
+        .run(
+          c.snapshot,
+          c.meta.title,
+          c.meta.period.start,
+          c.meta.period.end,
+          new Date().toISOString(),
+          id,
+          c.expectedVersion,
+        )
+      if (written.changes === 0) return false
+      // a single writer appends in seq order, so the folded entries are exactly those up to the largest
+      const lastFolded = Math.max(...c.foldedSeqs, 0)
+      this.db.prepare('DELETE FROM convention_updates WHERE convention_id = ? AND seq <= ?').run(id, lastFolded)
+      return true
+    })
   }
 
   async saveIssues(id: string, issues: SchemaIssue[]): Promise<void> {
@@ -97,5 +107,17 @@ export class SqliteConventionStore implements ConventionStore {
 
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close()
+  }
+
+  private transaction<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE')
+    try {
+      const result = work()
+      this.db.exec('COMMIT')
+      return result
+    } catch (error) {
+      this.db.exec('ROLLBACK')
+      throw error
+    }
   }
 }

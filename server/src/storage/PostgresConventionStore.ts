@@ -1,0 +1,128 @@
+import type { SchemaIssue } from '@ctg/shared'
+import pg from 'pg'
+import type {
+  Compaction,
+  ConventionStore,
+  ConventionSummary,
+  NewConvention,
+  StoredDocument,
+} from './ConventionStore.js'
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
+import { migratePostgres } from './postgresMigrations.js'
+
+/**
+ * Conventions in PostgreSQL (`DATABASE_URL`), for deployments where several server
+ * processes share the same documents. Same tables and guarantees as SQLite: an
+ * append commits before the server acknowledges the update.
+ */
+export class PostgresConventionStore implements ConventionStore {
+  private constructor(private readonly pool: pg.Pool) {}
+
+  static async open(connectionString: string): Promise<PostgresConventionStore> {
+    const pool = new pg.Pool({ connectionString, max: 10 })
+    // an idle client that loses its connection must not crash the process
+    pool.on('error', (error) => console.error('[postgres] idle client error:', error.message))
+    try {
+      await migratePostgres(pool)
+    } catch (error) {
+      await pool.end()
+      throw error
+    }
+    return new PostgresConventionStore(pool)
+  }
+
+  async list(): Promise<ConventionSummary[]> {
+    const { rows } = await this.pool.query<SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM conventions ORDER BY updated_at DESC`,
+    )
+    return rows.map(toSummary)
+  }
+
+  async get(id: string): Promise<ConventionSummary | null> {
+    const { rows } = await this.pool.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM conventions WHERE id = $1`, [id])
+    return rows[0] ? toSummary(rows[0]) : null
+  }
+
+  async exists(id: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('SELECT 1 FROM conventions WHERE id = $1', [id])
+    return (rowCount ?? 0) > 0
+  }
+
+  async create(c: NewConvention): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO conventions (id, title, period_start, period_end, created_by, snapshot)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [c.id, c.title, c.period.start, c.period.end, c.createdBy, Buffer.from(c.state)],
+    )
+  }
+
+  async readDocument(id: string): Promise<StoredDocument | null> {
+    return this.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => {
+      const head = await client.query<{ snapshot: Buffer; snapshot_version: number }>(
+        'SELECT snapshot, snapshot_version FROM conventions WHERE id = $1',
+        [id],
+      )
+      const row = head.rows[0]
+      if (!row) return null
+      const log = await client.query<{ seq: string; update: Buffer }>(
+        'SELECT seq, "update" FROM convention_updates WHERE convention_id = $1 ORDER BY seq',
+        [id],
+      )
+      return {
+        snapshot: new Uint8Array(row.snapshot),
+        snapshotVersion: row.snapshot_version,
+        updates: log.rows.map((u) => ({ seq: Number(u.seq), update: new Uint8Array(u.update) })),
+      }
+    })
+  }
+
+  async appendUpdates(entries: { conventionId: string; update: Uint8Array }[]): Promise<void> {
+    if (entries.length === 0) return
+    // one statement, one commit, however many documents the batch spans
+    await this.pool.query(
+      'INSERT INTO convention_updates (convention_id, "update") SELECT * FROM unnest($1::text[], $2::bytea[])',
+      [entries.map((e) => e.conventionId), entries.map((e) => Buffer.from(e.update))],
+    )
+  }
+
+  async compact(id: string, c: Compaction): Promise<boolean> {
+    return this.transaction('BEGIN', async (client) => {
+      const written = await client.query(
+        `UPDATE conventions SET snapshot = $1, snapshot_version = snapshot_version + 1, title = $2,
+           period_start = $3, period_end = $4, updated_at = now()
+         WHERE id = $5 AND snapshot_version = $6`,
+        [Buffer.from(c.snapshot), c.meta.title, c.meta.period.start, c.meta.period.end, id, c.expectedVersion],
+      )
+      if (written.rowCount === 0) return false
+      // by list: with concurrent writers a smaller seq may commit after a larger one was read
+      await client.query('DELETE FROM convention_updates WHERE convention_id = $1 AND seq = ANY($2::bigint[])', [
+        id,
+        c.foldedSeqs,
+      ])
+      return true
+    })
+  }
+
+  async saveIssues(id: string, issues: SchemaIssue[]): Promise<void> {
+    await this.pool.query('UPDATE conventions SET issues = $1 WHERE id = $2', [JSON.stringify(issues), id])
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end()
+  }
+
+  private async transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect()
+    try {
+      await client.query(begin)
+      const result = await work(client)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+}
