@@ -10,6 +10,12 @@ export interface ServerConfig {
   dataDir: string
   /** `postgres://…` to store conventions in PostgreSQL instead of SQLite */
   databaseUrl: string | undefined
+  /** `redis://…` to let several server processes serve the same conventions */
+  redisUrl: string | undefined
+  /** prefix of Redis keys and channels */
+  redisPrefix: string
+  /** how often processes re-exchange document state through Redis, in ms (recovers lost messages) */
+  redisResyncMs: number
   /** signing secret for bearer tokens; generated and kept in dataDir when unset */
   secret: string | undefined
   /** lifetime of issued tokens, in seconds */
@@ -30,6 +36,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.REDIS_PREFIX ?? 'ctg',
+    redisResyncMs: Number(env.REDIS_RESYNC_MS ?? 10_000),
     secret: env.CTG_SECRET || undefined,
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 30 * 24 * 3600),
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 5 * 1024 * 1024),

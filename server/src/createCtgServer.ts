@@ -6,6 +6,7 @@ import { ConventionService, Y_DOC_OPTIONS } from './conventions/ConventionServic
 import { Authentication } from './extensions/Authentication.js'
 import { CollabEndpoint } from './extensions/CollabEndpoint.js'
 import { Persistence } from './extensions/Persistence.js'
+import { RedisScaleOut } from './extensions/RedisScaleOut.js'
 import { SaveNotifier } from './extensions/SaveNotifier.js'
 import { SchemaCheck } from './extensions/SchemaCheck.js'
 import { TableShapeRepair } from './extensions/TableShapeRepair.js'
@@ -49,6 +50,14 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
       new CollabEndpoint(),
       new Authentication(tokens, store),
       new Persistence(log, logger),
+      ...(config.redisUrl
+        ? [
+            new RedisScaleOut(
+              { url: config.redisUrl, prefix: config.redisPrefix, resyncIntervalMs: config.redisResyncMs },
+              logger,
+            ),
+          ]
+        : []),
       new TableShapeRepair(logger),
       new SchemaCheck(store, logger),
       new SaveNotifier(),

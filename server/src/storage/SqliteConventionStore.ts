@@ -23,7 +23,9 @@ export class SqliteConventionStore implements ConventionStore {
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true })
     this.db = new DatabaseSync(file)
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;')
+    this.db.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+    )
     migrateSqlite(this.db)
   }
 
