@@ -10,6 +10,8 @@ export interface ServerConfig {
   dataDir: string
   /** `postgres://…` to store conventions in PostgreSQL instead of SQLite */
   databaseUrl: string | undefined
+  /** acknowledge an update only once it is durable; false exists for the benchmark baseline only */
+  durableAck: boolean
   /** `redis://…` to let several server processes serve the same conventions */
   redisUrl: string | undefined
   /** prefix of Redis keys and channels */
@@ -36,6 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    durableAck: env.DURABLE_ACK !== '0',
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.REDIS_PREFIX ?? 'ctg',
     redisResyncMs: Number(env.REDIS_RESYNC_MS ?? 10_000),

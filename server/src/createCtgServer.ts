@@ -49,7 +49,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     extensions: [
       new CollabEndpoint(),
       new Authentication(tokens, store),
-      new Persistence(log, logger),
+      new Persistence(log, logger, config.durableAck),
       ...(config.redisUrl
         ? [
             new RedisScaleOut(

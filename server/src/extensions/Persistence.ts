@@ -38,6 +38,8 @@ export class Persistence implements Extension {
   constructor(
     private readonly log: DocumentLog,
     private readonly logger: Logger,
+    /** false: acknowledge without waiting for the commit (the benchmark's baseline, never for real use) */
+    private readonly durableAck = true,
   ) {}
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
@@ -55,6 +57,10 @@ export class Persistence implements Extension {
     if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) return
     // Hocuspocus refuses a read-only connection's update itself; it must not reach the log either
     if (connection.readOnly || payload.byteLength <= EMPTY_UPDATE_BYTES) return
+    if (!this.durableAck) {
+      this.log.append(documentName, payload.slice()).catch(() => undefined)
+      return
+    }
     try {
       await this.log.append(documentName, payload.slice())
     } catch (error) {
