@@ -3,6 +3,7 @@ import { ApiError } from './api/ApiError.js'
 import { api, onUnauthorized } from './api/apiClient.js'
 import type { User } from './api/types.js'
 import { AccessDenied } from './auth/AccessDenied.js'
+import { rememberedUser, rememberUser } from './auth/rememberedUser.js'
 import { captureTokenFromLocation, readToken } from './auth/token.js'
 import { EditorPage } from './editor/EditorPage.js'
 import { ConventionListPage } from './list/ConventionListPage.js'
@@ -40,9 +41,16 @@ export function App() {
     setError(null)
     api
       .me()
-      .then((user) => !cancelled && setSession({ state: 'signedIn', user }))
+      .then((user) => {
+        if (cancelled) return
+        rememberUser(user)
+        setSession({ state: 'signedIn', user })
+      })
       .catch((e: unknown) => {
         if (cancelled || (e instanceof ApiError && e.status === 401)) return
+        // without network, the person the token was last seen with: the editor opens the local copies
+        const remembered = e instanceof ApiError && e.status === 0 ? rememberedUser() : null
+        if (remembered) return setSession({ state: 'signedIn', user: remembered })
         setError(e instanceof ApiError ? e.userMessage : 'Impossible de joindre le serveur.')
       })
     return () => {

@@ -2,12 +2,14 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.js'
 import { captureTokenFromLocation } from './auth/token.js'
+import { registerServiceWorker } from './registerServiceWorker.js'
 import './styles/base.css'
 import './styles/app.css'
 import './styles/editor.css'
 import './styles/blocks.css'
 
 captureTokenFromLocation()
+registerServiceWorker()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,54 +1,22 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import type { Convention, FicheActionBlock } from '@ctg/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { smallConvention } from '../fixtures/conventionFixtures.js'
-import { launchChromium } from '../helpers/launchChromium.js'
-import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
+import { describe, expect, it } from 'vitest'
+import {
+  createConvention,
+  exportedObjective,
+  objective,
+  objectiveText,
+  openConventionPage,
+  type Person,
+} from '../helpers/conventionPage.js'
+import { browserSuite, OUTPUT } from '../helpers/browserSuite.js'
 
-const OUTPUT = join(import.meta.dirname, '..', 'output')
+const suite = browserSuite()
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchChromium()
-  mkdirSync(OUTPUT, { recursive: true })
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-async function openAs(id: string, user: { id: string; name: string }): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' })
-  const page = await context.newPage()
-  page.on('pageerror', (error) => console.error(`[${user.name}] page error:`, error))
-  await page.goto(`${server.httpUrl}/c/${id}#jeton=${await server.token(user)}`)
-  await page.locator('.fiche-action').first().waitFor({ timeout: 20_000 })
-  return page
-}
-
-const objective = (page: Page) =>
-  page.locator('.fiche-action [data-type="ficheObjective"] > .ctg-field__content p').first()
-
-/** The field's text as the document holds it, without the other people's caret labels drawn inside it. */
-const objectiveText = (page: Page) =>
-  objective(page).evaluate((p) => {
-    const copy = p.cloneNode(true) as HTMLElement
-    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
-    return copy.textContent ?? ''
-  })
+const openAs = (id: string, person: Person) => openConventionPage(suite, id, person)
 
 describe('two browsers edit one fiche action at once', () => {
   it('both end with the same text, holding what each typed', async () => {
-    const created = await server.api('/api/conventions', {
-      method: 'POST',
-      body: JSON.stringify({ convention: smallConvention() }),
-    })
-    const { id } = (await created.json()) as { id: string }
+    const id = await createConvention(suite.server)
 
     const claire = await openAs(id, { id: 'u-claire', name: 'Claire Caf' })
     const elodie = await openAs(id, { id: 'u-elodie', name: 'Élodie EPCI' })
@@ -75,12 +43,7 @@ describe('two browsers edit one fiche action at once', () => {
       .toBeGreaterThan(0)
 
     // and the server holds the same text
-    await expect
-      .poll(async () => {
-        const c = (await (await server.api(`/api/conventions/${id}/export?format=json`)).json()) as Convention
-        return (c.content.find((b) => b.type === 'ficheAction') as FicheActionBlock).objective
-      })
-      .toContain('Élodie ajoute la sienne.')
+    await expect.poll(() => exportedObjective(suite.server, id)).toContain('Élodie ajoute la sienne.')
 
     // the save status turns to "Enregistré à HH:MM" once the server has stored the edit
     await expect

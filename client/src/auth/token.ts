@@ -1,3 +1,5 @@
+import { forgetUser } from './rememberedUser.js'
+
 const STORAGE_KEY = 'ctg.token'
 const HASH_PARAM = 'jeton'
 
@@ -9,6 +11,8 @@ export function captureTokenFromLocation(): boolean {
   const params = new URLSearchParams(location.hash.replace(/^#/, ''))
   const token = params.get(HASH_PARAM)
   if (!token) return false
+  // the link may be someone else's: who it belongs to is known once /api/me answers
+  if (token !== readToken()) forgetUser()
   localStorage.setItem(STORAGE_KEY, token)
   params.delete(HASH_PARAM)
   const rest = params.toString()
@@ -22,4 +26,5 @@ export function readToken(): string | null {
 
 export function clearToken(): void {
   localStorage.removeItem(STORAGE_KEY)
+  forgetUser()
 }

@@ -12,7 +12,7 @@ interface ConventionEditorProps {
   onEditor: (editor: Editor | null) => void
 }
 
-/** The shared document. Mounted only once the first sync is done, so it never seeds content. */
+/** The shared document. Mounted only once it has content (the server's or this device's copy), so it never seeds any. */
 export function ConventionEditor({ collab, user, getPeriod, onEditor }: ConventionEditorProps) {
   const { provider, readOnly } = collab
   // built once per document: the editor is recreated only when the extensions change

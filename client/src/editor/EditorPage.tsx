@@ -14,6 +14,7 @@ import { ConventionEditor } from './ConventionEditor.js'
 import { ConventionTitleInput } from './ConventionTitleInput.js'
 import { downloadConventionJson } from './downloadConventionJson.js'
 import { IssuesNotice } from './IssuesNotice.js'
+import { OfflineNotice } from './OfflineNotice.js'
 import { PresenceList } from './PresenceList.js'
 import { ShareDialog } from './ShareDialog.js'
 import { SyncStatus } from './SyncStatus.js'
@@ -29,14 +30,17 @@ type Details =
 /** A convention open for co-writing: header, toolbar, and the document as a sheet. */
 export function EditorPage({ conventionId, user }: { conventionId: string; user: User }) {
   const [details, setDetails] = useState<Details>({ state: 'loading' })
+  const [detailsAttempt, setDetailsAttempt] = useState(0)
   const [editor, setEditor] = useState<Editor | null>(null)
   const [sharing, setSharing] = useState(false)
   const [exporting, setExporting] = useState(false)
   const [actionError, setActionError] = useState<unknown>(null)
-  const collab = useCollaboration(conventionId)
-  const synced = collab?.synced ?? false
-  const meta = useConventionMeta(synced ? collab!.ydoc : null)
-  const participants = usePresence(synced ? collab!.provider : null)
+  const collab = useCollaboration(conventionId, user.id)
+  // the server's content, or this device's copy when the server is out of reach
+  const ready = collab?.ready ?? false
+  const connection = collab?.connection ?? 'connecting'
+  const meta = useConventionMeta(ready ? collab!.ydoc : null)
+  const participants = usePresence(ready ? collab!.provider : null)
 
   const collaborator = useMemo(() => ({ id: user.id, name: user.name, color: userColor(user.id) }), [user])
 
@@ -58,12 +62,30 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
     return () => {
       cancelled = true
     }
-  }, [conventionId])
+  }, [conventionId, detailsAttempt])
 
-  // a refused WebSocket may mean an expired token: /api/me then answers 401 and signs out
+  const unreachable = details.state === 'error' && details.error instanceof ApiError && details.error.status === 0
+  const notFound = details.state === 'error' && details.error instanceof ApiError && details.error.status === 404
+
+  // fetched without network: ask again once the server answers
   useEffect(() => {
-    if (collab?.authFailed) void api.me().catch(() => undefined)
+    if (unreachable && connection === 'connected') setDetailsAttempt((n) => n + 1)
+  }, [unreachable, connection])
+
+  // a refused WebSocket means an expired token (/api/me then answers 401 and signs out)
+  // or a convention that no longer exists (its details then answer 404)
+  useEffect(() => {
+    if (!collab?.authFailed) return
+    void api.me().catch(() => undefined)
+    setDetailsAttempt((n) => n + 1)
   }, [collab?.authFailed])
+
+  // nothing to merge this device's copy into any more. An expired token (401) keeps it:
+  // the same person signs in again and the changes kept here are sent.
+  const clearLocalCopy = collab?.clearLocalCopy
+  useEffect(() => {
+    if (notFound && clearLocalCopy) void clearLocalCopy().catch(() => undefined)
+  }, [notFound, clearLocalCopy])
 
   const title = meta?.title ?? (details.state === 'ready' ? details.details.title : '')
   const period = meta?.period ?? (details.state === 'ready' ? details.details.period : null)
@@ -84,7 +106,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
     }
   }
 
-  if (details.state === 'error' && details.error instanceof ApiError && details.error.status === 404) {
+  if (notFound) {
     return (
       <>
         <AppHeader user={user} />
@@ -113,7 +135,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
             </span>
           </Link>
           <div className="editor-header__title">
-            {synced && collab ? (
+            {ready && collab ? (
               <ConventionTitleInput ydoc={collab.ydoc} title={title} readOnly={collab.readOnly} />
             ) : (
               <p className="title-input title-input--static">{title || 'Ouverture…'}</p>
@@ -125,7 +147,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
             </p>
           </div>
           <div className="editor-header__side">
-            <SyncStatus provider={collab?.provider ?? null} connection={collab?.connection ?? 'connecting'} />
+            <SyncStatus unsent={collab?.unsent ?? null} connection={connection} />
             <PresenceList participants={participants} />
             <div className="editor-header__actions">
               <button
@@ -165,6 +187,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
           </div>
         </header>
         {editor && <Toolbar editor={editor} getPeriod={getPeriod} />}
+        {ready && collab && <OfflineNotice unsent={collab.unsent} connection={connection} />}
       </div>
 
       <main className="editor-canvas" id="main">
@@ -174,7 +197,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
           </div>
         )}
         {details.state === 'ready' && <IssuesNotice issues={details.details.issues} />}
-        {details.state === 'error' && (
+        {details.state === 'error' && !unreachable && (
           <div className="editor-canvas__notice">
             <ErrorNotice error={details.error} title="Les informations de la convention n’ont pas pu être chargées." />
           </div>
@@ -188,14 +211,16 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
                 Retour à mes conventions
               </Link>
             </div>
-          ) : synced && collab ? (
+          ) : ready && collab ? (
             <ConventionEditor collab={collab} user={collaborator} getPeriod={getPeriod} onEditor={setEditor} />
           ) : (
             <LoadingState
               label={
-                collab?.connection === 'disconnected'
-                  ? 'Serveur injoignable, nouvelle tentative…'
-                  : 'Ouverture de la convention…'
+                connection !== 'disconnected'
+                  ? 'Ouverture de la convention…'
+                  : collab?.localCopy === 'empty'
+                    ? 'Serveur injoignable, et cette convention n’a pas encore été ouverte sur cet appareil. Nouvelle tentative…'
+                    : 'Serveur injoignable, nouvelle tentative…'
               }
             />
           )}

@@ -1,5 +1,5 @@
-import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { useEffect, useRef } from 'react'
+import type { UnsentChanges } from '../offline/UnsentChanges.js'
 import type { ConnectionState } from './useCollaboration.js'
 
 const CONNECTION_LABELS: Record<ConnectionState, string> = {
@@ -8,73 +8,59 @@ const CONNECTION_LABELS: Record<ConnectionState, string> = {
   disconnected: 'Hors ligne',
 }
 
+type SaveState = 'saved' | 'pending' | 'sending' | 'offline'
+
 const SAVED = 'Enregistré'
 const PENDING = "Modifications en cours d'envoi…"
-/** acknowledged by the server, not yet written to its storage (a store follows within seconds) */
-const SENT = 'Envoyé, enregistrement…'
-const savedAt = (iso: string) =>
-  `Enregistré à ${new Date(iso).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}`
+const SENDING = 'Reconnecté — envoi des modifications…'
+const WAITING = 'Modifications conservées sur cet appareil'
+const savedAt = (date: Date) =>
+  `Enregistré à ${date.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}`
 /** pending changes are shown only when they last, so a quick round trip does not flicker */
 const PENDING_DELAY = 400
 
 /**
- * The connection to the server and whether every change has reached it. The save
- * state changes on every keystroke, so it is written to the DOM directly: a React
- * render there would make React measure the selection across the whole document.
+ * The connection to the server and whether every change has reached it. The server
+ * acknowledges a change once it is stored, so "Enregistré à HH:MM" is the time of the
+ * last acknowledgement. The save state changes on every keystroke, so it is written to
+ * the DOM directly: a React render there would make React measure the selection
+ * across the whole document.
  */
-export function SyncStatus({
-  provider,
-  connection,
-}: {
-  provider: HocuspocusProvider | null
-  connection: ConnectionState
-}) {
+export function SyncStatus({ unsent, connection }: { unsent: UnsentChanges | null; connection: ConnectionState }) {
   const saveRef = useRef<HTMLSpanElement>(null)
 
   useEffect(() => {
     const element = saveRef.current
-    if (!provider || !element) return
+    if (!unsent || !element) return
     let timer: ReturnType<typeof setTimeout> | undefined
-    // true from a local change until the server says it has stored the document
-    let unstored = false
-    const show = (state: 'pending' | 'sent' | 'saved', text: string) => {
+    // changes kept while offline are being sent again: say so until the server has them all
+    let sending = connection === 'connected' && unsent.unsent
+    const show = (state: SaveState, text: string) => {
       element.dataset.state = state
       element.textContent = text
-      element.classList.toggle('save-status--pending', state === 'pending')
     }
-    const onChange = ({ number }: { number: number }) => {
-      if (number > 0) {
-        unstored = true
-        element.dataset.state = 'pending'
-        timer ??= setTimeout(() => show('pending', PENDING), PENDING_DELAY)
-      } else {
+    const paint = () => {
+      if (!unsent.unsent) {
         clearTimeout(timer)
         timer = undefined
-        if (unstored) show('sent', SENT)
-        else show('saved', element.dataset.state === 'saved' ? (element.textContent ?? SAVED) : SAVED)
+        sending = false
+        show('saved', unsent.confirmedAt ? savedAt(unsent.confirmedAt) : SAVED)
+      } else if (connection !== 'connected') {
+        show('offline', WAITING)
+      } else if (sending) {
+        show('sending', SENDING)
+      } else {
+        element.dataset.state = 'pending'
+        timer ??= setTimeout(() => show('pending', PENDING), PENDING_DELAY)
       }
     }
-    // the server's SaveNotifier: the document has reached its storage
-    const onStateless = ({ payload }: { payload: string }) => {
-      let message: { type?: string; at?: string }
-      try {
-        message = JSON.parse(payload) as typeof message
-      } catch {
-        return
-      }
-      if (message.type !== 'saved' || typeof message.at !== 'string' || provider.unsyncedChanges > 0) return
-      unstored = false
-      show('saved', savedAt(message.at))
-    }
-    onChange({ number: provider.unsyncedChanges })
-    provider.on('unsyncedChanges', onChange)
-    provider.on('stateless', onStateless)
+    paint()
+    const unsubscribe = unsent.subscribe(paint)
     return () => {
       clearTimeout(timer)
-      provider.off('unsyncedChanges', onChange)
-      provider.off('stateless', onStateless)
+      unsubscribe()
     }
-  }, [provider])
+  }, [unsent, connection])
 
   return (
     <div className="sync-status">
@@ -93,7 +79,7 @@ export function SyncStatus({
         className="save-status"
         data-testid="save-status"
         data-state="saved"
-        title="Chaque modification est envoyée au serveur dès qu’elle est faite, puis enregistrée dans sa base quelques secondes plus tard. Hors connexion, elle reste dans cet onglet jusqu’au retour du réseau : ne fermez pas la page."
+        title="Chaque modification est envoyée au serveur dès qu’elle est faite ; « Enregistré » indique que le serveur l’a conservée. Hors connexion, elle reste sur cet appareil et part dès le retour du réseau, même si la page a été fermée entre-temps."
       >
         {SAVED}
       </span>

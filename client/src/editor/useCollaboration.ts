@@ -1,7 +1,10 @@
-import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider'
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
 import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
 import { readToken } from '../auth/token.js'
+import { LocalCopy } from '../offline/LocalCopy.js'
+import { localCopyName } from '../offline/localCopyName.js'
+import { UnsentChanges } from '../offline/UnsentChanges.js'
 import { collabUrl } from './collabUrl.js'
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected'
@@ -12,38 +15,72 @@ export interface Collaboration {
   connection: ConnectionState
   /** the first exchange with the server is done: the document holds the server's content */
   synced: boolean
+  /** this device's copy is in the document: `empty` when there is none to show */
+  localCopy: 'loading' | 'empty' | 'loaded'
+  /** the document has content to show, from the server or from this device */
+  ready: boolean
+  /** changes of this device that the server has not acknowledged yet */
+  unsent: UnsentChanges
   readOnly: boolean
   authFailed: string | null
+  /** forgets this device's copy (the convention no longer exists) */
+  clearLocalCopy(): Promise<void>
 }
 
 /**
- * Opens the shared document of a convention over WebSocket. The client never
- * writes content before the first sync: the server creates every document.
+ * Opens the shared document of a convention: this device's copy from IndexedDB and
+ * the server's over WebSocket, at the same time; Yjs merges them whatever the order.
+ * The client never writes content into an empty document (the server creates every
+ * document and refuses unknown ones): the editor mounts only once the document has
+ * content, from the server or from the local copy.
  */
-export function useCollaboration(conventionId: string): Collaboration | null {
+export function useCollaboration(conventionId: string, userId: string): Collaboration | null {
   const [state, setState] = useState<Collaboration | null>(null)
 
   useEffect(() => {
     const ydoc = new Y.Doc()
-    const provider = new HocuspocusProvider({
+    const localCopy = new LocalCopy(localCopyName(userId, conventionId), ydoc)
+    const unsent = new UnsentChanges(ydoc, localCopy)
+    const socket = new HocuspocusProviderWebsocket({
       url: collabUrl(),
+      WebSocketPolyfill: unsent.WebSocket,
+      // a LAN server that comes back is found within 10 s rather than 30
+      maxDelay: 10_000,
+    })
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
       name: conventionId,
       document: ydoc,
       token: () => readToken() ?? '',
     })
+    unsent.ignoreOrigin(provider)
+    provider.attach()
+
     const initial: Collaboration = {
       provider,
       ydoc,
       connection: 'connecting',
       synced: false,
+      localCopy: 'loading',
+      ready: false,
+      unsent,
       readOnly: false,
       authFailed: null,
+      clearLocalCopy: () => localCopy.clear(),
     }
     setState(initial)
     const patch = (change: Partial<Collaboration>) =>
-      setState((current) => (current && current.provider === provider ? { ...current, ...change } : current))
+      setState((current) => {
+        if (!current || current.provider !== provider) return current
+        const next = { ...current, ...change }
+        return { ...next, ready: next.synced || next.localCopy === 'loaded' }
+      })
 
+    // "Connexion…" only for the first attempt: retries while offline must not blink
+    let settled = false
     provider.on('status', ({ status }: { status: WebSocketStatus }) => {
+      if (status === WebSocketStatus.Connecting && settled) return
+      settled = status !== WebSocketStatus.Connecting
       patch({
         connection:
           status === WebSocketStatus.Connected
@@ -55,21 +92,32 @@ export function useCollaboration(conventionId: string): Collaboration | null {
     })
     // stays true once reached: a later reconnection resyncs in the background
     provider.on('synced', ({ state: synced }: { state: boolean }) => synced && patch({ synced: true }))
-    // unsynced changes are not React state: they change on every keystroke (see SyncStatus)
     provider.on('authenticated', ({ scope }: { scope: string }) =>
       patch({ readOnly: scope === 'readonly', authFailed: null }),
     )
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => patch({ authFailed: reason || 'refusé' }))
+    void localCopy.loaded.then(() => patch({ localCopy: localCopy.hasContent ? 'loaded' : 'empty' }))
 
-    const goingOffline = () => patch({ connection: 'disconnected' })
+    // without network the socket may stay open, silent, for a long time: close it now, and
+    // retry at once when the network is back instead of waiting for the next attempt
+    const goingOffline = () => {
+      socket.webSocket?.close()
+      patch({ connection: 'disconnected' })
+    }
+    const backOnline = () => void socket.connect()
     window.addEventListener('offline', goingOffline)
+    window.addEventListener('online', backOnline)
 
     return () => {
       window.removeEventListener('offline', goingOffline)
+      window.removeEventListener('online', backOnline)
       provider.destroy()
+      socket.destroy()
+      unsent.destroy()
+      localCopy.destroy()
       ydoc.destroy()
     }
-  }, [conventionId])
+  }, [conventionId, userId])
 
   return state
 }

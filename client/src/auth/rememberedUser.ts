@@ -1,0 +1,25 @@
+import type { User } from '../api/types.js'
+
+const STORAGE_KEY = 'ctg.user'
+
+/**
+ * Who the stored token belongs to, as /api/me last said. Without network the app
+ * starts with it, so a reloaded page still opens this person's local copies; the
+ * server checks the token itself when it is reachable again.
+ */
+export function rememberedUser(): User | null {
+  try {
+    const user = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<User> | null
+    return typeof user?.id === 'string' && typeof user.name === 'string' ? { id: user.id, name: user.name } : null
+  } catch {
+    return null
+  }
+}
+
+export function rememberUser(user: User): void {
+  localStorage.setItem(STORAGE_KEY, JSON.stringify({ id: user.id, name: user.name }))
+}
+
+export function forgetUser(): void {
+  localStorage.removeItem(STORAGE_KEY)
+}

@@ -1,0 +1,55 @@
+import { Y_FRAGMENT_NAME } from '@ctg/shared'
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
+import type * as Y from 'yjs'
+
+/**
+ * The convention's Y.Doc kept in IndexedDB on this device (y-indexeddb), so that it
+ * opens and takes edits while the server is unreachable, also after a reload.
+ * Every update of the document is stored, whatever its origin. Whether the copy
+ * holds changes the server has not acknowledged is a flag in localStorage: it is
+ * read synchronously at start, before anything could clear it.
+ */
+export class LocalCopy {
+  readonly persistence: IndexeddbPersistence
+  /** settles once the stored updates are in the document (or IndexedDB is unavailable) */
+  readonly loaded: Promise<void>
+  private readonly flagKey: string
+
+  constructor(
+    readonly name: string,
+    private readonly ydoc: Y.Doc,
+  ) {
+    this.flagKey = `${name}:unsent`
+    this.persistence = new IndexeddbPersistence(name, ydoc)
+    // a browser without IndexedDB (some private modes) still edits online
+    this.loaded = new Promise((resolve) => {
+      void this.persistence.whenSynced.then(() => resolve())
+      this.persistence._db.catch(() => resolve())
+    })
+  }
+
+  /** the copy holds content to show: never mount the editor on an empty document, it would seed one */
+  get hasContent(): boolean {
+    return this.ydoc.getXmlFragment(Y_FRAGMENT_NAME).length > 0
+  }
+
+  get holdsUnsent(): boolean {
+    return localStorage.getItem(this.flagKey) === '1'
+  }
+
+  set holdsUnsent(unsent: boolean) {
+    if (unsent) localStorage.setItem(this.flagKey, '1')
+    else localStorage.removeItem(this.flagKey)
+  }
+
+  /** Forgets the copy: the convention no longer exists on the server. */
+  async clear(): Promise<void> {
+    this.holdsUnsent = false
+    await this.persistence.destroy()
+    await clearDocument(this.name)
+  }
+
+  destroy(): void {
+    void this.persistence.destroy()
+  }
+}
