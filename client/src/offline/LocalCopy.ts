@@ -1,6 +1,7 @@
 import { Y_FRAGMENT_NAME } from '@ctg/shared'
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
 import type * as Y from 'yjs'
+import type { UnsentStore } from './UnsentChanges.js'
 
 /**
  * The convention's Y.Doc kept in IndexedDB on this device (y-indexeddb), so that it
@@ -9,7 +10,7 @@ import type * as Y from 'yjs'
  * holds changes the server has not acknowledged is a flag in localStorage: it is
  * read synchronously at start, before anything could clear it.
  */
-export class LocalCopy {
+export class LocalCopy implements UnsentStore {
   readonly persistence: IndexeddbPersistence
   /** settles once the stored updates are in the document (or IndexedDB is unavailable) */
   readonly loaded: Promise<void>
@@ -26,6 +27,10 @@ export class LocalCopy {
       void this.persistence.whenSynced.then(() => resolve())
       this.persistence._db.catch(() => resolve())
     })
+  }
+
+  get origin(): IndexeddbPersistence {
+    return this.persistence
   }
 
   /** the copy holds content to show: never mount the editor on an empty document, it would seed one */

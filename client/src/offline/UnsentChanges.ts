@@ -1,6 +1,15 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { collabMessageKind } from './collabMessageKind.js'
-import type { LocalCopy } from './LocalCopy.js'
+
+/** What the tracker needs of this device's copy of the document (LocalCopy in the browser). */
+export interface UnsentStore {
+  /** the origin of the updates it loads into the document: they are not new changes */
+  readonly origin: unknown
+  /** kept across reloads: whether the copy holds changes the server has not acknowledged */
+  holdsUnsent: boolean
+  /** settles once the copy is in the document */
+  readonly loaded: Promise<void>
+}
 
 /** What went over one WebSocket: the server acknowledges changes one by one, in order. */
 interface Ledger {
@@ -38,10 +47,10 @@ export class UnsentChanges {
 
   constructor(
     private readonly ydoc: Y.Doc,
-    private readonly localCopy: LocalCopy,
+    private readonly localCopy: UnsentStore,
   ) {
     this.value = localCopy.holdsUnsent
-    this.replayed.add(localCopy.persistence)
+    this.replayed.add(localCopy.origin)
     ydoc.on('update', this.onUpdate)
     void localCopy.loaded.then(() => {
       this.localCopyLoaded = true
