@@ -1,6 +1,8 @@
 import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { collabMessageKind } from '../../client/src/offline/collabMessageKind.js'
 import {
   createConvention,
   exportedObjective,
@@ -48,15 +50,19 @@ async function typeAtEndOfObjective(page: Page, text: string) {
 }
 
 /**
- * Passes the collaboration WebSocket through the test, so that what the server answers
- * can be held back for a moment: long enough to look at the page while it sends.
+ * Passes the collaboration WebSocket through the test, so that the server's
+ * acknowledgements can be held back for a moment: long enough to look at the page while
+ * it sends. Everything else goes through.
  */
 async function routeCollab(context: BrowserContext) {
   let holding = false
   const held: (() => void)[] = []
   await context.routeWebSocket(/\/collab$/, (page) => {
     const server = page.connectToServer()
-    server.onMessage((message) => (holding ? held.push(() => page.send(message)) : page.send(message)))
+    server.onMessage((message) => {
+      if (holding && collabMessageKind(message) === 'applied') held.push(() => page.send(message))
+      else page.send(message)
+    })
   })
   return {
     hold: () => (holding = true),
@@ -124,7 +130,7 @@ describe('editing offline', () => {
     await objective(claire).scrollIntoViewIfNeeded()
     await claire.screenshot({ path: join(OUTPUT, 'offline-after-reload.png') })
 
-    // back online: the socket opens, the server has not acknowledged anything yet
+    // back online: connected and synced, but the server's acknowledgements are held back
     collab.hold()
     await context.setOffline(false)
     await poll(() => connection(claire).textContent()).toBe('Connecté')
@@ -168,5 +174,34 @@ describe('editing offline', () => {
     await claire.screenshot({ path: join(OUTPUT, 'offline-merged.png') })
     await claire.context().close()
     await elodie.context().close()
+  })
+
+  it('treats a server that cannot read its storage as an outage, not as a refusal', async () => {
+    const id = await createConvention(suite.server)
+    const first = await openOnline(id, CLAIRE)
+    const context = first.context()
+    await first.close()
+    const { hocuspocus } = suite.server.ctg.server
+    await poll(async () => hocuspocus.documents.has(id)).toBe(false)
+
+    // the log table out of the way: loading the convention fails (see the persistence tests)
+    const sql = (statement: string) => {
+      const db = new DatabaseSync(join(suite.server.dataDir, 'ctg.sqlite'))
+      db.exec(statement)
+      db.close()
+    }
+    sql('ALTER TABLE convention_updates RENAME TO convention_updates_away')
+    const claire = await context.newPage()
+    await claire.goto(`${suite.server.httpUrl}/c/${id}`)
+    await objective(claire).waitFor({ timeout: 20_000 })
+    await poll(() => connection(claire).textContent()).toBe('Hors ligne')
+    expect(await claire.getByText('Accès au document refusé').count()).toBe(0)
+    await typeAtEndOfObjective(claire, ' Saisi pendant la panne du stockage.')
+    await poll(() => saveStatus(claire).textContent()).toBe('Modifications conservées sur cet appareil')
+
+    sql('ALTER TABLE convention_updates_away RENAME TO convention_updates')
+    await poll(() => saveStatus(claire).textContent()).toMatch(SAVED_AT)
+    expect(await exportedObjective(suite.server, id)).toContain('Saisi pendant la panne du stockage.')
+    await context.close()
   })
 })

@@ -64,13 +64,15 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
     }
   }, [conventionId, detailsAttempt])
 
-  const unreachable = details.state === 'error' && details.error instanceof ApiError && details.error.status === 0
-  const notFound = details.state === 'error' && details.error instanceof ApiError && details.error.status === 404
+  const detailsStatus = details.state === 'error' && details.error instanceof ApiError ? details.error.status : null
+  const unreachable = detailsStatus === 0
+  const notFound = detailsStatus === 404
 
-  // fetched without network: ask again once the server answers
+  // fetched without network or while the server was in trouble: ask again once it answers
+  const retryDetails = detailsStatus !== null && (detailsStatus === 0 || detailsStatus >= 500)
   useEffect(() => {
-    if (unreachable && connection === 'connected') setDetailsAttempt((n) => n + 1)
-  }, [unreachable, connection])
+    if (retryDetails && connection === 'connected') setDetailsAttempt((n) => n + 1)
+  }, [retryDetails, connection])
 
   // a refused WebSocket means an expired token (/api/me then answers 401 and signs out)
   // or a convention that no longer exists (its details then answer 404)

@@ -7,6 +7,10 @@ import { localCopyName } from '../offline/localCopyName.js'
 import { UnsentChanges } from '../offline/UnsentChanges.js'
 import { collabUrl } from './collabUrl.js'
 
+/** Persistence's refusal when the store is down (see server/src/extensions/Persistence.ts) */
+const STORAGE_UNAVAILABLE = 'storage-unavailable'
+const STORAGE_RETRY_DELAY = 5_000
+
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected'
 
 export interface Collaboration {
@@ -76,26 +80,25 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
         return { ...next, ready: next.synced || next.localCopy === 'loaded' }
       })
 
-    // "Connexion…" only for the first attempt: retries while offline must not blink
-    let settled = false
+    // "Connecté" once the server has let us in to the document, not when a socket opens;
+    // "Connexion…" only until the first outcome: retries while offline must not blink
     provider.on('status', ({ status }: { status: WebSocketStatus }) => {
-      if (status === WebSocketStatus.Connecting && settled) return
-      settled = status !== WebSocketStatus.Connecting
-      patch({
-        connection:
-          status === WebSocketStatus.Connected
-            ? 'connected'
-            : status === WebSocketStatus.Connecting
-              ? 'connecting'
-              : 'disconnected',
-      })
+      if (status === WebSocketStatus.Disconnected) patch({ connection: 'disconnected' })
     })
+    provider.on('authenticated', ({ scope }: { scope: string }) =>
+      patch({ connection: 'connected', readOnly: scope === 'readonly', authFailed: null }),
+    )
     // stays true once reached: a later reconnection resyncs in the background
     provider.on('synced', ({ state: synced }: { state: boolean }) => synced && patch({ synced: true }))
-    provider.on('authenticated', ({ scope }: { scope: string }) =>
-      patch({ readOnly: scope === 'readonly', authFailed: null }),
-    )
-    provider.on('authenticationFailed', ({ reason }: { reason: string }) => patch({ authFailed: reason || 'refusé' }))
+    let retry: ReturnType<typeof setTimeout> | undefined
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      if (reason !== STORAGE_UNAVAILABLE) return patch({ authFailed: reason || 'refusé' })
+      // the server cannot read its storage for now: an outage, not a refusal. The provider
+      // does not ask again by itself; a new socket does.
+      patch({ connection: 'disconnected' })
+      clearTimeout(retry)
+      retry = setTimeout(() => socket.webSocket?.close(), STORAGE_RETRY_DELAY)
+    })
     void localCopy.loaded.then(() => patch({ localCopy: localCopy.hasContent ? 'loaded' : 'empty' }))
 
     // without network the socket may stay open, silent, for a long time: close it now, and
@@ -109,6 +112,7 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
     window.addEventListener('online', backOnline)
 
     return () => {
+      clearTimeout(retry)
       window.removeEventListener('offline', goingOffline)
       window.removeEventListener('online', backOnline)
       provider.destroy()
