@@ -79,7 +79,7 @@ export function SyncStatus({ unsent, connection }: { unsent: UnsentChanges | nul
         className="save-status"
         data-testid="save-status"
         data-state="saved"
-        title="Chaque modification est envoyée au serveur dès qu’elle est faite ; « Enregistré » indique que le serveur l’a conservée. Hors connexion, elle reste sur cet appareil et part dès le retour du réseau, même si la page a été fermée entre-temps."
+        title="Chaque modification est envoyée au serveur dès qu’elle est faite ; « Enregistré » indique que le serveur l’a conservée. Hors connexion, elle reste sur cet appareil et part au retour du réseau (si la page a été fermée entre-temps, à sa prochaine ouverture)."
       >
         {SAVED}
       </span>
