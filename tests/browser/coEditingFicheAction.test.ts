@@ -1,7 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
-  createConvention,
   exportedObjective,
   objective,
   objectiveText,
@@ -9,6 +8,7 @@ import {
   type Person,
 } from '../helpers/conventionPage.js'
 import { browserSuite, OUTPUT } from '../helpers/browserSuite.js'
+import { createConvention } from '../helpers/createConvention.js'
 
 const suite = browserSuite()
 

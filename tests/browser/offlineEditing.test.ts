@@ -4,7 +4,6 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { collabMessageKind } from '../../client/src/offline/collabMessageKind.js'
 import {
-  createConvention,
   exportedObjective,
   objective,
   objectiveText,
@@ -12,6 +11,7 @@ import {
   type Person,
 } from '../helpers/conventionPage.js'
 import { browserSuite, OUTPUT } from '../helpers/browserSuite.js'
+import { createConvention } from '../helpers/createConvention.js'
 
 /*
  * The outage is Chromium's own network emulation (`context.setOffline`): for that

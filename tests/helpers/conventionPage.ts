@@ -1,20 +1,10 @@
 import type { Browser, Page } from 'playwright-core'
 import type { Convention, FicheActionBlock } from '@ctg/shared'
-import { smallConvention } from '../fixtures/conventionFixtures.js'
 import type { TestServer } from './startTestServer.js'
 
 export interface Person {
   id: string
   name: string
-}
-
-/** Imports the small fixture convention and returns its id. */
-export async function createConvention(server: TestServer): Promise<string> {
-  const created = await server.api('/api/conventions', {
-    method: 'POST',
-    body: JSON.stringify({ convention: smallConvention() }),
-  })
-  return ((await created.json()) as { id: string }).id
 }
 
 /** A fresh browser context (its own storage: one person, one device) signed in on the editor of `id`. */

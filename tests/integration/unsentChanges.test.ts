@@ -2,8 +2,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { UnsentChanges, type UnsentStore } from '../../client/src/offline/UnsentChanges.js'
-import { smallConvention } from '../fixtures/conventionFixtures.js'
 import { waitFor } from '../helpers/connectClient.js'
+import { createConvention } from '../helpers/createConvention.js'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
 
@@ -17,6 +17,8 @@ interface Device {
   unsent: UnsentChanges
   provider: HocuspocusProvider
   store: UnsentStore
+  /** what the browser client does on its `offline` event */
+  goOffline(): Promise<void>
   destroy(): void
 }
 
@@ -31,14 +33,6 @@ async function start() {
   const server = await startTestServer()
   running.push(server)
   return server
-}
-
-async function createConvention(server: TestServer): Promise<string> {
-  const created = await server.api('/api/conventions', {
-    method: 'POST',
-    body: JSON.stringify({ convention: smallConvention() }),
-  })
-  return ((await created.json()) as { id: string }).id
 }
 
 /** A device as the browser client builds it, with a local copy that is already loaded (or `loaded`). */
@@ -71,6 +65,10 @@ async function openDevice(
     unsent,
     provider,
     store,
+    goOffline: async () => {
+      socket.disconnect()
+      await waitFor(() => socket.status === 'disconnected', 'disconnected')
+    },
     destroy: () => {
       provider.destroy()
       socket.destroy()
@@ -113,10 +111,7 @@ describe('UnsentChanges', () => {
     const server = await start()
     const id = await createConvention(server)
     const device = await openDevice(server, id)
-    const socket = device.provider.configuration.websocketProvider
-    // what the browser client does on its `offline` event
-    socket.disconnect()
-    await waitFor(() => socket.status === 'disconnected', 'disconnected')
+    await device.goOffline()
 
     // five changes offline: the provider queues them and sends them first on reconnection
     for (const word of ['Un ', 'deux ', 'trois ', 'quatre ', 'cinq ']) titleOf(device.doc).insert(0, word)
@@ -127,7 +122,7 @@ describe('UnsentChanges', () => {
     device.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
       if (number === 0) unsentWhenProviderSaysSynced.push(device.unsent.unsent)
     })
-    void socket.connect()
+    void device.provider.configuration.websocketProvider.connect()
     await waitFor(() => !device.unsent.unsent, 'acknowledged after reconnection')
     expect(unsentWhenProviderSaysSynced[0]).toBe(true)
     expect(await serverTitle(server, id)).toMatch(/^cinq quatre trois deux Un /)
@@ -138,9 +133,7 @@ describe('UnsentChanges', () => {
     const id = await createConvention(server)
     // what IndexedDB would hold after an offline edit: the server's content and one change more
     const offline = await openDevice(server, id)
-    const socket = offline.provider.configuration.websocketProvider
-    socket.disconnect()
-    await waitFor(() => socket.status === 'disconnected', 'disconnected')
+    await offline.goOffline()
     titleOf(offline.doc).insert(0, 'Hors ligne — ')
     const stored = Y.encodeStateAsUpdate(offline.doc)
 
