@@ -250,12 +250,22 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
 
     // the end: everyone back online, everything sent
     if (!server) server = await startServerProcess({ port, dataDir })
-    for (const client of clients) if (client.socket.status === 'disconnected') void client.socket.connect()
-    await waitFor(
-      () => clients.every((c) => c.provider.isSynced && !c.provider.hasUnsyncedChanges),
-      `seed ${seed}: clients settle`,
-      30_000,
-    )
+    // a socket the plan left disconnected, or one between two retries, is told to connect
+    const nudge = setInterval(() => {
+      for (const client of clients) if (client.socket.status === 'disconnected') void client.socket.connect()
+    }, 250)
+    try {
+      await waitFor(
+        () => clients.every((c) => c.provider.isSynced && !c.provider.hasUnsyncedChanges),
+        () =>
+          `seed ${seed}: clients settle (${clients
+            .map((c) => `${c.socket.status}/synced=${c.provider.isSynced}/unsynced=${c.provider.unsyncedChanges}`)
+            .join(', ')})`,
+        30_000,
+      )
+    } finally {
+      clearInterval(nudge)
+    }
     await waitFor(
       () => clients.every((c) => visibleState(c.doc) === visibleState(clients[0]!.doc)),
       `seed ${seed}: clients converge`,

@@ -41,10 +41,16 @@ export async function connectClient(wsUrl: string, name: string, token: string):
 }
 
 /** Polls `condition` until it holds (or fails after `timeoutMs`). */
-export async function waitFor(condition: () => boolean, message = 'condition', timeoutMs = 10_000): Promise<void> {
+export async function waitFor(
+  condition: () => boolean,
+  message: string | (() => string) = 'condition',
+  timeoutMs = 10_000,
+): Promise<void> {
   const start = Date.now()
   while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for: ${message}`)
+    if (Date.now() - start > timeoutMs) {
+      throw new Error(`timed out waiting for: ${typeof message === 'function' ? message() : message}`)
+    }
     await new Promise((r) => setTimeout(r, 10))
   }
 }
