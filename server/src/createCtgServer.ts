@@ -85,6 +85,9 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     stop: () =>
       (stopped ??= (async () => {
         await server.destroy()
+        // Hocuspocus closes each document but leaves the sockets open; clients would wait for
+        // their 30 s timeout before reconnecting to another process
+        server['crossws'].closeAll(1001, 'server shutting down')
         await log.drain()
         await store.close()
       })()),

@@ -220,6 +220,19 @@ describe('persistence', () => {
     b.destroy()
   })
 
+  it('a graceful stop closes the sockets, so that clients reconnect at once rather than after a timeout', async () => {
+    const own = await startTestServer()
+    const create = await own.api('/api/conventions', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'CTG Arrêt', template: 'blank' }),
+    })
+    const { id } = (await create.json()) as { id: string }
+    const client = await connectClient(own.wsUrl, id, await own.token())
+    await own.stop()
+    await waitFor(() => client.socket.status !== 'connected', 'the socket closes', 3_000)
+    client.destroy()
+  })
+
   it('a convention survives a server restart', async () => {
     const own = await startTestServer()
     const create = await own.api('/api/conventions', {
