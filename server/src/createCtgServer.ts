@@ -7,7 +7,6 @@ import { Authentication } from './extensions/Authentication.js'
 import { CollabEndpoint } from './extensions/CollabEndpoint.js'
 import { Persistence } from './extensions/Persistence.js'
 import { RedisScaleOut } from './extensions/RedisScaleOut.js'
-import { SaveNotifier } from './extensions/SaveNotifier.js'
 import { SchemaCheck } from './extensions/SchemaCheck.js'
 import { TableShapeRepair } from './extensions/TableShapeRepair.js'
 import { HttpApi } from './http/HttpApi.js'
@@ -60,7 +59,6 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
         : []),
       new TableShapeRepair(logger),
       new SchemaCheck(store, logger),
-      new SaveNotifier(),
       new HttpApi({
         routes: [...schemaRoutes(), ...userRoutes(tokens), ...conventionRoutes(conventions)],
         tokens,

@@ -17,8 +17,8 @@ import { Y_FRAGMENT_NAME } from '@ctg/shared'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import type { Transaction } from '@tiptap/pm/state'
 import * as prng from 'lib0/prng'
-import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { UnsentChanges } from '../../client/src/offline/UnsentChanges.js'
 import { smallConvention } from '../fixtures/conventionFixtures.js'
 import { waitFor } from '../helpers/connectClient.js'
 import { freePort } from '../helpers/freePort.js'
@@ -46,6 +46,7 @@ export interface ChaosReport {
 
 interface ChaosClient {
   doc: Y.Doc
+  unsent: UnsentChanges
   socket: HocuspocusProviderWebsocket
   provider: HocuspocusProvider
   everSynced: boolean
@@ -124,9 +125,15 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
 
   const connect = (): ChaosClient => {
     const doc = new Y.Doc({ gc: false })
+    // the browser client's own tracker: the provider's counter reaches 0 too early after offline edits
+    const unsent = new UnsentChanges(doc, {
+      origin: Symbol('no local copy'),
+      holdsUnsent: false,
+      loaded: Promise.resolve(),
+    })
     const socket = new HocuspocusProviderWebsocket({
       url: `ws://127.0.0.1:${port}/collab`,
-      WebSocketPolyfill: WebSocket,
+      WebSocketPolyfill: unsent.WebSocket,
       // reconnect quickly: the server comes back within a second or two
       delay: 50,
       minDelay: 50,
@@ -134,11 +141,12 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
       factor: 1.5,
     })
     const provider = new HocuspocusProvider({ websocketProvider: socket, name: id, document: doc, token })
-    const client: ChaosClient = { doc, socket, provider, everSynced: false }
+    unsent.ignoreOrigin(provider)
+    const client: ChaosClient = { doc, unsent, socket, provider, everSynced: false }
     provider.on('synced', () => (client.everSynced = true))
-    // the provider counts update messages not yet acknowledged; at zero every local edit so far is acknowledged
-    provider.on('unsyncedChanges', ({ number }: { number: number }) => {
-      if (number !== 0 || !client.everSynced) return
+    // nothing unsent: the server has acknowledged, so stored, every edit this client made so far
+    unsent.subscribe(() => {
+      if (unsent.unsent) return
       const clock = Y.getState(doc.store, doc.clientID)
       if (clock > (acked.get(doc.clientID) ?? 0)) acked.set(doc.clientID, clock)
     })
@@ -146,10 +154,9 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     return client
   }
   const destroy = (client: ChaosClient) => {
-    // closing a socket that is still connecting makes `ws` emit an error nobody listens to any more
-    ;(client.socket.webSocket as unknown as WebSocket | null)?.on?.('error', () => undefined)
     client.provider.destroy()
     client.socket.destroy()
+    client.unsent.destroy()
   }
 
   const edit = (client: ChaosClient) => {
@@ -256,10 +263,10 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     }, 250)
     try {
       await waitFor(
-        () => clients.every((c) => c.provider.isSynced && !c.provider.hasUnsyncedChanges),
+        () => clients.every((c) => c.provider.isSynced && !c.unsent.unsent),
         () =>
           `seed ${seed}: clients settle (${clients
-            .map((c) => `${c.socket.status}/synced=${c.provider.isSynced}/unsynced=${c.provider.unsyncedChanges}`)
+            .map((c) => `${c.socket.status}/synced=${c.provider.isSynced}/unsent=${c.unsent.unsent}`)
             .join(', ')})`,
         30_000,
       )

@@ -206,20 +206,6 @@ describe('structures edited at the same time all survive', () => {
 })
 
 describe('persistence', () => {
-  it('clients are told when their edits have reached storage', async () => {
-    const id = await importConvention(largeConvention())
-    const [a, b] = await twoClients(id)
-    const saved: string[] = []
-    b.provider.on('stateless', ({ payload }: { payload: string }) => saved.push(payload))
-    fieldText(findElements(a.doc, 'ficheTitle')[0]!).insert(0, 'Stocké ? ')
-    await waitFor(() => saved.length > 0, 'a saved message', 15_000)
-    const message = JSON.parse(saved[0]!) as { type: string; at: string }
-    expect(message.type).toBe('saved')
-    expect(Date.parse(message.at)).toBeGreaterThan(Date.now() - 15_000)
-    a.destroy()
-    b.destroy()
-  })
-
   it('a graceful stop closes the sockets, so that clients reconnect at once rather than after a timeout', async () => {
     const own = await startTestServer()
     const create = await own.api('/api/conventions', {
