@@ -30,6 +30,8 @@ export interface ServerConfig {
   ownerName: string
   /** silence the start screen and request logs */
   quiet: boolean
+  /** what one connection, one address and one update may cost the server */
+  limits: Limits
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -48,5 +50,55 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     clientDir: resolve(env.CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname),
     ownerName: env.OWNER_NAME ?? 'Administrateur local',
     quiet: env.QUIET === '1',
+    limits: readLimits(env),
+  }
+}
+
+const MiB = 1024 * 1024
+
+/** The hardening limits (docs/ARCHITECTURE.md, "Hardening"); the defaults leave room for a 200-page paste. */
+export interface Limits {
+  /** largest WebSocket message; `ws` closes the socket with 1009 above it, before anything is parsed */
+  maxFrameBytes: number
+  /** largest Yjs update (sync step 2 or update) in one message; a 40-page convention is about 380 KB */
+  maxUpdateBytes: number
+  /** largest awareness message (names, colours, carets: well under 1 KB each) */
+  maxAwarenessBytes: number
+  /** messages per second a socket may send in the long run, and in one burst */
+  messagesPerSecond: number
+  messageBurst: number
+  /** bytes per second a socket may send in the long run (bursts: four maximal updates) */
+  bytesPerSecond: number
+  /** time a new socket has to authenticate */
+  authTimeoutMs: number
+  /** sockets not yet authenticated, per client address and in total */
+  maxUnauthenticatedPerIp: number
+  maxUnauthenticated: number
+  /** failed authentications per client address and minute (also the burst) before it is refused for a while */
+  failedAuthsPerMinute: number
+  /** longest a single update may take to apply (measured on a replica, off the main thread) */
+  updateTimeoutMs: number
+  /** milliseconds of update processing per second one user may cost the server in the long run */
+  updateCpuMsPerSecond: number
+  /** take the client address from the last `X-Forwarded-For` entry (behind a reverse proxy) */
+  trustProxy: boolean
+}
+
+export function readLimits(env: NodeJS.ProcessEnv = process.env): Limits {
+  const number = (name: string, fallback: number) => Number(env[name] ?? fallback)
+  return {
+    maxFrameBytes: number('MAX_FRAME_BYTES', 4 * MiB),
+    maxUpdateBytes: number('MAX_UPDATE_BYTES', 2 * MiB),
+    maxAwarenessBytes: number('MAX_AWARENESS_BYTES', 64 * 1024),
+    messagesPerSecond: number('MESSAGES_PER_SECOND', 100),
+    messageBurst: number('MESSAGE_BURST', 1000),
+    bytesPerSecond: number('BYTES_PER_SECOND', 1 * MiB),
+    authTimeoutMs: number('AUTH_TIMEOUT_MS', 10_000),
+    maxUnauthenticatedPerIp: number('MAX_UNAUTHENTICATED_PER_IP', 16),
+    maxUnauthenticated: number('MAX_UNAUTHENTICATED', 512),
+    failedAuthsPerMinute: number('FAILED_AUTHS_PER_MINUTE', 20),
+    updateTimeoutMs: number('UPDATE_TIMEOUT_MS', 3000),
+    updateCpuMsPerSecond: number('UPDATE_CPU_MS_PER_SECOND', 100),
+    trustProxy: env.TRUST_PROXY === '1',
   }
 }

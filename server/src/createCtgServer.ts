@@ -5,16 +5,20 @@ import type { ServerConfig } from './config.js'
 import { ConventionService, Y_DOC_OPTIONS } from './conventions/ConventionService.js'
 import { Authentication } from './extensions/Authentication.js'
 import { CollabEndpoint } from './extensions/CollabEndpoint.js'
+import { ConnectionLimits } from './extensions/ConnectionLimits.js'
 import { Persistence } from './extensions/Persistence.js'
+import { PreAuthLimits } from './extensions/PreAuthLimits.js'
 import { RedisScaleOut } from './extensions/RedisScaleOut.js'
 import { SchemaCheck } from './extensions/SchemaCheck.js'
-import { TableShapeRepair } from './extensions/TableShapeRepair.js'
+import { SchemaRepair } from './extensions/SchemaRepair.js'
+import { UpdateGuard } from './extensions/UpdateGuard.js'
 import { HttpApi } from './http/HttpApi.js'
 import { conventionRoutes } from './http/routes/conventionRoutes.js'
 import { schemaRoutes } from './http/routes/schemaRoutes.js'
 import { userRoutes } from './http/routes/userRoutes.js'
 import { staticClient } from './http/staticClient.js'
 import { createLogger } from './logger.js'
+import { createUpdateSandbox } from './sandbox/createUpdateSandbox.js'
 import type { ConventionStore } from './storage/ConventionStore.js'
 import { DocumentLog } from './storage/DocumentLog.js'
 import { openConventionStore } from './storage/openConventionStore.js'
@@ -35,6 +39,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
   const tokens = new TokenService(loadSecret(config.dataDir, config.secret), config.tokenTtlSeconds)
   const store = await openConventionStore(config)
   const log = new DocumentLog(store, logger)
+  const preAuth = new PreAuthLimits(config.limits, logger)
   let server: Server | undefined
   const conventions = new ConventionService(store, log, () => server!.hocuspocus)
 
@@ -45,9 +50,14 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     quiet: true,
     stopOnSignals: false,
     yDocOptions: Y_DOC_OPTIONS,
+    // `ws` closes a socket whose message is larger with 1009, before reading it whole
+    websocketOptions: { maxPayload: config.limits.maxFrameBytes },
     extensions: [
       new CollabEndpoint(),
-      new Authentication(tokens, store),
+      new Authentication(tokens, store, preAuth.authenticationFailed),
+      preAuth,
+      new ConnectionLimits(config.limits, logger),
+      new UpdateGuard(createUpdateSandbox(config.limits, logger), config.limits, logger),
       new Persistence(log, logger, config.durableAck),
       ...(config.redisUrl
         ? [
@@ -57,7 +67,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
             ),
           ]
         : []),
-      new TableShapeRepair(logger),
+      new SchemaRepair(logger),
       new SchemaCheck(store, logger),
       new HttpApi({
         routes: [...schemaRoutes(), ...userRoutes(tokens), ...conventionRoutes(conventions)],

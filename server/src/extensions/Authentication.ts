@@ -9,7 +9,8 @@ export interface ConnectionContext {
 /**
  * Every WebSocket connection carries a bearer token; without a valid one, or for a
  * convention that does not exist (documents are created over HTTP only), the
- * connection is refused before any document is loaded.
+ * connection is refused before any document is loaded, and `onFailure` is told
+ * (PreAuthLimits counts failures per client address).
  */
 export class Authentication implements Extension {
   extensionName = 'Authentication'
@@ -18,11 +19,17 @@ export class Authentication implements Extension {
   constructor(
     private readonly tokens: TokenService,
     private readonly store: ConventionStore,
+    private readonly onFailure: (payload: onAuthenticatePayload) => void = () => {},
   ) {}
 
-  async onAuthenticate({ token, documentName }: onAuthenticatePayload): Promise<ConnectionContext> {
-    const user = await this.tokens.verify(token)
-    if (!(await this.store.exists(documentName))) throw new Error('convention not found')
-    return { user }
+  async onAuthenticate(payload: onAuthenticatePayload): Promise<ConnectionContext> {
+    try {
+      const user = await this.tokens.verify(payload.token)
+      if (!(await this.store.exists(payload.documentName))) throw new Error('convention not found')
+      return { user }
+    } catch (error) {
+      this.onFailure(payload)
+      throw error
+    }
   }
 }

@@ -1,0 +1,69 @@
+import type {
+  afterLoadDocumentPayload,
+  afterUnloadDocumentPayload,
+  beforeSyncPayload,
+  Extension,
+} from '@hocuspocus/server'
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
+import type { Limits } from '../config.js'
+import { CloseCode } from '../limits/closeCodes.js'
+import { KeyedTokenBuckets } from '../limits/KeyedTokenBuckets.js'
+import { refuseConnection } from '../limits/refuseConnection.js'
+import type { Logger } from '../logger.js'
+import type { UpdateSandbox } from '../sandbox/UpdateSandbox.js'
+import type { ConnectionContext } from './Authentication.js'
+
+/** An encoded update with no structs and no deletions. */
+const EMPTY_UPDATE_BYTES = 2
+
+/**
+ * Lets a client's update reach the document only once a replica took it (see
+ * `UpdateSandbox`): refused when it names a node, mark or root type the schema does not
+ * know or depends on changes the server does not have (4422), when it cannot be decoded
+ * (4400), when it took longer than `updateTimeoutMs` (4413), or when its user has spent
+ * their processing budget (4429). Runs before Persistence, so a refused update is never logged.
+ */
+export class UpdateGuard implements Extension {
+  extensionName = 'UpdateGuard'
+  priority = 950
+  private readonly budgets: KeyedTokenBuckets
+
+  constructor(
+    private readonly sandbox: UpdateSandbox,
+    limits: Limits,
+    private readonly logger: Logger,
+  ) {
+    // a burst of two maximal updates, then `updateCpuMsPerSecond` per user
+    this.budgets = new KeyedTokenBuckets(2 * limits.updateTimeoutMs, limits.updateCpuMsPerSecond)
+  }
+
+  async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
+    document.on('update', (update: Uint8Array) => this.sandbox.sync(documentName, update))
+  }
+
+  async beforeSync({ type, payload, connection, document, documentName, context }: beforeSyncPayload) {
+    if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) return
+    // Hocuspocus refuses a read-only connection's update itself
+    if (connection.readOnly || payload.byteLength <= EMPTY_UPDATE_BYTES) return
+    const user = (context as Partial<ConnectionContext>).user?.id ?? connection.socketId
+    const refuse = (code: number, reason: string, detail = reason): never => {
+      this.logger.warn(`convention ${documentName}: refused an update from ${user} (${code}): ${detail}`)
+      return refuseConnection(connection, code, reason)
+    }
+    if (!this.budgets.has(user)) refuse(CloseCode.tooMany, 'update processing budget exceeded')
+    const result = await this.sandbox.check(documentName, document, payload)
+    this.budgets.spend(user, result.ms)
+    if (result.verdict === 'refused') refuse(CloseCode.refused, `update refused: ${result.reason}`.slice(0, 120))
+    if (result.verdict === 'failed') refuse(CloseCode.malformed, 'malformed update', result.reason)
+    if (result.verdict === 'timeout')
+      refuse(CloseCode.tooLarge, 'update too costly', `over ${Math.round(result.ms)} ms`)
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
+    this.sandbox.forget(documentName)
+  }
+
+  async onDestroy() {
+    await this.sandbox.destroy()
+  }
+}

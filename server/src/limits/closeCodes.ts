@@ -1,0 +1,27 @@
+/**
+ * The application close codes (4000–4999) the server ends a WebSocket with, each
+ * with a short English reason. Documented in docs/api.md; Hocuspocus itself uses
+ * 4205 (reset), 4401 (unauthorized), 4403 (forbidden) and 4408 (timeout).
+ */
+export const CloseCode = {
+  /** a message or an update that cannot be decoded */
+  malformed: 4400,
+  /** the socket did not authenticate in time */
+  authenticationTimeout: 4408,
+  /** an update (or awareness message) over its size limit, or too costly to apply */
+  tooLarge: 4413,
+  /** an update the schema refuses: unknown node, mark or root type, missing dependencies */
+  refused: 4422,
+  /** a rate limit: messages, bytes, update processing time, failed authentications */
+  tooMany: 4429,
+} as const
+
+/** Thrown from a hook: Hocuspocus closes the document connection with this code and reason. */
+export class ConnectionRefusal extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+  ) {
+    super(reason)
+  }
+}

@@ -1,0 +1,168 @@
+import { Worker } from 'node:worker_threads'
+import * as Y from 'yjs'
+import type { Logger } from '../logger.js'
+import type { SandboxJob, SandboxReply, SchemaNames } from './sandboxWorker.js'
+
+export type CheckResult =
+  | { verdict: 'accepted'; ms: number }
+  | { verdict: 'refused' | 'failed'; reason: string; ms: number }
+  | { verdict: 'timeout'; ms: number }
+
+interface Check {
+  documentName: string
+  document: Y.Doc
+  update: Uint8Array
+  resolve(result: CheckResult): void
+}
+
+interface Outstanding {
+  job: SandboxJob
+  sentAt: number
+  budgetMs: number
+  check?: Check
+}
+
+export interface UpdateSandboxOptions {
+  names: SchemaNames
+  /** longest a check may run before the worker is stopped and the update refused */
+  timeoutMs: number
+  logger: Logger
+}
+
+/**
+ * Applies each client update to a replica of its document in a worker thread before the
+ * document itself takes it, so that no update can hold the main thread for longer than
+ * the time it was measured to take on the replica. A crafted update can make Yjs work
+ * far longer than its size suggests (yjs#687: run-length counts that decode forever;
+ * concurrent insertions at one position that integrate in quadratic time); the worker is
+ * stopped when a check runs past `timeoutMs`, and started again with fresh replicas.
+ *
+ * The replica receives every update its document receives (`sync`, idempotent for the
+ * checked ones) and is loaded from the document's state on first use, so it always holds
+ * at least what the document holds. The worker answers jobs in order, which is how the
+ * watchdog knows when the job in progress started.
+ */
+export class UpdateSandbox {
+  private worker: Worker | undefined
+  private readonly loaded = new Set<string>()
+  private outstanding: Outstanding[] = []
+  private nextId = 1
+  private lastReplyAt = 0
+  private watchdog: NodeJS.Timeout | undefined
+  private destroyed = false
+
+  constructor(private readonly options: UpdateSandboxOptions) {}
+
+  /** Resolves once the update has been applied to the replica, or refused. */
+  check(documentName: string, document: Y.Doc, update: Uint8Array): Promise<CheckResult> {
+    return new Promise((resolve) => this.dispatch({ documentName, document, update, resolve }))
+  }
+
+  /** Keeps the replica in step with a change the document took. */
+  sync(documentName: string, update: Uint8Array): void {
+    if (this.loaded.has(documentName)) this.post({ id: 0, kind: 'sync', documentName, update }, this.loadBudgetMs)
+  }
+
+  forget(documentName: string): void {
+    if (this.loaded.delete(documentName)) this.post({ id: 0, kind: 'forget', documentName }, this.loadBudgetMs)
+  }
+
+  async destroy(): Promise<void> {
+    this.destroyed = true
+    clearTimeout(this.watchdog)
+    for (const { check } of this.outstanding) check?.resolve({ verdict: 'failed', reason: 'server stopping', ms: 0 })
+    this.outstanding = []
+    const worker = this.worker
+    this.worker = undefined
+    await worker?.terminate()
+  }
+
+  /** Loading a replica costs what loading the document cost the server: allow more than for one update. */
+  private get loadBudgetMs() {
+    return Math.max(10_000, 4 * this.options.timeoutMs)
+  }
+
+  private dispatch(check: Check) {
+    if (this.destroyed) return check.resolve({ verdict: 'failed', reason: 'server stopping', ms: 0 })
+    const { documentName, document, update } = check
+    if (!this.loaded.has(documentName)) {
+      this.post({ id: 0, kind: 'load', documentName, update: Y.encodeStateAsUpdate(document) }, this.loadBudgetMs)
+      this.loaded.add(documentName)
+    }
+    this.post({ id: 0, kind: 'check', documentName, update }, this.options.timeoutMs, check)
+  }
+
+  private post(job: SandboxJob, budgetMs: number, check?: Check) {
+    job.id = this.nextId++
+    this.outstanding.push({ job, sentAt: performance.now(), budgetMs, check })
+    this.started().postMessage(job)
+    if (this.outstanding.length === 1) this.arm()
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker
+    const worker = new Worker(new URL('./sandboxWorker.ts', import.meta.url), {
+      workerData: this.options.names,
+      // an update that allocates without end kills the worker, not the server
+      resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    })
+    worker.unref()
+    worker.on('message', (reply: SandboxReply) => this.onReply(worker, reply))
+    worker.on('error', (error) => this.restart(worker, `the worker failed: ${error.message}`))
+    worker.on('exit', (code) => this.restart(worker, `the worker exited with code ${code}`))
+    this.worker = worker
+    this.lastReplyAt = performance.now()
+    return worker
+  }
+
+  private onReply(worker: Worker, reply: SandboxReply) {
+    if (worker !== this.worker) return
+    const done = this.outstanding.shift()
+    this.lastReplyAt = performance.now()
+    if (done && reply.dropped) this.loaded.delete(done.job.documentName)
+    done?.check?.resolve(
+      reply.refused !== undefined
+        ? { verdict: 'refused', reason: reply.refused, ms: reply.ms }
+        : reply.failed !== undefined
+          ? { verdict: 'failed', reason: reply.failed, ms: reply.ms }
+          : { verdict: 'accepted', ms: reply.ms },
+    )
+    this.arm()
+  }
+
+  /** Watches the job in progress: the oldest one, started when it was sent or when the previous one was answered. */
+  private arm() {
+    clearTimeout(this.watchdog)
+    const current = this.outstanding[0]
+    if (!current) return
+    const deadline = Math.max(current.sentAt, this.lastReplyAt) + current.budgetMs
+    this.watchdog = setTimeout(() => {
+      if (this.outstanding[0] === current)
+        this.restart(this.worker, `${current.job.kind} ran over ${current.budgetMs} ms`)
+    }, deadline - performance.now())
+    this.watchdog.unref()
+  }
+
+  /**
+   * Stops the worker; the job in progress (and every check of a document whose replica
+   * could not be loaded) is answered `timeout`, the other checks run again on a new worker.
+   */
+  private restart(worker: Worker | undefined, reason: string) {
+    if (!worker || worker !== this.worker || this.destroyed) return
+    this.worker = undefined
+    void worker.terminate()
+    clearTimeout(this.watchdog)
+    this.loaded.clear()
+    const [current, ...rest] = this.outstanding
+    this.outstanding = []
+    this.options.logger.warn(`update sandbox restarted: ${reason}`)
+    const unloadable = current?.job.kind === 'load' ? current.job.documentName : undefined
+    const elapsed = current ? performance.now() - Math.max(current.sentAt, this.lastReplyAt) : 0
+    current?.check?.resolve({ verdict: 'timeout', ms: elapsed })
+    for (const { check } of rest) {
+      if (!check) continue
+      if (check.documentName === unloadable) check.resolve({ verdict: 'timeout', ms: elapsed })
+      else this.dispatch(check)
+    }
+  }
+}
