@@ -5,7 +5,8 @@ import { ReplaceAroundStep, ReplaceStep } from '@tiptap/pm/transform'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { conventionNodes, createId } from '@ctg/shared'
 
-const PREFIX: Record<string, string> = {
+/** The prefix of a fresh id, by node type. */
+export const ID_PREFIX: Record<string, string> = {
   ficheAction: 'fa-',
   keyAction: 'ka-',
   indicatorTable: 'it-',
@@ -13,7 +14,8 @@ const PREFIX: Record<string, string> = {
   signatoryBlock: 'sb-',
   signatory: 'sg-',
 }
-const ID_TYPES = new Set(
+/** The node types that carry an `id` attribute: blocks and entries. */
+export const ID_TYPES = new Set(
   Object.keys(conventionNodes).filter((name) => 'id' in conventionNodes[name as keyof typeof conventionNodes].attrs),
 )
 
@@ -56,7 +58,7 @@ export function uniqueBlockIdsPlugin(): Plugin {
       })
       if (fixes.length === 0) return null
       const tr = state.tr
-      for (const { pos, node } of fixes) tr.setNodeAttribute(pos, 'id', createId(PREFIX[node.type.name] ?? ''))
+      for (const { pos, node } of fixes) tr.setNodeAttribute(pos, 'id', createId(ID_PREFIX[node.type.name] ?? ''))
       return tr.setMeta('addToHistory', false)
     },
   })

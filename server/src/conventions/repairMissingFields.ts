@@ -1,90 +1,98 @@
-import { conventionSchema, editYDoc } from '@ctg/extensions'
+import { conventionSchema } from '@ctg/extensions'
 import { Y_FRAGMENT_NAME } from '@ctg/shared'
-import { Fragment, Slice, type Node as PMNode, type Schema } from '@tiptap/pm/model'
-import type { Transaction } from '@tiptap/pm/state'
-import { ReplaceStep } from '@tiptap/pm/transform'
+import type { Node as PMNode } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { planMissingChildren } from './planMissingChildren.js'
 
-/**
- * Whether some element lacks children that empty ones would make whole, read from
- * the Y.Doc directly (cheap enough to run after every burst of edits). False as
- * well when an element has a type the schema does not know: reading such a document
- * into ProseMirror makes y-prosemirror delete that element, so it is left to SchemaCheck.
- */
-function hasFillableGaps(fragment: Y.XmlFragment, schema: Schema): boolean {
-  const standIns = new Map<string, PMNode>()
-  const standIn = (name: string) => {
-    let node = standIns.get(name)
-    if (!node) standIns.set(name, (node = schema.nodes[name]!.create()))
-    return node
-  }
-  let unknown = false
-  let fillable = false
-  const visit = (element: Y.XmlElement | Y.XmlFragment, name: string) => {
-    const children: PMNode[] = []
-    for (const child of element.toArray()) {
-      if (child instanceof Y.XmlElement) {
-        if (!schema.nodes[child.nodeName]) unknown = true
-        else {
-          children.push(standIn(child.nodeName))
-          visit(child, child.nodeName)
-        }
-      } else if (child instanceof Y.XmlText && child.length > 0) children.push(schema.text(' '))
-    }
-    if (planMissingChildren(schema.nodes[name]!, children)?.length) fillable = true
-  }
-  visit(fragment, schema.topNodeType.name)
-  return fillable && !unknown
+type XmlParent = Y.XmlFragment // Y.XmlElement extends it
+
+/** A new Y.XmlElement (or text) for a node built by ProseMirror, attributes as y-prosemirror writes them. */
+function toYXml(node: PMNode): Y.XmlElement | Y.XmlText {
+  if (node.isText) return new Y.XmlText(node.text)
+  const element = new Y.XmlElement(node.type.name)
+  for (const [key, value] of Object.entries(node.attrs)) if (value !== null) element.setAttribute(key, value as never)
+  const children: (Y.XmlElement | Y.XmlText)[] = []
+  node.forEach((child) => children.push(toYXml(child)))
+  element.insert(0, children)
+  return element
 }
 
-/** Replaces the content of the node at `pos` (-1: the document) with its content completed; returns the nodes added. */
-function fillNodeAt(tr: Transaction, pos: number): number {
-  const node = pos < 0 ? tr.doc : tr.doc.nodeAt(pos)!
-  const children: PMNode[] = []
-  node.forEach((child) => children.push(child))
-  const plan = planMissingChildren(node.type, children)
+/** Inserts the empty children `element` lacks; returns how many. Elements holding an unknown type are left alone. */
+function fillElement(element: XmlParent): number {
+  const schema = conventionSchema
+  const type = element instanceof Y.XmlElement ? schema.nodes[element.nodeName] : schema.topNodeType
+  if (!type) return 0
+  const children = element.toArray()
+  const present: { child: unknown; node: PMNode }[] = []
+  for (const child of children) {
+    if (child instanceof Y.XmlElement) {
+      const childType = schema.nodes[child.nodeName]
+      if (!childType) return 0
+      present.push({ child, node: childType.create() })
+    } else if (child instanceof Y.XmlText && child.length > 0) present.push({ child, node: schema.text(' ') })
+  }
+  const plan = planMissingChildren(
+    type,
+    present.map((p) => p.node),
+  )
   if (!plan?.length) return 0
-  const content: PMNode[] = []
   let added = 0
-  children.forEach((child, index) => {
-    for (const { nodes } of plan.filter((insertion) => insertion.index === index)) {
-      nodes.forEach((n) => content.push(n))
-      added += nodes.childCount
-    }
-    content.push(child)
-  })
-  for (const { nodes } of plan.filter((insertion) => insertion.index === children.length)) {
-    nodes.forEach((n) => content.push(n))
+  // from the last insertion back, so that the indexes still to use stay right
+  for (const { index, nodes } of plan.reverse()) {
+    const at = index < present.length ? children.indexOf(present[index]!.child as never) : children.length
+    element.insert(at, nodes.content.map(toYXml))
     added += nodes.childCount
   }
-  // one step per node, replacing its whole content: a partial insertion would leave it invalid, which a step refuses
-  const start = pos + 1
-  tr.step(new ReplaceStep(start, start + node.content.size, new Slice(Fragment.from(content), 0, 0)))
   return added
 }
 
+function isNew(type: Y.XmlElement, transaction: Y.Transaction): boolean {
+  const item = type._item
+  return item !== null && item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)
+}
+
 /**
- * Gives every block, entry and field the children its content expression requires,
- * empty (a fiche action sent without its fields by a raw client, a key action without
- * its pilot), through `editYDoc`, so that only the added nodes are written to the Y.Doc.
- * Every existing node and its text stay. Returns the number of nodes added.
+ * The elements a transaction may have left without required children: those whose
+ * children changed, and every element it inserted (Yjs lists only pre-existing types
+ * as changed, so the new ones are found below them).
  */
-export function repairMissingFields(ydoc: Y.Doc, origin: unknown): number {
-  if (!hasFillableGaps(ydoc.getXmlFragment(Y_FRAGMENT_NAME), conventionSchema)) return 0
+function touchedBy(transaction: Y.Transaction): XmlParent[] {
+  const touched: XmlParent[] = []
+  const addNew = (parent: XmlParent) => {
+    for (const child of parent.toArray()) {
+      if (child instanceof Y.XmlElement && isNew(child, transaction)) {
+        touched.push(child)
+        addNew(child)
+      }
+    }
+  }
+  for (const [type, keys] of transaction.changed) {
+    if (!(type instanceof Y.XmlFragment) || !keys.has(null) || type._item?.deleted) continue
+    touched.push(type)
+    addNew(type)
+  }
+  return touched
+}
+
+function everyElement(fragment: Y.XmlFragment): XmlParent[] {
+  const all: XmlParent[] = [fragment]
+  for (const child of fragment.toArray()) if (child instanceof Y.XmlElement) all.push(...everyElement(child))
+  return all
+}
+
+/**
+ * Gives blocks, entries and fields the children their content expression requires,
+ * empty, in one transaction with `origin`: a fiche action sent without its fields by a
+ * client outside the editor, a key action without its pilot. Works on the Y.Doc itself,
+ * because y-prosemirror (in every editor, and in `editYDoc`) deletes an element whose
+ * content is invalid as soon as it reads it; the server therefore repairs in the event
+ * loop turn of the change, and Hocuspocus sends both as one update. Nothing is removed.
+ * With `after`, only what that transaction touched is looked at; otherwise everything.
+ * Returns the number of nodes added.
+ */
+export function repairMissingFields(ydoc: Y.Doc, origin: unknown, after?: Y.Transaction): number {
+  const scope = after ? touchedBy(after) : everyElement(ydoc.getXmlFragment(Y_FRAGMENT_NAME))
   let added = 0
-  editYDoc(
-    ydoc,
-    conventionSchema,
-    (tr) => {
-      const positions = [-1]
-      tr.doc.descendants((node, pos) => {
-        if (!node.isText) positions.push(pos)
-      })
-      // from the last node back: each change then lies after every node still to visit
-      for (const pos of positions.reverse()) added += fillNodeAt(tr, pos)
-    },
-    origin,
-  )
+  if (scope.length > 0) ydoc.transact(() => scope.forEach((element) => (added += fillElement(element))), origin)
   return added
 }

@@ -1,5 +1,6 @@
-import type { Document, Extension, onChangePayload } from '@hocuspocus/server'
+import type { afterLoadDocumentPayload, Document, Extension, onChangePayload } from '@hocuspocus/server'
 import type * as Y from 'yjs'
+import { repairBlockIds } from '../conventions/repairBlockIds.js'
 import { repairMissingFields } from '../conventions/repairMissingFields.js'
 import { repairTableShapes } from '../conventions/repairTableShapes.js'
 import type { Logger } from '../logger.js'
@@ -8,23 +9,30 @@ const REPAIR_ORIGIN = { source: 'local', context: 'SchemaRepair' }
 
 interface Repair {
   what: string
-  /** changes the document in one transaction with `origin`; returns how many nodes it added or removed */
+  /** changes the document in one transaction with `origin`; returns how many nodes it added, removed or changed */
   repair: (ydoc: Y.Doc, origin: unknown) => number
-  /** crossing edits leave rows short of a cell; only a client outside the editor leaves out a field */
+  /** crossing edits leave rows short of a cell; only a client outside the editor leaves out a field or an id */
   level: 'info' | 'warn'
 }
 
-const REPAIRS: Repair[] = [
-  { what: 'missing field(s)', repair: repairMissingFields, level: 'warn' },
+const MISSING_FIELDS = 'missing field(s)'
+
+/** Repairs that can wait for a burst of edits to end. */
+const DEBOUNCED: Repair[] = [
+  { what: 'missing or duplicate id(s)', repair: repairBlockIds, level: 'warn' },
   { what: 'indicator cell(s)', repair: repairTableShapes, level: 'info' },
 ]
 
 /**
- * Shortly after a burst of updates, brings the document back to the schema's shape where
- * that only takes adding or removing empty nodes: missing fields of blocks and entries
- * (`repairMissingFields`), indicator rows to one cell per year of their table's period
- * (`repairTableShapes`). The server does it, once, so that clients never each add the
- * same node; its own changes carry REPAIR_ORIGIN and do not trigger it again.
+ * Brings the document back to the schema's shape where that takes no one's text:
+ * - missing fields of blocks and entries (`repairMissingFields`) at once, in the event
+ *   loop turn of the change: y-prosemirror in every editor deletes an element whose
+ *   content is invalid as soon as it receives it, so the repair must go out with it;
+ * - missing or duplicate ids (`repairBlockIds`) and indicator rows short of a year
+ *   (`repairTableShapes`) shortly after a burst of updates, once crossing edits settled.
+ * The server does it, once, so that clients never each add the same node; its own
+ * changes carry REPAIR_ORIGIN and do not trigger it again. A loaded document is
+ * repaired too (stored before these repairs, or by an older server).
  */
 export class SchemaRepair implements Extension {
   extensionName = 'SchemaRepair'
@@ -35,12 +43,24 @@ export class SchemaRepair implements Extension {
     private readonly delayMs = 50,
   ) {}
 
+  async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
+    this.run(documentName, MISSING_FIELDS, 'warn', () => repairMissingFields(document, REPAIR_ORIGIN))
+    this.runDebounced(documentName, document)
+    document.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin === REPAIR_ORIGIN) return
+      this.run(documentName, MISSING_FIELDS, 'warn', () => repairMissingFields(document, REPAIR_ORIGIN, transaction))
+    })
+  }
+
   async onChange({ document, documentName, transactionOrigin }: onChangePayload) {
     if (transactionOrigin === REPAIR_ORIGIN) return
     clearTimeout(this.timers.get(documentName))
     this.timers.set(
       documentName,
-      setTimeout(() => this.repair(documentName, document), this.delayMs),
+      setTimeout(() => {
+        this.timers.delete(documentName)
+        if (!document.isDestroyed) this.runDebounced(documentName, document)
+      }, this.delayMs),
     )
   }
 
@@ -53,16 +73,17 @@ export class SchemaRepair implements Extension {
     for (const timer of this.timers.values()) clearTimeout(timer)
   }
 
-  private repair(documentName: string, document: Document) {
-    this.timers.delete(documentName)
-    if (document.isDestroyed) return
-    for (const { what, repair, level } of REPAIRS) {
-      try {
-        const changes = repair(document, REPAIR_ORIGIN)
-        if (changes > 0) this.logger[level](`convention ${documentName}: repaired ${changes} ${what}`)
-      } catch (error) {
-        this.logger.error(`convention ${documentName}: repairing ${what} failed`, error)
-      }
+  private runDebounced(documentName: string, document: Document) {
+    for (const { what, repair, level } of DEBOUNCED)
+      this.run(documentName, what, level, () => repair(document, REPAIR_ORIGIN))
+  }
+
+  private run(documentName: string, what: string, level: Repair['level'], repair: () => number) {
+    try {
+      const changes = repair()
+      if (changes > 0) this.logger[level](`convention ${documentName}: repaired ${changes} ${what}`)
+    } catch (error) {
+      this.logger.error(`convention ${documentName}: repairing ${what} failed`, error)
     }
   }
 }

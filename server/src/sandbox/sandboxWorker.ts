@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import * as Y from 'yjs'
 
-/** The names the editor schema knows; anything else in an update is refused. */
+/** The names the editor schema knows; an update that uses others is refused. */
 export interface SchemaNames {
   nodes: string[]
   marks: string[]
@@ -28,26 +28,49 @@ export interface SandboxReply {
 
 // y-prosemirror stores a mark that may repeat as "name--" followed by 8 characters of hash
 const HASHED_MARK = /^(.*)--[a-zA-Z0-9+/=]{8}$/
+/** The schema nests a few levels (doc > block > field > entry > field > text); nested lists add some. */
+const MAX_DEPTH = 100
+
+const isXmlList = (type: unknown) => type instanceof Y.XmlFragment // Y.XmlElement extends it
+const holdsNode = (content: Y.Item['content']) =>
+  content instanceof Y.ContentType && (content.type instanceof Y.XmlElement || content.type instanceof Y.XmlText)
+const holdsText = (content: Y.Item['content']) =>
+  content instanceof Y.ContentString || content instanceof Y.ContentFormat
+
+function depthOf(type: Y.AbstractType<unknown>): number {
+  let depth = 0
+  for (let item = type._item; item && depth <= MAX_DEPTH; item = (item.parent as Y.AbstractType<unknown>)._item) depth++
+  return depth
+}
 
 /**
- * The first thing in `update` the schema cannot hold: an element that is no node type,
- * a format that is no mark (y-prosemirror would delete the whole text it formats on
- * every client), or a root type other than the document's. Null when there is none.
+ * The first thing `update`, once applied to `doc`, put there that the editor cannot
+ * hold, or null. y-prosemirror deletes, on every client, an element it cannot build
+ * (an unknown node) and a whole text it cannot read (an unknown mark, an embedded
+ * value), and stops on anything but elements and texts in an element: so an update is
+ * refused for an unknown node, mark or root type, for content of the wrong kind in
+ * the editor's tree, and for nesting deeper than MAX_DEPTH.
  */
-export function findSchemaViolation(update: Uint8Array, names: SchemaNames): string | null {
+export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, names: SchemaNames): string | null {
   const nodes = new Set(names.nodes)
   const marks = new Set(names.marks)
   const roots = new Set(names.roots)
   for (const struct of Y.decodeUpdate(update).structs) {
     if (!(struct instanceof Y.Item)) continue
     if (typeof struct.parent === 'string' && !roots.has(struct.parent)) return `unknown root type "${struct.parent}"`
-    const { content } = struct
+    const item = Y.getItem(doc.store, struct.id)
+    if (!(item instanceof Y.Item) || item.deleted) continue
+    const { content, parent, parentSub } = item
     if (content instanceof Y.ContentType && content.type instanceof Y.XmlElement && !nodes.has(content.type.nodeName)) {
       return `unknown node type "${content.type.nodeName}"`
     }
     if (content instanceof Y.ContentFormat && !marks.has(HASHED_MARK.exec(content.key)?.[1] ?? content.key)) {
       return `unknown mark "${content.key}"`
     }
+    if (parentSub !== null) continue
+    if (parent instanceof Y.XmlText && !holdsText(content)) return 'text holding something else than text'
+    if (isXmlList(parent) && !holdsNode(content)) return 'element holding something else than nodes'
+    if (holdsNode(content) && depthOf((content as Y.ContentType).type) > MAX_DEPTH) return 'nodes nested too deep'
   }
   return null
 }
@@ -68,22 +91,28 @@ function run(job: SandboxJob, names: SchemaNames): Omit<SandboxReply, 'id' | 'ms
   }
   const doc = replicas.get(job.documentName)
   if (!doc) return job.kind === 'check' ? { failed: 'no replica' } : {}
-  if (job.kind === 'check') {
-    const violation = findSchemaViolation(job.update, names)
-    if (violation) return { refused: violation }
-  }
   Y.applyUpdate(doc, job.update)
-  if (job.kind === 'check' && (doc.store.pendingStructs || doc.store.pendingDs)) {
-    // the replica now holds what it cannot integrate: start it again from the document
-    replicas.delete(job.documentName)
-    return { refused: 'update depends on changes the server does not have', dropped: true }
-  }
-  return {}
+  if (job.kind === 'sync') return {}
+  const refused =
+    doc.store.pendingStructs || doc.store.pendingDs
+      ? 'update depends on changes the server does not have'
+      : findSchemaViolation(job.update, doc, names)
+  if (!refused) return {}
+  // the replica now holds what the document will not: start it again from the document
+  replicas.delete(job.documentName)
+  return { refused, dropped: true }
 }
 
-if (parentPort) {
+/** What UpdateSandbox starts the worker with. */
+export interface SandboxWorkerData {
+  sandboxNames: SchemaNames
+}
+
+// importing this module elsewhere (tests) must not answer on someone else's port
+const started = workerData as Partial<SandboxWorkerData> | null
+if (parentPort && started?.sandboxNames) {
   const port = parentPort
-  const names = workerData as SchemaNames
+  const names = started.sandboxNames
   port.on('message', (job: SandboxJob) => {
     const start = performance.now()
     let result: Omit<SandboxReply, 'id' | 'ms'>

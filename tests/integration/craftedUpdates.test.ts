@@ -1,0 +1,129 @@
+import * as encoding from 'lib0/encoding'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { captureWarnings } from '../helpers/captureWarnings.js'
+import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.js'
+import { createConvention } from '../helpers/conventions.js'
+import { forkDoc } from '../helpers/forkDoc.js'
+import { updateFrame } from '../helpers/protocolFrames.js'
+import { openRawSocket, type RawSocket } from '../helpers/rawSocket.js'
+import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
+import { fieldText, findElements } from '../helpers/yFields.js'
+
+const UPDATE_TIMEOUT_MS = 1500
+let server: TestServer
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { UPDATE_TIMEOUT_MS: String(UPDATE_TIMEOUT_MS) } })
+})
+afterAll(async () => {
+  await server.stop()
+})
+
+async function authenticatedSocket(id: string): Promise<RawSocket> {
+  const socket = await openRawSocket(server.wsUrl)
+  await socket.authenticate(id, await server.token({ id: 'u-raw', name: 'Client brut' }))
+  return socket
+}
+
+/** The text of the first paragraph: a Y.XmlText every template has. */
+const firstParagraph = (doc: Y.Doc) => findElements(doc, 'paragraph')[0]!.get(0) as Y.XmlText
+
+/**
+ * `count` one-character insertions at the start of the first paragraph, by `clientID`,
+ * as one update: each has no left origin and the previous one as right origin.
+ */
+function prepends(source: Y.Doc, clientID: number, count: number): Uint8Array {
+  const fork = forkDoc(source, clientID)
+  const text = firstParagraph(fork.doc)
+  fork.doc.transact(() => {
+    for (let i = 0; i < count; i++) text.insert(0, 'x')
+  })
+  return fork.merged()
+}
+
+/** Someone keeps working in the document: types in a title, and another person sees it. */
+async function stillEditing(typist: TestClient, reader: TestClient, word: string, timeoutMs: number) {
+  const title = fieldText(findElements(typist.doc, 'ficheTitle')[0]!)
+  title.insert(title.length, word)
+  await waitFor(
+    () => fieldText(findElements(reader.doc, 'ficheTitle')[0]!).toString().endsWith(word),
+    `"${word}" to reach the other client`,
+    timeoutMs,
+  )
+}
+
+describe('crafted updates cannot freeze the server', () => {
+  it('an update claiming four billion structs in a few bytes (the shape of yjs#687) is refused at once: 4400', async () => {
+    const id = await createConvention(server)
+    const bomb = encoding.createEncoder()
+    encoding.writeVarUint(bomb, 1) // one client
+    encoding.writeVarUint(bomb, 2 ** 32 - 1) // structs announced
+    encoding.writeVarUint(bomb, 7) // client id
+    encoding.writeVarUint(bomb, 0) // first clock, then nothing
+    const socket = await authenticatedSocket(id)
+    const start = performance.now()
+    socket.send(updateFrame(id, encoding.toUint8Array(bomb)))
+    expect(await socket.waitForClose()).toEqual({ code: 4400, reason: 'malformed update' })
+    expect(performance.now() - start).toBeLessThan(UPDATE_TIMEOUT_MS)
+  })
+
+  it('concurrent insertions at one position that take minutes to integrate are stopped after UPDATE_TIMEOUT_MS (4413), while others keep editing', async () => {
+    const warnings = captureWarnings()
+    const id = await createConvention(server)
+    const typist = await connectClient(server.wsUrl, id, await server.token({ id: 'u-caf', name: 'Claire (Caf)' }))
+    const reader = await connectClient(server.wsUrl, id, await server.token({ id: 'u-epci', name: 'Élodie (EPCI)' }))
+    const paragraphBefore = firstParagraph(reader.doc).toString()
+    // 20,000 insertions before the same character by a low client id, then as many by a
+    // higher one: each of the second integrates past all of the first (YATA), 4·10⁸ steps
+    // for 350 KB, about a minute of one core on this machine
+    const first = prepends(reader.doc, 1_000_001, 20_000)
+    const second = prepends(reader.doc, 2_000_002, 20_000)
+    expect(second.byteLength).toBeLessThan(200_000)
+
+    const socket = await authenticatedSocket(id)
+    socket.send(updateFrame(id, first))
+    await waitFor(() => firstParagraph(reader.doc).length === paragraphBefore.length + 20_000, 'the first update')
+    const sentAt = performance.now()
+    socket.send(updateFrame(id, second))
+
+    // while the replica works on it, the server answers HTTP at once and carries others' edits within seconds
+    await new Promise((r) => setTimeout(r, 200))
+    const requestedAt = performance.now()
+    expect((await server.api('/api/me')).status).toBe(200)
+    expect(performance.now() - requestedAt).toBeLessThan(1000)
+    await stillEditing(typist, reader, ' (pendant)', UPDATE_TIMEOUT_MS + 5000)
+
+    expect(await socket.waitForClose()).toEqual({ code: 4413, reason: 'update too costly' })
+    expect(performance.now() - sentAt).toBeLessThan(UPDATE_TIMEOUT_MS + 5000)
+    expect(warnings.lines.join('\n')).toMatch(/update sandbox restarted: check ran over 1500 ms/)
+    expect(warnings.lines.join('\n')).toMatch(/refused an update from u-raw \(4413\)/)
+    warnings.stop()
+
+    // the document holds the first update and never saw the second; editing goes on as before
+    await stillEditing(typist, reader, ' (après)', 5000)
+    expect(firstParagraph(reader.doc).length).toBe(paragraphBefore.length + 20_000)
+    const later = await connectClient(server.wsUrl, id, await server.token())
+    expect(firstParagraph(later.doc).toString()).toBe(firstParagraph(reader.doc).toString())
+    for (const client of [typist, reader, later]) client.destroy()
+  })
+
+  it('an update that depends on changes the server never had is refused (4422) and not kept pending', async () => {
+    const id = await createConvention(server)
+    const reader = await connectClient(server.wsUrl, id, await server.token())
+    const fork = forkDoc(reader.doc, 3_000_003)
+    const text = firstParagraph(fork.doc)
+    text.insert(0, 'jamais envoyé ')
+    text.insert(0, 'dépend du précédent ')
+    const socket = await authenticatedSocket(id)
+    socket.send(updateFrame(id, fork.updates[1]!))
+    expect(await socket.waitForClose()).toEqual({
+      code: 4422,
+      reason: 'update refused: update depends on changes the server does not have',
+    })
+    const later = await connectClient(server.wsUrl, id, await server.token())
+    expect(firstParagraph(later.doc).toString()).toBe(firstParagraph(reader.doc).toString())
+    expect(later.doc.store.pendingStructs).toBeNull()
+    for (const client of [reader, later]) client.destroy()
+  })
+})
