@@ -18,7 +18,6 @@ import { schemaRoutes } from './http/routes/schemaRoutes.js'
 import { userRoutes } from './http/routes/userRoutes.js'
 import { staticClient } from './http/staticClient.js'
 import { createLogger } from './logger.js'
-import { createUpdateSandbox } from './sandbox/createUpdateSandbox.js'
 import type { ConventionStore } from './storage/ConventionStore.js'
 import { DocumentLog } from './storage/DocumentLog.js'
 import { openConventionStore } from './storage/openConventionStore.js'
@@ -57,7 +56,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
       new Authentication(tokens, store, preAuth.authenticationFailed),
       preAuth,
       new ConnectionLimits(config.limits, logger),
-      new UpdateGuard(createUpdateSandbox(config.limits, logger), config.limits, logger),
+      new UpdateGuard(config.limits, logger),
       new Persistence(log, logger, config.durableAck),
       ...(config.redisUrl
         ? [

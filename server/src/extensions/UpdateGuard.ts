@@ -10,7 +10,8 @@ import { CloseCode } from '../limits/closeCodes.js'
 import { KeyedTokenBuckets } from '../limits/KeyedTokenBuckets.js'
 import { refuseConnection } from '../limits/refuseConnection.js'
 import type { Logger } from '../logger.js'
-import type { UpdateSandbox } from '../sandbox/UpdateSandbox.js'
+import { conventionSchemaRules } from '../sandbox/conventionSchemaRules.js'
+import { UpdateSandbox } from '../sandbox/UpdateSandbox.js'
 import type { ConnectionContext } from './Authentication.js'
 
 /** An encoded update with no structs and no deletions. */
@@ -27,12 +28,13 @@ export class UpdateGuard implements Extension {
   extensionName = 'UpdateGuard'
   priority = 950
   private readonly budgets: KeyedTokenBuckets
+  private readonly sandbox: UpdateSandbox
 
   constructor(
-    private readonly sandbox: UpdateSandbox,
     limits: Limits,
     private readonly logger: Logger,
   ) {
+    this.sandbox = new UpdateSandbox({ rules: conventionSchemaRules(), timeoutMs: limits.updateTimeoutMs, logger })
     // a burst of two maximal updates, then `updateCpuMsPerSecond` per user
     this.budgets = new KeyedTokenBuckets(2 * limits.updateTimeoutMs, limits.updateCpuMsPerSecond)
   }

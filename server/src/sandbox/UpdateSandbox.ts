@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
-import type { SandboxJob, SandboxReply, SandboxWorkerData, SchemaNames } from './sandboxWorker.js'
+import type { SandboxJob, SandboxReply, SandboxWorkerData, SchemaRules } from './sandboxWorker.js'
 
 export type CheckResult =
   | { verdict: 'accepted'; ms: number }
@@ -23,7 +23,7 @@ interface Outstanding {
 }
 
 export interface UpdateSandboxOptions {
-  names: SchemaNames
+  rules: SchemaRules
   /** longest a check may run before the worker is stopped and the update refused */
   timeoutMs: number
   logger: Logger
@@ -102,7 +102,7 @@ export class UpdateSandbox {
   private started(): Worker {
     if (this.worker) return this.worker
     const worker = new Worker(new URL('./sandboxWorker.ts', import.meta.url), {
-      workerData: { sandboxNames: this.options.names } satisfies SandboxWorkerData,
+      workerData: { sandboxRules: this.options.rules } satisfies SandboxWorkerData,
       // an update that allocates without end kills the worker, not the server
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
     })

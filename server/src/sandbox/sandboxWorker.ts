@@ -2,12 +2,15 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import * as Y from 'yjs'
 
-/** The names the editor schema knows; an update that uses others is refused. */
-export interface SchemaNames {
+/** What a document may hold; an update that puts anything else in it is refused. */
+export interface SchemaRules {
+  /** the editor schema's node and mark names */
   nodes: string[]
   marks: string[]
   /** the Y.Doc's root types (the editor fragment, the metadata map) */
   roots: string[]
+  /** the metadata map, which holds a `title` (a string) and a `period` (two whole years) */
+  metadata: string
 }
 
 export type SandboxJob =
@@ -37,6 +40,19 @@ const holdsNode = (content: Y.Item['content']) =>
 const holdsText = (content: Y.Item['content']) =>
   content instanceof Y.ContentString || content instanceof Y.ContentFormat
 
+function isYear(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value)
+}
+
+/** Why a metadata entry is refused, or null: the title is a string, the period two years. */
+function metadataViolation(key: string | null, content: Y.Item['content']): string | null {
+  const values = content instanceof Y.ContentAny ? content.arr : []
+  const value = values.length === 1 ? (values[0] as Record<string, unknown> | string) : undefined
+  if (key === 'title' && typeof value === 'string') return null
+  if (key === 'period' && typeof value === 'object' && value && isYear(value.start) && isYear(value.end)) return null
+  return `metadata "${key}" holding something else than expected`
+}
+
 function depthOf(type: Y.AbstractType<unknown>): number {
   let depth = 0
   for (let item = type._item; item && depth <= MAX_DEPTH; item = (item.parent as Y.AbstractType<unknown>)._item) depth++
@@ -49,12 +65,14 @@ function depthOf(type: Y.AbstractType<unknown>): number {
  * (an unknown node) and a whole text it cannot read (an unknown mark, an embedded
  * value), and stops on anything but elements and texts in an element: so an update is
  * refused for an unknown node, mark or root type, for content of the wrong kind in
- * the editor's tree, and for nesting deeper than MAX_DEPTH.
+ * the editor's tree, for nesting deeper than MAX_DEPTH, and for metadata the
+ * interface cannot show (a title that is no string).
  */
-export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, names: SchemaNames): string | null {
-  const nodes = new Set(names.nodes)
-  const marks = new Set(names.marks)
-  const roots = new Set(names.roots)
+export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, rules: SchemaRules): string | null {
+  const nodes = new Set(rules.nodes)
+  const marks = new Set(rules.marks)
+  const roots = new Set(rules.roots)
+  const metadata = doc.share.get(rules.metadata)
   for (const struct of Y.decodeUpdate(update).structs) {
     if (!(struct instanceof Y.Item)) continue
     if (typeof struct.parent === 'string' && !roots.has(struct.parent)) return `unknown root type "${struct.parent}"`
@@ -67,6 +85,10 @@ export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, names: Schem
     if (content instanceof Y.ContentFormat && !marks.has(HASHED_MARK.exec(content.key)?.[1] ?? content.key)) {
       return `unknown mark "${content.key}"`
     }
+    if (parent === metadata) {
+      const violation = metadataViolation(parentSub, content)
+      if (violation) return violation
+    }
     if (parentSub !== null) continue
     if (parent instanceof Y.XmlText && !holdsText(content)) return 'text holding something else than text'
     if (isXmlList(parent) && !holdsNode(content)) return 'element holding something else than nodes'
@@ -77,7 +99,7 @@ export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, names: Schem
 
 const replicas = new Map<string, Y.Doc>()
 
-function run(job: SandboxJob, names: SchemaNames): Omit<SandboxReply, 'id' | 'ms'> {
+function run(job: SandboxJob, rules: SchemaRules): Omit<SandboxReply, 'id' | 'ms'> {
   if (job.kind === 'forget') {
     replicas.get(job.documentName)?.destroy()
     replicas.delete(job.documentName)
@@ -96,7 +118,7 @@ function run(job: SandboxJob, names: SchemaNames): Omit<SandboxReply, 'id' | 'ms
   const refused =
     doc.store.pendingStructs || doc.store.pendingDs
       ? 'update depends on changes the server does not have'
-      : findSchemaViolation(job.update, doc, names)
+      : findSchemaViolation(job.update, doc, rules)
   if (!refused) return {}
   // the replica now holds what the document will not: start it again from the document
   replicas.delete(job.documentName)
@@ -105,19 +127,19 @@ function run(job: SandboxJob, names: SchemaNames): Omit<SandboxReply, 'id' | 'ms
 
 /** What UpdateSandbox starts the worker with. */
 export interface SandboxWorkerData {
-  sandboxNames: SchemaNames
+  sandboxRules: SchemaRules
 }
 
 // importing this module elsewhere (tests) must not answer on someone else's port
 const started = workerData as Partial<SandboxWorkerData> | null
-if (parentPort && started?.sandboxNames) {
+if (parentPort && started?.sandboxRules) {
   const port = parentPort
-  const names = started.sandboxNames
+  const rules = started.sandboxRules
   port.on('message', (job: SandboxJob) => {
     const start = performance.now()
     let result: Omit<SandboxReply, 'id' | 'ms'>
     try {
-      result = run(job, names)
+      result = run(job, rules)
     } catch (error) {
       replicas.delete(job.documentName)
       result = { failed: error instanceof Error ? error.message : String(error), dropped: true }
