@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectClient } from '../helpers/connectClient.js'
-import { createConvention } from '../helpers/conventions.js'
+import { createConvention } from '../helpers/createConvention.js'
 import { openRawSocket, UpgradeRefused, type RawSocket } from '../helpers/rawSocket.js'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
 

@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import { largeConvention } from '../fixtures/conventionFixtures.js'
 import { captureWarnings } from '../helpers/captureWarnings.js'
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.js'
-import { createConvention } from '../helpers/conventions.js'
+import { createConvention } from '../helpers/createConvention.js'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
 
