@@ -1,7 +1,19 @@
-import { MessageType } from '@hocuspocus/provider'
 import * as encoding from 'lib0/encoding'
 
-export { MessageType }
+/** The Hocuspocus message types (MessageType in @hocuspocus/server). */
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+  SyncReply: 4,
+  Stateless: 5,
+  BroadcastStateless: 6,
+  CLOSE: 7,
+  SyncStatus: 8,
+  Ping: 9,
+  Pong: 10,
+} as const
 
 /** y-protocols sync steps */
 export const SyncStep = { one: 0, two: 1, update: 2 } as const

@@ -201,10 +201,9 @@ describe('stored documents are checked against the schema', () => {
     const client = await connectClient(server.wsUrl, id, await server.token())
     const fragment = client.doc.getXmlFragment(Y_FRAGMENT_NAME)
     const lengthBefore = fragment.length
-    // unknown node types are refused and missing fields repaired (hardening.test.ts); a value
-    // outside an attribute's vocabulary is neither: it is kept, and reported
-    const fiche = findElements(client.doc, 'ficheAction')[0]!
-    fiche.setAttribute('status', 'bientot' as never)
+    // what breaks the editor schema is refused or repaired (schemaGuard.test.ts); what only the
+    // structured model refuses, such as a deadline outside 1990-2100, is kept, and reported
+    findElements(client.doc, 'keyAction')[0]!.setAttribute('deadline', 1850 as never)
     await client.settled()
     client.destroy()
     let summary: { issues: { path: string; message: string }[] } = { issues: [] }
@@ -215,7 +214,7 @@ describe('stored documents are checked against the schema', () => {
       await new Promise((r) => setTimeout(r, 200))
     }
     expect(summary.issues.length).toBeGreaterThan(0)
-    expect(JSON.stringify(summary.issues)).toMatch(/ficheAction.*bientot/)
+    expect(JSON.stringify(summary.issues)).toMatch(/keyActions.*deadline/)
     const list = (await (await server.api('/api/conventions')).json()) as {
       conventions: { id: string; issues: number }[]
     }
@@ -223,7 +222,7 @@ describe('stored documents are checked against the schema', () => {
     // nothing was dropped: the stored document still has every node
     const reader = await connectClient(server.wsUrl, id, await server.token())
     expect(reader.doc.getXmlFragment(Y_FRAGMENT_NAME).length).toBe(lengthBefore)
-    expect(findElements(reader.doc, 'ficheAction')[0]!.getAttribute('status')).toBe('bientot')
+    expect(findElements(reader.doc, 'keyAction')[0]!.getAttribute('deadline')).toBe(1850)
     reader.destroy()
   })
 })

@@ -121,7 +121,7 @@ describe('updates that break the schema, from a client outside the editor', () =
     expect(checkConvention(later.doc)).toEqual([])
   })
 
-  it('an unknown mark, or something else than text in a text, is refused (4422)', async () => {
+  it('an unknown mark, or content of the wrong kind in a text or an element, is refused (4422)', async () => {
     const id = await createConvention(server, largeConvention())
     const reader = await open(id, { id: 'u-reader', name: 'Lectrice' })
     const before = yDocToConvention(reader.doc)
@@ -135,6 +135,11 @@ describe('updates that break the schema, from a client outside the editor', () =
         'embed',
         (doc) => fieldText(findElements(doc, 'ficheTitle')[0]!).insertEmbed(0, { image: 'x.png' }),
         'text holding something else than text',
+      ],
+      [
+        'value',
+        (doc) => (doc.getXmlFragment(Y_FRAGMENT_NAME) as unknown as Y.Array<unknown>).insert(0, ['texte brut']),
+        'element holding something else than nodes',
       ],
     ]
     for (const [, change, reason] of cases) {

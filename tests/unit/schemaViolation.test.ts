@@ -1,13 +1,11 @@
 import { conventionSchema } from '@ctg/extensions'
-import { conventionSchemaRules, findSchemaViolation } from '@ctg/server'
+import { findSchemaViolation } from '@ctg/server'
 import { writeConvention, writeMeta, Y_FRAGMENT_NAME } from '@ctg/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { smallConvention } from '../fixtures/conventionFixtures.js'
 import { forkDoc } from '../helpers/forkDoc.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
-
-const rules = conventionSchemaRules()
 
 /** The verdict on the update `change` makes to the small convention, once applied to a replica. */
 function verdict(change: (doc: Y.Doc) => void): string | null {
@@ -17,7 +15,7 @@ function verdict(change: (doc: Y.Doc) => void): string | null {
   change(fork.doc)
   const update = fork.merged()
   Y.applyUpdate(base, update)
-  return findSchemaViolation(update, base, rules)
+  return findSchemaViolation(update, base)
 }
 
 const element = (name: string, ...children: (Y.XmlElement | Y.XmlText)[]) => {
@@ -53,11 +51,27 @@ describe('findSchemaViolation', () => {
     expect(verdict((doc) => (fragment(doc) as unknown as Y.Array<unknown>).insert(0, ['texte brut']))).toBe(
       'element holding something else than nodes',
     )
-    expect(verdict((doc) => doc.getMap('meta').set('title', 42))).toBe(
-      'metadata "title" holding something else than expected',
+    expect(verdict((doc) => doc.getMap('meta').set('title', 42))).toBe('metadata "title" refused')
+    expect(verdict((doc) => doc.getMap('meta').set('owner', 'x'))).toBe('metadata "owner" refused')
+    expect(verdict((doc) => title(doc).format(0, 3, { bold: {} }))).toBe('mark "bold" not allowed in ficheTitle')
+    expect(verdict((doc) => findElements(doc, 'ficheAction')[0]!.setAttribute('status', 'bientot'))).toBe(
+      'attribute "status" of ficheAction outside its values',
     )
-    expect(verdict((doc) => doc.getMap('meta').set('owner', 'x'))).toBe(
-      'metadata "owner" holding something else than expected',
+    expect(verdict((doc) => findElements(doc, 'keyAction')[0]!.setAttribute('deadline', '2026' as never))).toBe(
+      'attribute "deadline" of keyAction outside its values',
+    )
+    expect(
+      verdict((doc) => findElements(doc, 'ficheAction')[0]!.setAttribute('id', new Y.Map() as never)),
+    ).toBe('attribute "id" holding no value')
+    // a node where its parent's content expression cannot have it: only removing it would help
+    expect(verdict((doc) => findElements(doc, 'paragraph')[0]!.insert(0, [element('ficheAction')]))).toBe(
+      'paragraph holding children its content expression refuses',
+    )
+    expect(verdict((doc) => findElements(doc, 'ficheAction')[0]!.insert(1, [element('ficheTitle')]))).toBe(
+      'ficheAction holding children its content expression refuses',
+    )
+    expect(verdict((doc) => fragment(doc).insert(0, [new Y.XmlText('texte hors paragraphe')]))).toBe(
+      'doc holding children its content expression refuses',
     )
     const deep = (depth: number) => {
       let node = element('listItem', element('paragraph'))

@@ -3,6 +3,7 @@ import { Y_FRAGMENT_NAME } from '@ctg/shared'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { planMissingChildren } from './planMissingChildren.js'
+import { standInChildren } from './standInChildren.js'
 
 type XmlParent = Y.XmlFragment // Y.XmlElement extends it
 
@@ -21,25 +22,19 @@ function toYXml(node: PMNode): Y.XmlElement | Y.XmlText {
 function fillElement(element: XmlParent): number {
   const schema = conventionSchema
   const type = element instanceof Y.XmlElement ? schema.nodes[element.nodeName] : schema.topNodeType
-  if (!type) return 0
+  const present = type && standInChildren(element, schema)
+  const plan =
+    present &&
+    planMissingChildren(
+      type,
+      present.map((p) => p.node),
+    )
+  if (!present || !plan?.length) return 0
   const children = element.toArray()
-  const present: { child: unknown; node: PMNode }[] = []
-  for (const child of children) {
-    if (child instanceof Y.XmlElement) {
-      const childType = schema.nodes[child.nodeName]
-      if (!childType) return 0
-      present.push({ child, node: childType.create() })
-    } else if (child instanceof Y.XmlText && child.length > 0) present.push({ child, node: schema.text(' ') })
-  }
-  const plan = planMissingChildren(
-    type,
-    present.map((p) => p.node),
-  )
-  if (!plan?.length) return 0
   let added = 0
   // from the last insertion back, so that the indexes still to use stay right
   for (const { index, nodes } of plan.reverse()) {
-    const at = index < present.length ? children.indexOf(present[index]!.child as never) : children.length
+    const at = index < present.length ? children.indexOf(present[index]!.child) : children.length
     element.insert(at, nodes.content.map(toYXml))
     added += nodes.childCount
   }

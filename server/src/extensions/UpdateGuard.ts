@@ -10,7 +10,6 @@ import { CloseCode } from '../limits/closeCodes.js'
 import { KeyedTokenBuckets } from '../limits/KeyedTokenBuckets.js'
 import { refuseConnection } from '../limits/refuseConnection.js'
 import type { Logger } from '../logger.js'
-import { conventionSchemaRules } from '../sandbox/conventionSchemaRules.js'
 import { UpdateSandbox } from '../sandbox/UpdateSandbox.js'
 import type { ConnectionContext } from './Authentication.js'
 
@@ -34,7 +33,7 @@ export class UpdateGuard implements Extension {
     limits: Limits,
     private readonly logger: Logger,
   ) {
-    this.sandbox = new UpdateSandbox({ rules: conventionSchemaRules(), timeoutMs: limits.updateTimeoutMs, logger })
+    this.sandbox = new UpdateSandbox({ timeoutMs: limits.updateTimeoutMs, logger })
     // a burst of two maximal updates, then `updateCpuMsPerSecond` per user
     this.budgets = new KeyedTokenBuckets(2 * limits.updateTimeoutMs, limits.updateCpuMsPerSecond)
   }

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
-import type { SandboxJob, SandboxReply, SandboxWorkerData, SchemaRules } from './sandboxWorker.js'
+import { SANDBOX_WORKER_DATA, type SandboxJob, type SandboxReply } from './sandboxWorker.js'
 
 export type CheckResult =
   | { verdict: 'accepted'; ms: number }
@@ -23,7 +23,6 @@ interface Outstanding {
 }
 
 export interface UpdateSandboxOptions {
-  rules: SchemaRules
   /** longest a check may run before the worker is stopped and the update refused */
   timeoutMs: number
   logger: Logger
@@ -102,7 +101,9 @@ export class UpdateSandbox {
   private started(): Worker {
     if (this.worker) return this.worker
     const worker = new Worker(new URL('./sandboxWorker.ts', import.meta.url), {
-      workerData: { sandboxRules: this.options.rules } satisfies SandboxWorkerData,
+      workerData: SANDBOX_WORKER_DATA,
+      // the worker imports the schema from TypeScript sources, like the server (which runs with tsx already)
+      execArgv: process.execArgv.includes('tsx') ? process.execArgv : [...process.execArgv, '--import', 'tsx'],
       // an update that allocates without end kills the worker, not the server
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
     })

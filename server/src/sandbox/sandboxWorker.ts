@@ -1,17 +1,7 @@
-// Runs in a worker thread, loaded by Node itself (type stripping) or tsx: no relative imports.
 import { parentPort, workerData } from 'node:worker_threads'
+import { Y_FRAGMENT_NAME, Y_META_NAME } from '@ctg/shared'
 import * as Y from 'yjs'
-
-/** What a document may hold; an update that puts anything else in it is refused. */
-export interface SchemaRules {
-  /** the editor schema's node and mark names */
-  nodes: string[]
-  marks: string[]
-  /** the Y.Doc's root types (the editor fragment, the metadata map) */
-  roots: string[]
-  /** the metadata map, which holds a `title` (a string) and a `period` (two whole years) */
-  metadata: string
-}
+import { findSchemaViolation } from './findSchemaViolation.js'
 
 export type SandboxJob =
   | { id: number; kind: 'load' | 'sync' | 'check'; documentName: string; update: Uint8Array }
@@ -29,77 +19,12 @@ export interface SandboxReply {
   dropped?: boolean
 }
 
-// y-prosemirror stores a mark that may repeat as "name--" followed by 8 characters of hash
-const HASHED_MARK = /^(.*)--[a-zA-Z0-9+/=]{8}$/
-/** The schema nests a few levels (doc > block > field > entry > field > text); nested lists add some. */
-const MAX_DEPTH = 100
-
-const isXmlList = (type: unknown) => type instanceof Y.XmlFragment // Y.XmlElement extends it
-const holdsNode = (content: Y.Item['content']) =>
-  content instanceof Y.ContentType && (content.type instanceof Y.XmlElement || content.type instanceof Y.XmlText)
-const holdsText = (content: Y.Item['content']) =>
-  content instanceof Y.ContentString || content instanceof Y.ContentFormat
-
-function isYear(value: unknown): boolean {
-  return typeof value === 'number' && Number.isInteger(value)
-}
-
-/** Why a metadata entry is refused, or null: the title is a string, the period two years. */
-function metadataViolation(key: string | null, content: Y.Item['content']): string | null {
-  const values = content instanceof Y.ContentAny ? content.arr : []
-  const value = values.length === 1 ? (values[0] as Record<string, unknown> | string) : undefined
-  if (key === 'title' && typeof value === 'string') return null
-  if (key === 'period' && typeof value === 'object' && value && isYear(value.start) && isYear(value.end)) return null
-  return `metadata "${key}" holding something else than expected`
-}
-
-function depthOf(type: Y.AbstractType<unknown>): number {
-  let depth = 0
-  for (let item = type._item; item && depth <= MAX_DEPTH; item = (item.parent as Y.AbstractType<unknown>)._item) depth++
-  return depth
-}
-
-/**
- * The first thing `update`, once applied to `doc`, put there that the editor cannot
- * hold, or null. y-prosemirror deletes, on every client, an element it cannot build
- * (an unknown node) and a whole text it cannot read (an unknown mark, an embedded
- * value), and stops on anything but elements and texts in an element: so an update is
- * refused for an unknown node, mark or root type, for content of the wrong kind in
- * the editor's tree, for nesting deeper than MAX_DEPTH, and for metadata the
- * interface cannot show (a title that is no string).
- */
-export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, rules: SchemaRules): string | null {
-  const nodes = new Set(rules.nodes)
-  const marks = new Set(rules.marks)
-  const roots = new Set(rules.roots)
-  const metadata = doc.share.get(rules.metadata)
-  for (const struct of Y.decodeUpdate(update).structs) {
-    if (!(struct instanceof Y.Item)) continue
-    if (typeof struct.parent === 'string' && !roots.has(struct.parent)) return `unknown root type "${struct.parent}"`
-    const item = Y.getItem(doc.store, struct.id)
-    if (!(item instanceof Y.Item) || item.deleted) continue
-    const { content, parent, parentSub } = item
-    if (content instanceof Y.ContentType && content.type instanceof Y.XmlElement && !nodes.has(content.type.nodeName)) {
-      return `unknown node type "${content.type.nodeName}"`
-    }
-    if (content instanceof Y.ContentFormat && !marks.has(HASHED_MARK.exec(content.key)?.[1] ?? content.key)) {
-      return `unknown mark "${content.key}"`
-    }
-    if (parent === metadata) {
-      const violation = metadataViolation(parentSub, content)
-      if (violation) return violation
-    }
-    if (parentSub !== null) continue
-    if (parent instanceof Y.XmlText && !holdsText(content)) return 'text holding something else than text'
-    if (isXmlList(parent) && !holdsNode(content)) return 'element holding something else than nodes'
-    if (holdsNode(content) && depthOf((content as Y.ContentType).type) > MAX_DEPTH) return 'nodes nested too deep'
-  }
-  return null
-}
+/** What UpdateSandbox starts the worker with. */
+export const SANDBOX_WORKER_DATA = { role: 'update-sandbox' } as const
 
 const replicas = new Map<string, Y.Doc>()
 
-function run(job: SandboxJob, rules: SchemaRules): Omit<SandboxReply, 'id' | 'ms'> {
+function run(job: SandboxJob): Omit<SandboxReply, 'id' | 'ms'> {
   if (job.kind === 'forget') {
     replicas.get(job.documentName)?.destroy()
     replicas.delete(job.documentName)
@@ -107,6 +32,9 @@ function run(job: SandboxJob, rules: SchemaRules): Omit<SandboxReply, 'id' | 'ms
   }
   if (job.kind === 'load') {
     const doc = new Y.Doc({ gc: false })
+    // typed before the state comes in: a root type an update creates first would be a bare AbstractType
+    doc.getXmlFragment(Y_FRAGMENT_NAME)
+    doc.getMap(Y_META_NAME)
     replicas.set(job.documentName, doc)
     Y.applyUpdate(doc, job.update)
     return {}
@@ -118,28 +46,21 @@ function run(job: SandboxJob, rules: SchemaRules): Omit<SandboxReply, 'id' | 'ms
   const refused =
     doc.store.pendingStructs || doc.store.pendingDs
       ? 'update depends on changes the server does not have'
-      : findSchemaViolation(job.update, doc, rules)
+      : findSchemaViolation(job.update, doc)
   if (!refused) return {}
   // the replica now holds what the document will not: start it again from the document
   replicas.delete(job.documentName)
   return { refused, dropped: true }
 }
 
-/** What UpdateSandbox starts the worker with. */
-export interface SandboxWorkerData {
-  sandboxRules: SchemaRules
-}
-
-// importing this module elsewhere (tests) must not answer on someone else's port
-const started = workerData as Partial<SandboxWorkerData> | null
-if (parentPort && started?.sandboxRules) {
+// importing this module elsewhere must not answer on someone else's port
+if (parentPort && (workerData as { role?: string } | null)?.role === SANDBOX_WORKER_DATA.role) {
   const port = parentPort
-  const rules = started.sandboxRules
   port.on('message', (job: SandboxJob) => {
     const start = performance.now()
     let result: Omit<SandboxReply, 'id' | 'ms'>
     try {
-      result = run(job, rules)
+      result = run(job)
     } catch (error) {
       replicas.delete(job.documentName)
       result = { failed: error instanceof Error ? error.message : String(error), dropped: true }

@@ -1,0 +1,122 @@
+import { conventionSchema } from '@ctg/extensions'
+import { conventionNodes, Y_FRAGMENT_NAME, Y_META_NAME, type AttributeSpec } from '@ctg/shared'
+import type { NodeType, Schema } from '@tiptap/pm/model'
+import * as Y from 'yjs'
+import { planMissingChildren } from '../conventions/planMissingChildren.js'
+import { standInChildren } from '../conventions/standInChildren.js'
+
+type Content = Y.Item['content']
+
+// y-prosemirror stores a mark that may repeat as "name--" followed by 8 characters of hash
+const HASHED_MARK = /^(.*)--[a-zA-Z0-9+/=]{8}$/
+/** The schema nests a few levels (doc > block > field > entry > field > text); nested lists add some. */
+const MAX_DEPTH = 100
+const ATTRIBUTES = conventionNodes as Record<string, { attrs: Record<string, AttributeSpec> } | undefined>
+
+function nodeTypeOf(parent: Y.XmlFragment, schema: Schema): NodeType | undefined {
+  return parent instanceof Y.XmlElement ? schema.nodes[parent.nodeName] : schema.topNodeType
+}
+
+/** The one value of a map entry (attribute, metadata), or undefined. */
+function valueOf(content: Content): unknown {
+  return content instanceof Y.ContentAny && content.arr.length === 1 ? content.arr[0] : undefined
+}
+
+function attributeViolation(element: Y.XmlElement, key: string, content: Content): string | null {
+  const value = valueOf(content)
+  if (!['string', 'number', 'boolean'].includes(typeof value)) return `attribute "${key}" holding no value`
+  const spec = ATTRIBUTES[element.nodeName]?.attrs[key]
+  if (spec && (typeof value !== spec.type || (spec.values && !spec.values.includes(value as string)))) {
+    return `attribute "${key}" of ${element.nodeName} outside its values`
+  }
+  return null
+}
+
+/** The title is a string, the period two whole years. */
+function metadataViolation(key: string, content: Content): string | null {
+  const value = valueOf(content) as { start?: unknown; end?: unknown } | string | undefined
+  if (key === 'title' && typeof value === 'string') return null
+  if (key === 'period' && typeof value === 'object' && Number.isInteger(value.start) && Number.isInteger(value.end)) {
+    return null
+  }
+  return `metadata "${key}" refused`
+}
+
+function formatViolation(text: Y.XmlText, key: string, schema: Schema): string | null {
+  const markType = schema.marks[HASHED_MARK.exec(key)?.[1] ?? key]
+  if (!markType) return `unknown mark "${key}"`
+  const holder = text.parent instanceof Y.XmlFragment ? nodeTypeOf(text.parent, schema) : undefined
+  if (holder && !holder.allowsMarkType(markType)) return `mark "${key}" not allowed in ${holder.name}`
+  return null
+}
+
+function depthOf(type: Y.XmlElement): number {
+  let depth = 0
+  for (let item = type._item; item && depth <= MAX_DEPTH; item = (item.parent as Y.XmlElement)._item) depth++
+  return depth
+}
+
+/**
+ * The first thing `update`, once applied to `doc`, put there that the editor cannot
+ * hold, or null. y-prosemirror builds each node with `createChecked` and deletes, on
+ * every client, an element it cannot build (unknown type, invalid content, a mark its
+ * node forbids) and a whole text it cannot read (an unknown mark, an embedded value);
+ * so an update is refused for an unknown node, mark or root type, for content of the
+ * wrong kind (a value where nodes go, a node inside a text), for children that only
+ * removing one could make valid (missing ones are added by SchemaRepair), for an
+ * attribute outside the schema's values, for metadata the interface cannot show, and
+ * for nesting deeper than MAX_DEPTH. Honest editors never send any of these.
+ */
+export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, schema: Schema = conventionSchema): string | null {
+  const metadata = doc.getMap(Y_META_NAME)
+  const parents = new Set<Y.XmlFragment>()
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (!(struct instanceof Y.Item)) continue
+    if (typeof struct.parent === 'string' && struct.parent !== Y_FRAGMENT_NAME && struct.parent !== Y_META_NAME) {
+      return `unknown root type "${struct.parent}"`
+    }
+    const item = Y.getItem(doc.store, struct.id)
+    if (!(item instanceof Y.Item) || item.deleted) continue
+    const { content, parent, parentSub } = item
+    if (content instanceof Y.ContentType && content.type instanceof Y.XmlElement) {
+      const name = content.type.nodeName
+      if (!schema.nodes[name] || name === 'text' || name === schema.topNodeType.name)
+        return `unknown node type "${name}"`
+      if (depthOf(content.type) > MAX_DEPTH) return 'nodes nested too deep'
+    }
+    if (parent === metadata) {
+      const violation = metadataViolation(parentSub ?? '', content)
+      if (violation) return violation
+    } else if (parentSub !== null) {
+      const violation = parent instanceof Y.XmlElement ? attributeViolation(parent, parentSub, content) : null
+      if (violation) return violation
+    } else if (parent instanceof Y.XmlText) {
+      if (content instanceof Y.ContentFormat && content.value !== null) {
+        const violation = formatViolation(parent, content.key, schema)
+        if (violation) return violation
+      } else if (!(content instanceof Y.ContentString || content instanceof Y.ContentFormat)) {
+        return 'text holding something else than text'
+      }
+    } else if (parent instanceof Y.XmlFragment) {
+      const isNode =
+        content instanceof Y.ContentType && (content.type instanceof Y.XmlElement || content.type instanceof Y.XmlText)
+      if (!isNode) return 'element holding something else than nodes'
+      parents.add(parent)
+    }
+  }
+  for (const parent of parents) {
+    const type = nodeTypeOf(parent, schema)
+    const children = standInChildren(parent, schema)
+    if (
+      type &&
+      children &&
+      !planMissingChildren(
+        type,
+        children.map((c) => c.node),
+      )
+    ) {
+      return `${type.name} holding children its content expression refuses`
+    }
+  }
+  return null
+}
