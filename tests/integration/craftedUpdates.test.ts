@@ -62,10 +62,9 @@ describe('crafted updates cannot freeze the server', () => {
     encoding.writeVarUint(bomb, 7) // client id
     encoding.writeVarUint(bomb, 0) // first clock, then nothing
     const socket = await authenticatedSocket(id)
-    const start = performance.now()
     socket.send(updateFrame(id, encoding.toUint8Array(bomb)))
+    // refused because its bytes ran out (4400), not stopped by the watchdog (4413)
     expect(await socket.waitForClose()).toEqual({ code: 4400, reason: 'malformed update' })
-    expect(performance.now() - start).toBeLessThan(UPDATE_TIMEOUT_MS)
   })
 
   it('concurrent insertions at one position that take minutes to integrate are stopped after UPDATE_TIMEOUT_MS (4413), while others keep editing', async () => {
@@ -84,18 +83,17 @@ describe('crafted updates cannot freeze the server', () => {
     const socket = await authenticatedSocket(id)
     socket.send(updateFrame(id, first))
     await waitFor(() => firstParagraph(reader.doc).length === paragraphBefore.length + 20_000, 'the first update')
-    const sentAt = performance.now()
     socket.send(updateFrame(id, second))
 
-    // while the replica works on it, the server answers HTTP at once and carries others' edits within seconds
+    // while the replica works on it, the server answers HTTP and carries others' edits; applied on
+    // the main thread, the update would hold both for about a minute
     await new Promise((r) => setTimeout(r, 200))
     const requestedAt = performance.now()
     expect((await server.api('/api/me')).status).toBe(200)
-    expect(performance.now() - requestedAt).toBeLessThan(1000)
-    await stillEditing(typist, reader, ' (pendant)', UPDATE_TIMEOUT_MS + 5000)
+    expect(performance.now() - requestedAt).toBeLessThan(5000)
+    await stillEditing(typist, reader, ' (pendant)', UPDATE_TIMEOUT_MS + 10_000)
 
-    expect(await socket.waitForClose()).toEqual({ code: 4413, reason: 'update too costly' })
-    expect(performance.now() - sentAt).toBeLessThan(UPDATE_TIMEOUT_MS + 5000)
+    expect(await socket.waitForClose(UPDATE_TIMEOUT_MS + 10_000)).toEqual({ code: 4413, reason: 'update too costly' })
     expect(warnings.lines.join('\n')).toMatch(/update sandbox restarted: check ran over 1500 ms/)
     expect(warnings.lines.join('\n')).toMatch(/refused an update from u-raw \(4413\)/)
     warnings.stop()

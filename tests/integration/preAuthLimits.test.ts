@@ -35,13 +35,13 @@ afterEach(async () => {
 
 describe('before authentication', () => {
   it('a socket that does not authenticate within AUTH_TIMEOUT_MS is closed with 4408; an authenticated one stays', async () => {
-    const server = await serverWith({ AUTH_TIMEOUT_MS: '300' })
+    const server = await serverWith({ AUTH_TIMEOUT_MS: '1000' })
     const id = await createConvention(server)
     const silent = await open(server)
     const authenticated = await open(server)
     await authenticated.authenticate(id, await server.token())
     expect(await silent.waitForClose()).toEqual({ code: 4408, reason: 'authentication timeout' })
-    await new Promise((r) => setTimeout(r, 600))
+    await new Promise((r) => setTimeout(r, 1000))
     expect(authenticated.closed).toBeNull()
   })
 

@@ -60,9 +60,9 @@ describe('findSchemaViolation', () => {
     expect(verdict((doc) => findElements(doc, 'keyAction')[0]!.setAttribute('deadline', '2026' as never))).toBe(
       'attribute "deadline" of keyAction outside its values',
     )
-    expect(
-      verdict((doc) => findElements(doc, 'ficheAction')[0]!.setAttribute('id', new Y.Map() as never)),
-    ).toBe('attribute "id" holding no value')
+    expect(verdict((doc) => findElements(doc, 'ficheAction')[0]!.setAttribute('id', new Y.Map() as never))).toBe(
+      'attribute "id" holding no value',
+    )
     // a node where its parent's content expression cannot have it: only removing it would help
     expect(verdict((doc) => findElements(doc, 'paragraph')[0]!.insert(0, [element('ficheAction')]))).toBe(
       'paragraph holding children its content expression refuses',
