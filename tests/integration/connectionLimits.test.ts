@@ -121,6 +121,29 @@ describe('a socket sending too many messages is closed, others are not', () => {
     reader.destroy()
   })
 
+  it('a client that queued more than MESSAGE_BURST edits offline is closed once (4429), reconnects and loses nothing', async () => {
+    const id = await createConvention(server)
+    const writer = await connectClient(server.wsUrl, id, await server.token())
+    const reader = await connectClient(server.wsUrl, id, await server.token())
+    const closes: number[] = []
+    writer.socket.on('close', ({ event }: { event: { code: number } }) => closes.push(event.code))
+    writer.socket.disconnect()
+    await waitFor(() => writer.socket.status === 'disconnected', 'the writer to go offline')
+    // offline, the provider queues one message per keystroke and sends them all on reconnection
+    const title = fieldText(findElements(writer.doc, 'ficheTitle')[0]!)
+    for (let i = 0; i < 300; i++) title.insert(title.length, String(i % 10))
+    const expected = title.toString()
+    void writer.socket.connect()
+    await waitFor(
+      () => fieldText(findElements(reader.doc, 'ficheTitle')[0]!).toString() === expected,
+      'every offline keystroke to reach the reader',
+      20_000,
+    )
+    expect(closes).toContain(4429)
+    writer.destroy()
+    reader.destroy()
+  })
+
   it('the document after a flood holds what the flood sent before the limit, and nothing after', async () => {
     const id = await createConvention(server)
     const reader = await connectClient(server.wsUrl, id, await server.token())
