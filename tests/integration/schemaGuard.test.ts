@@ -141,6 +141,12 @@ describe('updates that break the schema, from a client outside the editor', () =
         (doc) => (doc.getXmlFragment(Y_FRAGMENT_NAME) as unknown as Y.Array<unknown>).insert(0, ['texte brut']),
         'element holding something else than nodes',
       ],
+      [
+        // a reason quoting what the client sent is cut to the 123 bytes a close frame carries
+        'long name',
+        (doc) => doc.getXmlFragment(Y_FRAGMENT_NAME).insert(0, [new Y.XmlElement('é'.repeat(100))]),
+        `unknown node type "${'é'.repeat(44)}`,
+      ],
     ]
     for (const [, change, reason] of cases) {
       const raw = await open(id)

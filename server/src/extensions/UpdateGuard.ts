@@ -18,10 +18,10 @@ const EMPTY_UPDATE_BYTES = 2
 
 /**
  * Lets a client's update reach the document only once a replica took it (see
- * `UpdateSandbox`): refused when it names a node, mark or root type the schema does not
- * know or depends on changes the server does not have (4422), when it cannot be decoded
- * (4400), when it took longer than `updateTimeoutMs` (4413), or when its user has spent
- * their processing budget (4429). Runs before Persistence, so a refused update is never logged.
+ * `UpdateSandbox`): refused when the schema refuses it or it depends on changes the
+ * server does not have (4422, `findSchemaViolation`), when it cannot be decoded (4400),
+ * when it took longer than `updateTimeoutMs` (4413), or when its user has spent their
+ * processing budget (4429). Runs before Persistence, so a refused update is never logged.
  */
 export class UpdateGuard implements Extension {
   extensionName = 'UpdateGuard'
@@ -54,7 +54,7 @@ export class UpdateGuard implements Extension {
     if (!this.budgets.has(user)) refuse(CloseCode.tooMany, 'update processing budget exceeded')
     const result = await this.sandbox.check(documentName, document, payload)
     this.budgets.spend(user, result.ms)
-    if (result.verdict === 'refused') refuse(CloseCode.refused, `update refused: ${result.reason}`.slice(0, 120))
+    if (result.verdict === 'refused') refuse(CloseCode.refused, `update refused: ${result.reason}`)
     if (result.verdict === 'failed') refuse(CloseCode.malformed, 'malformed update', result.reason)
     if (result.verdict === 'timeout')
       refuse(CloseCode.tooLarge, 'update too costly', `over ${Math.round(result.ms)} ms`)

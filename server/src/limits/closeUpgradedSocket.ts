@@ -1,4 +1,5 @@
 import type { Duplex } from 'node:stream'
+import { closeReason } from './closeReason.js'
 
 /**
  * Ends an upgraded socket with a WebSocket close frame (RFC 6455, 5.5.1: a server's
@@ -7,7 +8,7 @@ import type { Duplex } from 'node:stream'
  */
 export function closeUpgradedSocket(socket: Duplex, code: number, reason: string): void {
   if (socket.destroyed || !socket.writable) return
-  const reasonBytes = Buffer.from(reason).subarray(0, 123)
+  const reasonBytes = Buffer.from(closeReason(reason))
   const frame = Buffer.alloc(4 + reasonBytes.length)
   frame[0] = 0x88 // FIN, opcode 8 (close)
   frame[1] = 2 + reasonBytes.length

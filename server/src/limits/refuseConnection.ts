@@ -1,5 +1,6 @@
 import type { Connection } from '@hocuspocus/server'
 import { ConnectionRefusal } from './closeCodes.js'
+import { closeReason } from './closeReason.js'
 
 /**
  * Ends the connection's socket with `code` and stops the hook chain, so the message is
@@ -7,6 +8,7 @@ import { ConnectionRefusal } from './closeCodes.js'
  * error) would leave the socket open for the next attempt and lose the code on the way.
  */
 export function refuseConnection(connection: Connection, code: number, reason: string): never {
-  connection.webSocket.close(code, reason)
-  throw new ConnectionRefusal(code, reason)
+  const fitting = closeReason(reason)
+  connection.webSocket.close(code, fitting)
+  throw new ConnectionRefusal(code, fitting)
 }
