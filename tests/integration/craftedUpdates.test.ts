@@ -106,6 +106,25 @@ describe('crafted updates cannot freeze the server', () => {
     for (const client of [typist, reader, later]) client.destroy()
   })
 
+  it('updates checked right after a refused one (whose replica is dropped) are still accepted', async () => {
+    const id = await createConvention(server)
+    const reader = await connectClient(server.wsUrl, id, await server.token())
+    const refused = forkDoc(reader.doc, 4_000_004)
+    refused.doc.getXmlFragment('default').insert(0, [new Y.XmlElement('marquee')])
+    const honest = forkDoc(reader.doc, 5_000_005)
+    const text = firstParagraph(honest.doc)
+    for (const word of ['un ', 'deux ', 'trois ']) text.insert(0, word)
+    const [bad, good] = [await authenticatedSocket(id), await authenticatedSocket(id)]
+    // sent together: the honest checks are queued in the worker behind the refused one
+    bad.send(updateFrame(id, refused.merged()))
+    for (const update of honest.updates) good.send(updateFrame(id, update))
+    expect((await bad.waitForClose()).code).toBe(4422)
+    await waitFor(() => firstParagraph(reader.doc).toString().startsWith('trois deux un '), 'the honest updates')
+    expect(good.closed).toBeNull()
+    good.ws.close()
+    reader.destroy()
+  })
+
   it('an update that depends on changes the server never had is refused (4422) and not kept pending', async () => {
     const id = await createConvention(server)
     const reader = await connectClient(server.wsUrl, id, await server.token())

@@ -39,6 +39,8 @@ export class UpdateGuard implements Extension {
   }
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
+    // someone is about to edit: the worker starts while the document is sent to them
+    this.sandbox.warmUp()
     document.on('update', (update: Uint8Array) => this.sandbox.sync(documentName, update))
   }
 

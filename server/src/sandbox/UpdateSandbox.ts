@@ -8,6 +8,12 @@ export type CheckResult =
   | { verdict: 'refused' | 'failed'; reason: string; ms: number }
   | { verdict: 'timeout'; ms: number }
 
+function verdictOf(reply: SandboxReply): CheckResult {
+  if (reply.refused !== undefined) return { verdict: 'refused', reason: reply.refused, ms: reply.ms }
+  if (reply.failed !== undefined) return { verdict: 'failed', reason: reply.failed, ms: reply.ms }
+  return { verdict: 'accepted', ms: reply.ms }
+}
+
 interface Check {
   documentName: string
   document: Y.Doc
@@ -55,6 +61,11 @@ export class UpdateSandbox {
   /** Resolves once the update has been applied to the replica, or refused. */
   check(documentName: string, document: Y.Doc, update: Uint8Array): Promise<CheckResult> {
     return new Promise((resolve) => this.dispatch({ documentName, document, update, resolve }))
+  }
+
+  /** Starts the worker ahead of the first check (it loads the schema, which takes a moment). */
+  warmUp(): void {
+    if (!this.destroyed) this.started()
   }
 
   /** Keeps the replica in step with a change the document took. */
@@ -120,14 +131,10 @@ export class UpdateSandbox {
     if (worker !== this.worker) return
     const done = this.outstanding.shift()
     this.lastReplyAt = performance.now()
-    if (done && reply.dropped) this.loaded.delete(done.job.documentName)
-    done?.check?.resolve(
-      reply.refused !== undefined
-        ? { verdict: 'refused', reason: reply.refused, ms: reply.ms }
-        : reply.failed !== undefined
-          ? { verdict: 'failed', reason: reply.failed, ms: reply.ms }
-          : { verdict: 'accepted', ms: reply.ms },
-    )
+    if (done && (reply.dropped || reply.missing)) this.loaded.delete(done.job.documentName)
+    // a replica dropped after this check was sent: load it again and check again
+    if (done?.check && reply.missing) this.dispatch(done.check)
+    else done?.check?.resolve(verdictOf(reply))
     this.arm()
   }
 

@@ -17,6 +17,8 @@ export interface SandboxReply {
   failed?: string
   /** the worker dropped its replica of the document (it must be loaded again) */
   dropped?: boolean
+  /** the check found no replica (dropped after the check was sent): load it and check again */
+  missing?: boolean
 }
 
 /** What UpdateSandbox starts the worker with. */
@@ -40,7 +42,7 @@ function run(job: SandboxJob): Omit<SandboxReply, 'id' | 'ms'> {
     return {}
   }
   const doc = replicas.get(job.documentName)
-  if (!doc) return job.kind === 'check' ? { failed: 'no replica' } : {}
+  if (!doc) return job.kind === 'check' ? { missing: true } : {}
   Y.applyUpdate(doc, job.update)
   if (job.kind === 'sync') return {}
   const refused =
