@@ -38,8 +38,13 @@ export class UpdateGuard implements Extension {
     this.budgets = new KeyedTokenBuckets(2 * limits.updateTimeoutMs, limits.updateCpuMsPerSecond)
   }
 
+  async onListen() {
+    // the worker takes half a second or more to load the schema: start it with the server,
+    // so that the first edit after a (re)start is not acknowledged late
+    this.sandbox.warmUp()
+  }
+
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
-    // someone is about to edit: the worker starts while the document is sent to them
     this.sandbox.warmUp()
     document.on('update', (update: Uint8Array) => this.sandbox.sync(documentName, update))
   }
