@@ -1,0 +1,211 @@
+import { parseArgs } from 'node:util'
+import { list, runIfMain } from './lib/cli.js'
+import { connectClients, type BenchClient } from './lib/connectClient.js'
+import { summarizeProfile } from './lib/cpuProfile.js'
+import { encodeConvention, realisticConvention } from './lib/conventions.js'
+import { cpuMeter } from './lib/procStats.js'
+import { table, writeSection } from './lib/results.js'
+import { startServer, type BenchServer, type ServerKind } from './lib/startServer.js'
+import { fmtMs, fmtRatio } from './lib/format.js'
+import { summarize, type Summary } from './lib/stats.js'
+import { objectiveText } from './lib/typing.js'
+
+/**
+ * Durable-store overhead: how fast updates are acknowledged end to end (the provider's
+ * `unsyncedChanges` back to 0), with and without the durable update log.
+ */
+
+/**
+ * TODO(durable log): the environment (read by readConfig) that turns our server's durable
+ * update log off, once it is on main, e.g. `{ DURABLE_LOG: '0' }`. While it is null the
+ * "without" variant of our server is skipped and stock Hocuspocus stands in for it.
+ */
+export const WITHOUT_DURABLE_LOG_ENV: Record<string, string> | null = null
+
+interface Variant {
+  name: string
+  kind: ServerKind
+  label: string
+  env?: Record<string, string>
+}
+
+const VARIANTS: Variant[] = [
+  { name: 'ctg', kind: 'ctg', label: 'ctg (as on this branch)' },
+  { name: 'ctg-no-log', kind: 'ctg', label: 'ctg without durable log', env: WITHOUT_DURABLE_LOG_ENV ?? undefined },
+  {
+    name: 'hocuspocus-sqlite',
+    kind: 'hocuspocus-sqlite',
+    label: 'Hocuspocus + extension-database (SQLite, debounced)',
+  },
+  { name: 'hocuspocus', kind: 'hocuspocus', label: 'bare Hocuspocus (memory only)' },
+]
+
+interface Options {
+  variants: string[]
+  sequential: number
+  burst: number
+  writers: number
+  perWriter: number
+  profile: boolean
+}
+
+interface VariantResult {
+  variant: Variant
+  /** one update at a time, each awaited */
+  sequential: { perSecond: number; ack: Summary }
+  /** one client, every update sent at once */
+  burst: { perSecond: number; serverUsPerUpdate: number }
+  /** many clients at once on one convention */
+  concurrent: { perSecond: number; serverUsPerUpdate: number }
+}
+
+async function connectOne(server: BenchServer, name: string, token: string): Promise<BenchClient> {
+  return (await connectClients(server, name, token, 1))[0]!
+}
+
+/** Sends `count` one-character updates from each client back to back, then waits for every acknowledgement. */
+async function sendAll(clients: BenchClient[], count: number, server: BenchServer) {
+  const meter = cpuMeter(server.pid)
+  const t0 = performance.now()
+  for (const [k, client] of clients.entries()) {
+    const text = objectiveText(client.doc, k)
+    for (let i = 0; i < count; i++) text.insert(text.length, 'x')
+  }
+  await Promise.all(clients.map((c) => c.acknowledged()))
+  const seconds = (performance.now() - t0) / 1000
+  const cpu = meter()
+  const updates = clients.length * count
+  return { perSecond: updates / seconds, serverUsPerUpdate: (cpu.cpuMs * 1000) / updates }
+}
+
+async function runVariant(variant: Variant, seed: Uint8Array, o: Options): Promise<VariantResult> {
+  const profile = o.profile ? `durability-${variant.name}` : undefined
+  const server = await startServer(variant.kind, { env: variant.env, label: variant.label })
+  try {
+    await server.seed(seed, ['c-seq', 'c-burst', 'c-conc'])
+    const token = await server.token()
+
+    const one = await connectOne(server, 'c-seq', token)
+    const text = objectiveText(one.doc, 0)
+    const acks: number[] = []
+    const t0 = performance.now()
+    for (let i = 0; i < o.sequential; i++) {
+      const t = performance.now()
+      text.insert(text.length, 'x')
+      await one.acknowledged()
+      acks.push(performance.now() - t)
+    }
+    const sequential = { perSecond: o.sequential / ((performance.now() - t0) / 1000), ack: summarize(acks) }
+    one.destroy()
+
+    // the profile covers the burst and the concurrent writers, where throughput is decided
+    if (profile) await server.profileStart()
+    const burstClient = await connectOne(server, 'c-burst', token)
+    const burst = await sendAll([burstClient], o.burst, server)
+    burstClient.destroy()
+
+    const writers = await connectClients(server, 'c-conc', token, o.writers)
+    const concurrent = await sendAll(writers, o.perWriter, server)
+    for (const w of writers) w.destroy()
+    if (profile) await server.profileStop(profile)
+    return { variant, sequential, burst, concurrent }
+  } finally {
+    await server.stop()
+  }
+}
+
+function report(results: VariantResult[], skipped: Variant[], o: Options): string {
+  const base = results.find((r) => r.variant.name === 'ctg')
+  const rows = results.map((r) => [
+    r.variant.label,
+    r.sequential.perSecond.toFixed(0),
+    fmtMs(r.sequential.ack.p50),
+    fmtMs(r.sequential.ack.p99),
+    r.burst.perSecond.toFixed(0),
+    r.burst.serverUsPerUpdate.toFixed(0),
+    r.concurrent.perSecond.toFixed(0),
+    r.concurrent.serverUsPerUpdate.toFixed(0),
+    base ? fmtRatio(base.concurrent.perSecond / r.concurrent.perSecond) : '–',
+  ])
+  return [
+    '## Durable-store overhead (acknowledged updates per second)',
+    '',
+    'End to end: a HocuspocusProvider inserts one character per update into a fiche objective of the realistic',
+    'convention; an update counts once the server has acknowledged it (SyncStatus, `unsyncedChanges` back to 0).',
+    `Sequential: ${o.sequential} updates, each awaited before the next (acknowledgement round trip). Burst: one`,
+    `client sends ${o.burst} updates at once. Concurrent: ${o.writers} clients on one convention send ${o.perWriter} each at once.`,
+    '',
+    table(
+      [
+        'server',
+        'sequential updates/s',
+        'ack p50 ms',
+        'ack p99 ms',
+        'burst updates/s',
+        'burst server µs/update',
+        'concurrent updates/s',
+        'concurrent server µs/update',
+        'ctg throughput relative to this (concurrent)',
+      ],
+      rows,
+    ),
+    ...(skipped.length
+      ? [
+          '',
+          `Not measured: ${skipped.map((v) => v.label).join(', ')} — no flag turns the durable log off on this branch yet`,
+          '(`WITHOUT_DURABLE_LOG_ENV` in bench/durability.ts); the stock Hocuspocus rows stand in for "without".',
+        ]
+      : []),
+  ].join('\n')
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      variants: { type: 'string' },
+      sequential: { type: 'string', default: '300' },
+      burst: { type: 'string', default: '2000' },
+      writers: { type: 'string', default: '20' },
+      'per-writer': { type: 'string', default: '200' },
+      profile: { type: 'boolean', default: false },
+    },
+  })
+  const o: Options = {
+    variants: list(
+      values.variants,
+      VARIANTS.map((v) => v.name),
+    ),
+    sequential: Number(values.sequential),
+    burst: Number(values.burst),
+    writers: Number(values.writers),
+    perWriter: Number(values['per-writer']),
+    profile: values.profile,
+  }
+  const seed = encodeConvention(realisticConvention())
+  const results: VariantResult[] = []
+  const skipped: Variant[] = []
+  for (const variant of VARIANTS.filter((v) => o.variants.includes(v.name))) {
+    if (variant.name === 'ctg-no-log' && !WITHOUT_DURABLE_LOG_ENV) {
+      skipped.push(variant)
+      continue
+    }
+    const r = await runVariant(variant, seed, o)
+    console.log(
+      `${variant.label.padEnd(52)} sequential ${r.sequential.perSecond.toFixed(0)}/s (ack p50 ${fmtMs(r.sequential.ack.p50)} ms, ` +
+        `p99 ${fmtMs(r.sequential.ack.p99)} ms) | burst ${r.burst.perSecond.toFixed(0)}/s | ` +
+        `concurrent ${r.concurrent.perSecond.toFixed(0)}/s`,
+    )
+    results.push(r)
+  }
+  const profiles = o.profile
+    ? results.map((r) => summarizeProfile(`durability-${r.variant.name}`, r.variant.label))
+    : []
+  const markdown = [
+    report(results, skipped, o),
+    ...(profiles.length ? ['', '### CPU profiles of the servers', '', ...profiles] : []),
+  ]
+  writeSection(o.profile ? 'durability-profile' : 'durability', markdown.join('\n'))
+}
+
+runIfMain(import.meta.url, main)

@@ -1,0 +1,291 @@
+import { parseArgs } from 'node:util'
+import { list, runIfMain } from './lib/cli.js'
+import type { ConnectArgs, GroupResult, RunArgs } from './lib/clientGroup.js'
+import { encodeConvention, realisticConvention } from './lib/conventions.js'
+import { summarizeProfile } from './lib/cpuProfile.js'
+import { table, writeSection } from './lib/results.js'
+import { RpcChild } from './lib/rpc.js'
+import { cpuMeter } from './lib/procStats.js'
+import { startServer, type ServerKind } from './lib/startServer.js'
+import { fmtMs, fmtRatio } from './lib/format.js'
+import { summarize, type Summary } from './lib/stats.js'
+import { nowMs, sleep } from './lib/time.js'
+
+/**
+ * Fan-out latency: one keystroke on one client → visible in the Y.Doc of every other client
+ * of the convention, with 10, 100 and 300 clients, on our server, bare Hocuspocus and the
+ * y-websocket reference server, each in its own process.
+ */
+
+const CLIENT_GROUP = new URL('./lib/clientGroup.ts', import.meta.url).pathname
+const DOC_NAME = 'c-bench-fanout'
+/** Goals from the issue. */
+const GOAL_P99_MS = 50
+const GOAL_RATIO = 1.2
+/** The client harness allocates a lot (a transaction per update per Y.Doc): a larger young generation makes its GC cheaper. */
+const HARNESS_FLAGS = (process.env.BENCH_HARNESS_FLAGS ?? '--max-semi-space-size=32').split(' ').filter(Boolean)
+
+export interface FanoutOptions {
+  clients: number[]
+  servers: ServerKind[]
+  /** at most this many clients type at once (a plenary: most people read) */
+  writers: number
+  warmupS: number
+  windowS: number
+  /** client processes */
+  groups: number
+  profile: boolean
+}
+
+export interface FanoutResult {
+  kind: ServerKind
+  label: string
+  clients: number
+  writers: number
+  keystrokes: number
+  expected: number
+  latency: Summary
+  /** per keystroke, until the last receiver had it */
+  untilAll: Summary
+  serverCores: number
+  /** server CPU per keystroke delivered to one client, µs */
+  serverUsPerDelivery: number
+  harnessCores: number
+  harnessMaxElu: number
+  harnessMaxLagP99: number
+  connectMs: number
+  profile?: string
+  harnessProfile?: string
+}
+
+function clientsOfGroup(clients: number, groups: number, g: number): number[] {
+  return Array.from({ length: clients }, (_, i) => i).filter((i) => i % groups === g)
+}
+
+async function runOne(kind: ServerKind, clients: number, seed: Uint8Array, o: FanoutOptions): Promise<FanoutResult> {
+  const profile = o.profile ? `fanout-${kind}-${clients}` : undefined
+  const server = await startServer(kind)
+  await server.seed(seed, [DOC_NAME])
+  const token = await server.token()
+  const groupCount = Math.min(o.groups, clients)
+  const groups = Array.from({ length: groupCount }, (_, k) => new RpcChild(CLIENT_GROUP, { execArgv: HARNESS_FLAGS }))
+  try {
+    await Promise.all(groups.map((g) => g.ready))
+    // the first clients type; spread round-robin over the groups, so are the writers
+    const writers = Array.from({ length: Math.min(clients, o.writers) }, (_, i) => i)
+    const t0 = performance.now()
+    await Promise.all(
+      groups.map((g, k) =>
+        g.call('connect', {
+          endpoint: { protocol: server.protocol, wsUrl: server.wsUrl },
+          docName: DOC_NAME,
+          token,
+          indices: clientsOfGroup(clients, groupCount, k),
+          writers,
+        } satisfies ConnectArgs),
+      ),
+    )
+    const connectMs = performance.now() - t0
+    // the joins' awareness broadcasts settle before typing
+    await sleep(1000)
+
+    const windowFromMs = nowMs() + o.warmupS * 1000
+    const typeUntilMs = windowFromMs + o.windowS * 1000
+    const run: RunArgs = { windowFromMs, typeUntilMs, drainMs: 2000 }
+    const runs = Promise.all(groups.map((g) => g.call<GroupResult>('run', run)))
+    await sleep(windowFromMs - nowMs())
+    const meter = cpuMeter(server.pid)
+    if (profile) await Promise.all([server.profileStart(), groups[0]!.profileStart()])
+    await sleep(typeUntilMs - nowMs())
+    const serverCpu = meter()
+    if (profile) await Promise.all([server.profileStop(profile), groups[0]!.profileStop(`${profile}-harness-0`)])
+    const results = await runs
+    await Promise.all(groups.map((g) => g.call('close')))
+
+    // join sends and receptions on the keystroke's id (clientID, clock)
+    const key = (client: number, clock: number) => client * 1e6 + clock
+    const sentAt = new Map<number, number>()
+    for (const { sent } of results) {
+      for (let i = 0; i < sent.length; i += 3) {
+        const t = sent[i + 2]!
+        if (t >= windowFromMs && t < typeUntilMs) sentAt.set(key(sent[i]!, sent[i + 1]!), t)
+      }
+    }
+    const latencies: number[] = []
+    const slowest = new Map<number, number>()
+    for (const { received } of results) {
+      for (let i = 0; i < received.length; i += 3) {
+        const k = key(received[i]!, received[i + 1]!)
+        const t = sentAt.get(k)
+        if (t === undefined) continue
+        const latency = received[i + 2]! - t
+        latencies.push(latency)
+        slowest.set(k, Math.max(slowest.get(k) ?? 0, latency))
+      }
+    }
+    const harnessCpuMs = results.reduce((sum, r) => sum + r.cpuMs, 0)
+    return {
+      kind,
+      label: server.label,
+      clients,
+      writers: writers.length,
+      keystrokes: sentAt.size,
+      expected: sentAt.size * (clients - 1),
+      latency: summarize(latencies),
+      untilAll: summarize([...slowest.values()]),
+      serverCores: serverCpu.cores,
+      serverUsPerDelivery: (serverCpu.cpuMs * 1000) / Math.max(1, latencies.length),
+      harnessCores: harnessCpuMs / serverCpu.wallMs,
+      harnessMaxElu: Math.max(...results.map((r) => r.eventLoopUtilization)),
+      harnessMaxLagP99: Math.max(...results.map((r) => r.eventLoopDelayP99)),
+      connectMs,
+      profile,
+      harnessProfile: profile ? `${profile}-harness-0` : undefined,
+    }
+  } finally {
+    await Promise.all(groups.map((g) => g.stop()))
+    await server.stop()
+  }
+}
+
+function printResult(r: FanoutResult) {
+  console.log(
+    `${r.label.padEnd(24)} N=${String(r.clients).padStart(3)} writers=${r.writers} keystrokes=${r.keystrokes} ` +
+      `delivered=${r.latency.count}/${r.expected} p50=${fmtMs(r.latency.p50)} p99=${fmtMs(r.latency.p99)} ` +
+      `max=${fmtMs(r.latency.max)} ms | server ${(r.serverCores * 100).toFixed(0)}% CPU | ` +
+      `harness ${(r.harnessCores * 100).toFixed(0)}% CPU, ELU max ${(r.harnessMaxElu * 100).toFixed(0)}%`,
+  )
+}
+
+function report(results: FanoutResult[], o: FanoutOptions): string {
+  const rows = results.map((r) => [
+    r.label,
+    r.clients,
+    r.writers,
+    r.keystrokes,
+    `${((100 * r.latency.count) / Math.max(1, r.expected)).toFixed(1)} %`,
+    fmtMs(r.latency.p50),
+    fmtMs(r.latency.p90),
+    fmtMs(r.latency.p99),
+    fmtMs(r.latency.max),
+    fmtMs(r.untilAll.p99),
+    `${(r.serverCores * 100).toFixed(0)} %`,
+    r.serverUsPerDelivery.toFixed(1),
+    `${(r.harnessCores * 100).toFixed(0)} % / ${(r.harnessMaxElu * 100).toFixed(0)} % / ${fmtMs(r.harnessMaxLagP99)}`,
+  ])
+  const find = (kind: ServerKind, n: number) => results.find((r) => r.kind === kind && r.clients === n)
+  const ratioRows: (string | number)[][] = []
+  const goals: (string | number)[][] = []
+  for (const n of o.clients) {
+    const ctg = find('ctg', n)
+    for (const other of ['hocuspocus', 'y-websocket'] as const) {
+      const base = find(other, n)
+      if (!ctg || !base) continue
+      ratioRows.push([
+        `ctg / ${base.label}`,
+        n,
+        fmtRatio(ctg.latency.p50 / base.latency.p50),
+        fmtRatio(ctg.latency.p99 / base.latency.p99),
+        fmtRatio(ctg.serverUsPerDelivery / base.serverUsPerDelivery),
+      ])
+      if (other === 'hocuspocus') {
+        const p50 = ctg.latency.p50 / base.latency.p50
+        const p99 = ctg.latency.p99 / base.latency.p99
+        goals.push([
+          `ctg within ${GOAL_RATIO}× of bare Hocuspocus, ${n} clients (p50, p99)`,
+          `${fmtRatio(p50)}, ${fmtRatio(p99)}`,
+          p50 <= GOAL_RATIO && p99 <= GOAL_RATIO ? 'PASS' : 'FAIL',
+        ])
+      }
+    }
+  }
+  const ctg300 = find('ctg', 300)
+  if (ctg300) {
+    goals.unshift([
+      `ctg fan-out p99 < ${GOAL_P99_MS} ms with 300 clients`,
+      `${fmtMs(ctg300.latency.p99)} ms`,
+      ctg300.latency.p99 < GOAL_P99_MS ? 'PASS' : 'FAIL',
+    ])
+  }
+  const profiles = results
+    .filter((r) => r.profile)
+    .flatMap((r) => [
+      summarizeProfile(r.profile!, `${r.label}, ${r.clients} clients: server`),
+      summarizeProfile(r.harnessProfile!, `${r.label}, ${r.clients} clients: client harness (group 0)`),
+    ])
+  return [
+    '## Fan-out latency',
+    '',
+    `Keystroke → visible in every other client's Y.Doc. One convention (the realistic seed: 6 fiches,`,
+    `2 tables, 13 signatories; ${(encodeConvention(realisticConvention()).length / 1024).toFixed(0)} KiB of Yjs state), N clients connected, the first`,
+    `min(N, ${o.writers}) typing one character at a time at 5 keystrokes/s each (intervals uniform in 100–300 ms) at`,
+    `the end of a fiche's objective. ${o.warmupS} s warm-up, then ${o.windowS} s measured; latency from every receiver.`,
+    `Clients in ${o.groups} child process(es), each server in its own process.`,
+    '',
+    table(
+      [
+        'server',
+        'clients',
+        'writers',
+        'keystrokes',
+        'delivered',
+        'p50 ms',
+        'p90 ms',
+        'p99 ms',
+        'max ms',
+        'p99 until all ms',
+        'server CPU',
+        'server µs / delivery',
+        'harness CPU / max ELU / lag p99 ms',
+      ],
+      rows,
+    ),
+    '',
+    '### Ratios (lower is better for ctg)',
+    '',
+    table(['comparison', 'clients', 'p50', 'p99', 'server CPU per delivery'], ratioRows),
+    '',
+    '### Goals',
+    '',
+    table(['goal', 'measured', 'result'], goals),
+    ...(profiles.length ? ['', '### CPU profiles (self time, top frames)', '', ...profiles] : []),
+  ].join('\n')
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      clients: { type: 'string' },
+      servers: { type: 'string' },
+      writers: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '3' },
+      window: { type: 'string', default: '15' },
+      groups: { type: 'string', default: '2' },
+      profile: { type: 'boolean', default: false },
+    },
+  })
+  const o: FanoutOptions = {
+    clients: list(values.clients, ['10', '100', '300']).map(Number),
+    servers: list(values.servers, ['ctg', 'hocuspocus', 'y-websocket']) as ServerKind[],
+    writers: Number(values.writers),
+    warmupS: Number(values.warmup),
+    windowS: Number(values.window),
+    groups: Number(values.groups),
+    profile: values.profile,
+  }
+  const seed = encodeConvention(realisticConvention())
+  const results: FanoutResult[] = []
+  for (const clients of o.clients) {
+    for (const kind of o.servers) {
+      const result = await runOne(kind, clients, seed, o)
+      printResult(result)
+      results.push(result)
+    }
+  }
+  const markdown = report(results, o)
+  // a profiled run is slower: it does not replace the reference figures
+  writeSection(o.profile ? 'fanout-profile' : 'fanout', markdown)
+}
+
+runIfMain(import.meta.url, main)

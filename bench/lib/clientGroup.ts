@@ -1,0 +1,91 @@
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { connectClients, type BenchClient, type Endpoint } from './connectClient.js'
+import { serveRpc } from './rpc.js'
+import { nowMs, sleep } from './time.js'
+import { KeystrokeLog, logReceived, objectiveText, typeUntil } from './typing.js'
+
+/**
+ * A child process holding some of the fan-out's clients, so that applying every update in
+ * 300 Y.Docs is spread over processes rather than queued in one event loop.
+ */
+export interface ConnectArgs {
+  endpoint: Endpoint
+  docName: string
+  token: string
+  /** global indices of this group's clients */
+  indices: number[]
+  /** global indices of the clients that type (each into the objective of fiche `index`) */
+  writers: number[]
+}
+
+export interface RunArgs {
+  /** typing starts now and stops at this time (nowMs clock) */
+  typeUntilMs: number
+  /** the measured window starts here (after the warm-up) */
+  windowFromMs: number
+  /** time left after typing for the last keystrokes to arrive */
+  drainMs: number
+}
+
+export interface GroupResult {
+  sent: Float64Array
+  received: Float64Array
+  /** CPU time of this process during the window, ms */
+  cpuMs: number
+  /** share of the window the event loop was busy (0–1) */
+  eventLoopUtilization: number
+  /** event-loop delay p99 during the window, ms */
+  eventLoopDelayP99: number
+}
+
+let clients: { client: BenchClient; index: number }[] = []
+let writerSet = new Set<number>()
+let recording = false
+const sent = new KeystrokeLog()
+const received = new KeystrokeLog()
+
+serveRpc(
+  {
+    connect: async ({ endpoint, docName, token, indices, writers }: ConnectArgs) => {
+      writerSet = new Set(writers)
+      const connected = await connectClients(endpoint, docName, token, indices.length)
+      clients = connected.map((client, k) => ({ client, index: indices[k]! }))
+      for (const { client } of clients) logReceived(client.doc, received, () => recording)
+      return clients.length
+    },
+    run: async ({ typeUntilMs, windowFromMs, drainMs }: RunArgs): Promise<GroupResult> => {
+      recording = true
+      const typing = clients
+        .filter(({ index }) => writerSet.has(index))
+        .map(({ client, index }) => typeUntil(client.doc, objectiveText(client.doc, index), typeUntilMs, sent))
+      await sleep(Math.max(0, windowFromMs - nowMs()))
+      const cpu0 = process.cpuUsage()
+      const elu0 = performance.eventLoopUtilization()
+      const delay = monitorEventLoopDelay({ resolution: 5 })
+      delay.enable()
+      await Promise.all(typing)
+      await sleep(Math.max(0, typeUntilMs - nowMs()))
+      const cpu = process.cpuUsage(cpu0)
+      const elu = performance.eventLoopUtilization(elu0)
+      delay.disable()
+      await sleep(drainMs)
+      recording = false
+      return {
+        sent: sent.take(),
+        received: received.take(),
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        eventLoopUtilization: elu.utilization,
+        eventLoopDelayP99: delay.percentile(99) / 1e6,
+      }
+    },
+    close: () => {
+      for (const { client } of clients) client.destroy()
+      clients = []
+    },
+    stop: () => {
+      for (const { client } of clients) client.destroy()
+      setTimeout(() => process.exit(0), 50)
+    },
+  },
+  {},
+)
