@@ -34,6 +34,7 @@ export interface FanoutOptions {
   windowS: number
   /** client processes */
   groups: number
+  awareness: boolean
   profile: boolean
 }
 
@@ -82,6 +83,7 @@ async function runOne(kind: ServerKind, clients: number, seed: Uint8Array, o: Fa
           token,
           indices: clientsOfGroup(clients, groupCount, k),
           writers,
+          awareness: o.awareness,
         } satisfies ConnectArgs),
       ),
     )
@@ -220,7 +222,10 @@ function report(results: FanoutResult[], o: FanoutOptions): string {
     `2 tables, 13 signatories; ${(encodeConvention(realisticConvention()).length / 1024).toFixed(0)} KiB of Yjs state), N clients connected, the first`,
     `min(N, ${o.writers}) typing one character at a time at 5 keystrokes/s each (intervals uniform in 100–300 ms) at`,
     `the end of a fiche's objective. ${o.warmupS} s warm-up, then ${o.windowS} s measured; latency from every receiver.`,
-    `Clients in ${o.groups} child process(es), each server in its own process.`,
+    `Clients in ${o.groups} child process(es), each server in its own process. ` +
+      (o.awareness
+        ? 'Every client has an awareness state (a user name and colour) that its provider renews every 15 s; carets are not simulated.'
+        : '**Awareness off** (diagnostic run: browsers always have it).'),
     '',
     table(
       [
@@ -262,6 +267,7 @@ export async function main(argv: string[]): Promise<void> {
       warmup: { type: 'string', default: '3' },
       window: { type: 'string', default: '15' },
       groups: { type: 'string', default: '2' },
+      awareness: { type: 'string', default: 'on' },
       profile: { type: 'boolean', default: false },
     },
   })
@@ -272,6 +278,7 @@ export async function main(argv: string[]): Promise<void> {
     warmupS: Number(values.warmup),
     windowS: Number(values.window),
     groups: Number(values.groups),
+    awareness: values.awareness !== 'off',
     profile: values.profile,
   }
   const seed = encodeConvention(realisticConvention())

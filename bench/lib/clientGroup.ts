@@ -16,6 +16,7 @@ export interface ConnectArgs {
   indices: number[]
   /** global indices of the clients that type (each into the objective of fiche `index`) */
   writers: number[]
+  awareness: boolean
 }
 
 export interface RunArgs {
@@ -46,9 +47,9 @@ const received = new KeystrokeLog()
 
 serveRpc(
   {
-    connect: async ({ endpoint, docName, token, indices, writers }: ConnectArgs) => {
+    connect: async ({ endpoint, docName, token, indices, writers, awareness }: ConnectArgs) => {
       writerSet = new Set(writers)
-      const connected = await connectClients(endpoint, docName, token, indices.length)
+      const connected = await connectClients(endpoint, docName, token, indices.length, { awareness })
       clients = connected.map((client, k) => ({ client, index: indices[k]! }))
       for (const { client } of clients) logReceived(client.doc, received, () => recording)
       return clients.length

@@ -21,6 +21,12 @@ export interface BenchClient {
   destroy(): void
 }
 
+export interface ClientOptions {
+  /** false: no awareness at all (a diagnostic: browsers always have it) */
+  awareness?: boolean
+  timeoutMs?: number
+}
+
 const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b']
 
 /** One client as a browser tab would be: its own WebSocket, its own Y.Doc (gc off, like the editor), awareness with a user. */
@@ -29,8 +35,9 @@ export async function connectClient(
   docName: string,
   token: string,
   index: number,
-  timeoutMs = 30_000,
+  options: ClientOptions = {},
 ): Promise<BenchClient> {
+  const { awareness = true, timeoutMs = 30_000 } = options
   const doc = new Y.Doc({ gc: false })
   const user = { name: `Participant ${index}`, color: COLORS[index % COLORS.length] }
   const timeout = (what: string) =>
@@ -43,7 +50,8 @@ export async function connectClient(
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     })
-    provider.awareness.setLocalStateField('user', user)
+    if (awareness) provider.awareness.setLocalStateField('user', user)
+    else provider.awareness.setLocalState(null)
     await Promise.race([
       new Promise<void>((resolve) => provider.once('sync', () => resolve())),
       timeout('y-websocket sync of'),
@@ -57,7 +65,13 @@ export async function connectClient(
   }
 
   const socket = new HocuspocusProviderWebsocket({ url: endpoint.wsUrl, WebSocketPolyfill: WebSocket })
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName, document: doc, token })
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: docName,
+    document: doc,
+    token,
+    ...(awareness ? {} : { awareness: null }),
+  })
   provider.attach()
   provider.awareness?.setLocalStateField('user', user)
   await Promise.race([
@@ -89,14 +103,14 @@ export async function connectClients(
   docName: string | ((i: number) => string),
   token: string,
   count: number,
-  options: { concurrency?: number; firstIndex?: number } = {},
+  options: ClientOptions & { concurrency?: number; firstIndex?: number } = {},
 ): Promise<BenchClient[]> {
-  const { concurrency = 25, firstIndex = 0 } = options
+  const { concurrency = 25, firstIndex = 0, ...clientOptions } = options
   const clients: BenchClient[] = []
   for (let start = 0; start < count; start += concurrency) {
     const batch = Array.from({ length: Math.min(concurrency, count - start) }, (_, k) => {
       const i = firstIndex + start + k
-      return connectClient(endpoint, typeof docName === 'string' ? docName : docName(i), token, i)
+      return connectClient(endpoint, typeof docName === 'string' ? docName : docName(i), token, i, clientOptions)
     })
     clients.push(...(await Promise.all(batch)))
   }
