@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { readMeta, yDocToConvention } from '@ctg/shared'
-import { checkConvention, SqliteConventionStore, Y_DOC_OPTIONS } from '@ctg/server'
+import { checkConvention, DocumentLog, SqliteConventionStore, Y_DOC_OPTIONS } from '@ctg/server'
 import * as Y from 'yjs'
 import { runIfMain } from './lib/cli.js'
 import { connectClient } from './lib/connectClient.js'
@@ -15,11 +15,15 @@ import { table, writeSection } from './lib/results.js'
 import { startServer, type BenchServer, type ServerKind } from './lib/startServer.js'
 import { median, summarize } from './lib/stats.js'
 import { waitUntil } from './lib/time.js'
+import { objectiveText } from './lib/typing.js'
 
 /**
  * A large convention (80 fiches actions, 10 indicator tables, 20 signatories): its size, how
  * long it takes to load and to export, and how much memory a loaded copy holds on the server.
  */
+
+/** Keystrokes left in the log uncompacted: 20 s of a plenary (compaction runs every 10 s at most), or what a crash leaves. */
+const LOGGED_UPDATES = 1000
 
 interface Options {
   copies: number
@@ -28,54 +32,69 @@ interface Options {
 }
 
 /** Median time of `fn` over `n` runs (after one warm-up run), in ms. */
-function time(n: number, fn: () => unknown): number {
-  fn()
+async function time(n: number, fn: () => unknown): Promise<number> {
+  await fn()
   const times: number[] = []
   for (let i = 0; i < n; i++) {
     const t0 = performance.now()
-    fn()
+    await fn()
     times.push(performance.now() - t0)
   }
   return median(times)
 }
 
+/** `count` one-character updates typed into the document, as clients' keystrokes reach the log. */
+function keystrokes(state: Uint8Array, count: number): Uint8Array[] {
+  const doc = new Y.Doc(Y_DOC_OPTIONS)
+  Y.applyUpdate(doc, state)
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  const text = objectiveText(doc, 0)
+  for (let i = 0; i < count; i++) text.insert(text.length, 'x')
+  doc.destroy()
+  return updates
+}
+
 /** The same operations the server runs, timed in this process (no network, no other work). */
-function inProcess(state: Uint8Array, n: number): (string | number)[][] {
+async function inProcess(state: Uint8Array, n: number): Promise<(string | number)[][]> {
   const loaded = new Y.Doc(Y_DOC_OPTIONS)
   Y.applyUpdate(loaded, state)
   const dir = mkdtempSync(join(tmpdir(), 'ctg-bench-store-'))
   const store = new SqliteConventionStore(join(dir, 'ctg.sqlite'))
+  const log = new DocumentLog(store, { info: () => {}, warn: console.warn, error: console.error })
   const { title, period } = readMeta(loaded)
-  const rows: (string | number)[][] = []
+  const ms = async (fn: () => unknown) => fmtMs(await time(n, fn))
   try {
-    const id = 'c-big'
-    const created = store.create({ id, title, period, createdBy: 'u-bench', state })
-    void created
-    rows.push(['SQLite read of the state (`store.loadState`)', fmtMs(time(n, () => store.loadState(id)))])
-    rows.push([
-      'Y.Doc from the state (`Y.applyUpdate`)',
-      fmtMs(
-        time(n, () => {
+    await store.create({ id: 'c-big', title, period, createdBy: 'u-bench', state })
+    await store.create({ id: 'c-big-logged', title, period, createdBy: 'u-bench', state })
+    const logged = keystrokes(state, LOGGED_UPDATES)
+    await store.appendUpdates(logged.map((update) => ({ conventionId: 'c-big-logged', update })))
+    return [
+      ['SQLite read of snapshot and log (`store.readDocument`)', await ms(() => store.readDocument('c-big'))],
+      ['load from storage (`DocumentLog.load`: read + merge)', await ms(() => log.load('c-big'))],
+      [
+        `load with ${LOGGED_UPDATES} keystrokes in the log, not compacted yet`,
+        await ms(() => log.load('c-big-logged')),
+      ],
+      [
+        'Y.Doc from the state (`Y.applyUpdate`)',
+        await ms(() => {
           const doc = new Y.Doc(Y_DOC_OPTIONS)
           Y.applyUpdate(doc, state)
           doc.destroy()
         }),
-      ),
-    ])
-    rows.push([
-      'schema check run after load and store (`checkConvention`)',
-      fmtMs(time(n, () => checkConvention(loaded))),
-    ])
-    rows.push(['JSON export (`yDocToConvention`)', fmtMs(time(n, () => yDocToConvention(loaded)))])
-    rows.push([
-      'whole-state encoding for a store (`Y.encodeStateAsUpdate`)',
-      fmtMs(time(n, () => Y.encodeStateAsUpdate(loaded))),
-    ])
+      ],
+      [
+        'schema check after load and after each compaction (`checkConvention`)',
+        await ms(() => checkConvention(loaded)),
+      ],
+      ['JSON export (`yDocToConvention`)', await ms(() => yDocToConvention(loaded))],
+      ['whole-state encoding (`Y.encodeStateAsUpdate`)', await ms(() => Y.encodeStateAsUpdate(loaded))],
+    ]
   } finally {
-    void store.close()
+    await store.close()
     rmSync(dir, { recursive: true, force: true })
   }
-  return rows
 }
 
 /** Client's first sync of a convention nobody has open: storage → Y.Doc in Hocuspocus (+ hooks) → sync. */
@@ -191,7 +210,7 @@ export async function main(argv: string[]): Promise<void> {
     ['JSON export', `${json.length.toLocaleString('en')} bytes (${fmtBytes(json.length)})`],
   ]
   console.log(sizeRows.map((r) => r.join(': ')).join('\n'))
-  const timings = inProcess(state, o.repetitions)
+  const timings = await inProcess(state, o.repetitions)
   console.log(timings.map((r) => r.join(': ')).join('\n'))
 
   const servers = []

@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { watchEventLoop, type EventLoopStats } from './eventLoop.js'
 import { connectClients, type BenchClient, type Endpoint } from './connectClient.js'
 import { serveRpc } from './rpc.js'
 import { nowMs, sleep } from './time.js'
@@ -33,10 +33,7 @@ export interface GroupResult {
   received: Float64Array
   /** CPU time of this process during the window, ms */
   cpuMs: number
-  /** share of the window the event loop was busy (0–1) */
-  eventLoopUtilization: number
-  /** event-loop delay p99 during the window, ms */
-  eventLoopDelayP99: number
+  eventLoop: EventLoopStats
 }
 
 let clients: { client: BenchClient; index: number }[] = []
@@ -61,22 +58,18 @@ serveRpc(
         .map(({ client, index }) => typeUntil(client.doc, objectiveText(client.doc, index), typeUntilMs, sent))
       await sleep(Math.max(0, windowFromMs - nowMs()))
       const cpu0 = process.cpuUsage()
-      const elu0 = performance.eventLoopUtilization()
-      const delay = monitorEventLoopDelay({ resolution: 5 })
-      delay.enable()
+      const stopWatching = watchEventLoop()
       await Promise.all(typing)
       await sleep(Math.max(0, typeUntilMs - nowMs()))
       const cpu = process.cpuUsage(cpu0)
-      const elu = performance.eventLoopUtilization(elu0)
-      delay.disable()
+      const loop = stopWatching()
       await sleep(drainMs)
       recording = false
       return {
         sent: sent.take(),
         received: received.take(),
         cpuMs: (cpu.user + cpu.system) / 1000,
-        eventLoopUtilization: elu.utilization,
-        eventLoopDelayP99: delay.percentile(99) / 1e6,
+        eventLoop: loop,
       }
     },
     close: () => {

@@ -25,6 +25,11 @@ function origin(url: string): string {
   return url.split('/').slice(-2).join('/')
 }
 
+/** Code of the product (shared, extensions, server), not of the benchmark or a package. */
+function isOurs(url: string): boolean {
+  return /\/(shared|extensions|server)\/src\//.test(url) && !url.includes('node_modules')
+}
+
 /** Self time by function and by package of a `node --cpu-prof` profile, as markdown. */
 export function summarizeProfile(name: string, label: string, top = 12): string {
   const file = join(PROFILE_DIR, `${name}.cpuprofile`)
@@ -58,7 +63,7 @@ export function summarizeProfile(name: string, label: string, top = 12): string 
     const seen = new Set<string>()
     for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) {
       const { functionName, url } = byId.get(id)!.callFrame
-      if (!/\/(shared|extensions|server)\/src\//.test(url) || url.includes('node_modules')) continue
+      if (!isOurs(url)) continue
       // tsx's transpiled line numbers do not match the sources: name and file only
       const frame = `${functionName || '(anonymous)'} ${url.split('/src/').pop()}`
       if (seen.has(frame)) continue
@@ -66,6 +71,7 @@ export function summarizeProfile(name: string, label: string, top = 12): string 
       ours.set(frame, (ours.get(frame) ?? 0) + us)
     }
   }
+  const tasks = longTasks(profile, byId, parent)
   const pct = (us: number) => `${((100 * us) / Math.max(1, busy)).toFixed(1)} %`
   const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)
   return [
@@ -81,6 +87,15 @@ export function summarizeProfile(name: string, label: string, top = 12): string 
       sorted(packages).map(([p, us]) => [pct(us), p]),
     ),
     '',
+    ...(tasks.length
+      ? [
+          table(
+            ['long task ms', 'spent in (outermost frame of this repository or a package, share of the task)'],
+            tasks.map((t) => [t.ms.toFixed(1), t.what]),
+          ),
+          '',
+        ]
+      : []),
     ...(ours.size
       ? [
           table(
@@ -91,4 +106,56 @@ export function summarizeProfile(name: string, label: string, top = 12): string 
         ]
       : []),
   ].join('\n')
+}
+
+/**
+ * The longest runs of busy samples: the event loop was blocked that long, and nothing else
+ * (no fan-out, no acknowledgement) happened meanwhile. Each is attributed to the outermost
+ * frame of this repository on its stacks, else of a package.
+ */
+function longTasks(
+  profile: CpuProfile,
+  byId: Map<number, ProfileNode>,
+  parent: Map<number, number>,
+  { minMs = 10, top = 6 } = {},
+): { ms: number; what: string }[] {
+  const rootward = (leaf: number) => {
+    let ours: string | undefined
+    let pkg: string | undefined
+    for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) {
+      const { functionName, url } = byId.get(id)!.callFrame
+      const where = origin(url)
+      if (isOurs(url)) ours = `${functionName || '(anonymous)'} (${url.split('/src/').pop()})`
+      else if (url && !where.startsWith('node core')) pkg = `${functionName || '(anonymous)'} (${where})`
+    }
+    const { functionName } = byId.get(leaf)!.callFrame
+    return ours ?? pkg ?? functionName
+  }
+  const tasks: { ms: number; spent: Map<string, number> }[] = []
+  let current: { ms: number; spent: Map<string, number> } | undefined
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0
+    if (byId.get(id)!.callFrame.functionName === '(idle)') {
+      if (current) tasks.push(current)
+      current = undefined
+      return
+    }
+    current ??= { ms: 0, spent: new Map() }
+    current.ms += us / 1000
+    const what = rootward(id)
+    current.spent.set(what, (current.spent.get(what) ?? 0) + us / 1000)
+  })
+  if (current) tasks.push(current)
+  return tasks
+    .filter((t) => t.ms >= minMs)
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, top)
+    .map((t) => ({
+      ms: t.ms,
+      what: [...t.spent.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([w, ms]) => `\`${w}\` ${((100 * ms) / t.ms).toFixed(0)} %`)
+        .join(', '),
+    }))
 }

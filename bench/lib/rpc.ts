@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process'
+import { watchEventLoop, type EventLoopStats } from './eventLoop.js'
 import { startProfiling, stopProfiling } from './profiler.js'
 
 /** The messages between a benchmark and its child processes (servers, client groups). */
@@ -15,9 +16,17 @@ interface Reply {
 
 type Handler = (args: any) => unknown
 
-/** In a child: answers the parent's calls (and profileStart / profileStop), then says it is ready with `info`. */
+let stopWatching: (() => EventLoopStats) | undefined
+
+/** In a child: answers the parent's calls (and the profiler's and event-loop watch's), then says it is ready with `info`. */
 export function serveRpc(own: Record<string, Handler>, info: unknown): void {
-  const handlers: Record<string, Handler> = { profileStart: startProfiling, profileStop: stopProfiling, ...own }
+  const handlers: Record<string, Handler> = {
+    profileStart: startProfiling,
+    profileStop: stopProfiling,
+    eventLoopStart: () => void (stopWatching = watchEventLoop()),
+    eventLoopStop: () => stopWatching?.(),
+    ...own,
+  }
   process.on('message', async (message: Request) => {
     const reply: Reply = { id: message.id }
     try {
@@ -92,6 +101,15 @@ export class RpcChild<Info = unknown> {
 
   profileStop(name: string): Promise<string> {
     return this.call('profileStop', name)
+  }
+
+  /** The child's event loop from now until eventLoopStop (utilization, delay p99 and max). */
+  eventLoopStart(): Promise<void> {
+    return this.call('eventLoopStart')
+  }
+
+  eventLoopStop(): Promise<EventLoopStats> {
+    return this.call('eventLoopStop')
   }
 
   call<T>(cmd: string, args?: unknown): Promise<T> {

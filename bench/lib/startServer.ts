@@ -1,22 +1,35 @@
 import type { Endpoint } from './connectClient.js'
+import type { EventLoopStats } from './eventLoop.js'
 import { RpcChild } from './rpc.js'
 
-/** The servers compared: ours, stock Hocuspocus (in memory or with the stock SQLite store), the y-websocket reference. */
-export type ServerKind = 'ctg' | 'hocuspocus' | 'hocuspocus-sqlite' | 'y-websocket'
+/**
+ * The servers compared: ours (and ours acknowledging before the commit), stock Hocuspocus (in
+ * memory or with the stock debounced SQLite store), the y-websocket reference.
+ */
+export type ServerKind = 'ctg' | 'ctg-no-wait' | 'hocuspocus' | 'hocuspocus-sqlite' | 'y-websocket'
 
-export const SERVER_LABELS: Record<ServerKind, string> = {
-  ctg: 'ctg (our server)',
-  hocuspocus: 'bare Hocuspocus',
-  'hocuspocus-sqlite': 'Hocuspocus + extension-database (SQLite, debounced)',
-  'y-websocket': 'y-websocket reference',
+interface ServerSpec {
+  label: string
+  file: string
+  env?: Record<string, string>
+  /** settings of our server, read by readConfig */
+  config?: Record<string, string>
 }
 
-const ENTRIES: Record<ServerKind, { file: string; env: Record<string, string> }> = {
-  ctg: { file: 'ctgServer.ts', env: {} },
-  hocuspocus: { file: 'bareHocuspocus.ts', env: { BENCH_PERSISTENCE: 'none' } },
-  'hocuspocus-sqlite': { file: 'bareHocuspocus.ts', env: { BENCH_PERSISTENCE: 'sqlite' } },
-  'y-websocket': { file: 'yWebsocketServer.ts', env: {} },
+const SERVERS: Record<ServerKind, ServerSpec> = {
+  ctg: { label: 'ctg (our server)', file: 'ctgServer.ts' },
+  // the log is still written, but the acknowledgement (and the broadcast) does not wait for the commit
+  'ctg-no-wait': { label: 'ctg, DURABLE_ACK=0', file: 'ctgServer.ts', config: { DURABLE_ACK: '0' } },
+  hocuspocus: { label: 'bare Hocuspocus', file: 'bareHocuspocus.ts', env: { BENCH_PERSISTENCE: 'none' } },
+  'hocuspocus-sqlite': {
+    label: 'Hocuspocus + extension-database (SQLite, debounced)',
+    file: 'bareHocuspocus.ts',
+    env: { BENCH_PERSISTENCE: 'sqlite' },
+  },
+  'y-websocket': { label: 'y-websocket reference', file: 'yWebsocketServer.ts' },
 }
+
+export const SERVER_KINDS = Object.keys(SERVERS) as ServerKind[]
 
 export interface BenchServer extends Endpoint {
   kind: ServerKind
@@ -33,31 +46,33 @@ export interface BenchServer extends Endpoint {
   /** CPU profile of the server between the two calls, written to bench/profiles/<name>.cpuprofile */
   profileStart(): Promise<void>
   profileStop(name: string): Promise<string>
+  /** the server's event loop between the two calls: stalls show as delay */
+  eventLoopStart(): Promise<void>
+  eventLoopStop(): Promise<EventLoopStats>
   /** how many documents the server holds in memory */
   documents(): Promise<number>
   stop(): Promise<void>
 }
 
 export interface StartOptions {
-  /** environment for the child (e.g. a variant flag of our server) */
-  env?: Record<string, string>
   /** label instead of the kind's */
   label?: string
 }
 
 /** Starts one server in its own Node process, so that it never shares an event loop with the clients. */
 export async function startServer(kind: ServerKind, options: StartOptions = {}): Promise<BenchServer> {
-  const entry = ENTRIES[kind]
-  const child = new RpcChild<{ port: number }>(new URL(`../servers/${entry.file}`, import.meta.url).pathname, {
-    env: { ...entry.env, ...options.env },
+  const spec = SERVERS[kind]
+  if (!spec) throw new Error(`unknown server ${kind}; choose among ${SERVER_KINDS.join(', ')}`)
+  const child = new RpcChild<{ port: number }>(new URL(`../servers/${spec.file}`, import.meta.url).pathname, {
+    env: { ...spec.env, CTG_BENCH_ENV: JSON.stringify(spec.config ?? {}) },
   })
   const { port } = await child.ready
   const base = `127.0.0.1:${port}`
   return {
     kind,
-    label: options.label ?? SERVER_LABELS[kind],
+    label: options.label ?? spec.label,
     protocol: kind === 'y-websocket' ? 'y-websocket' : 'hocuspocus',
-    wsUrl: kind === 'ctg' ? `ws://${base}/collab` : `ws://${base}`,
+    wsUrl: spec.file === 'ctgServer.ts' ? `ws://${base}/collab` : `ws://${base}`,
     httpUrl: `http://${base}`,
     pid: child.pid,
     port,
@@ -69,6 +84,8 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     documents: () => child.call('documents'),
     profileStart: () => child.profileStart(),
     profileStop: (name) => child.profileStop(name),
+    eventLoopStart: () => child.eventLoopStart(),
+    eventLoopStop: () => child.eventLoopStop(),
     stop: () => child.stop(),
   }
 }

@@ -8,12 +8,13 @@ import { directConnections, runServerChild } from './serverChild.js'
 
 /**
  * Our server, as `npm start` assembles it (createCtgServer: every extension, SQLite in a
- * temporary DATA_DIR). Variants (e.g. without the durable log) come in through the
- * environment, read by readConfig like in production.
+ * temporary DATA_DIR). A variant (e.g. DURABLE_ACK=0) comes as JSON in CTG_BENCH_ENV and is
+ * read by readConfig like production settings; nothing else from the environment is, so a
+ * DATABASE_URL or REDIS_URL set in the shell does not change what is measured.
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'ctg-bench-'))
 const config = readConfig({
-  ...process.env,
+  ...(JSON.parse(process.env.CTG_BENCH_ENV ?? '{}') as Record<string, string>),
   PORT: '0',
   HOST: '127.0.0.1',
   DATA_DIR: dataDir,
