@@ -71,7 +71,6 @@ async function measure(kind: ServerKind, state: Uint8Array, o: Options) {
       connectS,
       rssPerConnection: (rss1 - rss0) / added,
       heapPerConnection: (heap1.heapUsed - heap0.heapUsed) / added,
-      externalPerConnection: (heap1.external - heap0.external) / added,
       rssTotal: rss1,
       idleCores: idle.cores,
     }
@@ -110,7 +109,6 @@ export async function main(argv: string[]): Promise<void> {
       r.connectS.toFixed(1),
       fmtBytes(r.rssPerConnection),
       fmtBytes(r.heapPerConnection),
-      fmtBytes(r.externalPerConnection),
       fmtBytes(r.rssTotal),
       `${(r.idleCores * 100).toFixed(1)} %`,
     ])
@@ -132,7 +130,6 @@ export async function main(argv: string[]): Promise<void> {
           'connect time s',
           'RSS / connection',
           'heap / connection',
-          'external / connection',
           'server RSS with all',
           'idle server CPU',
         ],

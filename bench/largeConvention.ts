@@ -132,7 +132,6 @@ async function memoryPerDocument(server: BenchServer, names: string[]) {
   return {
     loadTimes: summarize(loadTimes),
     heapPerDoc: (heap1.heapUsed - heap0.heapUsed) / names.length,
-    externalPerDoc: (heap1.external - heap0.external) / names.length,
     rssPerDoc: (rss1 - rss0) / names.length,
   }
 }
@@ -237,7 +236,6 @@ export async function main(argv: string[]): Promise<void> {
     ],
     [r.label, 'load without a connection (openDirectConnection, p50)', `${fmtMs(r.memory.loadTimes.p50)} ms`],
     [r.label, `heap per loaded document (delta over ${o.copies} copies, after gc)`, fmtBytes(r.memory.heapPerDoc)],
-    [r.label, 'external memory per loaded document', fmtBytes(r.memory.externalPerDoc)],
     [r.label, 'RSS per loaded document', fmtBytes(r.memory.rssPerDoc)],
     ...(r.live && r.stored
       ? [
