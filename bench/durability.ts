@@ -9,7 +9,7 @@ import { summarizeProfile } from './lib/cpuProfile.js'
 import { encodeConvention, realisticConvention } from './lib/conventions.js'
 import { cpuMeter } from './lib/procStats.js'
 import { table, writeSection } from './lib/results.js'
-import { startServer, type BenchServer, type ServerKind } from './lib/startServer.js'
+import { withServer, type BenchServer, type ServerKind } from './lib/startServer.js'
 import { fmtMs, fmtRatio } from './lib/format.js'
 import { summarize, type Summary } from './lib/stats.js'
 import { objectiveText } from './lib/typing.js'
@@ -97,38 +97,39 @@ async function sendAll(clients: BenchClient[], count: number, server: BenchServe
 
 async function runVariant(variant: Variant, seed: Uint8Array, o: Options): Promise<VariantResult> {
   const profile = o.profile ? `durability-${variant.kind}` : undefined
-  const server = await startServer(variant.kind, { label: variant.label })
-  try {
-    await server.seed(seed, ['c-seq', 'c-burst', 'c-conc'])
-    const token = await server.token()
+  return withServer(
+    variant.kind,
+    async (server) => {
+      await server.seed(seed, ['c-seq', 'c-burst', 'c-conc'])
+      const token = await server.token()
 
-    const one = await connectOne(server, 'c-seq', token)
-    const text = objectiveText(one.doc, 0)
-    const acks: number[] = []
-    const t0 = performance.now()
-    for (let i = 0; i < o.sequential; i++) {
-      const t = performance.now()
-      text.insert(text.length, 'x')
-      await one.acknowledged()
-      acks.push(performance.now() - t)
-    }
-    const sequential = { perSecond: o.sequential / ((performance.now() - t0) / 1000), ack: summarize(acks) }
-    one.destroy()
+      const one = await connectOne(server, 'c-seq', token)
+      const text = objectiveText(one.doc, 0)
+      const acks: number[] = []
+      const t0 = performance.now()
+      for (let i = 0; i < o.sequential; i++) {
+        const t = performance.now()
+        text.insert(text.length, 'x')
+        await one.acknowledged()
+        acks.push(performance.now() - t)
+      }
+      const sequential = { perSecond: o.sequential / ((performance.now() - t0) / 1000), ack: summarize(acks) }
+      one.destroy()
 
-    // the profile covers the burst and the concurrent writers, where throughput is decided
-    if (profile) await server.profileStart()
-    const burstClient = await connectOne(server, 'c-burst', token)
-    const burst = await sendAll([burstClient], o.burst, server)
-    burstClient.destroy()
+      // the profile covers the burst and the concurrent writers, where throughput is decided
+      if (profile) await server.profileStart()
+      const burstClient = await connectOne(server, 'c-burst', token)
+      const burst = await sendAll([burstClient], o.burst, server)
+      burstClient.destroy()
 
-    const writers = await connectClients(server, 'c-conc', token, o.writers)
-    const concurrent = await sendAll(writers, o.perWriter, server)
-    for (const w of writers) w.destroy()
-    if (profile) await server.profileStop(profile)
-    return { variant, sequential, burst, concurrent }
-  } finally {
-    await server.stop()
-  }
+      const writers = await connectClients(server, 'c-conc', token, o.writers)
+      const concurrent = await sendAll(writers, o.perWriter, server)
+      for (const w of writers) w.destroy()
+      if (profile) await server.profileStop(profile)
+      return { variant, sequential, burst, concurrent }
+    },
+    { label: variant.label },
+  )
 }
 
 function report(results: VariantResult[], commits: Summary, o: Options): string {

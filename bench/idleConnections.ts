@@ -6,7 +6,7 @@ import { encodeConvention, realisticConvention } from './lib/conventions.js'
 import { fmtBytes } from './lib/format.js'
 import { cpuMeter, rssBytes } from './lib/procStats.js'
 import { table, writeSection } from './lib/results.js'
-import { startServer, type ServerKind } from './lib/startServer.js'
+import { withServer, type ServerKind } from './lib/startServer.js'
 import { sleep } from './lib/time.js'
 
 /**
@@ -30,18 +30,16 @@ function openFilesLimit(pid: number | 'self'): number {
 }
 
 async function measure(kind: ServerKind, state: Uint8Array, o: Options) {
-  const server = await startServer(kind)
-  const needed = o.clients + 200
-  for (const [who, limit] of [
-    ['server', openFilesLimit(server.pid)],
-    ['benchmark', openFilesLimit('self')],
-  ] as const) {
-    if (limit < needed) {
-      await server.stop()
-      throw new Error(`the ${who} may open ${limit} files, ${needed} are needed: raise it (ulimit -n ${needed * 2})`)
+  return withServer(kind, async (server) => {
+    const needed = o.clients + 200
+    for (const [who, limit] of [
+      ['server', openFilesLimit(server.pid)],
+      ['benchmark', openFilesLimit('self')],
+    ] as const) {
+      if (limit < needed) {
+        throw new Error(`the ${who} may open ${limit} files, ${needed} are needed: raise it (ulimit -n ${needed * 2})`)
+      }
     }
-  }
-  try {
     const names = Array.from({ length: o.conventions }, (_, i) => `c-idle-${i + 1}`)
     await server.seed(state, names)
     const token = await server.token()
@@ -74,9 +72,7 @@ async function measure(kind: ServerKind, state: Uint8Array, o: Options) {
       rssTotal: rss1,
       idleCores: idle.cores,
     }
-  } finally {
-    await server.stop()
-  }
+  })
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -12,7 +12,7 @@ import { bigConvention, CHARACTERS_PER_PAGE, encodeConvention, textLength } from
 import { fmtBytes, fmtMs } from './lib/format.js'
 import { rssBytes } from './lib/procStats.js'
 import { table, writeSection } from './lib/results.js'
-import { startServer, type BenchServer, type ServerKind } from './lib/startServer.js'
+import { withServer, type BenchServer, type ServerKind } from './lib/startServer.js'
 import { median, summarize } from './lib/stats.js'
 import { waitUntil } from './lib/time.js'
 import { objectiveText } from './lib/typing.js'
@@ -153,8 +153,7 @@ async function httpExports(server: BenchServer, id: string, token: string, n: nu
 }
 
 async function onServer(kind: ServerKind, state: Uint8Array, o: Options) {
-  const server = await startServer(kind)
-  try {
+  return withServer(kind, async (server) => {
     const names = Array.from({ length: o.copies }, (_, i) => `c-big-${i + 1}`)
     await server.seed(state, names)
     const token = await server.token()
@@ -168,9 +167,7 @@ async function onServer(kind: ServerKind, state: Uint8Array, o: Options) {
     await waitUntil(async () => (await server.documents()) === 0, 'documents to unload')
     const stored = kind === 'ctg' ? await httpExports(server, names[0]!, token, o.repetitions) : undefined
     return { label: server.label, syncs, memory, live, stored }
-  } finally {
-    await server.stop()
-  }
+  })
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -89,3 +89,17 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     stop: () => child.stop(),
   }
 }
+
+/** Runs `work` with a fresh server, stopped afterwards whatever happens. */
+export async function withServer<T>(
+  kind: ServerKind,
+  work: (server: BenchServer) => Promise<T>,
+  options: StartOptions = {},
+): Promise<T> {
+  const server = await startServer(kind, options)
+  try {
+    return await work(server)
+  } finally {
+    await server.stop()
+  }
+}
