@@ -97,7 +97,7 @@ async function runOne(kind: ServerKind, clients: number, seed: Uint8Array, o: Fa
   const profile = o.profile ? `fanout-${kind}-${clients}` : undefined
   const server = await startServer(kind)
   await server.seed(seed, [DOC_NAME])
-  const token = await server.token()
+  const tokens = await server.tokens(clients)
   const groupCount = Math.min(o.groups, clients)
   const groups = Array.from({ length: groupCount }, () => new RpcChild(CLIENT_GROUP))
   try {
@@ -109,8 +109,8 @@ async function runOne(kind: ServerKind, clients: number, seed: Uint8Array, o: Fa
         g.call('connect', {
           endpoint: { protocol: server.protocol, wsUrl: server.wsUrl },
           docName: DOC_NAME,
-          token,
           indices: clientsOfGroup(clients, groupCount, k),
+          tokens: clientsOfGroup(clients, groupCount, k).map((i) => tokens[i]!),
           writers,
           awareness: o.awareness,
         } satisfies ConnectArgs),

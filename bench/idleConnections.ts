@@ -42,17 +42,17 @@ async function measure(kind: ServerKind, state: Uint8Array, o: Options) {
     }
     const names = Array.from({ length: o.conventions }, (_, i) => `c-idle-${i + 1}`)
     await server.seed(state, names)
-    const token = await server.token()
+    const tokens = await server.tokens(o.clients)
     const nameOf = (i: number) => names[i % names.length]!
     // one client per convention first, so that the delta is connections only, not documents
-    const first = await connectClients(server, nameOf, token, names.length)
+    const first = await connectClients(server, nameOf, tokens.slice(0, names.length), { concurrency: 12 })
     await sleep(1000)
     const heap0 = await server.heap()
     const rss0 = rssBytes(server.pid)
     const t0 = performance.now()
-    const rest = await connectClients(server, nameOf, token, o.clients - names.length, {
+    const rest = await connectClients(server, nameOf, tokens.slice(names.length), {
       firstIndex: names.length,
-      concurrency: 50,
+      concurrency: 12,
     })
     const connectS = (performance.now() - t0) / 1000
     await sleep(2000)
@@ -116,7 +116,7 @@ export async function main(argv: string[]): Promise<void> {
       '',
       `${o.clients} HocuspocusProviders (y-websocket providers for the reference server), each with its own WebSocket and`,
       `an awareness state (a user name), over ${o.conventions} conventions (the realistic seed). One client per convention`,
-      'connects first (documents loaded), then the measured rest. Memory read after gc (`--expose-gc`, debug hook) and',
+      'connects first (documents loaded), then the measured rest. Memory read after a forced gc (debug hook) and',
       `from /proc/<pid>/status; open-files limit checked (${openFilesLimit('self')} here). Idle CPU over ${o.idleS} s: awareness renewals (every 15 s per client) and pings.`,
       '',
       table(

@@ -156,7 +156,7 @@ async function onServer(kind: ServerKind, state: Uint8Array, o: Options) {
   return withServer(kind, async (server) => {
     const names = Array.from({ length: o.copies }, (_, i) => `c-big-${i + 1}`)
     await server.seed(state, names)
-    const token = await server.token()
+    const token = (await server.tokens(1))[0]!
     // the profile covers the first syncs: loading from storage and the load hooks
     if (o.profile) await server.profileStart()
     const syncs = await firstSyncs(server, names, token)

@@ -11,7 +11,8 @@ import { KeystrokeLog, logReceived, objectiveText, typeUntil } from './typing.js
 export interface ConnectArgs {
   endpoint: Endpoint
   docName: string
-  token: string
+  /** one per client of `indices` */
+  tokens: string[]
   /** global indices of this group's clients */
   indices: number[]
   /** global indices of the clients that type (each into the objective of fiche `index`) */
@@ -44,9 +45,9 @@ const received = new KeystrokeLog()
 
 serveRpc(
   {
-    connect: async ({ endpoint, docName, token, indices, writers, awareness }: ConnectArgs) => {
+    connect: async ({ endpoint, docName, tokens, indices, writers, awareness }: ConnectArgs) => {
       writerSet = new Set(writers)
-      const connected = await connectClients(endpoint, docName, token, indices.length, { awareness })
+      const connected = await connectClients(endpoint, docName, tokens, { awareness })
       clients = connected.map((client, k) => ({ client, index: indices[k]! }))
       for (const { client } of clients) logReceived(client.doc, received, () => recording)
       return clients.length

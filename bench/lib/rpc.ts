@@ -62,13 +62,7 @@ export class RpcChild<Info = unknown> {
       cwd: REPO_ROOT,
       // advanced serialization carries typed arrays (latency samples, Yjs states) without copying to JSON
       serialization: 'advanced',
-      execArgv: [
-        '--import',
-        'tsx',
-        '--disable-warning=ExperimentalWarning',
-        '--expose-gc',
-        ...(options.execArgv ?? []),
-      ],
+      execArgv: ['--import', 'tsx', '--disable-warning=ExperimentalWarning', ...(options.execArgv ?? [])],
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })

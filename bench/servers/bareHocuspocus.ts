@@ -62,7 +62,7 @@ runServerChild({
       else states.set(name, state)
     }
   },
-  token: async () => '',
+  tokens: async (count) => Array<string>(count).fill(''),
   ...directConnections(server.hocuspocus),
   stop: async () => {
     await server.destroy()

@@ -32,7 +32,11 @@ runServerChild({
     ydoc.destroy()
     for (const id of names) await ctg.store.create({ id, title, period, createdBy: 'u-bench', state })
   },
-  token: () => ctg.tokens.issue({ id: 'u-bench', name: 'Banc d’essai' }),
+  // one user per client, as in a plenary: limits and update budgets are per user
+  tokens: (count) =>
+    Promise.all(
+      Array.from({ length: count }, (_, i) => ctg.tokens.issue({ id: `u-bench-${i}`, name: `Participant ${i}` })),
+    ),
   ...directConnections(ctg.server.hocuspocus),
   stop: async () => {
     await ctg.stop()

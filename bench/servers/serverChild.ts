@@ -1,4 +1,5 @@
 import type { DirectConnection, Hocuspocus } from '@hocuspocus/server'
+import { forceGc } from '../lib/forceGc.js'
 import { serveRpc } from '../lib/rpc.js'
 
 /** What each server child (ours, bare Hocuspocus, y-websocket) provides to the benchmarks. */
@@ -6,8 +7,8 @@ export interface ServerChild {
   port: number
   /** creates documents `names`, each holding the Yjs `state` */
   seed(state: Uint8Array, names: string[]): Promise<void>
-  /** a bearer token accepted by the server ('' when it checks none) */
-  token(): Promise<string>
+  /** bearer tokens of `count` different users ('' when the server checks none) */
+  tokens(count: number): Promise<string[]>
   /** loads documents without a WebSocket, as the first connection would (memory per document) */
   open?(names: string[]): Promise<number[]>
   /** unloads what `open` loaded */
@@ -22,7 +23,7 @@ export function runServerChild(child: ServerChild): void {
   serveRpc(
     {
       seed: ({ state, names }: { state: Uint8Array; names: string[] }) => child.seed(state, names),
-      token: () => child.token(),
+      tokens: (count: number) => child.tokens(count),
       open: (names: string[]) => {
         if (!child.open) throw new Error('this server cannot open documents directly')
         return child.open(names)
@@ -30,9 +31,7 @@ export function runServerChild(child: ServerChild): void {
       close: () => child.close?.(),
       documents: () => child.documents(),
       heap: () => {
-        // two passes: the first may only schedule finalizers
-        globalThis.gc?.()
-        globalThis.gc?.()
+        forceGc()
         return process.memoryUsage()
       },
       stop: async () => {

@@ -22,7 +22,7 @@ runServerChild({
   seed: async (state, names) => {
     for (const name of names) Y.applyUpdate(getYDoc(name), state)
   },
-  token: async () => '',
+  tokens: async (count) => Array<string>(count).fill(''),
   documents: () => docs.size,
   stop: async () => {
     for (const client of wss.clients) client.terminate()
