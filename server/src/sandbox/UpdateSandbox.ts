@@ -1,6 +1,7 @@
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
+import { startTsWorker } from '../workers/startTsWorker.js'
 import { SANDBOX_WORKER_DATA, type SandboxJob, type SandboxReply } from './sandboxWorker.js'
 
 export type CheckResult =
@@ -111,10 +112,8 @@ export class UpdateSandbox {
 
   private started(): Worker {
     if (this.worker) return this.worker
-    const worker = new Worker(new URL('./sandboxWorker.ts', import.meta.url), {
+    const worker = startTsWorker(new URL('./sandboxWorker.ts', import.meta.url), {
       workerData: SANDBOX_WORKER_DATA,
-      // the worker imports the schema from TypeScript sources, like the server (which runs with tsx already)
-      execArgv: process.execArgv.includes('tsx') ? process.execArgv : [...process.execArgv, '--import', 'tsx'],
       // an update that allocates without end kills the worker, not the server
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
     })

@@ -75,7 +75,7 @@ export class DocumentLog {
     this.pending = []
     this.flushing = true
     try {
-      await this.store.appendUpdates(batch)
+      await this.store.appendUpdates(batch.map(({ conventionId, update }) => ({ conventionId, update })))
       for (const entry of batch) entry.resolve()
     } catch (error) {
       for (const entry of batch) entry.reject(error)

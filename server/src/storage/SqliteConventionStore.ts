@@ -11,6 +11,7 @@ import type {
 } from './ConventionStore.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
 import { migrateSqlite } from './sqliteMigrations.js'
+import { SqliteWriter } from './SqliteWriter.js'
 
 /**
  * Conventions in one SQLite file, through Node's built-in `node:sqlite` (no native
@@ -19,6 +20,7 @@ import { migrateSqlite } from './sqliteMigrations.js'
  */
 export class SqliteConventionStore implements ConventionStore {
   private readonly db: DatabaseSync
+  private readonly writer: SqliteWriter
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true })
@@ -27,6 +29,7 @@ export class SqliteConventionStore implements ConventionStore {
       'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
     )
     migrateSqlite(this.db)
+    this.writer = new SqliteWriter(file)
   }
 
   async list(): Promise<ConventionSummary[]> {
@@ -71,11 +74,7 @@ export class SqliteConventionStore implements ConventionStore {
   }
 
   async appendUpdates(entries: { conventionId: string; update: Uint8Array }[]): Promise<void> {
-    if (entries.length === 0) return
-    const insert = this.db.prepare('INSERT INTO convention_updates (convention_id, "update") VALUES (?, ?)')
-    this.transaction(() => {
-      for (const entry of entries) insert.run(entry.conventionId, entry.update)
-    })
+    if (entries.length > 0) await this.writer.append(entries)
   }
 
   async compact(id: string, c: Compaction): Promise<boolean> {
@@ -108,6 +107,7 @@ export class SqliteConventionStore implements ConventionStore {
   }
 
   async close(): Promise<void> {
+    await this.writer.close()
     if (this.db.isOpen) this.db.close()
   }
 

@@ -1,0 +1,67 @@
+import type { Worker } from 'node:worker_threads'
+import { startTsWorker } from '../workers/startTsWorker.js'
+import type { AppendJob, AppendReply, WriterWorkerData } from './sqliteWriterWorker.js'
+
+interface Waiting {
+  resolve(): void
+  reject(error: Error): void
+}
+
+/**
+ * Appends to the update log from a worker thread. `node:sqlite` is synchronous and a
+ * durable commit waits for fsync: on the main thread that wait would stop every
+ * broadcast (the benchmark's profiles put it at a third of the server's busy time).
+ * The acknowledgement still waits for the commit; the event loop does not.
+ */
+export class SqliteWriter {
+  private worker: Worker | null = null
+  private nextId = 1
+  private readonly waiting = new Map<number, Waiting>()
+  private closed = false
+
+  constructor(private readonly file: string) {
+    this.started()
+  }
+
+  append(entries: AppendJob['entries']): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('the store is closed'))
+    const id = this.nextId++
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject })
+      this.started().postMessage({ id, entries } satisfies AppendJob)
+    })
+  }
+
+  /** Waits for the appends under way, then stops the worker. */
+  async close(): Promise<void> {
+    this.closed = true
+    while (this.waiting.size > 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    const worker = this.worker
+    this.worker = null
+    await worker?.terminate()
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker
+    const worker = startTsWorker(new URL('./sqliteWriterWorker.ts', import.meta.url), {
+      workerData: { role: 'sqlite-writer', file: this.file } satisfies WriterWorkerData,
+    })
+    worker.on('message', (reply: AppendReply) => {
+      const waiting = this.waiting.get(reply.id)
+      this.waiting.delete(reply.id)
+      if (reply.error) waiting?.reject(new Error(reply.error))
+      else waiting?.resolve()
+    })
+    const fail = (reason: string) => {
+      if (this.worker !== worker) return
+      this.worker = null
+      // an append in flight may or may not have committed: it is not acknowledged, and the client sends it again
+      for (const waiting of this.waiting.values()) waiting.reject(new Error(reason))
+      this.waiting.clear()
+    }
+    worker.on('error', (error) => fail(`the log writer failed: ${error.message}`))
+    worker.on('exit', (code) => fail(`the log writer exited with code ${code}`))
+    this.worker = worker
+    return worker
+  }
+}
