@@ -151,6 +151,22 @@ describe.each([sqlite, postgres])('persistence on $name', (engine) => {
     expect(readMeta(doc).title).toBe(smallConvention().title)
   })
 
+  it('an undecodable log entry is skipped and kept aside; the convention still opens and compacts', async () => {
+    const id = await importSmall()
+    const client = await connectClient(server.wsUrl, id, await server.token())
+    fieldText(findElements(client.doc, 'ficheTitle')[0]!).insert(0, 'Avant — ')
+    await client.settled()
+    client.destroy()
+    await server.ctg.store.appendUpdates([{ conventionId: id, update: new Uint8Array([255, 0, 255, 7]) }])
+    const log = new DocumentLog(server.ctg.store, { info() {}, warn() {}, error() {} })
+    await log.compact(id, { title: 'Après', period: { start: 2026, end: 2027 } })
+    const stored = (await server.ctg.store.readDocument(id))!
+    expect(stored.updates.map((u) => [...u.update])).toEqual([[255, 0, 255, 7]])
+    const reader = new Y.Doc()
+    Y.applyUpdate(reader, (await log.load(id))!)
+    expect(firstFicheTitle(yDocToConvention(reader))).toBe('Avant — Ouvrir un relais petite enfance')
+  })
+
   it('a document that fails to load is never replaced, and opens once storage is back', async () => {
     const id = await importSmall()
     const before = await storedConvention(server.ctg.store, id)

@@ -37,14 +37,17 @@ export interface StoredDocument {
   updates: LoggedUpdate[]
 }
 
-export interface Compaction {
-  /** the merge of the snapshot and `foldedSeqs` */
-  snapshot: Uint8Array
-  /** the version that was read; the write happens only if it is still current */
-  expectedVersion: number
-  /** the log entries folded into the snapshot, deleted with the write */
-  foldedSeqs: number[]
-  meta: { title: string; period: Period }
+export interface ConventionMeta {
+  title: string
+  period: Period
+}
+
+/** What a compaction did. */
+export interface CompactionResult {
+  /** log entries folded into the snapshot */
+  folded: number
+  /** log entries that could not be decoded, left out of the snapshot */
+  skipped: number[]
 }
 
 /**
@@ -64,8 +67,11 @@ export interface ConventionStore {
   readDocument(id: string): Promise<StoredDocument | null>
   /** Appends updates in one transaction; resolves once they are durable. */
   appendUpdates(entries: { conventionId: string; update: Uint8Array }[]): Promise<void>
-  /** Replaces the snapshot and drops the folded entries, unless another compaction won; says whether it wrote. */
-  compact(id: string, compaction: Compaction): Promise<boolean>
+  /**
+   * Folds the log into the snapshot (`mergeStoredDocument`) and drops the folded entries,
+   * in one transaction, from what is stored and nothing else.
+   */
+  compact(id: string, meta: ConventionMeta): Promise<CompactionResult>
   saveIssues(id: string, issues: SchemaIssue[]): Promise<void>
   close(): Promise<void>
 }

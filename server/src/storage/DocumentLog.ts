@@ -1,7 +1,6 @@
-import type { Period } from '@ctg/shared'
-import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
-import type { ConventionStore, StoredDocument } from './ConventionStore.js'
+import type { ConventionMeta, ConventionStore } from './ConventionStore.js'
+import { mergeStoredDocument } from './mergeStoredDocument.js'
 
 interface PendingAppend {
   conventionId: string
@@ -39,19 +38,19 @@ export class DocumentLog {
   /** The stored document as one update, or null when the convention does not exist. */
   async load(conventionId: string): Promise<Uint8Array | null> {
     const stored = await this.store.readDocument(conventionId)
-    return stored ? this.merge(conventionId, stored) : null
+    if (!stored) return null
+    const { merged, skipped } = mergeStoredDocument(stored)
+    this.reportSkipped(conventionId, skipped)
+    return merged
   }
 
   /**
    * Folds the log into the snapshot. Works from storage alone, never from a
    * document in memory, so it can only ever add to what is stored.
    */
-  async compact(conventionId: string, meta: { title: string; period: Period }): Promise<void> {
-    const stored = await this.store.readDocument(conventionId)
-    if (!stored || stored.updates.length === 0) return
-    const snapshot = this.merge(conventionId, stored)
-    const foldedSeqs = stored.updates.map((u) => u.seq)
-    await this.store.compact(conventionId, { snapshot, expectedVersion: stored.snapshotVersion, foldedSeqs, meta })
+  async compact(conventionId: string, meta: ConventionMeta): Promise<void> {
+    const { skipped } = await this.store.compact(conventionId, meta)
+    this.reportSkipped(conventionId, skipped)
   }
 
   /** Waits for the appends already queued (used when the server stops). */
@@ -85,21 +84,8 @@ export class DocumentLog {
     }
   }
 
-  /** Snapshot and log as one update; an entry that cannot be decoded is skipped and reported, never fatal. */
-  private merge(conventionId: string, stored: StoredDocument): Uint8Array {
-    const updates = [stored.snapshot, ...stored.updates.map((u) => u.update)]
-    try {
-      return Y.mergeUpdates(updates)
-    } catch {
-      let merged = stored.snapshot
-      for (const { seq, update } of stored.updates) {
-        try {
-          merged = Y.mergeUpdates([merged, update])
-        } catch (error) {
-          this.logger.error(`convention ${conventionId}: logged update ${seq} cannot be decoded, skipped`, error)
-        }
-      }
-      return merged
-    }
+  private reportSkipped(conventionId: string, skipped: number[]) {
+    if (skipped.length === 0) return
+    this.logger.error(`convention ${conventionId}: logged update(s) ${skipped.join(', ')} cannot be decoded, skipped`)
   }
 }

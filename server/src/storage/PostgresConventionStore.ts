@@ -1,13 +1,15 @@
 import type { SchemaIssue } from '@ctg/shared'
 import pg from 'pg'
 import type {
-  Compaction,
+  CompactionResult,
+  ConventionMeta,
   ConventionStore,
   ConventionSummary,
   NewConvention,
   StoredDocument,
 } from './ConventionStore.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
+import { mergeStoredDocument } from './mergeStoredDocument.js'
 import { migratePostgres } from './postgresMigrations.js'
 
 /**
@@ -85,21 +87,40 @@ export class PostgresConventionStore implements ConventionStore {
     )
   }
 
-  async compact(id: string, c: Compaction): Promise<boolean> {
+  async compact(id: string, meta: ConventionMeta): Promise<CompactionResult> {
     return this.transaction('BEGIN', async (client) => {
-      const written = await client.query(
+      // NO KEY UPDATE: a second compaction waits, appends (which only take KEY SHARE through their foreign key) do not
+      const head = await client.query<{ snapshot: Buffer; snapshot_version: number }>(
+        'SELECT snapshot, snapshot_version FROM conventions WHERE id = $1 FOR NO KEY UPDATE',
+        [id],
+      )
+      const row = head.rows[0]
+      if (!row) return { folded: 0, skipped: [] }
+      const log = await client.query<{ seq: string; update: Buffer }>(
+        'SELECT seq, "update" FROM convention_updates WHERE convention_id = $1 ORDER BY seq',
+        [id],
+      )
+      if (log.rows.length === 0) return { folded: 0, skipped: [] }
+      const updates = log.rows.map((u) => ({ seq: Number(u.seq), update: new Uint8Array(u.update) }))
+      const { merged, skipped } = mergeStoredDocument({
+        snapshot: new Uint8Array(row.snapshot),
+        snapshotVersion: row.snapshot_version,
+        updates,
+      })
+      await client.query(
         `UPDATE conventions SET snapshot = $1, snapshot_version = snapshot_version + 1, title = $2,
            period_start = $3, period_end = $4, updated_at = now()
-         WHERE id = $5 AND snapshot_version = $6`,
-        [Buffer.from(c.snapshot), c.meta.title, c.meta.period.start, c.meta.period.end, id, c.expectedVersion],
+         WHERE id = $5`,
+        [Buffer.from(merged), meta.title, meta.period.start, meta.period.end, id],
       )
-      if (written.rowCount === 0) return false
-      // by list: with concurrent writers a smaller seq may commit after a larger one was read
+      // by list: with concurrent writers a smaller seq may commit after a larger one was read;
+      // an entry that cannot be decoded stays in the log
+      const folded = updates.map((u) => u.seq).filter((seq) => !skipped.includes(seq))
       await client.query('DELETE FROM convention_updates WHERE convention_id = $1 AND seq = ANY($2::bigint[])', [
         id,
-        c.foldedSeqs,
+        folded,
       ])
-      return true
+      return { folded: folded.length, skipped }
     })
   }
 

@@ -3,7 +3,8 @@ import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import type { SchemaIssue } from '@ctg/shared'
 import type {
-  Compaction,
+  CompactionResult,
+  ConventionMeta,
   ConventionStore,
   ConventionSummary,
   NewConvention,
@@ -77,29 +78,9 @@ export class SqliteConventionStore implements ConventionStore {
     if (entries.length > 0) await this.writer.append(entries)
   }
 
-  async compact(id: string, c: Compaction): Promise<boolean> {
-    return this.transaction(() => {
-      const written = this.db
-        .prepare(
-          `UPDATE conventions SET snapshot = ?, snapshot_version = snapshot_version + 1, title = ?,
-             period_start = ?, period_end = ?, updated_at = ?
-           WHERE id = ? AND snapshot_version = ?`,
-        )
-        .run(
-          c.snapshot,
-          c.meta.title,
-          c.meta.period.start,
-          c.meta.period.end,
-          new Date().toISOString(),
-          id,
-          c.expectedVersion,
-        )
-      if (written.changes === 0) return false
-      // a single writer appends in seq order, so the folded entries are exactly those up to the largest
-      const lastFolded = Math.max(...c.foldedSeqs, 0)
-      this.db.prepare('DELETE FROM convention_updates WHERE convention_id = ? AND seq <= ?').run(id, lastFolded)
-      return true
-    })
+  async compact(id: string, meta: ConventionMeta): Promise<CompactionResult> {
+    // merging a long log takes tens of milliseconds: the writer thread does it, not the event loop
+    return this.writer.compact(id, meta)
   }
 
   async saveIssues(id: string, issues: SchemaIssue[]): Promise<void> {

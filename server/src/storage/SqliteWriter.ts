@@ -1,14 +1,17 @@
 import type { Worker } from 'node:worker_threads'
 import { startTsWorker } from '../workers/startTsWorker.js'
-import type { AppendJob, AppendReply, WriterWorkerData } from './sqliteWriterWorker.js'
+import type { CompactionResult, ConventionMeta } from './ConventionStore.js'
+import type { WriterJob, WriterReply, WriterWorkerData } from './sqliteWriterWorker.js'
 
 interface Waiting {
-  resolve(): void
+  resolve(reply: WriterReply): void
   reject(error: Error): void
 }
 
+type Job = WriterJob extends infer J ? (J extends WriterJob ? Omit<J, 'id'> : never) : never
+
 /**
- * Appends to the update log from a worker thread. `node:sqlite` is synchronous and a
+ * Writes the update log from a worker thread: appends and compactions. `node:sqlite` is synchronous and a
  * durable commit waits for fsync: on the main thread that wait would stop every
  * broadcast (the benchmark's profiles put it at a third of the server's busy time).
  * The acknowledgement still waits for the commit; the event loop does not.
@@ -23,12 +26,21 @@ export class SqliteWriter {
     this.started()
   }
 
-  append(entries: AppendJob['entries']): Promise<void> {
+  async append(entries: { conventionId: string; update: Uint8Array }[]): Promise<void> {
+    await this.run({ kind: 'append', entries })
+  }
+
+  async compact(conventionId: string, meta: ConventionMeta): Promise<CompactionResult> {
+    const reply = await this.run({ kind: 'compact', conventionId, meta })
+    return reply.compaction ?? { folded: 0, skipped: [] }
+  }
+
+  private run(job: Job): Promise<WriterReply> {
     if (this.closed) return Promise.reject(new Error('the store is closed'))
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject })
-      this.started().postMessage({ id, entries } satisfies AppendJob)
+      this.started().postMessage({ ...job, id } as WriterJob)
     })
   }
 
@@ -46,11 +58,11 @@ export class SqliteWriter {
     const worker = startTsWorker(new URL('./sqliteWriterWorker.ts', import.meta.url), {
       workerData: { role: 'sqlite-writer', file: this.file } satisfies WriterWorkerData,
     })
-    worker.on('message', (reply: AppendReply) => {
+    worker.on('message', (reply: WriterReply) => {
       const waiting = this.waiting.get(reply.id)
       this.waiting.delete(reply.id)
       if (reply.error) waiting?.reject(new Error(reply.error))
-      else waiting?.resolve()
+      else waiting?.resolve(reply)
     })
     const fail = (reason: string) => {
       if (this.worker !== worker) return

@@ -1,14 +1,16 @@
 import { DatabaseSync } from 'node:sqlite'
 import { parentPort, workerData } from 'node:worker_threads'
+import type { CompactionResult, ConventionMeta } from './ConventionStore.js'
+import { mergeStoredDocument } from './mergeStoredDocument.js'
 
-export interface AppendJob {
-  id: number
-  entries: { conventionId: string; update: Uint8Array }[]
-}
+export type WriterJob =
+  | { id: number; kind: 'append'; entries: { conventionId: string; update: Uint8Array }[] }
+  | { id: number; kind: 'compact'; conventionId: string; meta: ConventionMeta }
 
-export interface AppendReply {
+export interface WriterReply {
   id: number
   error?: string
+  compaction?: CompactionResult
 }
 
 /** What SqliteWriter starts the worker with. */
@@ -17,27 +19,76 @@ export interface WriterWorkerData {
   file: string
 }
 
+/** The one thread that writes the log: appends and compactions, each one transaction. */
+function openWriter(file: string) {
+  // its own connection: WAL lets the main thread read while this one writes
+  const db = new DatabaseSync(file)
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;')
+  const insert = db.prepare('INSERT INTO convention_updates (convention_id, "update") VALUES (?, ?)')
+
+  const transaction = <T>(work: () => T): T => {
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      const result = work()
+      db.exec('COMMIT')
+      return result
+    } catch (error) {
+      db.exec('ROLLBACK')
+      throw error
+    }
+  }
+
+  const append = (entries: { conventionId: string; update: Uint8Array }[]) =>
+    transaction(() => {
+      for (const entry of entries) insert.run(entry.conventionId, entry.update)
+    })
+
+  const compact = (id: string, meta: ConventionMeta): CompactionResult =>
+    transaction(() => {
+      const row = db.prepare('SELECT snapshot, snapshot_version FROM conventions WHERE id = ?').get(id) as
+        { snapshot: Uint8Array; snapshot_version: number } | undefined
+      const log = db
+        .prepare('SELECT seq, "update" FROM convention_updates WHERE convention_id = ? ORDER BY seq')
+        .all(id) as unknown as { seq: number; update: Uint8Array }[]
+      if (!row || log.length === 0) return { folded: 0, skipped: [] }
+      const { merged, skipped } = mergeStoredDocument({
+        snapshot: row.snapshot,
+        snapshotVersion: row.snapshot_version,
+        updates: log,
+      })
+      db.prepare(
+        `UPDATE conventions SET snapshot = ?, snapshot_version = snapshot_version + 1, title = ?,
+           period_start = ?, period_end = ?, updated_at = ? WHERE id = ?`,
+      ).run(merged, meta.title, meta.period.start, meta.period.end, new Date().toISOString(), id)
+      // an entry that cannot be decoded stays in the log
+      const deleteEntry = db.prepare('DELETE FROM convention_updates WHERE seq = ?')
+      let folded = 0
+      for (const { seq } of log) {
+        if (skipped.includes(seq)) continue
+        deleteEntry.run(seq)
+        folded++
+      }
+      return { folded, skipped }
+    })
+
+  return { append, compact }
+}
+
 // importing this module elsewhere must not answer on someone else's port
 const data = workerData as WriterWorkerData | null
 if (parentPort && data?.role === 'sqlite-writer') {
   const port = parentPort
-  // its own connection: WAL lets the main thread read while this one writes
-  const db = new DatabaseSync(data.file)
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;')
-  const insert = db.prepare('INSERT INTO convention_updates (convention_id, "update") VALUES (?, ?)')
-  port.on('message', (job: AppendJob) => {
+  const writer = openWriter(data.file)
+  port.on('message', (job: WriterJob) => {
     try {
-      db.exec('BEGIN IMMEDIATE')
-      try {
-        for (const entry of job.entries) insert.run(entry.conventionId, entry.update)
-        db.exec('COMMIT')
-      } catch (error) {
-        db.exec('ROLLBACK')
-        throw error
+      if (job.kind === 'append') {
+        writer.append(job.entries)
+        port.postMessage({ id: job.id } satisfies WriterReply)
+      } else {
+        port.postMessage({ id: job.id, compaction: writer.compact(job.conventionId, job.meta) } satisfies WriterReply)
       }
-      port.postMessage({ id: job.id } satisfies AppendReply)
     } catch (error) {
-      port.postMessage({ id: job.id, error: (error as Error).message } satisfies AppendReply)
+      port.postMessage({ id: job.id, error: (error as Error).message } satisfies WriterReply)
     }
   })
 }
