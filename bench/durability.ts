@@ -66,7 +66,7 @@ async function commitTimes(seed: Uint8Array, count = 200): Promise<Summary> {
     const times: number[] = []
     for (let i = 0; i < count; i++) {
       const t0 = performance.now()
-      await store.appendUpdates([{ conventionId: 'c-commit', update }])
+      await store.appendUpdates([{ conventionId: 'c-commit', update, userId: null }])
       times.push(performance.now() - t0)
     }
     return summarize(times)

@@ -68,7 +68,7 @@ async function inProcess(state: Uint8Array, n: number): Promise<(string | number
     await store.create({ id: 'c-big', title, period, createdBy: 'u-bench', state })
     await store.create({ id: 'c-big-logged', title, period, createdBy: 'u-bench', state })
     const logged = keystrokes(state, LOGGED_UPDATES)
-    await store.appendUpdates(logged.map((update) => ({ conventionId: 'c-big-logged', update })))
+    await store.appendUpdates(logged.map((update) => ({ conventionId: 'c-big-logged', update, userId: null })))
     return [
       ['SQLite read of snapshot and log (`store.readDocument`)', await ms(() => store.readDocument('c-big'))],
       ['load from storage (`DocumentLog.load`: read + merge)', await ms(() => log.load('c-big'))],

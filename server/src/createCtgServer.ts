@@ -3,17 +3,22 @@ import { loadSecret } from './auth/secret.js'
 import { TokenService } from './auth/tokens.js'
 import type { ServerConfig } from './config.js'
 import { ConventionService, Y_DOC_OPTIONS } from './conventions/ConventionService.js'
+import { LiveAccess } from './access/LiveAccess.js'
+import { ActivityRecorder } from './extensions/ActivityRecorder.js'
 import { Authentication } from './extensions/Authentication.js'
+import { AwarenessIdentity } from './extensions/AwarenessIdentity.js'
 import { CollabEndpoint } from './extensions/CollabEndpoint.js'
 import { ConnectionLimits } from './extensions/ConnectionLimits.js'
 import { Persistence } from './extensions/Persistence.js'
 import { PreAuthLimits } from './extensions/PreAuthLimits.js'
+import { ReadOnlyEnforcement } from './extensions/ReadOnlyEnforcement.js'
 import { RedisScaleOut } from './extensions/RedisScaleOut.js'
 import { SchemaCheck } from './extensions/SchemaCheck.js'
 import { SchemaRepair } from './extensions/SchemaRepair.js'
 import { UpdateGuard } from './extensions/UpdateGuard.js'
 import { HttpApi } from './http/HttpApi.js'
 import { conventionRoutes } from './http/routes/conventionRoutes.js'
+import { memberRoutes } from './http/routes/memberRoutes.js'
 import { schemaRoutes } from './http/routes/schemaRoutes.js'
 import { userRoutes } from './http/routes/userRoutes.js'
 import { staticClient } from './http/staticClient.js'
@@ -41,6 +46,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
   const preAuth = new PreAuthLimits(config.limits, logger)
   let server: Server | undefined
   const conventions = new ConventionService(store, log, () => server!.hocuspocus)
+  const live = new LiveAccess(() => server!.hocuspocus)
 
   server = new Server({
     name: 'ctg-workspace',
@@ -57,6 +63,8 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
       preAuth,
       new ConnectionLimits(config.limits, logger),
       new UpdateGuard(config.limits, logger),
+      new ReadOnlyEnforcement(logger),
+      new AwarenessIdentity(),
       new Persistence(log, logger, config.durableAck),
       ...(config.redisUrl
         ? [
@@ -68,9 +76,16 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
         : []),
       new SchemaRepair(logger),
       new SchemaCheck(store, logger),
+      new ActivityRecorder(store.activity, logger),
       new HttpApi({
-        routes: [...schemaRoutes(), ...userRoutes(tokens), ...conventionRoutes(conventions)],
+        routes: [
+          ...schemaRoutes(),
+          ...userRoutes(),
+          ...conventionRoutes(conventions, store),
+          ...memberRoutes(store, tokens, live),
+        ],
         tokens,
+        rememberUser: (user) => store.members.rememberUser(user),
         maxBodyBytes: config.maxBodyBytes,
         logger,
         serveStatic: staticClient(config.clientDir),

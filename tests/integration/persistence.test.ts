@@ -143,7 +143,7 @@ describe.each([sqlite, postgres])('persistence on $name', (engine) => {
       return update
     })
     const meta = { title: 'Course', period: { start: 2026, end: 2027 } }
-    await Promise.all(writers.flatMap((update) => [log.append(id, update), log.compact(id, meta)]))
+    await Promise.all(writers.flatMap((update) => [log.append(id, update, null), log.compact(id, meta)]))
     await log.compact(id, meta)
     const doc = new Y.Doc({ gc: false })
     Y.applyUpdate(doc, (await log.load(id))!)
@@ -157,7 +157,7 @@ describe.each([sqlite, postgres])('persistence on $name', (engine) => {
     fieldText(findElements(client.doc, 'ficheTitle')[0]!).insert(0, 'Avant — ')
     await client.settled()
     client.destroy()
-    await server.ctg.store.appendUpdates([{ conventionId: id, update: new Uint8Array([255, 0, 255, 7]) }])
+    await server.ctg.store.appendUpdates([{ conventionId: id, update: new Uint8Array([255, 0, 255, 7]), userId: null }])
     const log = new DocumentLog(server.ctg.store, { info() {}, warn() {}, error() {} })
     await log.compact(id, { title: 'Après', period: { start: 2026, end: 2027 } })
     const stored = (await server.ctg.store.readDocument(id))!

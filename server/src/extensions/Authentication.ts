@@ -1,16 +1,24 @@
+import { canEdit, type Role } from '@ctg/shared'
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
 import type { TokenService, User } from '../auth/tokens.js'
 import type { ConventionStore } from '../storage/ConventionStore.js'
 
 export interface ConnectionContext {
   user: User
+  /** the role when the connection opened; `connection.readOnly` follows later changes */
+  role: Role
 }
+
+/** Hocuspocus answers a refused connection with the error's `reason`. */
+const FORBIDDEN = Object.assign(new Error('forbidden'), { reason: 'forbidden' })
 
 /**
  * Every WebSocket connection carries a bearer token; without a valid one, or for a
  * convention that does not exist (documents are created over HTTP only), the
  * connection is refused before any document is loaded, and `onFailure` is told
- * (PreAuthLimits counts failures per client address).
+ * (PreAuthLimits counts failures per client address). A person without a membership is
+ * refused as `forbidden`; readers and commenters get a read-only connection, so Hocuspocus
+ * refuses their updates.
  */
 export class Authentication implements Extension {
   extensionName = 'Authentication'
@@ -26,7 +34,11 @@ export class Authentication implements Extension {
     try {
       const user = await this.tokens.verify(payload.token)
       if (!(await this.store.exists(payload.documentName))) throw new Error('convention not found')
-      return { user }
+      await this.store.members.rememberUser(user)
+      const role = await this.store.members.roleOf(payload.documentName, user.id)
+      if (!role) throw FORBIDDEN
+      payload.connectionConfig.readOnly = !canEdit(role)
+      return { user, role }
     } catch (error) {
       this.onFailure(payload)
       throw error

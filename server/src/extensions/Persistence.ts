@@ -9,6 +9,7 @@ import { readMeta } from '@ctg/shared'
 import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
+import type { ConnectionContext } from './Authentication.js'
 import type { DocumentLog } from '../storage/DocumentLog.js'
 
 /** An encoded update with no structs and no deletions. */
@@ -53,16 +54,21 @@ export class Persistence implements Extension {
     Y.applyUpdate(document, state)
   }
 
-  async beforeSync({ type, payload, connection, documentName }: beforeSyncPayload): Promise<void> {
+  async beforeSync({ type, payload, connection, document, documentName }: beforeSyncPayload): Promise<void> {
     if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) return
     // Hocuspocus refuses a read-only connection's update itself; it must not reach the log either
     if (connection.readOnly || payload.byteLength <= EMPTY_UPDATE_BYTES) return
+    // each stored change names who made it
+    const userId = (connection.context as Partial<ConnectionContext>).user?.id ?? null
     if (!this.durableAck) {
-      this.log.append(documentName, payload.slice()).catch(() => undefined)
+      this.log.append(documentName, payload.slice(), userId).catch(() => undefined)
       return
     }
     try {
-      await this.log.append(documentName, payload.slice())
+      await this.log.append(documentName, payload.slice(), userId)
+      // the role was lowered while the update was being stored: it was sent before, and what is
+      // stored must be what everybody sees, so it is applied here (Hocuspocus would now skip it)
+      if (connection.readOnly) Y.applyUpdate(document, payload, { source: 'connection', connection })
     } catch (error) {
       this.logger.error(`convention ${documentName}: an update could not be stored`, error)
       // closing the document alone would leave the provider waiting on an open socket
@@ -75,7 +81,7 @@ export class Persistence implements Extension {
     // clients' updates were logged before they were applied; another process logged those relayed by Redis
     const source = originSource(transactionOrigin)
     if (source === 'connection' || source === 'redis') return
-    this.log.append(documentName, update).catch((error) => {
+    this.log.append(documentName, update, null).catch((error) => {
       this.logger.error(`convention ${documentName}: a server-side change could not be stored`, error)
     })
   }

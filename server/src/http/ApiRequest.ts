@@ -20,7 +20,7 @@ export interface ApiResponse {
 export type ApiHandler = (request: ApiRequest) => Promise<ApiResponse>
 
 export interface Route {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   pattern: RegExp
   handler: ApiHandler
   /** routes open without a token (the JSON Schema is public) */

@@ -10,13 +10,15 @@ export interface HttpApiOptions {
   routes: Route[]
   tokens: TokenService
   maxBodyBytes: number
+  /** called with the person behind every valid token (the user record follows the token's name) */
+  rememberUser(user: { id: string; name: string }): Promise<void>
   logger: Logger
   /** serves everything outside /api (the built client) */
   serveStatic: (request: IncomingMessage, response: ServerResponse) => void
 }
 
 function send(response: ServerResponse, status: number, json: unknown, headers: Record<string, string> = {}) {
-  const body = JSON.stringify(json)
+  const body = status === 204 ? undefined : JSON.stringify(json)
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -69,6 +71,7 @@ export class HttpApi implements Extension {
           if (error instanceof InvalidTokenError) throw new HttpError(401, 'unauthorized', error.message)
           throw error
         }
+        await this.options.rememberUser(user)
       }
       const proto = (request.headers['x-forwarded-proto'] as string | undefined) ?? 'http'
       const apiRequest: ApiRequest = {

@@ -8,6 +8,8 @@ export const CloseCode = {
   malformed: 4400,
   /** the socket did not authenticate in time */
   authenticationTimeout: 4408,
+  /** the person's role does not allow it, or their access was revoked */
+  forbidden: 4403,
   /** an update (or awareness message) over its size limit, or too costly to apply */
   tooLarge: 4413,
   /** an update the schema refuses: unknown node, mark or root type, missing dependencies */

@@ -1,4 +1,6 @@
 import type { Period, SchemaIssue } from '@ctg/shared'
+import type { ActivityStore } from './ActivityStore.js'
+import type { MembershipStore } from './MembershipStore.js'
 
 export interface ConventionSummary {
   id: string
@@ -15,9 +17,17 @@ export interface NewConvention {
   id: string
   title: string
   period: Period
+  /** made the convention's owner, in the same transaction */
   createdBy: string
   /** the Yjs document, encoded as one update */
   state: Uint8Array
+}
+
+/** An update to append, with the user whose connection sent it (null: the server made it). */
+export interface LogEntry {
+  conventionId: string
+  update: Uint8Array
+  userId: string | null
 }
 
 /** One Yjs update appended to a convention's log. */
@@ -59,6 +69,9 @@ export interface CompactionResult {
  * document that failed to load cannot erase what is stored (hocuspocus#382).
  */
 export interface ConventionStore {
+  /** who may do what, in the same database */
+  readonly members: MembershipStore
+  readonly activity: ActivityStore
   list(): Promise<ConventionSummary[]>
   get(id: string): Promise<ConventionSummary | null>
   exists(id: string): Promise<boolean>
@@ -66,7 +79,7 @@ export interface ConventionStore {
   /** The snapshot and the logged updates, or null when the convention does not exist. */
   readDocument(id: string): Promise<StoredDocument | null>
   /** Appends updates in one transaction; resolves once they are durable. */
-  appendUpdates(entries: { conventionId: string; update: Uint8Array }[]): Promise<void>
+  appendUpdates(entries: LogEntry[]): Promise<void>
   /**
    * Folds the log into the snapshot (`mergeStoredDocument`) and drops the folded entries,
    * in one transaction, from what is stored and nothing else.

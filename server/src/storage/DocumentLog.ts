@@ -1,10 +1,8 @@
 import type { Logger } from '../logger.js'
-import type { ConventionMeta, ConventionStore } from './ConventionStore.js'
+import type { ConventionMeta, ConventionStore, LogEntry } from './ConventionStore.js'
 import { mergeStoredDocument } from './mergeStoredDocument.js'
 
-interface PendingAppend {
-  conventionId: string
-  update: Uint8Array
+interface PendingAppend extends LogEntry {
   resolve(): void
   reject(error: unknown): void
 }
@@ -27,10 +25,10 @@ export class DocumentLog {
     private readonly logger: Logger,
   ) {}
 
-  /** Resolves once the update is durable. */
-  append(conventionId: string, update: Uint8Array): Promise<void> {
+  /** Resolves once the update is durable; `userId` is whose connection sent it (null: the server). */
+  append(conventionId: string, update: Uint8Array, userId: string | null): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ conventionId, update, resolve, reject })
+      this.pending.push({ conventionId, update, userId, resolve, reject })
       this.scheduleFlush()
     })
   }
@@ -74,7 +72,9 @@ export class DocumentLog {
     this.pending = []
     this.flushing = true
     try {
-      await this.store.appendUpdates(batch.map(({ conventionId, update }) => ({ conventionId, update })))
+      await this.store.appendUpdates(
+        batch.map(({ conventionId, update, userId }) => ({ conventionId, update, userId })),
+      )
       for (const entry of batch) entry.resolve()
     } catch (error) {
       for (const entry of batch) entry.reject(error)

@@ -5,12 +5,16 @@ import type {
   ConventionMeta,
   ConventionStore,
   ConventionSummary,
+  LogEntry,
   NewConvention,
   StoredDocument,
 } from './ConventionStore.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
 import { mergeStoredDocument } from './mergeStoredDocument.js'
 import { migratePostgres } from './postgresMigrations.js'
+import { PostgresActivityStore } from './PostgresActivityStore.js'
+import { PostgresMembershipStore } from './PostgresMembershipStore.js'
+import { postgresTransaction } from './postgresTransaction.js'
 
 /**
  * Conventions in PostgreSQL (`DATABASE_URL`), for deployments where several server
@@ -18,7 +22,13 @@ import { migratePostgres } from './postgresMigrations.js'
  * append commits before the server acknowledges the update.
  */
 export class PostgresConventionStore implements ConventionStore {
-  private constructor(private readonly pool: pg.Pool) {}
+  readonly members: PostgresMembershipStore
+  readonly activity: PostgresActivityStore
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.members = new PostgresMembershipStore(pool)
+    this.activity = new PostgresActivityStore(pool)
+  }
 
   static async open(connectionString: string): Promise<PostgresConventionStore> {
     const pool = new pg.Pool({ connectionString, max: 10 })
@@ -51,44 +61,56 @@ export class PostgresConventionStore implements ConventionStore {
   }
 
   async create(c: NewConvention): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO conventions (id, title, period_start, period_end, created_by, snapshot)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [c.id, c.title, c.period.start, c.period.end, c.createdBy, Buffer.from(c.state)],
-    )
-  }
-
-  async readDocument(id: string): Promise<StoredDocument | null> {
-    return this.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => {
-      const head = await client.query<{ snapshot: Buffer; snapshot_version: number }>(
-        'SELECT snapshot, snapshot_version FROM conventions WHERE id = $1',
-        [id],
+    await postgresTransaction(this.pool, async (client) => {
+      await client.query(
+        `INSERT INTO conventions (id, title, period_start, period_end, created_by, snapshot)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [c.id, c.title, c.period.start, c.period.end, c.createdBy, Buffer.from(c.state)],
       )
-      const row = head.rows[0]
-      if (!row) return null
-      const log = await client.query<{ seq: string; update: Buffer }>(
-        'SELECT seq, "update" FROM convention_updates WHERE convention_id = $1 ORDER BY seq',
-        [id],
-      )
-      return {
-        snapshot: new Uint8Array(row.snapshot),
-        snapshotVersion: row.snapshot_version,
-        updates: log.rows.map((u) => ({ seq: Number(u.seq), update: new Uint8Array(u.update) })),
-      }
+      await client.query('INSERT INTO users (id, name) VALUES ($1, $1) ON CONFLICT DO NOTHING', [c.createdBy])
+      await client.query("INSERT INTO memberships (convention_id, user_id, role) VALUES ($1, $2, 'owner')", [
+        c.id,
+        c.createdBy,
+      ])
     })
   }
 
-  async appendUpdates(entries: { conventionId: string; update: Uint8Array }[]): Promise<void> {
+  async readDocument(id: string): Promise<StoredDocument | null> {
+    return postgresTransaction(
+      this.pool,
+      async (client) => {
+        const head = await client.query<{ snapshot: Buffer; snapshot_version: number }>(
+          'SELECT snapshot, snapshot_version FROM conventions WHERE id = $1',
+          [id],
+        )
+        const row = head.rows[0]
+        if (!row) return null
+        const log = await client.query<{ seq: string; update: Buffer }>(
+          'SELECT seq, "update" FROM convention_updates WHERE convention_id = $1 ORDER BY seq',
+          [id],
+        )
+        return {
+          snapshot: new Uint8Array(row.snapshot),
+          snapshotVersion: row.snapshot_version,
+          updates: log.rows.map((u) => ({ seq: Number(u.seq), update: new Uint8Array(u.update) })),
+        }
+      },
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    )
+  }
+
+  async appendUpdates(entries: LogEntry[]): Promise<void> {
     if (entries.length === 0) return
     // one statement, one commit, however many documents the batch spans
     await this.pool.query(
-      'INSERT INTO convention_updates (convention_id, "update") SELECT * FROM unnest($1::text[], $2::bytea[])',
-      [entries.map((e) => e.conventionId), entries.map((e) => Buffer.from(e.update))],
+      `INSERT INTO convention_updates (convention_id, "update", user_id)
+       SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[])`,
+      [entries.map((e) => e.conventionId), entries.map((e) => Buffer.from(e.update)), entries.map((e) => e.userId)],
     )
   }
 
   async compact(id: string, meta: ConventionMeta): Promise<CompactionResult> {
-    return this.transaction('BEGIN', async (client) => {
+    return postgresTransaction(this.pool, async (client) => {
       // NO KEY UPDATE: a second compaction waits, appends (which only take KEY SHARE through their foreign key) do not
       const head = await client.query<{ snapshot: Buffer; snapshot_version: number }>(
         'SELECT snapshot, snapshot_version FROM conventions WHERE id = $1 FOR NO KEY UPDATE',
@@ -130,20 +152,5 @@ export class PostgresConventionStore implements ConventionStore {
 
   async close(): Promise<void> {
     await this.pool.end()
-  }
-
-  private async transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect()
-    try {
-      await client.query(begin)
-      const result = await work(client)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined)
-      throw error
-    } finally {
-      client.release()
-    }
   }
 }

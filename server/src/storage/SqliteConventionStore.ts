@@ -7,11 +7,15 @@ import type {
   ConventionMeta,
   ConventionStore,
   ConventionSummary,
+  LogEntry,
   NewConvention,
   StoredDocument,
 } from './ConventionStore.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
 import { migrateSqlite } from './sqliteMigrations.js'
+import { SqliteActivityStore } from './SqliteActivityStore.js'
+import { SqliteMembershipStore } from './SqliteMembershipStore.js'
+import { sqliteTransaction } from './sqliteTransaction.js'
 import { SqliteWriter } from './SqliteWriter.js'
 
 /**
@@ -22,6 +26,8 @@ import { SqliteWriter } from './SqliteWriter.js'
 export class SqliteConventionStore implements ConventionStore {
   private readonly db: DatabaseSync
   private readonly writer: SqliteWriter
+  readonly members: SqliteMembershipStore
+  readonly activity: SqliteActivityStore
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true })
@@ -31,6 +37,8 @@ export class SqliteConventionStore implements ConventionStore {
     )
     migrateSqlite(this.db)
     this.writer = new SqliteWriter(file)
+    this.members = new SqliteMembershipStore(this.db)
+    this.activity = new SqliteActivityStore(this.db)
   }
 
   async list(): Promise<ConventionSummary[]> {
@@ -49,17 +57,27 @@ export class SqliteConventionStore implements ConventionStore {
 
   async create(c: NewConvention): Promise<void> {
     const now = new Date().toISOString()
-    this.db
-      .prepare(
-        `INSERT INTO conventions (id, title, period_start, period_end, created_at, updated_at, created_by, snapshot)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(c.id, c.title, c.period.start, c.period.end, now, now, c.createdBy, c.state)
+    sqliteTransaction(this.db, () => {
+      this.db
+        .prepare(
+          `INSERT INTO conventions (id, title, period_start, period_end, created_at, updated_at, created_by, snapshot)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(c.id, c.title, c.period.start, c.period.end, now, now, c.createdBy, c.state)
+      this.db
+        .prepare('INSERT OR IGNORE INTO users (id, name, created_at) VALUES (?, ?, ?)')
+        .run(c.createdBy, c.createdBy, now)
+      this.db
+        .prepare(
+          "INSERT INTO memberships (convention_id, user_id, role, granted_by, granted_at) VALUES (?, ?, 'owner', NULL, ?)",
+        )
+        .run(c.id, c.createdBy, now)
+    })
   }
 
   async readDocument(id: string): Promise<StoredDocument | null> {
     // one read transaction, so a compaction cannot slip between the two selects
-    return this.transaction(() => {
+    return sqliteTransaction(this.db, () => {
       const row = this.db.prepare('SELECT snapshot, snapshot_version FROM conventions WHERE id = ?').get(id) as
         { snapshot: Uint8Array; snapshot_version: number } | undefined
       if (!row) return null
@@ -74,7 +92,7 @@ export class SqliteConventionStore implements ConventionStore {
     })
   }
 
-  async appendUpdates(entries: { conventionId: string; update: Uint8Array }[]): Promise<void> {
+  async appendUpdates(entries: LogEntry[]): Promise<void> {
     if (entries.length > 0) await this.writer.append(entries)
   }
 
@@ -90,17 +108,5 @@ export class SqliteConventionStore implements ConventionStore {
   async close(): Promise<void> {
     await this.writer.close()
     if (this.db.isOpen) this.db.close()
-  }
-
-  private transaction<T>(work: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE')
-    try {
-      const result = work()
-      this.db.exec('COMMIT')
-      return result
-    } catch (error) {
-      this.db.exec('ROLLBACK')
-      throw error
-    }
   }
 }

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads'
 import { startTsWorker } from '../workers/startTsWorker.js'
-import type { CompactionResult, ConventionMeta } from './ConventionStore.js'
+import type { CompactionResult, ConventionMeta, LogEntry } from './ConventionStore.js'
 import type { WriterJob, WriterReply, WriterWorkerData } from './sqliteWriterWorker.js'
 
 interface Waiting {
@@ -26,7 +26,7 @@ export class SqliteWriter {
     this.started()
   }
 
-  async append(entries: { conventionId: string; update: Uint8Array }[]): Promise<void> {
+  async append(entries: LogEntry[]): Promise<void> {
     await this.run({ kind: 'append', entries })
   }
 

@@ -20,6 +20,45 @@ const MIGRATIONS: string[] = [
      "update" BYTEA NOT NULL
    );
    CREATE INDEX convention_updates_by_convention ON convention_updates (convention_id, seq);`,
+  // 2: people, their roles per convention, and an append-only activity log
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     email TEXT UNIQUE,
+     name TEXT NOT NULL,
+     organisation_kind TEXT,
+     organisation_name TEXT,
+     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+   );
+   CREATE TABLE memberships (
+     convention_id TEXT NOT NULL REFERENCES conventions (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users (id),
+     role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'commenter', 'reader')),
+     granted_by TEXT,
+     granted_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+     PRIMARY KEY (convention_id, user_id)
+   );
+   CREATE INDEX memberships_by_user ON memberships (user_id);
+   -- conventions from before roles: their creator owns them
+   INSERT INTO users (id, name) SELECT DISTINCT created_by, created_by FROM conventions ON CONFLICT DO NOTHING;
+   INSERT INTO memberships (convention_id, user_id, role, granted_at)
+     SELECT id, created_by, 'owner', created_at FROM conventions;
+   CREATE TABLE activity (
+     seq BIGSERIAL PRIMARY KEY,
+     convention_id TEXT NOT NULL,
+     at TIMESTAMPTZ NOT NULL DEFAULT now(),
+     user_id TEXT,
+     user_name TEXT,
+     action TEXT NOT NULL,
+     detail JSONB NOT NULL DEFAULT '{}'
+   );
+   CREATE INDEX activity_by_convention ON activity (convention_id, seq);
+   CREATE FUNCTION activity_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN RAISE EXCEPTION 'activity is append-only'; END $$;
+   CREATE TRIGGER activity_no_change BEFORE UPDATE OR DELETE ON activity
+     FOR EACH ROW EXECUTE FUNCTION activity_append_only();
+   CREATE TRIGGER activity_no_truncate BEFORE TRUNCATE ON activity
+     FOR EACH STATEMENT EXECUTE FUNCTION activity_append_only();
+   ALTER TABLE convention_updates ADD COLUMN user_id TEXT;`,
 ]
 
 /** Several processes may start at once: an advisory lock lets one migrate while the others wait. */

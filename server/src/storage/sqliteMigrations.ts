@@ -23,6 +23,44 @@ const MIGRATIONS: string[] = [
      "update" BLOB NOT NULL
    );
    CREATE INDEX convention_updates_by_convention ON convention_updates (convention_id, seq);`,
+  // 3: people, their roles per convention, and an append-only activity log
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     email TEXT UNIQUE,
+     name TEXT NOT NULL,
+     organisation_kind TEXT,
+     organisation_name TEXT,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE memberships (
+     convention_id TEXT NOT NULL REFERENCES conventions (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users (id),
+     role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'commenter', 'reader')),
+     granted_by TEXT,
+     granted_at TEXT NOT NULL,
+     PRIMARY KEY (convention_id, user_id)
+   );
+   CREATE INDEX memberships_by_user ON memberships (user_id);
+   -- conventions from before roles: their creator owns them
+   INSERT OR IGNORE INTO users (id, name, created_at)
+     SELECT DISTINCT created_by, created_by, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM conventions;
+   INSERT INTO memberships (convention_id, user_id, role, granted_by, granted_at)
+     SELECT id, created_by, 'owner', NULL, created_at FROM conventions;
+   CREATE TABLE activity (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     convention_id TEXT NOT NULL,
+     at TEXT NOT NULL,
+     user_id TEXT,
+     user_name TEXT,
+     action TEXT NOT NULL,
+     detail TEXT NOT NULL DEFAULT '{}'
+   );
+   CREATE INDEX activity_by_convention ON activity (convention_id, seq);
+   CREATE TRIGGER activity_no_update BEFORE UPDATE ON activity
+     BEGIN SELECT RAISE(ABORT, 'activity is append-only'); END;
+   CREATE TRIGGER activity_no_delete BEFORE DELETE ON activity
+     BEGIN SELECT RAISE(ABORT, 'activity is append-only'); END;
+   ALTER TABLE convention_updates ADD COLUMN user_id TEXT;`,
 ]
 
 export function migrateSqlite(db: DatabaseSync): void {

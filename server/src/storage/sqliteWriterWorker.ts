@@ -1,10 +1,11 @@
 import { DatabaseSync } from 'node:sqlite'
 import { parentPort, workerData } from 'node:worker_threads'
-import type { CompactionResult, ConventionMeta } from './ConventionStore.js'
+import type { CompactionResult, ConventionMeta, LogEntry } from './ConventionStore.js'
 import { mergeStoredDocument } from './mergeStoredDocument.js'
+import { sqliteTransaction } from './sqliteTransaction.js'
 
 export type WriterJob =
-  | { id: number; kind: 'append'; entries: { conventionId: string; update: Uint8Array }[] }
+  | { id: number; kind: 'append'; entries: LogEntry[] }
   | { id: number; kind: 'compact'; conventionId: string; meta: ConventionMeta }
 
 export interface WriterReply {
@@ -24,23 +25,13 @@ function openWriter(file: string) {
   // its own connection: WAL lets the main thread read while this one writes
   const db = new DatabaseSync(file)
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;')
-  const insert = db.prepare('INSERT INTO convention_updates (convention_id, "update") VALUES (?, ?)')
+  const insert = db.prepare('INSERT INTO convention_updates (convention_id, "update", user_id) VALUES (?, ?, ?)')
 
-  const transaction = <T>(work: () => T): T => {
-    db.exec('BEGIN IMMEDIATE')
-    try {
-      const result = work()
-      db.exec('COMMIT')
-      return result
-    } catch (error) {
-      db.exec('ROLLBACK')
-      throw error
-    }
-  }
+  const transaction = <T>(work: () => T): T => sqliteTransaction(db, work)
 
-  const append = (entries: { conventionId: string; update: Uint8Array }[]) =>
+  const append = (entries: LogEntry[]) =>
     transaction(() => {
-      for (const entry of entries) insert.run(entry.conventionId, entry.update)
+      for (const entry of entries) insert.run(entry.conventionId, entry.update, entry.userId)
     })
 
   const compact = (id: string, meta: ConventionMeta): CompactionResult =>

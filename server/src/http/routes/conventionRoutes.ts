@@ -1,8 +1,10 @@
 import { conventionSchema, periodSchema } from '@ctg/shared'
 import { z } from 'zod'
 import type { ConventionService } from '../../conventions/ConventionService.js'
-import type { Route } from '../ApiRequest.js'
+import type { ConventionStore } from '../../storage/ConventionStore.js'
+import type { ApiRequest, Route } from '../ApiRequest.js'
 import { HttpError } from '../HttpError.js'
+import { requireRole } from '../requireRole.js'
 import { invalidInput } from '../zodIssues.js'
 
 const defaultPeriod = () => {
@@ -18,16 +20,30 @@ const fromTemplateBody = z.strictObject({
 
 const fromImportBody = z.strictObject({ convention: z.unknown() })
 
-export function conventionRoutes(conventions: ConventionService): Route[] {
+export function conventionRoutes(conventions: ConventionService, store: ConventionStore): Route[] {
+  const created = async (request: ApiRequest, id: string) => {
+    await store.activity.append({
+      conventionId: id,
+      userId: request.user.id,
+      userName: request.user.name,
+      action: 'created',
+    })
+    return { status: 201, json: { id }, headers: { Location: `/api/conventions/${id}` } }
+  }
   return [
     {
+      // only the conventions the person is a member of, each with their role
       method: 'GET',
       pattern: /^\/api\/conventions$/,
-      handler: async () => {
-        const list = await conventions.list()
+      handler: async (request) => {
+        const [list, roles] = await Promise.all([conventions.list(), store.members.rolesOf(request.user.id)])
         return {
           status: 200,
-          json: { conventions: list.map(({ issues, ...summary }) => ({ ...summary, issues: issues.length })) },
+          json: {
+            conventions: list
+              .filter((summary) => roles.has(summary.id))
+              .map(({ issues, ...summary }) => ({ ...summary, issues: issues.length, role: roles.get(summary.id) })),
+          },
         }
       },
     },
@@ -48,23 +64,23 @@ export function conventionRoutes(conventions: ConventionService): Route[] {
               'the convention does not match the schema: ',
             )
           }
-          const id = await conventions.createFromConvention(parsed.data, request.user.id)
-          return { status: 201, json: { id }, headers: { Location: `/api/conventions/${id}` } }
+          return created(request, await conventions.createFromConvention(parsed.data, request.user.id))
         }
         const parsed = fromTemplateBody.safeParse(body)
         if (!parsed.success) throw invalidInput('invalid_body', parsed.error)
         const { title, template, period } = parsed.data
         const id = await conventions.createFromTemplate(template, title, period ?? defaultPeriod(), request.user.id)
-        return { status: 201, json: { id }, headers: { Location: `/api/conventions/${id}` } }
+        return created(request, id)
       },
     },
     {
       method: 'GET',
       pattern: /^\/api\/conventions\/([\w-]{1,64})$/,
       handler: async (request) => {
+        const role = await requireRole(store.members, request, request.params[0]!)
         const summary = await conventions.get(request.params[0]!)
         if (!summary) throw new HttpError(404, 'not_found', 'no such convention')
-        return { status: 200, json: summary }
+        return { status: 200, json: { ...summary, role } }
       },
     },
     {
@@ -75,8 +91,16 @@ export function conventionRoutes(conventions: ConventionService): Route[] {
         if (format !== 'json')
           throw new HttpError(400, 'unsupported_format', `unsupported format "${format}" (supported: json)`)
         const id = request.params[0]!
+        await requireRole(store.members, request, id)
         const convention = await conventions.export(id)
         if (!convention) throw new HttpError(404, 'not_found', 'no such convention')
+        await store.activity.append({
+          conventionId: id,
+          userId: request.user.id,
+          userName: request.user.name,
+          action: 'exported',
+          detail: { format },
+        })
         return {
           status: 200,
           json: convention,

@@ -1,0 +1,33 @@
+import type { beforeSyncPayload, Extension, onStatelessPayload } from '@hocuspocus/server'
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
+import { CloseCode } from '../limits/closeCodes.js'
+import { refuseConnection } from '../limits/refuseConnection.js'
+import type { Logger } from '../logger.js'
+import type { ConnectionContext } from './Authentication.js'
+
+/**
+ * What a read-only connection (reader, commenter) may not do. Hocuspocus itself refuses
+ * its updates (readSyncMessage answers SyncStatus false and applies nothing); this logs
+ * each refusal, and closes with 4403 a read-only connection that sends a stateless
+ * message (only editors and owners may; nothing uses them yet).
+ */
+export class ReadOnlyEnforcement implements Extension {
+  extensionName = 'ReadOnlyEnforcement'
+  // after every other beforeSync hook, so that it sees the role as it is when Hocuspocus reads the update
+  priority = 10
+
+  constructor(private readonly logger: Logger) {}
+
+  async beforeSync({ type, connection, documentName, context }: beforeSyncPayload) {
+    if (!connection.readOnly || (type !== messageYjsSyncStep2 && type !== messageYjsUpdate)) return
+    const user = (context as Partial<ConnectionContext>).user?.id ?? connection.socketId
+    this.logger.warn(`convention ${documentName}: refused an update from read-only user ${user}`)
+  }
+
+  async onStateless({ connection, documentName }: onStatelessPayload) {
+    if (!connection.readOnly) return
+    const user = (connection.context as Partial<ConnectionContext>).user?.id ?? connection.socketId
+    this.logger.warn(`convention ${documentName}: refused a stateless message from read-only user ${user}`)
+    refuseConnection(connection, CloseCode.forbidden, 'forbidden')
+  }
+}

@@ -1,0 +1,23 @@
+import type { Role } from '@ctg/shared'
+import type { MembershipStore } from '../storage/MembershipStore.js'
+import type { ApiRequest } from './ApiRequest.js'
+import { HttpError } from './HttpError.js'
+
+/**
+ * The caller's role on the convention, when it is one of `allowed` (every role when omitted).
+ * No membership is 404, as for an unknown id, so that existence does not leak; a membership
+ * whose role is not enough is 403.
+ */
+export async function requireRole(
+  members: MembershipStore,
+  request: ApiRequest,
+  conventionId: string,
+  allowed?: readonly Role[],
+): Promise<Role> {
+  const role = await members.roleOf(conventionId, request.user.id)
+  if (!role) throw new HttpError(404, 'not_found', 'no such convention')
+  if (allowed && !allowed.includes(role)) {
+    throw new HttpError(403, 'forbidden', `the ${role} role does not allow this (needs ${allowed.join(' or ')})`)
+  }
+  return role
+}
