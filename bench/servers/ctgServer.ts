@@ -23,6 +23,10 @@ const config = readConfig({
 })
 const ctg = await createCtgServer(config)
 
+/** conventions and participants so far: whichever comes second is made a member of the other */
+const seeded: string[] = []
+const participants: string[] = []
+
 runServerChild({
   port: ctg.port,
   seed: async (state, names) => {
@@ -30,12 +34,22 @@ runServerChild({
     Y.applyUpdate(ydoc, state)
     const { title, period } = readMeta(ydoc)
     ydoc.destroy()
-    for (const id of names) await ctg.store.create({ id, title, period, createdBy: 'u-bench', state })
+    for (const id of names) {
+      await ctg.store.create({ id, title, period, createdBy: 'u-bench', state })
+      seeded.push(id)
+      for (const user of participants) await ctg.store.members.setRole(id, user, 'editor', 'u-bench')
+    }
   },
-  // one user per client, as in a plenary: limits and update budgets are per user
+  // one user per client, as in a plenary: limits and update budgets are per user; each edits every convention
   tokens: (count) =>
     Promise.all(
-      Array.from({ length: count }, (_, i) => ctg.tokens.issue({ id: `u-bench-${i}`, name: `Participant ${i}` })),
+      Array.from({ length: count }, async (_, i) => {
+        const user = { id: `u-bench-${i}`, name: `Participant ${i}` }
+        await ctg.store.members.rememberUser(user)
+        participants.push(user.id)
+        for (const id of seeded) await ctg.store.members.setRole(id, user.id, 'editor', 'u-bench')
+        return ctg.tokens.issue(user)
+      }),
     ),
   ...directConnections(ctg.server.hocuspocus),
   stop: async () => {

@@ -16,7 +16,7 @@ export async function openConventionPage(
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' })
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error(`[${person.name}] page error:`, error))
-  await page.goto(`${server.httpUrl}/c/${id}#jeton=${await server.token(person)}`)
+  await page.goto(`${server.httpUrl}/c/${id}#jeton=${await server.memberToken(id, person)}`)
   await page.locator('.fiche-action').first().waitFor({ timeout: 20_000 })
   return page
 }

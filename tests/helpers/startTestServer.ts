@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Role } from '@ctg/shared'
 import { createCtgServer, readConfig, type CtgServer } from '@ctg/server'
 
 export interface TestServer {
@@ -11,6 +12,8 @@ export interface TestServer {
   dataDir: string
   /** a valid bearer token for the given user */
   token(user?: { id: string; name: string }): Promise<string>
+  /** a token for `user`, made a member of the convention with `role` (as an owner would share it) */
+  memberToken(conventionId: string, user: { id: string; name: string }, role?: Role): Promise<string>
   /** authenticated fetch against the API */
   api(path: string, init?: RequestInit & { token?: string | null }): Promise<Response>
   stop(): Promise<void>
@@ -42,6 +45,11 @@ export async function startTestServer(
     wsUrl: `ws://127.0.0.1:${ctg.port}/collab`,
     dataDir,
     token: (user = { id: 'u-test', name: 'Testeuse' }) => ctg.tokens.issue(user),
+    memberToken: async (conventionId, user, role = 'editor') => {
+      await ctg.store.members.rememberUser(user)
+      await ctg.store.members.setRole(conventionId, user.id, role, 'u-test')
+      return ctg.tokens.issue(user)
+    },
     api: (path, init = {}) => {
       const { token = defaultToken, ...rest } = init
       const headers = new Headers(rest.headers)

@@ -36,8 +36,8 @@ async function exportConvention(id: string): Promise<Convention> {
 }
 
 async function twoClients(id: string): Promise<[TestClient, TestClient]> {
-  const a = await connectClient(server.wsUrl, id, await server.token({ id: 'u-caf', name: 'Claire (Caf)' }))
-  const b = await connectClient(server.wsUrl, id, await server.token({ id: 'u-epci', name: 'Élodie (EPCI)' }))
+  const a = await connectClient(server.wsUrl, id, await server.memberToken(id, { id: 'u-caf', name: 'Claire (Caf)' }))
+  const b = await connectClient(server.wsUrl, id, await server.memberToken(id, { id: 'u-epci', name: 'Élodie (EPCI)' }))
   return [a, b]
 }
 

@@ -44,9 +44,9 @@ describe('protocol fuzzing: random and mutated frames, before and after authenti
       // bad tokens are part of the fuzz: the failed-authentication rate is tested on its own
       server = await startTestServer({ env: { FAILED_AUTHS_PER_MINUTE: '100000', UPDATE_TIMEOUT_MS: '2000' } })
       const id = await createConvention(server, largeConvention())
-      const token = await server.token({ id: 'u-fuzz', name: 'Fuzz' })
-      const typist = await connectClient(server.wsUrl, id, await server.token({ id: 'u-caf', name: 'Claire (Caf)' }))
-      const reader = await connectClient(server.wsUrl, id, await server.token({ id: 'u-epci', name: 'Élodie (EPCI)' }))
+      const token = await server.memberToken(id, { id: 'u-fuzz', name: 'Fuzz' })
+      const typist = await connectClient(server.wsUrl, id, await server.memberToken(id, { id: 'u-caf', name: 'Claire (Caf)' }))
+      const reader = await connectClient(server.wsUrl, id, await server.memberToken(id, { id: 'u-epci', name: 'Élodie (EPCI)' }))
       const fuzzer = new ProtocolFuzzer(seed, id, () => reader.doc, token)
       const sockets: (RawSocket | undefined)[] = []
       const closes = new Map<number, number>()

@@ -29,7 +29,7 @@ afterEach(() => {
 })
 
 async function open(id: string, user = { id: 'u-raw', name: 'Client brut' }): Promise<TestClient> {
-  const client = await connectClient(server.wsUrl, id, await server.token(user))
+  const client = await connectClient(server.wsUrl, id, await server.memberToken(id, user))
   clients.push(client)
   return client
 }

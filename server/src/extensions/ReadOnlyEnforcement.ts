@@ -1,7 +1,6 @@
 import type { beforeSyncPayload, Extension, onStatelessPayload } from '@hocuspocus/server'
 import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import { CloseCode } from '../limits/closeCodes.js'
-import { refuseConnection } from '../limits/refuseConnection.js'
 import type { Logger } from '../logger.js'
 import type { ConnectionContext } from './Authentication.js'
 
@@ -28,6 +27,7 @@ export class ReadOnlyEnforcement implements Extension {
     if (!connection.readOnly) return
     const user = (connection.context as Partial<ConnectionContext>).user?.id ?? connection.socketId
     this.logger.warn(`convention ${documentName}: refused a stateless message from read-only user ${user}`)
-    refuseConnection(connection, CloseCode.forbidden, 'forbidden')
+    // no throw: Hocuspocus does not await this hook, a rejection would go unhandled
+    connection.webSocket.close(CloseCode.forbidden, 'forbidden')
   }
 }
