@@ -1,0 +1,104 @@
+import type { AccessMessage } from '@ctg/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { largeConvention } from '../fixtures/conventionFixtures.js'
+import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.js'
+import { createConvention } from '../helpers/createConvention.js'
+import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
+import { fieldText, findElements } from '../helpers/yFields.js'
+
+let server: TestServer
+
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(async () => {
+  await server.stop()
+})
+
+const EDITOR = { id: 'u-editor', name: 'Élodie (EPCI)' }
+
+/** Every stateless `access` message the client received. */
+function accessMessages(client: TestClient): AccessMessage[] {
+  const received: AccessMessage[] = []
+  client.provider.on('stateless', ({ payload }: { payload: string }) => {
+    const message = JSON.parse(payload) as AccessMessage
+    if (message.type === 'access') received.push(message)
+  })
+  return received
+}
+
+function closeOf(client: TestClient): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) =>
+    client.socket.on('close', ({ event }: { event: { code: number; reason: string } }) =>
+      resolve({ code: event.code, reason: event.reason }),
+    ),
+  )
+}
+
+const setRole = (id: string, role: string) =>
+  server.api(`/api/conventions/${id}/members/${EDITOR.id}`, { method: 'PATCH', body: JSON.stringify({ role }) })
+
+async function storedTitle(id: string): Promise<string> {
+  const stored = (await server.ctg.store.readDocument(id))!
+  const doc = new Y.Doc({ gc: false })
+  Y.applyUpdate(doc, stored.snapshot)
+  for (const entry of stored.updates) Y.applyUpdate(doc, entry.update)
+  return fieldText(findElements(doc, 'ficheTitle')[0]!).toString()
+}
+
+describe('a role change takes effect on open connections, without reload', () => {
+  it('an editor downgraded to reader is told at once, and their next edit is neither applied, seen nor stored; an upgrade gives it back', async () => {
+    const id = await createConvention(server, largeConvention())
+    const owner = await connectClient(server.wsUrl, id, await server.token())
+    const editor = await connectClient(server.wsUrl, id, await server.memberToken(id, EDITOR, 'editor'))
+    const received = accessMessages(editor)
+    const title = () => fieldText(findElements(editor.doc, 'ficheTitle')[0]!)
+    title().insert(0, 'Avant ')
+    await editor.settled()
+    await waitFor(() => fieldText(findElements(owner.doc, 'ficheTitle')[0]!).toString().startsWith('Avant '))
+
+    const changedAt = Date.now()
+    expect((await setRole(id, 'reader')).status).toBe(200)
+    await waitFor(() => received.length === 1, 'the access message', 1_000)
+    expect(received[0]).toEqual({ type: 'access', role: 'reader' })
+    expect(Date.now() - changedAt).toBeLessThan(1_000)
+
+    title().insert(0, 'Refusé ')
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(fieldText(findElements(owner.doc, 'ficheTitle')[0]!).toString()).not.toContain('Refusé')
+    expect(await storedTitle(id)).not.toContain('Refusé')
+
+    expect((await setRole(id, 'editor')).status).toBe(200)
+    await waitFor(() => received.length === 2, 'the second access message', 1_000)
+    expect(received[1]).toEqual({ type: 'access', role: 'editor' })
+    title().insert(0, 'Après ')
+    await waitFor(() => fieldText(findElements(owner.doc, 'ficheTitle')[0]!).toString().includes('Après '))
+    owner.destroy()
+    editor.destroy()
+  })
+
+  it('a revoked member is told `role: null`, then the socket is closed with 4403', async () => {
+    const id = await createConvention(server)
+    const editor = await connectClient(server.wsUrl, id, await server.memberToken(id, EDITOR, 'editor'))
+    const received = accessMessages(editor)
+    const closed = closeOf(editor)
+    expect((await server.api(`/api/conventions/${id}/members/${EDITOR.id}`, { method: 'DELETE' })).status).toBe(204)
+    expect(await closed).toEqual({ code: 4403, reason: 'access revoked' })
+    expect(received).toEqual([{ type: 'access', role: null }])
+    editor.destroy()
+    // and it cannot come back
+    await expect(connectClient(server.wsUrl, id, await server.token(EDITOR))).rejects.toThrow('forbidden')
+  })
+
+  it('the last owner can be neither downgraded nor removed (409 last_owner)', async () => {
+    const id = await createConvention(server)
+    const patch = await server.api(`/api/conventions/${id}/members/u-test`, {
+      method: 'PATCH',
+      body: JSON.stringify({ role: 'editor' }),
+    })
+    expect(patch.status).toBe(409)
+    expect(((await patch.json()) as { error: { code: string } }).error.code).toBe('last_owner')
+    expect((await server.api(`/api/conventions/${id}/members/u-test`, { method: 'DELETE' })).status).toBe(409)
+  })
+})
