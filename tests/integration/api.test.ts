@@ -77,8 +77,9 @@ describe('without a valid token nothing is served', () => {
   })
 
   it('a connection to a convention that does not exist is refused (clients never create documents)', async () => {
+    // the same answer as for a convention one is not a member of: existence does not leak
     await expect(connectClient(server.wsUrl, 'c-doesnotexist', await server.token())).rejects.toThrow(
-      /authentication failed/,
+      'authentication failed: forbidden',
     )
     const list = (await (await server.api('/api/conventions')).json()) as { conventions: { id: string }[] }
     expect(list.conventions.map((c) => c.id)).not.toContain('c-doesnotexist')

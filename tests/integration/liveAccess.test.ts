@@ -101,4 +101,32 @@ describe('a role change takes effect on open connections, without reload', () =>
     expect(((await patch.json()) as { error: { code: string } }).error.code).toBe('last_owner')
     expect((await server.api(`/api/conventions/${id}/members/u-test`, { method: 'DELETE' })).status).toBe(409)
   })
+
+  it('sharing validates its body (400 naming each field); the old invitation route is gone (410)', async () => {
+    const id = await createConvention(server)
+    const response = await server.api(`/api/conventions/${id}/members`, {
+      method: 'POST',
+      body: JSON.stringify({ email: 'pas-un-mail', name: '', organisationKind: 'mairie', role: 'admin' }),
+    })
+    expect(response.status).toBe(400)
+    const { error } = (await response.json()) as { error: { code: string; issues: { path: string }[] } }
+    expect(error.code).toBe('invalid_body')
+    expect(error.issues.map((i) => i.path).sort()).toEqual(['email', 'name', 'organisationKind', 'role'])
+    const shared = await server.api(`/api/conventions/${id}/members`, {
+      method: 'POST',
+      body: JSON.stringify({ email: 'Claire@Caf.fr', name: 'Claire', organisationKind: 'caf', role: 'reader' }),
+    })
+    expect(shared.status).toBe(201)
+    const { member, link } = (await shared.json()) as {
+      member: { id: string; email: string; role: string }
+      link: string
+    }
+    expect(member).toMatchObject({ email: 'claire@caf.fr', role: 'reader' })
+    // the link signs the invited person in, as a reader of this convention
+    const token = link.split('#jeton=')[1]!
+    const mine = await server.api(`/api/conventions/${id}`, { token })
+    expect(((await mine.json()) as { role: string }).role).toBe('reader')
+    const invitation = await server.api('/api/invitations', { method: 'POST', body: JSON.stringify({ name: 'X' }) })
+    expect(invitation.status).toBe(410)
+  })
 })

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { captureWarnings } from '../helpers/captureWarnings.js'
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
 import { forkDoc } from '../helpers/forkDoc.js'
@@ -102,6 +103,7 @@ async function storedDoc(id: string): Promise<Y.Doc> {
 
 async function webSocketAction(action: Action, who: Who, id: string, observer: TestClient): Promise<boolean> {
   const { socket, answer } = await rawConnection(id, who)
+  const warnings = captureWarnings()
   try {
     if (answer !== 'authenticated') {
       expect(answer).toContain('forbidden')
@@ -119,6 +121,9 @@ async function webSocketAction(action: Action, who: Who, id: string, observer: T
       )
       const stored = paragraphText(await storedDoc(id)).includes(marker)
       expect(stored).toBe(seen)
+      // each refusal is logged with the user and the convention
+      const logged = warnings.lines.some((l) => l.includes(id) && l.includes(`read-only user ${PEOPLE[who].id}`))
+      expect(logged).toBe(!seen)
       return seen
     }
     if (action === 'awareness') {
@@ -150,6 +155,7 @@ async function webSocketAction(action: Action, who: Who, id: string, observer: T
     if (closed) expect(closed).toEqual({ code: 4403, reason: 'forbidden' })
     return closed === null
   } finally {
+    warnings.stop()
     socket.ws.close()
   }
 }

@@ -33,7 +33,8 @@ export class Authentication implements Extension {
   async onAuthenticate(payload: onAuthenticatePayload): Promise<ConnectionContext> {
     try {
       const user = await this.tokens.verify(payload.token)
-      if (!(await this.store.exists(payload.documentName))) throw new Error('convention not found')
+      // an unknown convention and one the person is not a member of get the same answer
+      if (!(await this.store.exists(payload.documentName))) throw FORBIDDEN
       await this.store.members.rememberUser(user)
       const role = await this.store.members.roleOf(payload.documentName, user.id)
       if (!role) throw FORBIDDEN
