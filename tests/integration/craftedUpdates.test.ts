@@ -70,8 +70,16 @@ describe('crafted updates cannot freeze the server', () => {
   it('concurrent insertions at one position that take minutes to integrate are stopped after UPDATE_TIMEOUT_MS (4413), while others keep editing', async () => {
     const warnings = captureWarnings()
     const id = await createConvention(server)
-    const typist = await connectClient(server.wsUrl, id, await server.memberToken(id, { id: 'u-caf', name: 'Claire (Caf)' }))
-    const reader = await connectClient(server.wsUrl, id, await server.memberToken(id, { id: 'u-epci', name: 'Élodie (EPCI)' }))
+    const typist = await connectClient(
+      server.wsUrl,
+      id,
+      await server.memberToken(id, { id: 'u-caf', name: 'Claire (Caf)' }),
+    )
+    const reader = await connectClient(
+      server.wsUrl,
+      id,
+      await server.memberToken(id, { id: 'u-epci', name: 'Élodie (EPCI)' }),
+    )
     const paragraphBefore = firstParagraph(reader.doc).toString()
     // 20,000 insertions before the same character by a low client id, then as many by a
     // higher one: each of the second integrates past all of the first (YATA), 4·10⁸ steps

@@ -45,8 +45,16 @@ describe('protocol fuzzing: random and mutated frames, before and after authenti
       server = await startTestServer({ env: { FAILED_AUTHS_PER_MINUTE: '100000', UPDATE_TIMEOUT_MS: '2000' } })
       const id = await createConvention(server, largeConvention())
       const token = await server.memberToken(id, { id: 'u-fuzz', name: 'Fuzz' })
-      const typist = await connectClient(server.wsUrl, id, await server.memberToken(id, { id: 'u-caf', name: 'Claire (Caf)' }))
-      const reader = await connectClient(server.wsUrl, id, await server.memberToken(id, { id: 'u-epci', name: 'Élodie (EPCI)' }))
+      const typist = await connectClient(
+        server.wsUrl,
+        id,
+        await server.memberToken(id, { id: 'u-caf', name: 'Claire (Caf)' }),
+      )
+      const reader = await connectClient(
+        server.wsUrl,
+        id,
+        await server.memberToken(id, { id: 'u-epci', name: 'Élodie (EPCI)' }),
+      )
       const fuzzer = new ProtocolFuzzer(seed, id, () => reader.doc, token)
       const sockets: (RawSocket | undefined)[] = []
       const closes = new Map<number, number>()
