@@ -1,6 +1,14 @@
 import { clearToken, readToken } from '../auth/token.js'
 import { ApiError } from './ApiError.js'
-import type { ConventionDetails, ConventionSummary, Invitation, NewConventionRequest, User } from './types.js'
+import type {
+  ConventionDetails,
+  ConventionSummary,
+  Member,
+  NewConventionRequest,
+  NewMember,
+  Role,
+  User,
+} from './types.js'
 
 const unauthorized = new EventTarget()
 
@@ -62,6 +70,25 @@ export const api = {
   exportConvention: async (id: string) =>
     (await request(`/api/conventions/${encodeURIComponent(id)}/export?format=json`)).blob(),
 
-  createInvitation: (name: string) =>
-    json<Invitation>('/api/invitations', { method: 'POST', body: JSON.stringify({ name }) }),
+  listMembers: (id: string) => json<{ members: Member[] }>(`${conventionUrl(id)}/members`).then((r) => r.members),
+
+  /** Gives a person a role on the convention; the answer holds their invitation link. */
+  addMember: (id: string, member: NewMember) =>
+    json<{ member: Member; link: string }>(`${conventionUrl(id)}/members`, {
+      method: 'POST',
+      body: JSON.stringify(member),
+    }),
+
+  changeRole: (id: string, userId: string, role: Role) =>
+    json<{ member: Member }>(`${conventionUrl(id)}/members/${encodeURIComponent(userId)}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ role }),
+    }),
+
+  revokeMember: (id: string, userId: string) =>
+    request(`${conventionUrl(id)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' }).then(() => undefined),
+}
+
+function conventionUrl(id: string) {
+  return `/api/conventions/${encodeURIComponent(id)}`
 }

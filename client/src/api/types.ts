@@ -7,8 +7,13 @@ export interface User {
   name: string
 }
 
+export type Role = 'owner' | 'editor' | 'commenter' | 'reader'
+export type OrganisationKind = 'caf' | 'epci' | 'commune' | 'partenaire'
+
 export interface ConventionSummary {
   id: string
+  /** what the signed-in person may do on it */
+  role?: Role
   title: string
   period: Period
   createdAt: string
@@ -29,7 +34,19 @@ export interface ConventionDetails extends Omit<ConventionSummary, 'issues'> {
 export type NewConventionRequest =
   { title: string; template: 'national' | 'blank'; period?: Period } | { convention: unknown }
 
-export interface Invitation {
-  link: string
-  token: string
+export interface Member {
+  userId: string
+  name: string
+  email: string | null
+  organisationKind: OrganisationKind | null
+  organisationName: string | null
+  role: Role
+}
+
+export interface NewMember {
+  email: string
+  name: string
+  organisationKind: OrganisationKind
+  organisationName?: string
+  role: Role
 }

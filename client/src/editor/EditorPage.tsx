@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { readMeta, type Period } from '@ctg/shared'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { ROLE_LABELS } from '../access/accessLabels.js'
 import { ApiError } from '../api/ApiError.js'
 import { api } from '../api/apiClient.js'
 import type { ConventionDetails, User } from '../api/types.js'
@@ -89,6 +90,10 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
     if (notFound && clearLocalCopy) void clearLocalCopy().catch(() => undefined)
   }, [notFound, clearLocalCopy])
 
+  // the role the server announced live wins over the one read when the page opened
+  const role = collab?.liveRole ?? (details.state === 'ready' ? details.details.role : undefined)
+  const revoked = collab?.revoked ?? false
+
   const title = meta?.title ?? (details.state === 'ready' ? details.details.title : '')
   const period = meta?.period ?? (details.state === 'ready' ? details.details.period : null)
 
@@ -145,7 +150,11 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
             <p className="editor-header__period" data-testid="convention-period">
               <span className="visually-hidden">Période de la convention : </span>
               {formatPeriod(period)}
-              {collab?.readOnly && <span className="badge badge--info">Lecture seule</span>}
+              {collab?.readOnly && (
+                <span className="badge badge--info" data-testid="read-only-badge">
+                  Lecture seule{role ? ` · ${ROLE_LABELS[role]}` : ''}
+                </span>
+              )}
             </p>
           </div>
           <div className="editor-header__side">
@@ -205,7 +214,18 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
           </div>
         )}
         <div className="sheet">
-          {collab?.authFailed ? (
+          {revoked ? (
+            <div className="empty-state" role="alert" data-testid="access-revoked">
+              <h2>Votre accès à cette convention a été retiré</h2>
+              <p>
+                Une personne propriétaire de la convention a retiré votre accès. Pour le retrouver, adressez-vous à
+                elle.
+              </p>
+              <Link href="/" className="button button--primary">
+                Retour à mes conventions
+              </Link>
+            </div>
+          ) : collab?.authFailed ? (
             <div className="empty-state" role="alert">
               <h2>Accès au document refusé</h2>
               <p>Le serveur n’a pas autorisé l’ouverture de cette convention en temps réel.</p>
@@ -228,7 +248,15 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
           )}
         </div>
       </main>
-      {sharing && <ShareDialog conventionId={conventionId} title={title} onClose={() => setSharing(false)} />}
+      {sharing && (
+        <ShareDialog
+          conventionId={conventionId}
+          title={title}
+          canManage={role === 'owner'}
+          currentUserId={user.id}
+          onClose={() => setSharing(false)}
+        />
+      )}
     </div>
   )
 }

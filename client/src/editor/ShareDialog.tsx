@@ -1,36 +1,59 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { ORGANISATION_KINDS, ORGANISATION_LABELS, ROLE_HINTS, ROLE_LABELS, ROLES } from '../access/accessLabels.js'
 import { api } from '../api/apiClient.js'
-import { conventionPath } from '../routing/route.js'
+import type { Member, OrganisationKind, Role } from '../api/types.js'
 import { ErrorNotice } from '../ui/ErrorNotice.js'
 import { Modal } from '../ui/Modal.js'
+import { confirmAction } from '../ui/confirmAction.js'
 import { copyText } from './copyText.js'
 
-/** Creates an invitation link to this convention for a colleague. */
+const organisationOf = (member: Member) =>
+  [member.organisationKind && ORGANISATION_LABELS[member.organisationKind], member.organisationName]
+    .filter(Boolean)
+    .join(' · ')
+
+/**
+ * Who has access to the convention, with which role; owners invite people by
+ * e-mail (the invitation is a link), change their role or revoke it. The server
+ * enforces every role: this dialog only asks.
+ */
 export function ShareDialog({
   conventionId,
   title,
+  canManage,
+  currentUserId,
   onClose,
 }: {
   conventionId: string
   title: string
+  canManage: boolean
+  currentUserId: string
   onClose: () => void
 }) {
-  const [name, setName] = useState('')
-  const [link, setLink] = useState<string | null>(null)
+  const [members, setMembers] = useState<Member[] | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+  const [name, setName] = useState('')
+  const [email, setEmail] = useState('')
+  const [organisationKind, setOrganisationKind] = useState<OrganisationKind>('epci')
+  const [organisationName, setOrganisationName] = useState('')
+  const [role, setRole] = useState<Role>('editor')
+  const [invited, setInvited] = useState<{ name: string; link: string } | null>(null)
   const [copied, setCopied] = useState<boolean | null>(null)
   const linkInput = useRef<HTMLInputElement>(null)
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    if (!name.trim()) return
+  const reload = useCallback(
+    () => api.listMembers(conventionId).then(setMembers, (e: unknown) => setError(e)),
+    [conventionId],
+  )
+  useEffect(() => void reload(), [reload])
+
+  const run = async (action: () => Promise<unknown>) => {
     setBusy(true)
     setError(null)
     try {
-      const invitation = await api.createInvitation(name.trim())
-      setLink(`${location.origin}${conventionPath(conventionId)}#jeton=${encodeURIComponent(invitation.token)}`)
-      setCopied(null)
+      await action()
+      await reload()
     } catch (e) {
       setError(e)
     } finally {
@@ -38,56 +61,196 @@ export function ShareDialog({
     }
   }
 
+  const invite = (event: FormEvent) => {
+    event.preventDefault()
+    void run(async () => {
+      const answer = await api.addMember(conventionId, {
+        name: name.trim(),
+        email: email.trim(),
+        organisationKind,
+        organisationName: organisationName.trim() || undefined,
+        role,
+      })
+      setInvited({ name: answer.member.name, link: answer.link })
+      setCopied(null)
+      setName('')
+      setEmail('')
+      setOrganisationName('')
+    })
+  }
+
+  const changeRole = (member: Member, next: Role) => void run(() => api.changeRole(conventionId, member.userId, next))
+
+  const revoke = async (member: Member) => {
+    const confirmed = await confirmAction({
+      title: 'Retirer l’accès',
+      message: `${member.name} ne pourra plus ouvrir cette convention. Ses fenêtres ouvertes se fermeront aussitôt.`,
+      confirmLabel: 'Retirer l’accès',
+    })
+    if (confirmed) void run(() => api.revokeMember(conventionId, member.userId))
+  }
+
   const copy = async () => {
-    if (!link) return
-    setCopied(await copyText(link, linkInput.current))
+    if (invited) setCopied(await copyText(invited.link, linkInput.current))
   }
 
   return (
-    <Modal title="Partager la convention" onClose={onClose} testId="share-dialog">
-      <p className="modal__lead">
-        Invitez une ou un collègue à rédiger « {title} » avec vous. La personne ouvrira la convention directement avec
-        le lien.
-      </p>
-      <form className="form" onSubmit={submit}>
-        <div className="form-field">
-          <label htmlFor="share-name">Nom de la personne invitée</label>
-          <p className="form-field__hint" id="share-name-hint">
-            Il apparaîtra aux autres participants, par exemple « Claire Martin (EPCI) ».
-          </p>
-          <div className="form-row">
-            <input
-              id="share-name"
-              className="input"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              maxLength={120}
-              autoFocus
-              required
-              aria-describedby="share-name-hint"
-              data-testid="share-name"
-            />
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={busy || !name.trim()}
-              data-testid="share-submit"
-            >
-              {busy ? 'Création…' : link ? 'Créer un autre lien' : 'Créer le lien'}
-            </button>
+    <Modal title="Partager la convention" onClose={onClose} testId="share-dialog" wide>
+      <p className="modal__lead">Les personnes qui ont accès à « {title} », et ce que chacune peut faire.</p>
+
+      <h3 className="share-section__title">Personnes ayant accès</h3>
+      {members === null && error === null && <p className="share-members__loading">Chargement…</p>}
+      {members && (
+        <ul className="share-members" data-testid="share-members">
+          {members.map((member) => (
+            <li key={member.userId} className="share-member" data-testid="share-member" data-user-id={member.userId}>
+              <div className="share-member__who">
+                <span className="share-member__name">
+                  {member.name}
+                  {member.userId === currentUserId && <span className="share-member__you"> (vous)</span>}
+                </span>
+                <span className="share-member__detail">
+                  {[organisationOf(member), member.email].filter(Boolean).join(' — ')}
+                </span>
+              </div>
+              {canManage && member.userId !== currentUserId ? (
+                <div className="share-member__actions">
+                  <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
+                    Rôle de {member.name}
+                  </label>
+                  <select
+                    id={`role-${member.userId}`}
+                    className="input"
+                    value={member.role}
+                    disabled={busy}
+                    onChange={(e) => changeRole(member, e.target.value as Role)}
+                    data-testid="member-role"
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    disabled={busy}
+                    onClick={() => void revoke(member)}
+                    data-testid="member-revoke"
+                  >
+                    Retirer
+                  </button>
+                </div>
+              ) : (
+                <span className="badge badge--info">{ROLE_LABELS[member.role]}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {error !== null && <ErrorNotice error={error} title="L’opération n’a pas pu être réalisée." />}
+
+      {canManage ? (
+        <form className="form share-invite" onSubmit={invite}>
+          <h3 className="share-section__title">Inviter une personne</h3>
+          <div className="form-grid">
+            <div className="form-field">
+              <label htmlFor="share-name">Nom et prénom</label>
+              <input
+                id="share-name"
+                className="input"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                maxLength={120}
+                required
+                data-testid="share-name"
+              />
+            </div>
+            <div className="form-field">
+              <label htmlFor="share-email">Adresse e-mail</label>
+              <input
+                id="share-email"
+                className="input"
+                type="email"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                maxLength={254}
+                required
+                data-testid="share-email"
+              />
+            </div>
+            <div className="form-field">
+              <label htmlFor="share-organisation-kind">Organisation</label>
+              <select
+                id="share-organisation-kind"
+                className="input"
+                value={organisationKind}
+                onChange={(e) => setOrganisationKind(e.target.value as OrganisationKind)}
+                data-testid="share-organisation-kind"
+              >
+                {ORGANISATION_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {ORGANISATION_LABELS[kind]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="form-field">
+              <label htmlFor="share-organisation-name">Nom de l’organisation (facultatif)</label>
+              <input
+                id="share-organisation-name"
+                className="input"
+                value={organisationName}
+                onChange={(e) => setOrganisationName(e.target.value)}
+                maxLength={160}
+                placeholder="Commune de Seyne"
+                data-testid="share-organisation-name"
+              />
+            </div>
           </div>
-        </div>
-      </form>
-      {error !== null && <ErrorNotice error={error} title="Le lien n’a pas pu être créé." />}
-      {link && (
+          <fieldset className="form-field share-roles">
+            <legend>Rôle</legend>
+            {ROLES.map((r) => (
+              <label key={r} className="share-role">
+                <input
+                  type="radio"
+                  name="share-role"
+                  value={r}
+                  checked={role === r}
+                  onChange={() => setRole(r)}
+                  data-testid={`share-role-${r}`}
+                />
+                <span className="share-role__label">{ROLE_LABELS[r]}</span>
+                <span className="share-role__hint">{ROLE_HINTS[r]}</span>
+              </label>
+            ))}
+          </fieldset>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={busy || !name.trim() || !email.trim()}
+            data-testid="share-submit"
+          >
+            {busy ? 'Invitation…' : 'Inviter et créer le lien'}
+          </button>
+        </form>
+      ) : (
+        <p className="notice notice--info">
+          Seules les personnes propriétaires de la convention peuvent inviter ou modifier les accès.
+        </p>
+      )}
+
+      {invited && (
         <div className="share-link">
-          <label htmlFor="share-link">Lien d’invitation</label>
+          <label htmlFor="share-link">Lien d’invitation pour {invited.name}</label>
           <div className="form-row">
             <input
               id="share-link"
               ref={linkInput}
               className="input input--mono"
-              value={link}
+              value={invited.link}
               readOnly
               onFocus={(e) => e.target.select()}
               data-testid="share-link"
@@ -101,7 +264,7 @@ export function ShareDialog({
             {copied === false && 'Copie impossible : sélectionnez le lien et copiez-le (Ctrl+C).'}
           </p>
           <p className="notice notice--warning">
-            Ce lien donne accès à l’espace de rédaction : transmettez-le uniquement à la personne concernée, par un
+            Ce lien ouvre la convention au nom de {invited.name} : transmettez-le uniquement à cette personne, par un
             canal professionnel.
           </p>
         </div>

@@ -1,6 +1,9 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
 import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
+import { canEdit } from '../access/accessLabels.js'
+import { parseAccessMessage } from '../access/accessMessage.js'
+import type { Role } from '../api/types.js'
 import { readToken } from '../auth/token.js'
 import { LocalCopy } from '../offline/LocalCopy.js'
 import { localCopyName } from '../offline/localCopyName.js'
@@ -26,6 +29,10 @@ export interface Collaboration {
   /** changes of this device that the server has not acknowledged yet */
   unsent: UnsentChanges
   readOnly: boolean
+  /** the role the server announced while the document is open (a change by an owner), if any */
+  liveRole: Role | null
+  /** the server withdrew this person's access while the document was open */
+  revoked: boolean
   authFailed: string | null
   /** forgets this device's copy (the convention no longer exists) */
   clearLocalCopy(): Promise<void>
@@ -69,6 +76,8 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
       ready: false,
       unsent,
       readOnly: false,
+      liveRole: null,
+      revoked: false,
       authFailed: null,
       clearLocalCopy: () => localCopy.clear(),
     }
@@ -86,8 +95,15 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
       if (status === WebSocketStatus.Disconnected) patch({ connection: 'disconnected' })
     })
     provider.on('authenticated', ({ scope }: { scope: string }) =>
-      patch({ connection: 'connected', readOnly: scope === 'readonly', authFailed: null }),
+      patch({ connection: 'connected', readOnly: scope === 'readonly', liveRole: null, authFailed: null }),
     )
+    // an owner changed this person's role: the server applies it at once, the interface follows
+    provider.on('stateless', ({ payload }: { payload: string }) => {
+      const access = parseAccessMessage(payload)
+      if (!access) return
+      if (access.role === null) patch({ revoked: true, readOnly: true })
+      else patch({ liveRole: access.role, readOnly: !canEdit(access.role) })
+    })
     // stays true once reached: a later reconnection resyncs in the background
     provider.on('synced', ({ state: synced }: { state: boolean }) => synced && patch({ synced: true }))
     let retry: ReturnType<typeof setTimeout> | undefined

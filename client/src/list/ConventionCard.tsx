@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '../access/accessLabels.js'
 import type { ConventionSummary } from '../api/types.js'
 import { formatDate, formatDateTime, formatRelative } from '../format/formatDate.js'
 import { formatPeriod } from '../format/formatPeriod.js'
@@ -5,7 +6,7 @@ import { Link } from '../routing/Link.js'
 import { conventionPath } from '../routing/route.js'
 
 export function ConventionCard({ convention }: { convention: ConventionSummary }) {
-  const { id, title, period, updatedAt, createdAt, issues } = convention
+  const { id, title, period, updatedAt, createdAt, issues, role } = convention
   return (
     <li className="convention-card" data-testid="convention-card" data-convention-id={id}>
       <div className="convention-card__period">
@@ -18,6 +19,12 @@ export function ConventionCard({ convention }: { convention: ConventionSummary }
         </Link>
       </h2>
       <dl className="convention-card__meta">
+        {role && (
+          <div>
+            <dt>Votre rôle</dt>
+            <dd data-testid="convention-role">{ROLE_LABELS[role]}</dd>
+          </div>
+        )}
         <div>
           <dt>Dernière modification</dt>
           <dd>
