@@ -12,7 +12,7 @@ const OWNER = { id: 'u-test', name: 'Testeuse' }
 describe('sharing a convention with a role', () => {
   it('the owner shares with a commentateur, whose editor is read-only; role changes apply without a reload', async () => {
     const id = await createConvention(suite.server)
-    const owner = await openConventionPage(suite, id, OWNER)
+    const owner = await openConventionPage(suite, id, OWNER, 'owner')
 
     // the owner invites Paul as commentateur
     await owner.getByTestId('share').click()

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import type { Convention, FicheActionBlock } from '@ctg/shared'
+import type { Convention, FicheActionBlock, Role } from '@ctg/shared'
 import type { TestServer } from './startTestServer.js'
 
 export interface Person {
@@ -12,11 +12,12 @@ export async function openConventionPage(
   { browser, server }: { browser: Browser; server: TestServer },
   id: string,
   person: Person,
+  role: Role = 'editor',
 ) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' })
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error(`[${person.name}] page error:`, error))
-  await page.goto(`${server.httpUrl}/c/${id}#jeton=${await server.memberToken(id, person)}`)
+  await page.goto(`${server.httpUrl}/c/${id}#jeton=${await server.memberToken(id, person, role)}`)
   await page.locator('.fiche-action').first().waitFor({ timeout: 20_000 })
   return page
 }

@@ -1,22 +1,12 @@
-import type { Role } from '../api/types.js'
+import { isRole, type AccessMessage } from '@ctg/shared'
 
-/**
- * The server's stateless message when the person's role on the open convention
- * changes: a new role, or null when the access is revoked (the server then closes).
- */
-export interface AccessMessage {
-  type: 'access'
-  role: Role | null
-}
-
-const ROLES: readonly string[] = ['owner', 'editor', 'commenter', 'reader']
-
+/** The server's `access` stateless message (a role change while the document is open), or null for any other. */
 export function parseAccessMessage(payload: string): AccessMessage | null {
   try {
     const message = JSON.parse(payload) as { type?: unknown; role?: unknown }
     if (message.type !== 'access') return null
-    if (message.role !== null && !ROLES.includes(message.role as string)) return null
-    return { type: 'access', role: message.role as Role | null }
+    if (message.role !== null && !isRole(message.role)) return null
+    return { type: 'access', role: message.role }
   } catch {
     return null
   }

@@ -1,14 +1,7 @@
+import type { Role } from '@ctg/shared'
 import { clearToken, readToken } from '../auth/token.js'
 import { ApiError } from './ApiError.js'
-import type {
-  ConventionDetails,
-  ConventionSummary,
-  Member,
-  NewConventionRequest,
-  NewMember,
-  Role,
-  User,
-} from './types.js'
+import type { ConventionDetails, ConventionSummary, Member, NewConventionRequest, NewMember, User } from './types.js'
 
 const unauthorized = new EventTarget()
 

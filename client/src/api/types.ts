@@ -1,4 +1,4 @@
-import type { Period } from '@ctg/shared'
+import type { OrganisationKind, Period, Role } from '@ctg/shared'
 
 /** What the server answers; see server/src for the routes. */
 
@@ -6,9 +6,6 @@ export interface User {
   id: string
   name: string
 }
-
-export type Role = 'owner' | 'editor' | 'commenter' | 'reader'
-export type OrganisationKind = 'caf' | 'epci' | 'commune' | 'partenaire'
 
 export interface ConventionSummary {
   id: string
@@ -35,7 +32,7 @@ export type NewConventionRequest =
   { title: string; template: 'national' | 'blank'; period?: Period } | { convention: unknown }
 
 export interface Member {
-  userId: string
+  id: string
   name: string
   email: string | null
   organisationKind: OrganisationKind | null

@@ -1,7 +1,6 @@
 import type { Editor } from '@tiptap/core'
-import { readMeta, type Period } from '@ctg/shared'
+import { readMeta, ROLE_LABELS, type Period } from '@ctg/shared'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { ROLE_LABELS } from '../access/accessLabels.js'
 import { ApiError } from '../api/ApiError.js'
 import { api } from '../api/apiClient.js'
 import type { ConventionDetails, User } from '../api/types.js'
@@ -23,7 +22,7 @@ import { Toolbar } from './Toolbar.js'
 import { useCollaboration } from './useCollaboration.js'
 import { useConventionMeta } from './useConventionMeta.js'
 import { usePresence } from './usePresence.js'
-import { userColor } from './userColor.js'
+import { userColor } from '@ctg/shared'
 
 type Details =
   { state: 'loading' } | { state: 'ready'; details: ConventionDetails } | { state: 'error'; error: unknown }

@@ -1,4 +1,4 @@
-import { initialsOf } from './userColor.js'
+import { initialsOf } from './initialsOf.js'
 import type { Participant } from './usePresence.js'
 
 const VISIBLE = 5

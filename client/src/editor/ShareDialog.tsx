@@ -1,14 +1,22 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
-import { ORGANISATION_KINDS, ORGANISATION_LABELS, ROLE_HINTS, ROLE_LABELS, ROLES } from '../access/accessLabels.js'
+import {
+  ORGANISATION_KIND_LABELS,
+  ORGANISATION_KINDS,
+  ROLE_LABELS,
+  ROLES,
+  type OrganisationKind,
+  type Role,
+} from '@ctg/shared'
+import { ROLE_HINTS } from '../access/accessLabels.js'
 import { api } from '../api/apiClient.js'
-import type { Member, OrganisationKind, Role } from '../api/types.js'
+import type { Member } from '../api/types.js'
 import { ErrorNotice } from '../ui/ErrorNotice.js'
 import { Modal } from '../ui/Modal.js'
 import { confirmAction } from '../ui/confirmAction.js'
 import { copyText } from './copyText.js'
 
 const organisationOf = (member: Member) =>
-  [member.organisationKind && ORGANISATION_LABELS[member.organisationKind], member.organisationName]
+  [member.organisationKind && ORGANISATION_KIND_LABELS[member.organisationKind], member.organisationName]
     .filter(Boolean)
     .join(' · ')
 
@@ -79,7 +87,7 @@ export function ShareDialog({
     })
   }
 
-  const changeRole = (member: Member, next: Role) => void run(() => api.changeRole(conventionId, member.userId, next))
+  const changeRole = (member: Member, next: Role) => void run(() => api.changeRole(conventionId, member.id, next))
 
   const revoke = async (member: Member) => {
     const confirmed = await confirmAction({
@@ -87,7 +95,7 @@ export function ShareDialog({
       message: `${member.name} ne pourra plus ouvrir cette convention. Ses fenêtres ouvertes se fermeront aussitôt.`,
       confirmLabel: 'Retirer l’accès',
     })
-    if (confirmed) void run(() => api.revokeMember(conventionId, member.userId))
+    if (confirmed) void run(() => api.revokeMember(conventionId, member.id))
   }
 
   const copy = async () => {
@@ -103,23 +111,23 @@ export function ShareDialog({
       {members && (
         <ul className="share-members" data-testid="share-members">
           {members.map((member) => (
-            <li key={member.userId} className="share-member" data-testid="share-member" data-user-id={member.userId}>
+            <li key={member.id} className="share-member" data-testid="share-member" data-user-id={member.id}>
               <div className="share-member__who">
                 <span className="share-member__name">
                   {member.name}
-                  {member.userId === currentUserId && <span className="share-member__you"> (vous)</span>}
+                  {member.id === currentUserId && <span className="share-member__you"> (vous)</span>}
                 </span>
                 <span className="share-member__detail">
                   {[organisationOf(member), member.email].filter(Boolean).join(' — ')}
                 </span>
               </div>
-              {canManage && member.userId !== currentUserId ? (
+              {canManage && member.id !== currentUserId ? (
                 <div className="share-member__actions">
-                  <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
+                  <label className="visually-hidden" htmlFor={`role-${member.id}`}>
                     Rôle de {member.name}
                   </label>
                   <select
-                    id={`role-${member.userId}`}
+                    id={`role-${member.id}`}
                     className="input"
                     value={member.role}
                     disabled={busy}
@@ -192,7 +200,7 @@ export function ShareDialog({
               >
                 {ORGANISATION_KINDS.map((kind) => (
                   <option key={kind} value={kind}>
-                    {ORGANISATION_LABELS[kind]}
+                    {ORGANISATION_KIND_LABELS[kind]}
                   </option>
                 ))}
               </select>

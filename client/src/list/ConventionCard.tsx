@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '../access/accessLabels.js'
+import { ROLE_LABELS } from '@ctg/shared'
 import type { ConventionSummary } from '../api/types.js'
 import { formatDate, formatDateTime, formatRelative } from '../format/formatDate.js'
 import { formatPeriod } from '../format/formatPeriod.js'
