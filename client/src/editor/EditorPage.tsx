@@ -10,6 +10,7 @@ import { ErrorNotice } from '../ui/ErrorNotice.js'
 import { LoadingState } from '../ui/LoadingState.js'
 import { NotFound } from '../ui/NotFound.js'
 import { AppHeader } from '../ui/AppHeader.js'
+import { AccessRefused } from './AccessRefused.js'
 import { ConventionEditor } from './ConventionEditor.js'
 import { ConventionTitleInput } from './ConventionTitleInput.js'
 import { downloadConventionJson } from './downloadConventionJson.js'
@@ -214,24 +215,13 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
         )}
         <div className="sheet">
           {revoked ? (
-            <div className="empty-state" role="alert" data-testid="access-revoked">
-              <h2>Votre accès à cette convention a été retiré</h2>
-              <p>
-                Une personne propriétaire de la convention a retiré votre accès. Pour le retrouver, adressez-vous à
-                elle.
-              </p>
-              <Link href="/" className="button button--primary">
-                Retour à mes conventions
-              </Link>
-            </div>
+            <AccessRefused title="Votre accès à cette convention a été retiré" testId="access-revoked">
+              Une personne propriétaire de la convention a retiré votre accès. Pour le retrouver, adressez-vous à elle.
+            </AccessRefused>
           ) : collab?.authFailed ? (
-            <div className="empty-state" role="alert">
-              <h2>Accès au document refusé</h2>
-              <p>Le serveur n’a pas autorisé l’ouverture de cette convention en temps réel.</p>
-              <Link href="/" className="button button--primary">
-                Retour à mes conventions
-              </Link>
-            </div>
+            <AccessRefused title="Accès au document refusé">
+              Le serveur n’a pas autorisé l’ouverture de cette convention en temps réel.
+            </AccessRefused>
           ) : ready && collab ? (
             <ConventionEditor collab={collab} user={collaborator} getPeriod={getPeriod} onEditor={setEditor} />
           ) : (

@@ -6,14 +6,11 @@ import type {
   onStoreDocumentPayload,
 } from '@hocuspocus/server'
 import { readMeta } from '@ctg/shared'
-import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
 import type { ConnectionContext } from './Authentication.js'
 import type { DocumentLog } from '../storage/DocumentLog.js'
-
-/** An encoded update with no structs and no deletions. */
-const EMPTY_UPDATE_BYTES = 2
+import { writableUpdateOf } from './writableUpdateOf.js'
 
 /**
  * When storage fails, the client is told to come back later: its socket is closed
@@ -54,10 +51,11 @@ export class Persistence implements Extension {
     Y.applyUpdate(document, state)
   }
 
-  async beforeSync({ type, payload, connection, document, documentName }: beforeSyncPayload): Promise<void> {
-    if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) return
-    // Hocuspocus refuses a read-only connection's update itself; it must not reach the log either
-    if (connection.readOnly || payload.byteLength <= EMPTY_UPDATE_BYTES) return
+  async beforeSync(sync: beforeSyncPayload): Promise<void> {
+    const { connection, document, documentName } = sync
+    // a read-only connection's update is refused by Hocuspocus: it must not reach the log either
+    const payload = writableUpdateOf(sync)
+    if (!payload) return
     // each stored change names who made it
     const userId = (connection.context as Partial<ConnectionContext>).user?.id ?? null
     if (!this.durableAck) {

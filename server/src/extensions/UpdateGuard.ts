@@ -4,7 +4,6 @@ import type {
   beforeSyncPayload,
   Extension,
 } from '@hocuspocus/server'
-import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import type { Limits } from '../config.js'
 import { CloseCode } from '../limits/closeCodes.js'
 import { KeyedTokenBuckets } from '../limits/KeyedTokenBuckets.js'
@@ -12,9 +11,7 @@ import { refuseConnection } from '../limits/refuseConnection.js'
 import type { Logger } from '../logger.js'
 import { UpdateSandbox } from '../sandbox/UpdateSandbox.js'
 import type { ConnectionContext } from './Authentication.js'
-
-/** An encoded update with no structs and no deletions. */
-const EMPTY_UPDATE_BYTES = 2
+import { writableUpdateOf } from './writableUpdateOf.js'
 
 /**
  * Lets a client's update reach the document only once a replica took it (see
@@ -49,10 +46,10 @@ export class UpdateGuard implements Extension {
     document.on('update', (update: Uint8Array) => this.sandbox.sync(documentName, update))
   }
 
-  async beforeSync({ type, payload, connection, document, documentName, context }: beforeSyncPayload) {
-    if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) return
-    // Hocuspocus refuses a read-only connection's update itself
-    if (connection.readOnly || payload.byteLength <= EMPTY_UPDATE_BYTES) return
+  async beforeSync(sync: beforeSyncPayload) {
+    const { connection, document, documentName, context } = sync
+    const payload = writableUpdateOf(sync)
+    if (!payload) return
     const user = (context as Partial<ConnectionContext>).user?.id ?? connection.socketId
     const refuse = (code: number, reason: string, detail = reason): never => {
       this.logger.warn(`convention ${documentName}: refused an update from ${user} (${code}): ${detail}`)

@@ -42,7 +42,7 @@ export interface LoggedUpdate {
  */
 export interface StoredDocument {
   snapshot: Uint8Array
-  /** bumped by every compaction; a compaction that read an older version is discarded */
+  /** how many compactions the snapshot has been through */
   snapshotVersion: number
   updates: LoggedUpdate[]
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { DatabaseSync } from 'node:sqlite'
+import type { DatabaseSync } from 'node:sqlite'
 import type { SchemaIssue } from '@ctg/shared'
 import type {
   CompactionResult,
@@ -13,6 +13,7 @@ import type {
 } from './ConventionStore.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
 import { migrateSqlite } from './sqliteMigrations.js'
+import { openSqlite } from './openSqlite.js'
 import { SqliteActivityStore } from './SqliteActivityStore.js'
 import { SqliteMembershipStore } from './SqliteMembershipStore.js'
 import { sqliteTransaction } from './sqliteTransaction.js'
@@ -20,8 +21,8 @@ import { SqliteWriter } from './SqliteWriter.js'
 
 /**
  * Conventions in one SQLite file, through Node's built-in `node:sqlite` (no native
- * build). WAL with synchronous=FULL: a committed append is on disk when `run` returns.
- * One process owns the file; several server processes need PostgreSQL.
+ * build). This thread reads; `SqliteWriter` appends and compacts on its own thread and
+ * connection. One process owns the file; several server processes need PostgreSQL.
  */
 export class SqliteConventionStore implements ConventionStore {
   private readonly db: DatabaseSync
@@ -31,10 +32,7 @@ export class SqliteConventionStore implements ConventionStore {
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true })
-    this.db = new DatabaseSync(file)
-    this.db.exec(
-      'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
-    )
+    this.db = openSqlite(file)
     migrateSqlite(this.db)
     this.writer = new SqliteWriter(file)
     this.members = new SqliteMembershipStore(this.db)
@@ -77,19 +75,23 @@ export class SqliteConventionStore implements ConventionStore {
 
   async readDocument(id: string): Promise<StoredDocument | null> {
     // one read transaction, so a compaction cannot slip between the two selects
-    return sqliteTransaction(this.db, () => {
-      const row = this.db.prepare('SELECT snapshot, snapshot_version FROM conventions WHERE id = ?').get(id) as
-        { snapshot: Uint8Array; snapshot_version: number } | undefined
-      if (!row) return null
-      const updates = this.db
-        .prepare('SELECT seq, "update" FROM convention_updates WHERE convention_id = ? ORDER BY seq')
-        .all(id) as unknown as { seq: number; update: Uint8Array }[]
-      return {
-        snapshot: new Uint8Array(row.snapshot),
-        snapshotVersion: row.snapshot_version,
-        updates: updates.map((u) => ({ seq: u.seq, update: new Uint8Array(u.update) })),
-      }
-    })
+    return sqliteTransaction(
+      this.db,
+      () => {
+        const row = this.db.prepare('SELECT snapshot, snapshot_version FROM conventions WHERE id = ?').get(id) as
+          { snapshot: Uint8Array; snapshot_version: number } | undefined
+        if (!row) return null
+        const updates = this.db
+          .prepare('SELECT seq, "update" FROM convention_updates WHERE convention_id = ? ORDER BY seq')
+          .all(id) as unknown as { seq: number; update: Uint8Array }[]
+        return {
+          snapshot: new Uint8Array(row.snapshot),
+          snapshotVersion: row.snapshot_version,
+          updates: updates.map((u) => ({ seq: u.seq, update: new Uint8Array(u.update) })),
+        }
+      },
+      'read',
+    )
   }
 
   async appendUpdates(entries: LogEntry[]): Promise<void> {

@@ -1,7 +1,7 @@
-import { DatabaseSync } from 'node:sqlite'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { CompactionResult, ConventionMeta, LogEntry } from './ConventionStore.js'
 import { mergeStoredDocument } from './mergeStoredDocument.js'
+import { openSqlite } from './openSqlite.js'
 import { sqliteTransaction } from './sqliteTransaction.js'
 
 export type WriterJob =
@@ -23,8 +23,7 @@ export interface WriterWorkerData {
 /** The one thread that writes the log: appends and compactions, each one transaction. */
 function openWriter(file: string) {
   // its own connection: WAL lets the main thread read while this one writes
-  const db = new DatabaseSync(file)
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;')
+  const db = openSqlite(file)
   const insert = db.prepare('INSERT INTO convention_updates (convention_id, "update", user_id) VALUES (?, ?, ?)')
 
   const transaction = <T>(work: () => T): T => sqliteTransaction(db, work)
