@@ -3,7 +3,10 @@ import { loadSecret } from './auth/secret.js'
 import { TokenService } from './auth/tokens.js'
 import type { ServerConfig } from './config.js'
 import { ConventionService, Y_DOC_OPTIONS } from './conventions/ConventionService.js'
+import type { AccessBus } from './access/AccessBus.js'
+import { InProcessAccessBus } from './access/InProcessAccessBus.js'
 import { LiveAccess } from './access/LiveAccess.js'
+import { RedisAccessBus } from './access/RedisAccessBus.js'
 import { ActivityRecorder } from './extensions/ActivityRecorder.js'
 import { Authentication } from './extensions/Authentication.js'
 import { AwarenessIdentity } from './extensions/AwarenessIdentity.js'
@@ -33,6 +36,8 @@ export interface CtgServer {
   tokens: TokenService
   conventions: ConventionService
   store: ConventionStore
+  /** applies membership changes and sign-outs to open connections, on every process */
+  live: LiveAccess
   /** stores every open document, closes connections and the database */
   stop(): Promise<void>
 }
@@ -46,7 +51,10 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
   const preAuth = new PreAuthLimits(config.limits, logger)
   let server: Server | undefined
   const conventions = new ConventionService(store, log, () => server!.hocuspocus)
-  const live = new LiveAccess(() => server!.hocuspocus)
+  const bus: AccessBus = config.redisUrl
+    ? new RedisAccessBus({ url: config.redisUrl, prefix: config.redisPrefix }, logger)
+    : new InProcessAccessBus()
+  const live = new LiveAccess(() => server!.hocuspocus, store.members, bus, logger)
 
   server = new Server({
     name: 'ctg-workspace',
@@ -104,12 +112,14 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     tokens,
     conventions,
     store,
+    live,
     stop: () =>
       (stopped ??= (async () => {
         await server.destroy()
         // Hocuspocus closes each document but leaves the sockets open; clients would wait for
         // their 30 s timeout before reconnecting to another process
         server['crossws'].closeAll(1001, 'server shutting down')
+        await bus.close()
         await log.drain()
         await store.close()
       })()),

@@ -1,32 +1,119 @@
 import type { AccessMessage, Role } from '@ctg/shared'
 import { canEdit } from '@ctg/shared'
-import type { Hocuspocus } from '@hocuspocus/server'
+import type { Connection, Hocuspocus } from '@hocuspocus/server'
 import type { ConnectionContext } from '../extensions/Authentication.js'
 import { CloseCode } from '../limits/closeCodes.js'
+import type { Logger } from '../logger.js'
+import type { MembershipStore } from '../storage/MembershipStore.js'
+import type { AccessBus } from './AccessBus.js'
+import type { AccessEvent } from './AccessEvent.js'
 
 /** Close code and reason of a connection whose membership was revoked. */
 export const ACCESS_REVOKED = { code: CloseCode.forbidden, reason: 'access revoked' }
+/** Close code and reason of a connection whose session was signed out. */
+export const SIGNED_OUT = { code: CloseCode.signedOut, reason: 'signed out' }
+
+/** Checks of one person's role on one convention: only the latest-started read may apply. */
+interface RoleChecks {
+  started: number
+  applied: number
+  inFlight: number
+}
+
+const contextOf = (connection: Connection) => connection.context as Partial<ConnectionContext>
 
 /**
- * Applies a role change to the person's open connections on that convention at once:
- * read-only or not, told by the stateless message `{"type":"access","role"}`, closed
- * with 4403 when revoked. (With several processes, each applies the changes it makes; see docs/security.md.)
+ * Applies access changes to open connections, on every server process (through the
+ * access bus): a role change makes the person's connections on that convention
+ * read-only or not, tells them (stateless `{"type":"access","role"}`) and closes them
+ * with 4403 when revoked; a signed-out session closes its connections with 4401.
+ *
+ * A membership event says only who changed: each process that has connections of that
+ * person reads the role from the database, so events that arrive late or out of order
+ * still end on the stored role. When the bus may have lost events (Redis came back),
+ * every open connection is checked the same way.
  */
 export class LiveAccess {
-  constructor(private readonly hocuspocus: () => Hocuspocus) {}
+  private readonly checks = new Map<string, RoleChecks>()
 
-  apply(conventionId: string, userId: string, role: Role | null): number {
+  constructor(
+    private readonly hocuspocus: () => Hocuspocus,
+    private readonly members: MembershipStore,
+    private readonly bus: AccessBus,
+    private readonly logger: Logger,
+  ) {
+    bus.listen({ onEvent: (event) => this.receive(event), onResubscribed: () => void this.recheckAll() })
+  }
+
+  /** After a membership change is committed: every process applies it to that person's connections. */
+  changed(conventionId: string, userId: string) {
+    this.bus.publish({ type: 'membershipChanged', conventionId, userId })
+  }
+
+  /** After a sign-out: every process closes that session's connections (4401 `signed out`). */
+  endSession(sessionId: string) {
+    this.bus.publish({ type: 'sessionEnded', sessionId })
+  }
+
+  private receive(event: AccessEvent) {
+    if (event.type === 'membershipChanged') void this.recheck(event.conventionId, event.userId)
+    else this.closeSession(event.sessionId)
+  }
+
+  private connectionsOf(conventionId: string, userId: string): Connection[] {
     const document = this.hocuspocus().documents.get(conventionId)
-    if (!document) return 0
-    const message = JSON.stringify({ type: 'access', role } satisfies AccessMessage)
-    let count = 0
-    for (const connection of document.getConnections()) {
-      if ((connection.context as Partial<ConnectionContext>).user?.id !== userId) continue
-      count++
-      connection.readOnly = !canEdit(role)
-      connection.sendStateless(message)
-      if (role === null) connection.webSocket.close(ACCESS_REVOKED.code, ACCESS_REVOKED.reason)
+    if (!document) return []
+    return [...document.getConnections()].filter((c) => contextOf(c).user?.id === userId)
+  }
+
+  private async recheck(conventionId: string, userId: string) {
+    // nothing to do, and no query, where the person has no connection to that convention
+    if (this.connectionsOf(conventionId, userId).length === 0) return
+    const key = `${conventionId}\n${userId}`
+    const checks = this.checks.get(key) ?? { started: 0, applied: 0, inFlight: 0 }
+    this.checks.set(key, checks)
+    const mine = ++checks.started
+    checks.inFlight++
+    try {
+      const role = await this.members.roleOf(conventionId, userId)
+      // a read started later saw a state at least as recent; an older answer must not undo it
+      if (mine > checks.applied) {
+        checks.applied = mine
+        for (const connection of this.connectionsOf(conventionId, userId)) this.setRole(connection, role)
+      }
+    } catch (error) {
+      this.logger.error(`live access: could not read the role of ${userId} on ${conventionId}`, error)
+    } finally {
+      if (--checks.inFlight === 0) this.checks.delete(key)
     }
-    return count
+  }
+
+  private setRole(connection: Connection, role: Role | null) {
+    const context = contextOf(connection)
+    if (context.role === role) return
+    context.role = role
+    connection.readOnly = !canEdit(role)
+    connection.sendStateless(JSON.stringify({ type: 'access', role } satisfies AccessMessage))
+    if (role === null) connection.webSocket.close(ACCESS_REVOKED.code, ACCESS_REVOKED.reason)
+  }
+
+  private async recheckAll() {
+    const pairs = new Map<string, [string, string]>()
+    for (const [name, document] of this.hocuspocus().documents) {
+      for (const connection of document.getConnections()) {
+        const userId = contextOf(connection).user?.id
+        if (userId) pairs.set(`${name}\n${userId}`, [name, userId])
+      }
+    }
+    await Promise.all([...pairs.values()].map(([conventionId, userId]) => this.recheck(conventionId, userId)))
+  }
+
+  private closeSession(sessionId: string) {
+    for (const document of this.hocuspocus().documents.values()) {
+      for (const connection of document.getConnections()) {
+        if (contextOf(connection).user?.sessionId !== sessionId) continue
+        connection.webSocket.close(SIGNED_OUT.code, SIGNED_OUT.reason)
+      }
+    }
   }
 }

@@ -4,6 +4,8 @@ import { z } from 'zod'
 export interface User {
   id: string
   name: string
+  /** the signed-in session the token belongs to (sign-out closes its connections) */
+  sessionId?: string
 }
 
 const ISSUER = 'ctg-workspace'

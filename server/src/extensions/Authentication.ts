@@ -5,8 +5,8 @@ import type { ConventionStore } from '../storage/ConventionStore.js'
 
 export interface ConnectionContext {
   user: User
-  /** the role when the connection opened; `connection.readOnly` follows later changes */
-  role: Role
+  /** the current role: read when the connection opens, then kept by LiveAccess (null: revoked, closing) */
+  role: Role | null
 }
 
 /** Hocuspocus answers a refused connection with the error's `reason`. */

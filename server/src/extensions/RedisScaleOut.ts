@@ -1,6 +1,6 @@
 import { Redis } from '@hocuspocus/extension-redis'
-import RedisClient from 'ioredis'
 import type { Logger } from '../logger.js'
+import { createRedisClient } from '../redis/createRedisClient.js'
 
 export interface RedisScaleOutOptions {
   url: string
@@ -26,17 +26,7 @@ export class RedisScaleOut extends Redis {
   constructor(options: RedisScaleOutOptions, logger: Logger) {
     super({
       prefix: options.prefix,
-      createClient: () => {
-        const client = new RedisClient(options.url, { connectionName: `${options.prefix}:${process.pid}` })
-        // without a listener an unreachable Redis would print every retry; say it once per outage
-        let down = false
-        client.on('error', (error) => {
-          if (!down) logger.error(`redis: ${error.message}`)
-          down = true
-        })
-        client.on('ready', () => (down = false))
-        return client
-      },
+      createClient: () => createRedisClient(options.url, options.prefix, logger),
     })
     // 'ready' follows every reconnection, after ioredis has subscribed again
     this.sub.on('ready', () => this.resyncAll())

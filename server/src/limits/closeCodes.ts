@@ -6,6 +6,8 @@
 export const CloseCode = {
   /** a message or an update that cannot be decoded */
   malformed: 4400,
+  /** the session was signed out (Hocuspocus's `Unauthorized`) */
+  signedOut: 4401,
   /** the socket did not authenticate in time */
   authenticationTimeout: 4408,
   /** the person's role does not allow it, or their access was revoked */

@@ -1,0 +1,17 @@
+import { z } from 'zod'
+
+/**
+ * What the access bus carries between processes: a membership that changed (already
+ * committed; each process reads the new role from the database, so two changes published
+ * out of order still end on the stored one), or a session that was signed out.
+ */
+export const accessEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('membershipChanged'),
+    conventionId: z.string().min(1).max(64),
+    userId: z.string().min(1).max(200),
+  }),
+  z.strictObject({ type: z.literal('sessionEnded'), sessionId: z.string().min(1).max(200) }),
+])
+
+export type AccessEvent = z.infer<typeof accessEventSchema>
