@@ -1,9 +1,11 @@
-import type { AccessMessage } from '@ctg/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { largeConvention } from '../fixtures/conventionFixtures.js'
-import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.js'
+import { accessMessages } from '../helpers/accessMessages.js'
+import { closeOf } from '../helpers/closeOf.js'
+import { connectClient, waitFor } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
+import { tagSessions } from '../helpers/tagSessions.js'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
 
@@ -17,24 +19,6 @@ afterAll(async () => {
 })
 
 const EDITOR = { id: 'u-editor', name: 'Élodie (EPCI)' }
-
-/** Every stateless `access` message the client received. */
-function accessMessages(client: TestClient): AccessMessage[] {
-  const received: AccessMessage[] = []
-  client.provider.on('stateless', ({ payload }: { payload: string }) => {
-    const message = JSON.parse(payload) as AccessMessage
-    if (message.type === 'access') received.push(message)
-  })
-  return received
-}
-
-function closeOf(client: TestClient): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) =>
-    client.socket.on('close', ({ event }: { event: { code: number; reason: string } }) =>
-      resolve({ code: event.code, reason: event.reason }),
-    ),
-  )
-}
 
 const setRole = (id: string, role: string) =>
   server.api(`/api/conventions/${id}/members/${EDITOR.id}`, { method: 'PATCH', body: JSON.stringify({ role }) })
@@ -89,6 +73,23 @@ describe('a role change takes effect on open connections, without reload', () =>
     editor.destroy()
     // and it cannot come back
     await expect(connectClient(server.wsUrl, id, await server.token(EDITOR))).rejects.toThrow('forbidden')
+  })
+
+  it('a signed-out session has its sockets closed with 4401; another session of the same person stays', async () => {
+    const id = await createConvention(server)
+    const token = await server.memberToken(id, EDITOR, 'editor')
+    const signedOut = await connectClient(server.wsUrl, id, token)
+    tagSessions(server.ctg, id, 's-laptop')
+    const other = await connectClient(server.wsUrl, id, token)
+    tagSessions(server.ctg, id, 's-phone')
+    const closed = closeOf(signedOut)
+    await server.ctg.live.endSession('s-laptop')
+    expect(await closed).toEqual({ code: 4401, reason: 'signed out' })
+    fieldText(findElements(other.doc, 'ficheTitle')[0]!).insert(0, 'Toujours là ')
+    await other.settled()
+    expect(await storedTitle(id)).toMatch(/^Toujours là /)
+    signedOut.destroy()
+    other.destroy()
   })
 
   it('the last owner can be neither downgraded nor removed (409 last_owner)', async () => {

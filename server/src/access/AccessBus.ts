@@ -2,8 +2,8 @@ import type { AccessEvent } from './AccessEvent.js'
 
 /** What a process does with the bus's events. */
 export interface AccessBusListener {
-  /** an event from any process, this one included; called once per event */
-  onEvent(event: AccessEvent): void
+  /** an event from any process, this one included; called once per event; resolves once applied */
+  onEvent(event: AccessEvent): Promise<void>
   /** the bus is receiving again after a cut: events published meanwhile may be lost */
   onResubscribed(): void
 }
@@ -14,8 +14,11 @@ export interface AccessBusListener {
  * (`InProcessAccessBus`); with several, Redis pub/sub (`RedisAccessBus`).
  */
 export interface AccessBus {
-  /** delivers the event to this process's listener at once, and to every other process's */
-  publish(event: AccessEvent): void
+  /**
+   * Delivers the event to this process's listener at once, and to every other process's;
+   * resolves once this process has applied it.
+   */
+  publish(event: AccessEvent): Promise<void>
   /** the one listener, set once at start */
   listen(listener: AccessBusListener): void
   close(): Promise<void>

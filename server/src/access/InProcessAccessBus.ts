@@ -5,8 +5,8 @@ import type { AccessEvent } from './AccessEvent.js'
 export class InProcessAccessBus implements AccessBus {
   private listener: AccessBusListener | undefined
 
-  publish(event: AccessEvent) {
-    this.listener?.onEvent(event)
+  async publish(event: AccessEvent) {
+    await this.listener?.onEvent(event)
   }
 
   listen(listener: AccessBusListener) {

@@ -42,21 +42,28 @@ export class LiveAccess {
     private readonly bus: AccessBus,
     private readonly logger: Logger,
   ) {
-    bus.listen({ onEvent: (event) => this.receive(event), onResubscribed: () => void this.recheckAll() })
+    bus.listen({
+      onEvent: (event) => this.receive(event),
+      onResubscribed: () => this.recheckAll().catch((error) => logger.error('live access: re-check failed', error)),
+    })
   }
 
-  /** After a membership change is committed: every process applies it to that person's connections. */
-  changed(conventionId: string, userId: string) {
-    this.bus.publish({ type: 'membershipChanged', conventionId, userId })
+  /**
+   * After a membership change is committed: every process applies it to that person's
+   * connections. Resolves once this process has, so that no update sent after the answer
+   * is taken with the old role here.
+   */
+  changed(conventionId: string, userId: string): Promise<void> {
+    return this.bus.publish({ type: 'membershipChanged', conventionId, userId })
   }
 
   /** After a sign-out: every process closes that session's connections (4401 `signed out`). */
-  endSession(sessionId: string) {
-    this.bus.publish({ type: 'sessionEnded', sessionId })
+  endSession(sessionId: string): Promise<void> {
+    return this.bus.publish({ type: 'sessionEnded', sessionId })
   }
 
-  private receive(event: AccessEvent) {
-    if (event.type === 'membershipChanged') void this.recheck(event.conventionId, event.userId)
+  private async receive(event: AccessEvent) {
+    if (event.type === 'membershipChanged') await this.recheck(event.conventionId, event.userId)
     else this.closeSession(event.sessionId)
   }
 

@@ -62,13 +62,13 @@ export class RedisAccessBus implements AccessBus {
     this.listener = listener
   }
 
-  publish(event: AccessEvent) {
+  async publish(event: AccessEvent) {
     const message = JSON.stringify({ origin: this.origin, event } satisfies z.infer<typeof envelopeSchema>)
-    // ioredis holds it while reconnecting; it fails only after its retries (about 20 s)
+    // ioredis holds it while reconnecting; it fails only after 20 attempts (ten seconds or more)
     this.pub.publish(this.channel, message).catch((error: Error) => {
       this.logger.error(`access bus: could not publish ${event.type} (${error.message})`)
     })
-    this.listener?.onEvent(event)
+    await this.listener?.onEvent(event)
   }
 
   private receive(message: string) {
@@ -78,11 +78,10 @@ export class RedisAccessBus implements AccessBus {
       return
     }
     if (parsed.data.origin === this.origin) return
-    try {
-      this.listener?.onEvent(parsed.data.event)
-    } catch (error) {
-      this.logger.error(`access bus: applying ${parsed.data.event.type} failed`, error)
-    }
+    const { event } = parsed.data
+    Promise.resolve()
+      .then(() => this.listener?.onEvent(event))
+      .catch((error) => this.logger.error(`access bus: applying ${event.type} failed`, error))
   }
 
   async close() {

@@ -84,7 +84,7 @@ export function memberRoutes(store: ConventionStore, tokens: TokenService, live:
         const user = await store.members.userByEmail(invited, createId('u-'))
         const before = await store.members.roleOf(id, user.id)
         await changing(() => store.members.setRole(id, user.id, role, request.user.id))
-        if (before !== role) live.changed(id, user.id)
+        if (before !== role) await live.changed(id, user.id)
         await log(request, id, 'shared', { userId: user.id, name: user.name, email: user.email, role })
         const token = await tokens.issue({ id: user.id, name: user.name })
         return {
@@ -103,7 +103,7 @@ export function memberRoutes(store: ConventionStore, tokens: TokenService, live:
         if (!parsed.success) throw invalidInput('invalid_body', parsed.error)
         const previous = await memberOf(id, userId)
         await changing(() => store.members.setRole(id, userId, parsed.data.role, request.user.id))
-        live.changed(id, userId)
+        await live.changed(id, userId)
         await log(request, id, 'role_changed', {
           userId,
           name: previous.name,
@@ -121,7 +121,7 @@ export function memberRoutes(store: ConventionStore, tokens: TokenService, live:
         await requireRole(store.members, request, id, OWNER_ONLY)
         const previous = await memberOf(id, userId)
         await changing(() => store.members.remove(id, userId))
-        live.changed(id, userId)
+        await live.changed(id, userId)
         await log(request, id, 'revoked', { userId, name: previous.name, role: previous.role })
         return { status: 204, json: null }
       },
