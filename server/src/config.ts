@@ -20,8 +20,10 @@ export interface ServerConfig {
   redisResyncMs: number
   /** signing secret for bearer tokens; generated and kept in dataDir when unset */
   secret: string | undefined
-  /** lifetime of issued tokens, in seconds */
+  /** lifetime of a session (its token), in seconds */
   tokenTtlSeconds: number
+  /** failed sign-ins allowed in a burst, per client address and per account, before they are slowed */
+  loginLimits: { failuresPerAddress: number; failuresPerAccount: number }
   /** largest accepted HTTP body, in bytes */
   maxBodyBytes: number
   /** directory of the built client, served at / */
@@ -45,7 +47,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     redisPrefix: env.REDIS_PREFIX ?? 'ctg',
     redisResyncMs: Number(env.REDIS_RESYNC_MS ?? 10_000),
     secret: env.CTG_SECRET || undefined,
-    tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 30 * 24 * 3600),
+    tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 7 * 24 * 3600),
+    loginLimits: {
+      failuresPerAddress: Number(env.LOGIN_FAILURES_PER_ADDRESS ?? 30),
+      failuresPerAccount: Number(env.LOGIN_FAILURES_PER_ACCOUNT ?? 5),
+    },
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 5 * 1024 * 1024),
     clientDir: resolve(env.CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname),
     ownerName: env.OWNER_NAME ?? 'Administrateur local',

@@ -1,5 +1,6 @@
 import { Server } from '@hocuspocus/server'
 import { loadSecret } from './auth/secret.js'
+import { Sessions } from './auth/Sessions.js'
 import { TokenService } from './auth/tokens.js'
 import type { ServerConfig } from './config.js'
 import { ConventionService, Y_DOC_OPTIONS } from './conventions/ConventionService.js'
@@ -21,10 +22,13 @@ import { SchemaRepair } from './extensions/SchemaRepair.js'
 import { UpdateGuard } from './extensions/UpdateGuard.js'
 import { HttpApi } from './http/HttpApi.js'
 import { conventionRoutes } from './http/routes/conventionRoutes.js'
+import { authRoutes } from './http/routes/authRoutes.js'
+import { invitationRoutes } from './http/routes/invitationRoutes.js'
 import { memberRoutes } from './http/routes/memberRoutes.js'
 import { schemaRoutes } from './http/routes/schemaRoutes.js'
 import { userRoutes } from './http/routes/userRoutes.js'
 import { staticClient } from './http/staticClient.js'
+import { LoginLimits } from './limits/LoginLimits.js'
 import { createLogger } from './logger.js'
 import type { ConventionStore } from './storage/ConventionStore.js'
 import { DocumentLog } from './storage/DocumentLog.js'
@@ -33,7 +37,8 @@ import { openConventionStore } from './storage/openConventionStore.js'
 export interface CtgServer {
   server: Server
   port: number
-  tokens: TokenService
+  /** issues and checks session tokens */
+  tokens: Sessions
   conventions: ConventionService
   store: ConventionStore
   /** applies membership changes and sign-outs to open connections, on every process */
@@ -45,8 +50,11 @@ export interface CtgServer {
 /** Assembles the product's server: one Hocuspocus process, one port for HTTP and WebSocket. */
 export async function createCtgServer(config: ServerConfig): Promise<CtgServer> {
   const logger = createLogger(config.quiet)
-  const tokens = new TokenService(loadSecret(config.dataDir, config.secret), config.tokenTtlSeconds)
   const store = await openConventionStore(config)
+  const tokens = new Sessions(
+    new TokenService(loadSecret(config.dataDir, config.secret), config.tokenTtlSeconds),
+    store.accounts,
+  )
   const log = new DocumentLog(store, logger)
   const preAuth = new PreAuthLimits(config.limits, logger)
   let server: Server | undefined
@@ -88,11 +96,14 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
       new HttpApi({
         routes: [
           ...schemaRoutes(),
-          ...userRoutes(),
+          ...userRoutes(store.accounts),
+          ...authRoutes(store.accounts, tokens, new LoginLimits(config.loginLimits), live),
+          ...invitationRoutes(store, tokens),
           ...conventionRoutes(conventions, store),
-          ...memberRoutes(store, tokens, live),
+          ...memberRoutes(store, live),
         ],
-        tokens,
+        sessions: tokens,
+        trustProxy: config.limits.trustProxy,
         rememberUser: (user) => store.members.rememberUser(user),
         maxBodyBytes: config.maxBodyBytes,
         logger,

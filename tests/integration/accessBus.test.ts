@@ -13,7 +13,7 @@ import { freePort } from '../helpers/freePort.js'
 import { issueTestToken, startServerProcess, type ServerProcess } from '../helpers/startServerProcess.js'
 import { removeDir, startTestServer, type TestServer } from '../helpers/startTestServer.js'
 import { createConvention } from '../helpers/createConvention.js'
-import { tagSessions } from '../helpers/tagSessions.js'
+import { acceptInvitation } from '../helpers/acceptInvitation.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
 
@@ -78,7 +78,7 @@ describe('role changes made through one process reach the connections on another
     })
     expect(shared.status).toBe(201)
     const { member, link } = (await shared.json()) as { member: { id: string }; link: string }
-    return { id, editorId: member.id, editorToken: link.split('#jeton=')[1]! }
+    return { id, editorId: member.id, editorToken: await acceptInvitation(link, { name: 'Élodie' }) }
   }
 
   const setRoleOnA = (id: string, userId: string, role: string) =>
@@ -209,20 +209,18 @@ describe("a sign-out closes the session's sockets on every process", () => {
     ;[a, b].forEach((server) => server && removeDir(server.dataDir))
   })
 
-  it("endSession on A closes that session's sockets on A and on B with 4401; another session stays", async () => {
+  it("signing out on A closes that session's sockets on A and on B with 4401; another session stays", async () => {
     const id = await createConvention(a)
-    const token = await a.memberToken(id, EDITOR, 'editor')
-    const onA = await connectClient(a.wsUrl, id, token)
-    tagSessions(a.ctg, id, 's-laptop')
-    const onB = await connectClient(b.wsUrl, id, token)
-    tagSessions(b.ctg, id, 's-laptop')
-    const otherOnB = await connectClient(b.wsUrl, id, token)
-    tagSessions(b.ctg, id, 's-phone')
+    const laptop = await a.memberToken(id, EDITOR, 'editor')
+    const phone = await a.token(EDITOR)
+    const onA = await connectClient(a.wsUrl, id, laptop)
+    const onB = await connectClient(b.wsUrl, id, laptop)
+    const otherOnB = await connectClient(b.wsUrl, id, phone)
     const closedA = closeOf(onA)
     const closedB = closeOf(onB)
 
     const signedOutAt = Date.now()
-    await a.ctg.live.endSession('s-laptop')
+    expect((await a.api('/api/auth/logout', { method: 'POST', token: laptop })).status).toBe(204)
     expect(await closedA).toEqual({ code: 4401, reason: 'signed out' })
     expect(await closedB).toEqual({ code: 4401, reason: 'signed out' })
     expect(Date.now() - signedOutAt).toBeLessThan(1_000)

@@ -155,3 +155,58 @@ describe('a SQLite file from before roles', () => {
     removeDir(dir)
   })
 })
+
+describe.each(engines)('accounts, invitations and sessions on $name', (engine) => {
+  it('keeps credentials, links an OIDC subject to an invited e-mail once, and accepts an invitation once', async () => {
+    const { store } = await engine.open()
+    expect(await store.accounts.anyAccount()).toBe(false)
+    const invited = await store.members.userByEmail(
+      { email: 'Nadia@Caf.fr', name: 'Nadia', organisationKind: 'caf' },
+      'u-nadia',
+    )
+    expect(await store.accounts.hasAccount(invited.id)).toBe(false)
+    await store.accounts.createInvitation({
+      codeHash: 'h1',
+      userId: invited.id,
+      conventionId: null,
+      role: null,
+      invitedBy: null,
+      expiresAt: new Date(Date.now() + 60_000).toISOString(),
+    })
+    expect(await store.accounts.invitation('h1')).toMatchObject({ userId: 'u-nadia', acceptedAt: null })
+    // two tabs accepting at once: one wins
+    const accepted = await Promise.all([store.accounts.acceptInvitation('h1'), store.accounts.acceptInvitation('h1')])
+    expect(accepted.sort()).toEqual([false, true])
+    expect((await store.accounts.invitation('h1'))!.acceptedAt).not.toBeNull()
+
+    await store.accounts.setPassword(invited.id, '$argon2id$fake', { name: 'Nadia B.' })
+    expect(await store.accounts.credentialsByEmail('NADIA@caf.fr')).toMatchObject({
+      user: { id: 'u-nadia', name: 'Nadia B.' },
+      passwordHash: '$argon2id$fake',
+    })
+    expect(await store.accounts.anyAccount()).toBe(true)
+
+    // the provider's first sign-in with the invited address is the invited user
+    const viaOidc = await store.accounts.userForOidc({ subject: 'pc-1', email: 'nadia@caf.fr', name: 'N' }, 'u-x')
+    expect(viaOidc.id).toBe('u-nadia')
+    const again = await store.accounts.userForOidc({ subject: 'pc-1', email: 'autre@caf.fr', name: 'N' }, 'u-y')
+    expect(again.id).toBe('u-nadia')
+    const stranger = await store.accounts.userForOidc(
+      { subject: 'pc-2', email: 'Paul@EPCI.fr', name: 'Paul' },
+      'u-paul',
+    )
+    expect(stranger).toMatchObject({ id: 'u-paul', email: 'paul@epci.fr', name: 'Paul' })
+    expect(await store.accounts.hasAccount('u-paul')).toBe(true)
+  })
+
+  it('remembers ended sessions, and forgets those that expired anyway', async () => {
+    const { store } = await engine.open()
+    await store.accounts.endSession('session-expired-long-ago', 'u-a', new Date(Date.now() - 1000))
+    await store.accounts.endSession('session-still-valid-1', 'u-a', new Date(Date.now() + 60_000))
+    await store.accounts.endSession('session-still-valid-1', 'u-a', new Date(Date.now() + 60_000))
+    expect(await store.accounts.isSessionEnded('session-still-valid-1')).toBe(true)
+    expect(await store.accounts.isSessionEnded('session-never-ended-1')).toBe(false)
+    // the next sign-out sweeps rows whose token has expired by itself
+    expect(await store.accounts.isSessionEnded('session-expired-long-ago')).toBe(false)
+  })
+})

@@ -5,7 +5,7 @@ import { accessMessages } from '../helpers/accessMessages.js'
 import { closeOf } from '../helpers/closeOf.js'
 import { connectClient, waitFor } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
-import { tagSessions } from '../helpers/tagSessions.js'
+import { acceptInvitation } from '../helpers/acceptInvitation.js'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
 
@@ -77,14 +77,17 @@ describe('a role change takes effect on open connections, without reload', () =>
 
   it('a signed-out session has its sockets closed with 4401; another session of the same person stays', async () => {
     const id = await createConvention(server)
-    const token = await server.memberToken(id, EDITOR, 'editor')
-    const signedOut = await connectClient(server.wsUrl, id, token)
-    tagSessions(server.ctg, id, 's-laptop')
-    const other = await connectClient(server.wsUrl, id, token)
-    tagSessions(server.ctg, id, 's-phone')
+    const laptop = await server.memberToken(id, EDITOR, 'editor')
+    const phone = await server.token(EDITOR)
+    const signedOut = await connectClient(server.wsUrl, id, laptop)
+    const other = await connectClient(server.wsUrl, id, phone)
     const closed = closeOf(signedOut)
-    await server.ctg.live.endSession('s-laptop')
+    expect((await server.api('/api/auth/logout', { method: 'POST', token: laptop })).status).toBe(204)
     expect(await closed).toEqual({ code: 4401, reason: 'signed out' })
+    // the token is dead everywhere, the other session is not
+    expect((await server.api('/api/me', { token: laptop })).status).toBe(401)
+    await expect(connectClient(server.wsUrl, id, laptop)).rejects.toThrow(/authentication failed/)
+    expect((await server.api('/api/me', { token: phone })).status).toBe(200)
     fieldText(findElements(other.doc, 'ficheTitle')[0]!).insert(0, 'Toujours là ')
     await other.settled()
     expect(await storedTitle(id)).toMatch(/^Toujours là /)
@@ -123,8 +126,8 @@ describe('a role change takes effect on open connections, without reload', () =>
       link: string
     }
     expect(member).toMatchObject({ email: 'claire@caf.fr', role: 'reader' })
-    // the link signs the invited person in, as a reader of this convention
-    const token = link.split('#jeton=')[1]!
+    // the link lets the invited person create an account, a reader of this convention
+    const token = await acceptInvitation(link, { name: 'Claire' })
     const mine = await server.api(`/api/conventions/${id}`, { token })
     expect(((await mine.json()) as { role: string }).role).toBe('reader')
     const invitation = await server.api('/api/invitations', { method: 'POST', body: JSON.stringify({ name: 'X' }) })

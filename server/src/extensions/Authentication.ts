@@ -1,6 +1,7 @@
 import { canEdit, type Role } from '@ctg/shared'
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
-import type { TokenService, User } from '../auth/tokens.js'
+import type { Sessions } from '../auth/Sessions.js'
+import type { User } from '../auth/tokens.js'
 import type { ConventionStore } from '../storage/ConventionStore.js'
 
 export interface ConnectionContext {
@@ -25,14 +26,14 @@ export class Authentication implements Extension {
   priority = 1000
 
   constructor(
-    private readonly tokens: TokenService,
+    private readonly sessions: Sessions,
     private readonly store: ConventionStore,
     private readonly onFailure: (payload: onAuthenticatePayload) => void = () => {},
   ) {}
 
   async onAuthenticate(payload: onAuthenticatePayload): Promise<ConnectionContext> {
     try {
-      const user = await this.tokens.verify(payload.token)
+      const user = await this.sessions.verify(payload.token)
       // an unknown convention and one the person is not a member of get the same answer
       if (!(await this.store.exists(payload.documentName))) throw FORBIDDEN
       await this.store.members.rememberUser(user)

@@ -5,7 +5,10 @@ export interface ApiRequest {
   raw: IncomingMessage
   params: string[]
   query: URLSearchParams
+  /** the token's person and session (`anonymous` on public routes) */
   user: User
+  /** the client address limits are counted against */
+  address: string
   /** the public origin as the client sees it, e.g. http://192.168.1.20:1234 */
   origin: string
   readJson(): Promise<unknown>

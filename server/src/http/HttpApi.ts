@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Extension, onRequestPayload } from '@hocuspocus/server'
-import { InvalidTokenError, type TokenService } from '../auth/tokens.js'
+import type { Sessions } from '../auth/Sessions.js'
+import { InvalidTokenError, type User } from '../auth/tokens.js'
+import { clientAddress } from '../limits/clientAddress.js'
 import type { Logger } from '../logger.js'
 import type { ApiRequest, Route } from './ApiRequest.js'
 import { HttpError } from './HttpError.js'
@@ -8,7 +10,9 @@ import { readJsonBody } from './readJsonBody.js'
 
 export interface HttpApiOptions {
   routes: Route[]
-  tokens: TokenService
+  sessions: Sessions
+  /** take the client address from X-Forwarded-For (behind a reverse proxy) */
+  trustProxy: boolean
   maxBodyBytes: number
   /** called with the person behind every valid token (the user record follows the token's name) */
   rememberUser(user: { id: string; name: string }): Promise<void>
@@ -55,7 +59,7 @@ export class HttpApi implements Extension {
   }
 
   private async handleApi(request: IncomingMessage, response: ServerResponse, url: URL) {
-    const { routes, tokens, maxBodyBytes, logger } = this.options
+    const { routes, sessions, maxBodyBytes, logger, trustProxy } = this.options
     try {
       const candidates = routes.filter((r) => r.pattern.test(url.pathname))
       if (candidates.length === 0) throw new HttpError(404, 'not_found', `no route ${url.pathname}`)
@@ -63,10 +67,10 @@ export class HttpApi implements Extension {
       if (!route) {
         throw new HttpError(405, 'method_not_allowed', `${request.method} is not allowed on ${url.pathname}`)
       }
-      let user = { id: 'anonymous', name: 'anonymous' }
+      let user: User = { id: 'anonymous', name: 'anonymous' }
       if (!route.public) {
         try {
-          user = await tokens.verify(bearerToken(request))
+          user = await sessions.verify(bearerToken(request))
         } catch (error) {
           if (error instanceof InvalidTokenError) throw new HttpError(401, 'unauthorized', error.message)
           throw error
@@ -79,6 +83,7 @@ export class HttpApi implements Extension {
         params: route.pattern.exec(url.pathname)!.slice(1),
         query: url.searchParams,
         user,
+        address: clientAddress(request, trustProxy),
         origin: `${proto}://${request.headers.host ?? 'localhost'}`,
         readJson: () => readJsonBody(request, maxBodyBytes),
       }
@@ -87,12 +92,13 @@ export class HttpApi implements Extension {
     } catch (error) {
       if (error instanceof HttpError) {
         const headers: Record<string, string> = error.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}
+        if (error.retryAfter !== undefined) headers['Retry-After'] = String(error.retryAfter)
         // after a refused oversized body, stop reading it
         if (error.status === 413) headers.Connection = 'close'
         send(
           response,
           error.status,
-          { error: { code: error.code, message: error.message, issues: error.issues } },
+          { error: { code: error.code, message: error.message, issues: error.issues, retryAfter: error.retryAfter } },
           headers,
         )
       } else {

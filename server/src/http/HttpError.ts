@@ -7,6 +7,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly issues?: SchemaIssue[],
+    /** seconds before trying again (429): sent as Retry-After and in the body */
+    readonly retryAfter?: number,
   ) {
     super(message)
   }

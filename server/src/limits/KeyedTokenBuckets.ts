@@ -22,6 +22,11 @@ export class KeyedTokenBuckets {
     return this.buckets.get(key)?.has(cost) ?? true
   }
 
+  /** Seconds until `key` could take `cost` (0: now). */
+  secondsUntil(key: string, cost = 1): number {
+    return this.buckets.get(key)?.secondsUntil(cost) ?? 0
+  }
+
   private bucket(key: string): TokenBucket {
     let bucket = this.buckets.get(key)
     if (!bucket) {

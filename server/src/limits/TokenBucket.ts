@@ -33,6 +33,12 @@ export class TokenBucket {
     return this.tokens >= cost
   }
 
+  /** Seconds until `cost` tokens are there (0: now). */
+  secondsUntil(cost = 1): number {
+    this.refill()
+    return this.tokens >= cost ? 0 : (cost - this.tokens) / this.perSecond
+  }
+
   /** Refilled completely: it holds nothing worth remembering. */
   isFull(): boolean {
     this.refill()

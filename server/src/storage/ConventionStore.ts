@@ -1,4 +1,5 @@
 import type { Period, SchemaIssue } from '@ctg/shared'
+import type { AccountStore } from './AccountStore.js'
 import type { ActivityStore } from './ActivityStore.js'
 import type { MembershipStore } from './MembershipStore.js'
 
@@ -72,6 +73,7 @@ export interface ConventionStore {
   /** who may do what, in the same database */
   readonly members: MembershipStore
   readonly activity: ActivityStore
+  readonly accounts: AccountStore
   list(): Promise<ConventionSummary[]>
   get(id: string): Promise<ConventionSummary | null>
   exists(id: string): Promise<boolean>

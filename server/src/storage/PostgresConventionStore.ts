@@ -12,6 +12,7 @@ import type {
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
 import { mergeStoredDocument } from './mergeStoredDocument.js'
 import { migratePostgres } from './postgresMigrations.js'
+import { PostgresAccountStore } from './PostgresAccountStore.js'
 import { PostgresActivityStore } from './PostgresActivityStore.js'
 import { PostgresMembershipStore } from './PostgresMembershipStore.js'
 import { postgresTransaction } from './postgresTransaction.js'
@@ -24,10 +25,12 @@ import { postgresTransaction } from './postgresTransaction.js'
 export class PostgresConventionStore implements ConventionStore {
   readonly members: PostgresMembershipStore
   readonly activity: PostgresActivityStore
+  readonly accounts: PostgresAccountStore
 
   private constructor(private readonly pool: pg.Pool) {
     this.members = new PostgresMembershipStore(pool)
     this.activity = new PostgresActivityStore(pool)
+    this.accounts = new PostgresAccountStore(pool)
   }
 
   static async open(connectionString: string): Promise<PostgresConventionStore> {

@@ -14,6 +14,7 @@ import type {
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
 import { migrateSqlite } from './sqliteMigrations.js'
 import { openSqlite } from './openSqlite.js'
+import { SqliteAccountStore } from './SqliteAccountStore.js'
 import { SqliteActivityStore } from './SqliteActivityStore.js'
 import { SqliteMembershipStore } from './SqliteMembershipStore.js'
 import { sqliteTransaction } from './sqliteTransaction.js'
@@ -29,6 +30,7 @@ export class SqliteConventionStore implements ConventionStore {
   private readonly writer: SqliteWriter
   readonly members: SqliteMembershipStore
   readonly activity: SqliteActivityStore
+  readonly accounts: SqliteAccountStore
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true })
@@ -37,6 +39,7 @@ export class SqliteConventionStore implements ConventionStore {
     this.writer = new SqliteWriter(file)
     this.members = new SqliteMembershipStore(this.db)
     this.activity = new SqliteActivityStore(this.db)
+    this.accounts = new SqliteAccountStore(this.db)
   }
 
   async list(): Promise<ConventionSummary[]> {

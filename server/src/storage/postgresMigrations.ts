@@ -59,6 +59,25 @@ const MIGRATIONS: string[] = [
    CREATE TRIGGER activity_no_truncate BEFORE TRUNCATE ON activity
      FOR EACH STATEMENT EXECUTE FUNCTION activity_append_only();
    ALTER TABLE convention_updates ADD COLUMN user_id TEXT;`,
+  // 3: accounts (password or OIDC subject), invitation links, sessions signed out early
+  `ALTER TABLE users ADD COLUMN password_hash TEXT;
+   ALTER TABLE users ADD COLUMN oidc_subject TEXT UNIQUE;
+   CREATE TABLE invitations (
+     code_hash TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id),
+     convention_id TEXT REFERENCES conventions (id) ON DELETE CASCADE,
+     role TEXT,
+     invited_by TEXT,
+     created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+     expires_at TIMESTAMPTZ NOT NULL,
+     accepted_at TIMESTAMPTZ
+   );
+   CREATE TABLE ended_sessions (
+     session_id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL,
+     ended_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+     expires_at TIMESTAMPTZ NOT NULL
+   );`,
 ]
 
 /** Several processes may start at once: an advisory lock lets one migrate while the others wait. */

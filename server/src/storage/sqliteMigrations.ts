@@ -61,6 +61,26 @@ const MIGRATIONS: string[] = [
    CREATE TRIGGER activity_no_delete BEFORE DELETE ON activity
      BEGIN SELECT RAISE(ABORT, 'activity is append-only'); END;
    ALTER TABLE convention_updates ADD COLUMN user_id TEXT;`,
+  // 4: accounts (password or OIDC subject), invitation links, sessions signed out early
+  `ALTER TABLE users ADD COLUMN password_hash TEXT;
+   ALTER TABLE users ADD COLUMN oidc_subject TEXT;
+   CREATE UNIQUE INDEX users_by_oidc_subject ON users (oidc_subject);
+   CREATE TABLE invitations (
+     code_hash TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id),
+     convention_id TEXT REFERENCES conventions (id) ON DELETE CASCADE,
+     role TEXT,
+     invited_by TEXT,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     accepted_at TEXT
+   );
+   CREATE TABLE ended_sessions (
+     session_id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL,
+     ended_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   );`,
 ]
 
 export function migrateSqlite(db: DatabaseSync): void {

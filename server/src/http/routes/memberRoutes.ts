@@ -1,7 +1,7 @@
 import { createId, ORGANISATION_KINDS, ROLES, type Role } from '@ctg/shared'
 import { z } from 'zod'
 import type { LiveAccess } from '../../access/LiveAccess.js'
-import type { TokenService } from '../../auth/tokens.js'
+import { createInvitationLink } from '../../auth/invitationCodes.js'
 import type { ConventionStore } from '../../storage/ConventionStore.js'
 import { LastOwnerError, type Member } from '../../storage/MembershipStore.js'
 import type { ApiRequest, Route } from '../ApiRequest.js'
@@ -33,7 +33,7 @@ const memberJson = (m: Member) => ({
 })
 
 /** Who has access to a convention, and the owners' ways to change it. */
-export function memberRoutes(store: ConventionStore, tokens: TokenService, live: LiveAccess): Route[] {
+export function memberRoutes(store: ConventionStore, live: LiveAccess): Route[] {
   const changing = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work()
@@ -72,7 +72,7 @@ export function memberRoutes(store: ConventionStore, tokens: TokenService, live:
       },
     },
     {
-      // the invitation is a sign-in link for the invited person (no mail server)
+      // the invitation is a link to create an account (no mail server)
       method: 'POST',
       pattern: MEMBERS,
       handler: async (request) => {
@@ -86,11 +86,17 @@ export function memberRoutes(store: ConventionStore, tokens: TokenService, live:
         await changing(() => store.members.setRole(id, user.id, role, request.user.id))
         if (before !== role) await live.changed(id, user.id)
         await log(request, id, 'shared', { userId: user.id, name: user.name, email: user.email, role })
-        const token = await tokens.issue({ id: user.id, name: user.name })
-        return {
-          status: 201,
-          json: { member: memberJson(await memberOf(id, user.id)), link: `${request.origin}/#jeton=${token}` },
-        }
+        // a person with an account just signs in; the others get a link to create theirs
+        const hasAccount = await store.accounts.hasAccount(user.id)
+        const link = hasAccount
+          ? `${request.origin}/c/${id}`
+          : await createInvitationLink(store.accounts, request.origin, {
+              userId: user.id,
+              conventionId: id,
+              role,
+              invitedBy: request.user.id,
+            })
+        return { status: 201, json: { member: memberJson(await memberOf(id, user.id)), link, hasAccount } }
       },
     },
     {

@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import type { LiveAccess } from '../../access/LiveAccess.js'
+import { PASSWORD_MAX_LENGTH, verifyPassword } from '../../auth/passwords.js'
+import type { Sessions } from '../../auth/Sessions.js'
+import type { LoginLimits } from '../../limits/LoginLimits.js'
+import type { AccountStore } from '../../storage/AccountStore.js'
+import type { Route } from '../ApiRequest.js'
+import { HttpError } from '../HttpError.js'
+import { invalidInput } from '../zodIssues.js'
+
+const loginBody = z.strictObject({
+  email: z.string().trim().min(1, 'email must not be empty').max(254),
+  password: z.string().min(1, 'password must not be empty').max(PASSWORD_MAX_LENGTH),
+})
+
+/** What a successful sign-in answers, here and when an invitation is accepted. */
+export async function signedIn(sessions: Sessions, user: { id: string; name: string; email: string | null }) {
+  const token = await sessions.issue({ id: user.id, name: user.name })
+  const { expiresAt } = await sessions.describe(token)
+  return { token, user: { id: user.id, name: user.name, email: user.email }, expiresAt: expiresAt.toISOString() }
+}
+
+/** Sign-in with e-mail and password, and sign-out. */
+export function authRoutes(accounts: AccountStore, sessions: Sessions, limits: LoginLimits, live: LiveAccess): Route[] {
+  return [
+    {
+      method: 'POST',
+      pattern: /^\/api\/auth\/login$/,
+      public: true,
+      handler: async (request) => {
+        const parsed = loginBody.safeParse(await request.readJson())
+        if (!parsed.success) throw invalidInput('invalid_body', parsed.error)
+        const email = parsed.data.email.toLowerCase()
+        const attempt = limits.attempt(request.address, email)
+        const found = await accounts.credentialsByEmail(email)
+        // unknown address and wrong password: the same answer, after the same work
+        const valid = await verifyPassword(found?.passwordHash ?? null, parsed.data.password)
+        if (!valid || !found) {
+          throw new HttpError(401, 'invalid_credentials', 'wrong e-mail address or password')
+        }
+        attempt.succeeded()
+        return { status: 200, json: await signedIn(sessions, found.user) }
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/auth\/logout$/,
+      handler: async (request) => {
+        const user = request.user as Required<typeof request.user>
+        await sessions.end(user)
+        await live.endSession(user.sessionId)
+        return { status: 204, json: null }
+      },
+    },
+  ]
+}
