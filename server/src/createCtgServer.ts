@@ -18,6 +18,7 @@ import { PreAuthLimits } from './extensions/PreAuthLimits.js'
 import { ReadOnlyEnforcement } from './extensions/ReadOnlyEnforcement.js'
 import { RedisScaleOut } from './extensions/RedisScaleOut.js'
 import { SchemaCheck } from './extensions/SchemaCheck.js'
+import { SessionExpiry } from './extensions/SessionExpiry.js'
 import { SchemaRepair } from './extensions/SchemaRepair.js'
 import { UpdateGuard } from './extensions/UpdateGuard.js'
 import { HttpApi } from './http/HttpApi.js'
@@ -81,6 +82,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
       new UpdateGuard(config.limits, logger),
       new ReadOnlyEnforcement(logger),
       new AwarenessIdentity(),
+      new SessionExpiry(),
       new Persistence(log, logger, config.durableAck),
       ...(config.redisUrl
         ? [

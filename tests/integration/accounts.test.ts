@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { createInvitationLink, hashInvitationCode } from '@ctg/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { acceptInvitation } from '../helpers/acceptInvitation.js'
+import { closeOf } from '../helpers/closeOf.js'
 import { connectClient } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
 import { removeDir, startTestServer, type TestServer } from '../helpers/startTestServer.js'
@@ -232,13 +233,15 @@ describe('guessing, expiry and the administrator’s accounts', () => {
 })
 
 describe('sessions expire', () => {
-  it('an expired session is refused over HTTP and WebSocket', async () => {
+  it('an expired session is refused over HTTP and WebSocket, and its open socket is closed', async () => {
     const server = await startTestServer({ env: { TOKEN_TTL_SECONDS: '2' } })
     try {
       const id = await createConvention(server)
       const token = await server.token()
       expect((await server.api('/api/me', { token })).status).toBe(200)
-      await new Promise((resolve) => setTimeout(resolve, 2_300))
+      const open = await connectClient(server.wsUrl, id, token)
+      expect(await closeOf(open)).toEqual({ code: 4401, reason: 'session expired' })
+      open.destroy()
       const late = await server.api('/api/me', { token })
       expect([late.status, (await errorOf(late)).code]).toEqual([401, 'unauthorized'])
       await expect(connectClient(server.wsUrl, id, token)).rejects.toThrow(/authentication failed/)
