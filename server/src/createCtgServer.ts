@@ -63,7 +63,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
   const bus: AccessBus = config.redisUrl
     ? new RedisAccessBus({ url: config.redisUrl, prefix: config.redisPrefix }, logger)
     : new InProcessAccessBus()
-  const live = new LiveAccess(() => server!.hocuspocus, store.members, bus, logger)
+  const live = new LiveAccess(() => server!.hocuspocus, store.members, store.accounts, bus, logger)
 
   server = new Server({
     name: 'ctg-workspace',

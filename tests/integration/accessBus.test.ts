@@ -162,10 +162,14 @@ describe('role changes made through one process reach the connections on another
     editor.destroy()
   })
 
-  it('a change published while B was cut off from Redis is applied when B comes back (its connections are checked against the database)', async () => {
+  it('a change and a sign-out published while B was cut off from Redis are applied when B comes back (its connections are checked against the database)', async () => {
     const { id, editorId, editorToken } = await sharedConvention()
     const editor = await connectClient(b.wsUrl, id, editorToken)
     const received = accessMessages(editor)
+    // a second session of the owner, signed out during the cut
+    const ownerSession = await issueTestToken()
+    const ownerOnB = await connectClient(b.wsUrl, id, ownerSession)
+    const ownerClosed = closeOf(ownerOnB)
     try {
       // B freezes, and Redis drops its connections: the change below is published to nobody on B
       process.kill(b.child.pid!, 'SIGSTOP')
@@ -176,15 +180,22 @@ describe('role changes made through one process reach the connections on another
       expect(ofB.length).toBeGreaterThanOrEqual(4)
       for (const clientId of ofB) await redis.client('KILL', 'ID', clientId)
       expect((await setRoleOnA(id, editorId, 'reader')).status).toBe(200)
+      const signedOut = await fetch(`${a.httpUrl}/api/auth/logout`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${ownerSession}` },
+      })
+      expect(signedOut.status).toBe(204)
       await new Promise((resolve) => setTimeout(resolve, 200))
       process.kill(b.child.pid!, 'SIGCONT')
 
       await waitFor(() => received.length === 1, 'B re-checks the role once Redis is back', 10_000)
       expect(received).toEqual([{ type: 'access', role: 'reader' }])
       await expectEditRefused(editor, id)
+      expect(await ownerClosed).toEqual({ code: 4401, reason: 'signed out' })
     } finally {
       process.kill(b.child.pid!, 'SIGCONT')
       editor.destroy()
+      ownerOnB.destroy()
     }
   })
 })

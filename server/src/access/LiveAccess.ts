@@ -4,6 +4,7 @@ import type { Connection, Hocuspocus } from '@hocuspocus/server'
 import type { ConnectionContext } from '../extensions/Authentication.js'
 import { CloseCode } from '../limits/closeCodes.js'
 import type { Logger } from '../logger.js'
+import type { AccountStore } from '../storage/AccountStore.js'
 import type { MembershipStore } from '../storage/MembershipStore.js'
 import type { AccessBus } from './AccessBus.js'
 import type { AccessEvent } from './AccessEvent.js'
@@ -39,6 +40,7 @@ export class LiveAccess {
   constructor(
     private readonly hocuspocus: () => Hocuspocus,
     private readonly members: MembershipStore,
+    private readonly accounts: AccountStore,
     private readonly bus: AccessBus,
     private readonly logger: Logger,
   ) {
@@ -106,13 +108,21 @@ export class LiveAccess {
 
   private async recheckAll() {
     const pairs = new Map<string, [string, string]>()
+    const sessions = new Set<string>()
     for (const [name, document] of this.hocuspocus().documents) {
       for (const connection of document.getConnections()) {
-        const userId = contextOf(connection).user?.id
+        const { id: userId, sessionId } = contextOf(connection).user ?? {}
         if (userId) pairs.set(`${name}\n${userId}`, [name, userId])
+        if (sessionId) sessions.add(sessionId)
       }
     }
-    await Promise.all([...pairs.values()].map(([conventionId, userId]) => this.recheck(conventionId, userId)))
+    await Promise.all([
+      ...[...pairs.values()].map(([conventionId, userId]) => this.recheck(conventionId, userId)),
+      // sign-outs published during the cut
+      ...[...sessions].map(async (sessionId) => {
+        if (await this.accounts.isSessionEnded(sessionId)) this.closeSession(sessionId)
+      }),
+    ])
   }
 
   private closeSession(sessionId: string) {
