@@ -34,6 +34,8 @@ export interface ServerConfig {
   quiet: boolean
   /** what one connection, one address and one update may cost the server */
   limits: Limits
+  /** sign-in through an OpenID Connect provider (ProConnect); null when OIDC_ISSUER is unset */
+  oidc: OidcConfig | null
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -57,6 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     ownerName: env.OWNER_NAME ?? 'Administrateur local',
     quiet: env.QUIET === '1',
     limits: readLimits(env),
+    oidc: readOidcConfig(env),
   }
 }
 
@@ -106,5 +109,65 @@ export function readLimits(env: NodeJS.ProcessEnv = process.env): Limits {
     updateTimeoutMs: number('UPDATE_TIMEOUT_MS', 3000),
     updateCpuMsPerSecond: number('UPDATE_CPU_MS_PER_SECOND', 100),
     trustProxy: env.TRUST_PROXY === '1',
+  }
+}
+
+/** The relying party's settings (README, "Sign in with ProConnect"). */
+export interface OidcConfig {
+  /** issuer identifier; discovery reads `<issuer>/.well-known/openid-configuration` */
+  issuer: string
+  clientId: string
+  clientSecret: string
+  /** the callback registered with the provider, e.g. https://ctg.example.fr/api/auth/oidc/callback */
+  redirectUri: string
+  /** where the provider sends the person after signing out there (registered with the provider too) */
+  postLogoutRedirectUri: string
+  /** space-separated; ProConnect names each claim as a scope */
+  scopes: string
+  /** the name on the sign-in button */
+  label: string
+  /** `acr_values` sent with the authorization request (e.g. `eidas1`); omitted when unset */
+  acrValues: string | undefined
+  /** the `claims` request parameter as JSON (e.g. to ask for `amr`); omitted when unset */
+  claims: string | undefined
+  /** the algorithm the ID token and a JWT userinfo must be signed with (ProConnect: the one registered) */
+  signingAlg: string | undefined
+  /** how the client authenticates at the token endpoint; ProConnect's documentation sends the secret in the body */
+  tokenAuthMethod: 'client_secret_post' | 'client_secret_basic'
+}
+
+export function readOidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER || undefined
+  if (!issuer) return null
+  const required = (name: string) => {
+    const value = env[name]
+    if (!value) throw new Error(`${name} is required when OIDC_ISSUER is set`)
+    return value
+  }
+  const redirectUri = required('OIDC_REDIRECT_URI')
+  const claims = env.OIDC_CLAIMS || undefined
+  if (claims !== undefined) {
+    try {
+      JSON.parse(claims)
+    } catch {
+      throw new Error('OIDC_CLAIMS must be a JSON object')
+    }
+  }
+  const tokenAuthMethod = env.OIDC_TOKEN_AUTH_METHOD || 'client_secret_post'
+  if (tokenAuthMethod !== 'client_secret_post' && tokenAuthMethod !== 'client_secret_basic') {
+    throw new Error('OIDC_TOKEN_AUTH_METHOD must be client_secret_post or client_secret_basic')
+  }
+  return {
+    issuer,
+    clientId: required('OIDC_CLIENT_ID'),
+    clientSecret: required('OIDC_CLIENT_SECRET'),
+    redirectUri,
+    postLogoutRedirectUri: env.OIDC_POST_LOGOUT_REDIRECT_URI || new URL('/connexion', redirectUri).href,
+    scopes: env.OIDC_SCOPES || 'openid email given_name usual_name',
+    label: env.OIDC_LABEL || 'ProConnect',
+    acrValues: env.OIDC_ACR_VALUES || undefined,
+    claims,
+    signingAlg: env.OIDC_SIGNING_ALG || undefined,
+    tokenAuthMethod,
   }
 }

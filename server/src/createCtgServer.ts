@@ -1,4 +1,7 @@
 import { Server } from '@hocuspocus/server'
+import { createId } from '@ctg/shared'
+import { OidcClient } from './auth/oidc/OidcClient.js'
+import { OidcCookies } from './auth/oidc/OidcCookies.js'
 import { loadSecret } from './auth/secret.js'
 import { Sessions } from './auth/Sessions.js'
 import { TokenService } from './auth/tokens.js'
@@ -22,10 +25,12 @@ import { SessionExpiry } from './extensions/SessionExpiry.js'
 import { SchemaRepair } from './extensions/SchemaRepair.js'
 import { UpdateGuard } from './extensions/UpdateGuard.js'
 import { HttpApi } from './http/HttpApi.js'
+import { authOptionsRoutes } from './http/routes/authOptionsRoutes.js'
 import { conventionRoutes } from './http/routes/conventionRoutes.js'
 import { authRoutes } from './http/routes/authRoutes.js'
 import { invitationRoutes } from './http/routes/invitationRoutes.js'
 import { memberRoutes } from './http/routes/memberRoutes.js'
+import { oidcRoutes } from './http/routes/oidcRoutes.js'
 import { schemaRoutes } from './http/routes/schemaRoutes.js'
 import { userRoutes } from './http/routes/userRoutes.js'
 import { staticClient } from './http/staticClient.js'
@@ -52,10 +57,8 @@ export interface CtgServer {
 export async function createCtgServer(config: ServerConfig): Promise<CtgServer> {
   const logger = createLogger(config.quiet)
   const store = await openConventionStore(config)
-  const tokens = new Sessions(
-    new TokenService(loadSecret(config.dataDir, config.secret), config.tokenTtlSeconds),
-    store.accounts,
-  )
+  const secret = loadSecret(config.dataDir, config.secret)
+  const tokens = new Sessions(new TokenService(secret, config.tokenTtlSeconds), store.accounts)
   const log = new DocumentLog(store, logger)
   const preAuth = new PreAuthLimits(config.limits, logger)
   let server: Server | undefined
@@ -103,6 +106,19 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
           ...invitationRoutes(store, tokens),
           ...conventionRoutes(conventions, store),
           ...memberRoutes(store, live),
+          ...authOptionsRoutes({ password: true, oidcLabel: config.oidc?.label ?? null }),
+          ...(config.oidc
+            ? oidcRoutes({
+                oidc: new OidcClient(config.oidc),
+                cookies: new OidcCookies(secret, config.oidc.redirectUri.startsWith('https:')),
+                // by subject, else by e-mail (an invited person; the subject is linked), else a new user
+                signIn: async (identity) => {
+                  const user = await store.accounts.userForOidc(identity, createId('u-'))
+                  return { token: await tokens.issue({ id: user.id, name: user.name }) }
+                },
+                logger,
+              })
+            : []),
         ],
         sessions: tokens,
         trustProxy: config.limits.trustProxy,

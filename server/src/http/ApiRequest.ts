@@ -16,8 +16,10 @@ export interface ApiRequest {
 
 export interface ApiResponse {
   status: number
+  /** the body; none for 204 and redirects */
   json: unknown
-  headers?: Record<string, string>
+  /** several values for one header (Set-Cookie) as an array */
+  headers?: Record<string, string | string[]>
 }
 
 export type ApiHandler = (request: ApiRequest) => Promise<ApiResponse>

@@ -21,8 +21,13 @@ export interface HttpApiOptions {
   serveStatic: (request: IncomingMessage, response: ServerResponse) => void
 }
 
-function send(response: ServerResponse, status: number, json: unknown, headers: Record<string, string> = {}) {
-  const body = status === 204 ? undefined : JSON.stringify(json)
+function send(
+  response: ServerResponse,
+  status: number,
+  json: unknown,
+  headers: Record<string, string | string[]> = {},
+) {
+  const body = status === 204 || (status >= 300 && status < 400) ? undefined : JSON.stringify(json)
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
