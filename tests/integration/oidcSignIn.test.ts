@@ -93,14 +93,14 @@ function tokenOf(landing: URL): string {
 async function me(token: string) {
   const response = await server.api('/api/me', { token })
   expect(response.status).toBe(200)
-  return ((await response.json()) as { user: { id: string; name: string; email?: string } }).user
+  return ((await response.json()) as { user: { id: string; name: string; email: string | null } }).user
 }
 
 describe('sign-in through an OpenID Connect provider', () => {
   it('the sign-in page is told about the provider', async () => {
     const response = await fetch(`${server.httpUrl}/api/auth/options`)
     expect(response.status).toBe(200)
-    expect(((await response.json()) as { oidc: unknown }).oidc).toEqual({ label: 'ProConnect' })
+    expect(await response.json()).toEqual({ password: true, oidc: { label: 'ProConnect' } })
   })
 
   it('start sends the browser to the provider with PKCE, state, nonce and the ProConnect scopes, in a sealed cookie', async () => {
@@ -132,7 +132,7 @@ describe('sign-in through an OpenID Connect provider', () => {
     const landing = await signIn(jar, 'agent-amelie', '/c/abc')
     expect(landing.origin + landing.pathname).toBe(`${server.httpUrl}/c/abc`)
     const user = await me(tokenOf(landing))
-    expect(user.name).toBe('Amélie Roux')
+    expect(user).toMatchObject({ name: 'Amélie Roux', email: 'amelie.roux@caf-seyne.fr' })
     // the flow cookie is gone, the provider's ID token is kept for signing out there
     expect(ours(jar, CALLBACK)).toEqual(['ctg_oidc_id'])
   })
@@ -168,7 +168,7 @@ describe('sign-in through an OpenID Connect provider', () => {
       usual_name: 'Martin',
     })
     const token = tokenOf(await signIn(new CookieJar(), 'agent-claire', `/c/${conventionId}`))
-    expect((await me(token)).id).toBe(invited.id)
+    expect(await me(token)).toMatchObject({ id: invited.id, email: 'claire.martin@commune-seyne.fr' })
     const list = await server.api('/api/conventions', { token })
     const ids = ((await list.json()) as { conventions: { id: string }[] }).conventions.map((c) => c.id)
     expect(ids).toContain(conventionId)
@@ -242,6 +242,21 @@ describe('sign-in through an OpenID Connect provider', () => {
     expect(confirm.status).toBe(200)
     expect(await confirm.text()).toContain('logout')
     expect(ours(jar, '/api/auth/oidc/logout')).toEqual([])
+  })
+})
+
+describe('without OIDC_ISSUER', () => {
+  it('offers passwords only and has no OIDC routes', async () => {
+    const plain = await startTestServer()
+    try {
+      const options = await fetch(`${plain.httpUrl}/api/auth/options`)
+      expect(await options.json()).toEqual({ password: true, oidc: null })
+      const start = await fetch(`${plain.httpUrl}/api/auth/oidc/start`, { redirect: 'manual' })
+      expect(start.status).toBe(404)
+    } finally {
+      await plain.stop()
+      removeDir(plain.dataDir)
+    }
   })
 })
 
