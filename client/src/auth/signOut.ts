@@ -1,0 +1,36 @@
+import { api } from '../api/apiClient.js'
+import { clearLocalCopies, unsentCopies } from '../offline/userLocalCopies.js'
+import { confirmAction } from '../ui/confirmAction.js'
+import { endSession, holdSessionEnds } from './sessionEnd.js'
+
+/**
+ * Ends the session on the server, then forgets it on this device with the person's
+ * offline copies. Changes the server has not acknowledged would be lost with them:
+ * the person is asked first. Resolves false when they keep the session.
+ */
+export async function signOut(userId: string): Promise<boolean> {
+  const unsent = unsentCopies(userId)
+  if (unsent > 0) {
+    const confirmed = await confirmAction({
+      title: 'Modifications non enregistrées',
+      message:
+        (unsent === 1
+          ? 'Des modifications faites sur cet appareil n’ont pas encore été reçues par le serveur.'
+          : `Des modifications faites sur cet appareil dans ${unsent} conventions n’ont pas encore été reçues par le serveur.`) +
+        ' La déconnexion efface les copies de vos conventions gardées sur cet appareil : ces modifications seraient perdues.',
+      confirmLabel: 'Se déconnecter quand même',
+    })
+    if (!confirmed) return false
+  }
+  holdSessionEnds(true)
+  try {
+    await api.logout()
+  } catch {
+    // without network the server keeps the session until it expires; this device forgets it anyway
+  } finally {
+    holdSessionEnds(false)
+  }
+  endSession('signedOut')
+  await clearLocalCopies(userId)
+  return true
+}
