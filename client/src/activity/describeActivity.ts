@@ -22,14 +22,20 @@ export function describeActivity(entry: ActivityEntry): ActivitySentence {
     case 'exported':
       return { actor, text: detail.format === 'json' ? 'a exporté la convention (JSON)' : 'a exporté la convention' }
     case 'shared':
-      return { actor, text: `a partagé la convention avec ${name}${roleSuffix(detail.role)}` }
+      return {
+        actor,
+        text: `a donné accès à ${name}${isRole(detail.role) ? ` avec le rôle de ${roleName(detail.role)}` : ''}`,
+      }
     case 'role_changed':
       return {
         actor,
         text: `a donné le rôle de ${roleName(detail.to)} à ${name}${isRole(detail.from) ? ` (auparavant ${roleName(detail.from)})` : ''}`,
       }
     case 'revoked':
-      return { actor, text: `a retiré l’accès ${of(name)}${isRole(detail.role) ? ` (${roleName(detail.role)})` : ''}` }
+      return {
+        actor,
+        text: `a retiré l’accès ${of(name)}${isRole(detail.role) ? ` (rôle : ${roleName(detail.role)})` : ''}`,
+      }
     default:
       return { actor, text: `: ${String(entry.action)}` }
   }
@@ -53,10 +59,6 @@ function blockPhrase(block: unknown): string {
 
 function roleName(role: unknown): string {
   return isRole(role) ? ROLE_LABELS[role].toLocaleLowerCase('fr') : 'inconnu'
-}
-
-function roleSuffix(role: unknown): string {
-  return isRole(role) ? `, comme ${roleName(role)}` : ''
 }
 
 /** "d’Isabelle", "de Paul": French elides before a vowel */

@@ -1,8 +1,11 @@
 import { useState } from 'react'
 import { signOut } from './signOut.js'
 
-/** "Se déconnecter", in the header of every signed-in page. */
-export function SignOutButton({ userId, className = '' }: { userId: string; className?: string }) {
+/**
+ * "Se déconnecter", in the header of every signed-in page. `compact` (the editor, whose
+ * header is full) shows the icon alone, the words in its tooltip and accessible name.
+ */
+export function SignOutButton({ userId, compact = false }: { userId: string; compact?: boolean }) {
   const [busy, setBusy] = useState(false)
   const click = async () => {
     setBusy(true)
@@ -12,12 +15,15 @@ export function SignOutButton({ userId, className = '' }: { userId: string; clas
       setBusy(false)
     }
   }
+  const label = busy ? 'Déconnexion…' : 'Se déconnecter'
   return (
     <button
       type="button"
-      className={`button button--tertiary ${className}`.trim()}
+      className={`button button--tertiary${compact ? ' button--icon' : ''}`}
       onClick={() => void click()}
       disabled={busy}
+      title={compact ? label : undefined}
+      aria-label={compact ? label : undefined}
       data-testid="sign-out"
     >
       <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
@@ -30,7 +36,7 @@ export function SignOutButton({ userId, className = '' }: { userId: string; clas
           strokeLinejoin="round"
         />
       </svg>
-      {busy ? 'Déconnexion…' : 'Se déconnecter'}
+      {!compact && label}
     </button>
   )
 }

@@ -217,7 +217,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
                   Journal d’activité
                 </button>
               )}
-              <SignOutButton userId={user.id} />
+              <SignOutButton userId={user.id} compact />
             </div>
           </div>
         </header>

@@ -314,7 +314,8 @@ function InvitationSummary({ invitation, firstStart }: { invitation: Invitation;
           <div>
             <dt>Votre rôle</dt>
             <dd data-testid="invitation-role">
-              <span className="badge badge--info">{ROLE_LABELS[invitation.role]}</span> {ROLE_HINTS[invitation.role]}
+              {ROLE_LABELS[invitation.role]}
+              <span className="invitation-summary__hint"> — {ROLE_HINTS[invitation.role]}</span>
             </dd>
           </div>
         )}
@@ -322,7 +323,7 @@ function InvitationSummary({ invitation, firstStart }: { invitation: Invitation;
           <dt>Invitation adressée à</dt>
           <dd>
             {invitation.name}
-            {invitation.email && <span className="muted"> · {invitation.email}</span>}
+            {invitation.email && <span className="invitation-summary__email">{invitation.email}</span>}
           </dd>
         </div>
       </dl>
