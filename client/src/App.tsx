@@ -78,13 +78,16 @@ export function App() {
   const signedOut = session.state === 'signedOut'
   const next = safeNext(search.get('next'))
 
-  // the address says where the person is: the sign-in page, coming back here afterwards
+  // the address says where the person is: the sign-in page, coming back here afterwards. Not
+  // after signing out: whoever uses the computer next has no business on the last one's page.
+  const reason = signedOut ? session.reason : null
   useEffect(() => {
     if (signedOut && route.name !== 'signIn' && route.name !== 'invitation') {
-      navigate(signInPath(`${location.pathname}${location.search}`), { replace: true })
+      const here = reason === 'signedOut' ? '/' : `${location.pathname}${location.search}`
+      navigate(signInPath(here), { replace: true })
     }
     if (session.state === 'signedIn' && route.name === 'signIn') navigate(next, { replace: true })
-  }, [signedOut, session.state, route.name, next])
+  }, [signedOut, reason, session.state, route.name, next])
 
   const signIn = ({ token, user }: SignedIn, path: string) => {
     storeToken(token)
