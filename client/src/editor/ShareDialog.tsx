@@ -49,6 +49,14 @@ export function ShareDialog({
   const [invited, setInvited] = useState<{ name: string; link: string; hasAccount: boolean } | null>(null)
   const [copied, setCopied] = useState<boolean | null>(null)
   const linkInput = useRef<HTMLInputElement>(null)
+  const copyButton = useRef<HTMLButtonElement>(null)
+
+  // the link comes below the form: bring it into view, the copy button ready
+  useEffect(() => {
+    if (!invited) return
+    linkInput.current?.scrollIntoView({ block: 'center' })
+    copyButton.current?.focus({ preventScroll: true })
+  }, [invited])
 
   const reload = useCallback(
     () => api.listMembers(conventionId).then(setMembers, (e: unknown) => setError(e)),
@@ -278,7 +286,13 @@ export function ShareDialog({
               onFocus={(e) => e.target.select()}
               data-testid="share-link"
             />
-            <button type="button" className="button button--primary" onClick={copy} data-testid="share-copy">
+            <button
+              type="button"
+              ref={copyButton}
+              className="button button--primary"
+              onClick={copy}
+              data-testid="share-copy"
+            >
               <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
                 <path
                   d="M9 9h10v12H9zM5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1"
