@@ -1,6 +1,4 @@
-import { ROLE_LABELS } from '@ctg/shared'
 import { useEffect, useState, type FormEvent } from 'react'
-import { ROLE_HINTS } from '../access/accessLabels.js'
 import { ApiError } from '../api/ApiError.js'
 import { api } from '../api/apiClient.js'
 import type { Invitation, SignedIn } from '../api/types.js'
@@ -12,6 +10,7 @@ import { formatDateTime } from '../format/formatDate.js'
 import { Link } from '../routing/Link.js'
 import { conventionPath } from '../routing/route.js'
 import { LoadingState } from '../ui/LoadingState.js'
+import { InvitationSummary } from './InvitationSummary.js'
 import { invitationProblem } from './invitationProblem.js'
 import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from './passwordRules.js'
 
@@ -283,50 +282,5 @@ export function InvitationPage({
       )}
       <p className="access__hint">Ce lien est personnel et valable jusqu’au {formatDateTime(invitation.expiresAt)}.</p>
     </AccessLayout>
-  )
-}
-
-/** "Camille Martin vous invite à rejoindre la convention « … », rôle Rédacteur." */
-function InvitationSummary({ invitation, firstStart }: { invitation: Invitation; firstStart: boolean }) {
-  if (firstStart) {
-    return (
-      <p className="access__lead" data-testid="invitation-summary">
-        Aucun compte n’existe encore sur cet espace de rédaction. Créez le vôtre : vous pourrez ensuite créer des
-        conventions et y inviter vos collègues.
-      </p>
-    )
-  }
-  return (
-    <div className="invitation-summary" data-testid="invitation-summary">
-      <p className="access__lead">
-        {invitation.invitedBy ? <strong>{invitation.invitedBy}</strong> : 'Une personne propriétaire'}{' '}
-        {invitation.conventionTitle
-          ? 'vous invite à rejoindre la convention'
-          : 'vous invite à rejoindre l’espace de rédaction.'}
-      </p>
-      {invitation.conventionTitle && (
-        <p className="invitation-summary__title" data-testid="invitation-convention">
-          {invitation.conventionTitle}
-        </p>
-      )}
-      <dl className="invitation-summary__facts">
-        {invitation.role && (
-          <div>
-            <dt>Votre rôle</dt>
-            <dd data-testid="invitation-role">
-              {ROLE_LABELS[invitation.role]}
-              <span className="invitation-summary__hint"> — {ROLE_HINTS[invitation.role]}</span>
-            </dd>
-          </div>
-        )}
-        <div>
-          <dt>Invitation adressée à</dt>
-          <dd>
-            {invitation.name}
-            {invitation.email && <span className="invitation-summary__email">{invitation.email}</span>}
-          </dd>
-        </div>
-      </dl>
-    </div>
   )
 }
