@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { ApiError } from './api/ApiError.js'
 import { api } from './api/apiClient.js'
 import type { SignedIn, User } from './api/types.js'
+import { rememberOidcSignIn, takeSignedOutMark } from './auth/oidcSignIn.js'
 import { rememberedUser, rememberUser } from './auth/rememberedUser.js'
 import { onSessionEnd, type SessionEndReason } from './auth/sessionEnd.js'
 import { SignInPage } from './auth/SignInPage.js'
@@ -15,12 +16,15 @@ import { AppHeader } from './ui/AppHeader.js'
 import { LoadingState } from './ui/LoadingState.js'
 import { NotFound } from './ui/NotFound.js'
 
+/** read once per page load (React may call state initialisers twice) */
+const backFromProviderSignOut = takeSignedOutMark()
+
 type Session =
   { state: 'loading' } | { state: 'signedIn'; user: User } | { state: 'signedOut'; reason: SessionEndReason | null }
 
 export function App() {
   const [session, setSession] = useState<Session>(() =>
-    readToken() ? { state: 'loading' } : { state: 'signedOut', reason: null },
+    readToken() ? { state: 'loading' } : { state: 'signedOut', reason: backFromProviderSignOut ? 'signedOut' : null },
   )
   const [retry, setRetry] = useState(0)
   const [error, setError] = useState<string | null>(null)
@@ -90,6 +94,7 @@ export function App() {
   }, [signedOut, reason, session.state, route.name, next])
 
   const signIn = ({ token, user }: SignedIn, path: string) => {
+    rememberOidcSignIn(false)
     storeToken(token)
     rememberUser(user)
     setError(null)

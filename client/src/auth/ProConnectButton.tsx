@@ -1,3 +1,4 @@
+import { rememberOidcSignIn } from './oidcSignIn.js'
 import { oidcStartUrl } from './signInPath.js'
 
 const PROCONNECT = 'ProConnect'
@@ -10,7 +11,12 @@ const PROCONNECT = 'ProConnect'
 export function ProConnectButton({ label, next }: { label: string; next?: string }) {
   return (
     <div className="proconnect">
-      <a className="proconnect__button" href={oidcStartUrl(next)} data-testid="oidc-sign-in">
+      <a
+        className="proconnect__button"
+        href={oidcStartUrl(next)}
+        onClick={() => rememberOidcSignIn(true)}
+        data-testid="oidc-sign-in"
+      >
         <svg className="proconnect__logo" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true">
           <circle cx="16" cy="11" r="6" fill="none" stroke="currentColor" strokeWidth="2.5" />
           <path d="M5 28c1.5-6 6-9 11-9s9.5 3 11 9" fill="none" stroke="currentColor" strokeWidth="2.5" />

@@ -1,7 +1,11 @@
 import { api } from '../api/apiClient.js'
 import { clearLocalCopies, unsentCopies } from '../offline/userLocalCopies.js'
 import { confirmAction } from '../ui/confirmAction.js'
+import { leaveThroughProvider, signedInWithOidc } from './oidcSignIn.js'
 import { endSession, holdSessionEnds } from './sessionEnd.js'
+
+/** Sign-out does not wait longer than this for the copies of an editor still closing. */
+const CLEAR_TIMEOUT_MS = 3_000
 
 /**
  * Ends the session on the server, then forgets it on this device with the person's
@@ -31,6 +35,7 @@ export async function signOut(userId: string): Promise<boolean> {
     holdSessionEnds(false)
   }
   endSession('signedOut')
-  await clearLocalCopies(userId)
+  await Promise.race([clearLocalCopies(userId), new Promise((resolve) => setTimeout(resolve, CLEAR_TIMEOUT_MS))])
+  if (signedInWithOidc()) leaveThroughProvider()
   return true
 }
