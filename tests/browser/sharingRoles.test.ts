@@ -24,16 +24,21 @@ describe('sharing a convention with a role', () => {
     await dialog.getByTestId('share-role-commenter').check()
     await dialog.getByTestId('share-submit').click()
     const link = await dialog.getByTestId('share-link').inputValue()
-    expect(link).toMatch(/#jeton=/)
+    expect(link).toMatch(/\/invitation\/[\w-]+$/)
     const paulRow = dialog.getByTestId('share-member').filter({ hasText: 'Paul Girard' })
     await expect.poll(() => paulRow.getByTestId('member-role').inputValue()).toBe('commenter')
     await expect.poll(() => paulRow.textContent()).toContain('Commune · Commune de Seyne')
     await owner.screenshot({ path: join(OUTPUT, 'share-dialog.png') })
 
-    // Paul opens his link: the convention is in his list, as commentateur
+    // Paul opens his link and creates his account; the convention is in his list, as commentateur
     const context = await suite.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' })
     const paul = await context.newPage()
     await paul.goto(link)
+    await paul.getByTestId('invitation-password').fill('un mot de passe assez long')
+    await paul.getByTestId('invitation-confirmation').fill('un mot de passe assez long')
+    await paul.getByTestId('invitation-submit').click()
+    await paul.locator('.fiche-action').first().waitFor({ timeout: 20_000 })
+    await paul.getByRole('link', { name: 'Retour à mes conventions' }).click()
     await paul.locator(`[data-convention-id="${id}"]`).waitFor()
     await expect.poll(() => paul.getByTestId('convention-role').first().textContent()).toBe('Commentateur')
     await paul.screenshot({ path: join(OUTPUT, 'share-list-commentateur.png') })

@@ -110,6 +110,8 @@ export function InvitationPage({
     } catch (e) {
       if (e instanceof ApiError && e.code === 'has_account') {
         setLoaded({ state: 'ready', invitation: { ...invitation, hasAccount: true } })
+      } else if (e instanceof ApiError && e.code === 'email_taken') {
+        setFieldErrors({ email: 'Un autre compte utilise déjà cette adresse e-mail.' })
       } else if (e instanceof ApiError && e.status === 410) {
         setLoaded({ state: 'error', error: e })
       } else if (e instanceof ApiError && e.code === 'invalid_body' && e.issues.length > 0) {
