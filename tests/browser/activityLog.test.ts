@@ -82,7 +82,7 @@ describe('the activity log', () => {
     // still one day heading: the second page joins today's list
     expect(await log.locator('.activity-day__title').count()).toBe(1)
     await owner.context().close()
-  })
+  }, 90_000)
 
   it('is not offered to an editor', async () => {
     const id = await createConvention(suite.server)

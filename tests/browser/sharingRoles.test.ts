@@ -81,5 +81,5 @@ describe('sharing a convention with a role', () => {
     await paul.getByTestId('access-revoked').waitFor({ timeout: 5_000 })
     await paul.screenshot({ path: join(OUTPUT, 'share-revoked.png') })
     await context.close()
-  })
+  }, 90_000)
 })
