@@ -5,13 +5,16 @@ export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly issues: Issue[]
+  /** seconds to wait before trying again (429) */
+  readonly retryAfter: number | null
 
-  constructor(status: number, code: string, message: string, issues: Issue[] = []) {
+  constructor(status: number, code: string, message: string, issues: Issue[] = [], retryAfter: number | null = null) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.issues = issues
+    this.retryAfter = retryAfter
   }
 
   /** A sentence for the interface, in French, whatever went wrong. */

@@ -1,24 +1,27 @@
 import type { Role } from '@ctg/shared'
-import { clearToken, readToken } from '../auth/token.js'
+import { endSession } from '../auth/sessionEnd.js'
+import { readToken } from '../auth/token.js'
 import { ApiError } from './ApiError.js'
-import type { ConventionDetails, ConventionSummary, Member, NewConventionRequest, NewMember, User } from './types.js'
+import type {
+  AcceptInvitation,
+  ActivityPage,
+  AuthOptions,
+  ConventionDetails,
+  ConventionSummary,
+  Invitation,
+  Member,
+  NewConventionRequest,
+  NewMember,
+  SignedIn,
+  User,
+} from './types.js'
 
-const unauthorized = new EventTarget()
+/** `anonymous`: a public route, where a 401 is an answer (wrong password), not an ended session. */
+type RequestOptions = RequestInit & { anonymous?: boolean }
 
-/** Called when the server refuses the token: the app then shows the "Accès réservé" page. */
-export function onUnauthorized(listener: () => void): () => void {
-  unauthorized.addEventListener('unauthorized', listener)
-  return () => unauthorized.removeEventListener('unauthorized', listener)
-}
-
-export function signalUnauthorized(): void {
-  clearToken()
-  unauthorized.dispatchEvent(new Event('unauthorized'))
-}
-
-async function request(path: string, init: RequestInit = {}): Promise<Response> {
+async function request(path: string, { anonymous = false, ...init }: RequestOptions = {}): Promise<Response> {
   const headers = new Headers(init.headers)
-  const token = readToken()
+  const token = anonymous ? null : readToken()
   if (token) headers.set('Authorization', `Bearer ${token}`)
   if (init.body && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
   let response: Response
@@ -27,8 +30,9 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   } catch {
     throw new ApiError(0, 'network', 'Le serveur ne répond pas.')
   }
-  if (response.status === 401) {
-    signalUnauthorized()
+  if (response.status === 401 && !anonymous) {
+    // an answer to a token replaced meanwhile (signed in again) says nothing of the new one
+    if (token === readToken()) endSession('expired')
     throw new ApiError(401, 'unauthorized', 'Votre accès n’est plus valide.')
   }
   if (!response.ok) throw await errorFrom(response)
@@ -37,20 +41,41 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
 
 async function errorFrom(response: Response): Promise<ApiError> {
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string; issues?: ApiError['issues'] } }
+    const body = (await response.json()) as {
+      error?: { code?: string; message?: string; issues?: ApiError['issues']; retryAfter?: number }
+    }
     const error = body.error ?? {}
-    return new ApiError(response.status, error.code ?? 'error', error.message ?? '', error.issues ?? [])
+    const retryAfter = error.retryAfter ?? (Number(response.headers.get('Retry-After')) || null)
+    return new ApiError(response.status, error.code ?? 'error', error.message ?? '', error.issues ?? [], retryAfter)
   } catch {
-    return new ApiError(response.status, 'error', '')
+    return new ApiError(response.status, 'error', '', [], Number(response.headers.get('Retry-After')) || null)
   }
 }
 
-async function json<T>(path: string, init?: RequestInit): Promise<T> {
+async function json<T>(path: string, init?: RequestOptions): Promise<T> {
   return (await (await request(path, init)).json()) as T
 }
 
 export const api = {
   me: () => json<{ user: User }>('/api/me').then((r) => r.user),
+
+  authOptions: () => json<AuthOptions>('/api/auth/options', { anonymous: true }),
+
+  login: (email: string, password: string) =>
+    json<SignedIn>('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password }), anonymous: true }),
+
+  /** Ends this session on the server: the token then gets 401 everywhere, its sockets close. */
+  logout: () => request('/api/auth/logout', { method: 'POST' }).then(() => undefined),
+
+  invitation: (code: string) =>
+    json<{ invitation: Invitation }>(invitationUrl(code), { anonymous: true }).then((r) => r.invitation),
+
+  acceptInvitation: (code: string, body: AcceptInvitation) =>
+    json<SignedIn & { conventionId: string | null }>(`${invitationUrl(code)}/accept`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      anonymous: true,
+    }),
 
   listConventions: () => json<{ conventions: ConventionSummary[] }>('/api/conventions').then((r) => r.conventions),
 
@@ -67,7 +92,7 @@ export const api = {
 
   /** Gives a person a role on the convention; the answer holds their invitation link. */
   addMember: (id: string, member: NewMember) =>
-    json<{ member: Member; link: string }>(`${conventionUrl(id)}/members`, {
+    json<{ member: Member; link: string; hasAccount?: boolean }>(`${conventionUrl(id)}/members`, {
       method: 'POST',
       body: JSON.stringify(member),
     }),
@@ -80,8 +105,19 @@ export const api = {
 
   revokeMember: (id: string, userId: string) =>
     request(`${conventionUrl(id)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' }).then(() => undefined),
+
+  /** Who did what, newest first (owners only); `before` is the previous page's `next`. */
+  activity: (id: string, before?: number, limit = 50) => {
+    const query = new URLSearchParams({ limit: String(limit) })
+    if (before !== undefined) query.set('before', String(before))
+    return json<ActivityPage>(`${conventionUrl(id)}/activity?${query}`)
+  },
 }
 
 function conventionUrl(id: string) {
   return `/api/conventions/${encodeURIComponent(id)}`
+}
+
+function invitationUrl(code: string) {
+  return `/api/invitations/${encodeURIComponent(code)}`
 }

@@ -10,14 +10,15 @@ const STORAGE_KEY = 'ctg.user'
 export function rememberedUser(): User | null {
   try {
     const user = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<User> | null
-    return typeof user?.id === 'string' && typeof user.name === 'string' ? { id: user.id, name: user.name } : null
+    if (typeof user?.id !== 'string' || typeof user.name !== 'string') return null
+    return { id: user.id, name: user.name, email: typeof user.email === 'string' ? user.email : null }
   } catch {
     return null
   }
 }
 
 export function rememberUser(user: User): void {
-  localStorage.setItem(STORAGE_KEY, JSON.stringify({ id: user.id, name: user.name }))
+  localStorage.setItem(STORAGE_KEY, JSON.stringify({ id: user.id, name: user.name, email: user.email ?? null }))
 }
 
 export function forgetUser(): void {

@@ -1,9 +1,11 @@
 import type { Editor } from '@tiptap/core'
 import { readMeta, ROLE_LABELS, type Period } from '@ctg/shared'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { ActivityLog } from '../activity/ActivityLog.js'
 import { ApiError } from '../api/ApiError.js'
 import { api } from '../api/apiClient.js'
 import type { ConventionDetails, User } from '../api/types.js'
+import { SignOutButton } from '../auth/SignOutButton.js'
 import { formatPeriod } from '../format/formatPeriod.js'
 import { Link } from '../routing/Link.js'
 import { ErrorNotice } from '../ui/ErrorNotice.js'
@@ -34,6 +36,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
   const [detailsAttempt, setDetailsAttempt] = useState(0)
   const [editor, setEditor] = useState<Editor | null>(null)
   const [sharing, setSharing] = useState(false)
+  const [showingActivity, setShowingActivity] = useState(false)
   const [exporting, setExporting] = useState(false)
   const [actionError, setActionError] = useState<unknown>(null)
   const collab = useCollaboration(conventionId, user.id)
@@ -194,6 +197,27 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
                 </svg>
                 {exporting ? 'Export…' : 'Exporter (JSON)'}
               </button>
+              {role === 'owner' && (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setShowingActivity(true)}
+                  data-testid="activity-open"
+                >
+                  <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+                    <path
+                      d="M12 7v5l3 2M21 12a9 9 0 1 1-9-9 9 9 0 0 1 9 9z"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="2"
+                      strokeLinecap="round"
+                      strokeLinejoin="round"
+                    />
+                  </svg>
+                  Journal d’activité
+                </button>
+              )}
+              <SignOutButton userId={user.id} compact />
             </div>
           </div>
         </header>
@@ -237,6 +261,9 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
           )}
         </div>
       </main>
+      {showingActivity && role === 'owner' && (
+        <ActivityLog conventionId={conventionId} title={title} onClose={() => setShowingActivity(false)} />
+      )}
       {sharing && (
         <ShareDialog
           conventionId={conventionId}

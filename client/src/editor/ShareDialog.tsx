@@ -46,9 +46,17 @@ export function ShareDialog({
   const [organisationKind, setOrganisationKind] = useState<OrganisationKind>('epci')
   const [organisationName, setOrganisationName] = useState('')
   const [role, setRole] = useState<Role>('editor')
-  const [invited, setInvited] = useState<{ name: string; link: string } | null>(null)
+  const [invited, setInvited] = useState<{ name: string; link: string; hasAccount: boolean } | null>(null)
   const [copied, setCopied] = useState<boolean | null>(null)
   const linkInput = useRef<HTMLInputElement>(null)
+  const copyButton = useRef<HTMLButtonElement>(null)
+
+  // the link comes below the form: bring it into view, the copy button ready
+  useEffect(() => {
+    if (!invited) return
+    linkInput.current?.scrollIntoView({ block: 'center' })
+    copyButton.current?.focus({ preventScroll: true })
+  }, [invited])
 
   const reload = useCallback(
     () => api.listMembers(conventionId).then(setMembers, (e: unknown) => setError(e)),
@@ -79,7 +87,9 @@ export function ShareDialog({
         organisationName: organisationName.trim() || undefined,
         role,
       })
-      setInvited({ name: answer.member.name, link: answer.link })
+      // a link to the convention itself means the person already has an account
+      const hasAccount = answer.hasAccount ?? !answer.link.includes('/invitation/')
+      setInvited({ name: answer.member.name, link: answer.link, hasAccount })
       setCopied(null)
       setName('')
       setEmail('')
@@ -251,8 +261,21 @@ export function ShareDialog({
       )}
 
       {invited && (
-        <div className="share-link">
-          <label htmlFor="share-link">Lien d’invitation pour {invited.name}</label>
+        <div className="share-link" data-testid="share-result" data-has-account={invited.hasAccount}>
+          <p className="share-link__status" data-testid="share-link-status">
+            {invited.hasAccount ? (
+              <>
+                <strong>{invited.name}</strong> a déjà un compte : la convention apparaît dans sa liste. Ce lien l’ouvre
+                directement, après connexion.
+              </>
+            ) : (
+              <>
+                <strong>{invited.name}</strong> n’a pas encore de compte : ce lien lui permet de le créer (en
+                choisissant un mot de passe), puis ouvre la convention.
+              </>
+            )}
+          </p>
+          <label htmlFor="share-link">{invited.hasAccount ? 'Lien de la convention' : 'Lien d’invitation'}</label>
           <div className="form-row">
             <input
               id="share-link"
@@ -263,7 +286,22 @@ export function ShareDialog({
               onFocus={(e) => e.target.select()}
               data-testid="share-link"
             />
-            <button type="button" className="button button--secondary" onClick={copy} data-testid="share-copy">
+            <button
+              type="button"
+              ref={copyButton}
+              className="button button--primary"
+              onClick={copy}
+              data-testid="share-copy"
+            >
+              <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+                <path
+                  d="M9 9h10v12H9zM5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                  strokeLinejoin="round"
+                />
+              </svg>
               Copier le lien
             </button>
           </div>
@@ -271,10 +309,12 @@ export function ShareDialog({
             {copied === true && '✓ Lien copié dans le presse-papiers.'}
             {copied === false && 'Copie impossible : sélectionnez le lien et copiez-le (Ctrl+C).'}
           </p>
-          <p className="notice notice--warning">
-            Ce lien ouvre la convention au nom de {invited.name} : transmettez-le uniquement à cette personne, par un
-            canal professionnel.
-          </p>
+          {!invited.hasAccount && (
+            <p className="notice notice--warning">
+              Transmettez ce lien uniquement à {invited.name}, par un canal professionnel : il permet de créer le compte
+              à son nom. Il ne sert qu’une fois.
+            </p>
+          )}
         </div>
       )}
     </Modal>

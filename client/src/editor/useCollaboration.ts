@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
 import { canEdit, type Role } from '@ctg/shared'
 import { parseAccessMessage } from '../access/accessMessage.js'
+import { endSession } from '../auth/sessionEnd.js'
 import { readToken } from '../auth/token.js'
 import { LocalCopy } from '../offline/LocalCopy.js'
 import { localCopyName } from '../offline/localCopyName.js'
@@ -12,6 +13,8 @@ import { collabUrl } from './collabUrl.js'
 /** Persistence's refusal when the store is down (see server/src/extensions/Persistence.ts) */
 const STORAGE_UNAVAILABLE = 'storage-unavailable'
 const STORAGE_RETRY_DELAY = 5_000
+/** the server closes every socket of a session signed out (elsewhere) with this code */
+const SESSION_ENDED = 4401
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected'
 
@@ -92,6 +95,9 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
     // "Connexion…" only until the first outcome: retries while offline must not blink
     provider.on('status', ({ status }: { status: WebSocketStatus }) => {
       if (status === WebSocketStatus.Disconnected) patch({ connection: 'disconnected' })
+    })
+    socket.on('close', ({ event }: { event?: { code?: number; reason?: string } }) => {
+      if (event?.code === SESSION_ENDED) endSession(event.reason === 'signed out' ? 'ended' : 'expired')
     })
     provider.on('authenticated', ({ scope }: { scope: string }) =>
       patch({ connection: 'connected', readOnly: scope === 'readonly', liveRole: null, authFailed: null }),

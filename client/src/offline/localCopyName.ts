@@ -5,5 +5,10 @@
  * one after the other in the same browser never read or send each other's edits.
  */
 export function localCopyName(userId: string, conventionId: string): string {
-  return `ctg-convention:${encodeURIComponent(userId)}:${conventionId}`
+  return `${localCopyPrefix(userId)}${conventionId}`
+}
+
+/** What the names of one person's copies start with (sign-out clears them all). */
+export function localCopyPrefix(userId: string): string {
+  return `ctg-convention:${encodeURIComponent(userId)}:`
 }

@@ -1,12 +1,22 @@
 import { useSyncExternalStore } from 'react'
 
-/** The two screens of the product, read from the path (the server serves index.html for both). */
-export type Route = { name: 'list' } | { name: 'editor'; id: string } | { name: 'notFound' }
+/** The screens of the product, read from the path (the server serves index.html for all of them). */
+export type Route =
+  | { name: 'list' }
+  | { name: 'editor'; id: string }
+  | { name: 'signIn' }
+  | { name: 'invitation'; code: string }
+  | { name: 'notFound' }
+
+export const SIGN_IN_PATH = '/connexion'
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'list' }
-  const match = /^\/c\/([^/]+)\/?$/.exec(pathname)
-  if (match) return { name: 'editor', id: decodeURIComponent(match[1]!) }
+  if (pathname === SIGN_IN_PATH || pathname === `${SIGN_IN_PATH}/`) return { name: 'signIn' }
+  const editor = /^\/c\/([^/]+)\/?$/.exec(pathname)
+  if (editor) return { name: 'editor', id: decodeURIComponent(editor[1]!) }
+  const invitation = /^\/invitation\/([^/]+)\/?$/.exec(pathname)
+  if (invitation) return { name: 'invitation', code: decodeURIComponent(invitation[1]!) }
   return { name: 'notFound' }
 }
 
@@ -16,9 +26,11 @@ export function conventionPath(id: string): string {
 
 const NAVIGATE = 'ctg:navigate'
 
-export function navigate(path: string): void {
-  if (path === location.pathname) return
-  history.pushState(null, '', path)
+/** Goes to `path` without reloading; `replace` when the current page should not stay in the history. */
+export function navigate(path: string, { replace = false }: { replace?: boolean } = {}): void {
+  if (path === `${location.pathname}${location.search}`) return
+  if (replace) history.replaceState(null, '', path)
+  else history.pushState(null, '', path)
   window.dispatchEvent(new Event(NAVIGATE))
   window.scrollTo(0, 0)
 }
@@ -34,4 +46,9 @@ function subscribe(onChange: () => void): () => void {
 
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => location.pathname)
+}
+
+/** The query string, for pages that read parameters (`/connexion?next=…`). */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => location.search)
 }

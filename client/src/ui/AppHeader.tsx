@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
 import type { User } from '../api/types.js'
+import { SignOutButton } from '../auth/SignOutButton.js'
 import { Link } from '../routing/Link.js'
 
-/** The product's top bar: the name on the left, the signed-in person on the right. */
+/** The product's top bar: the name on the left, the signed-in person and "Se déconnecter" on the right. */
 export function AppHeader({ user, children }: { user: User | null; children?: ReactNode }) {
   return (
     <header className="app-header">
@@ -18,10 +19,13 @@ export function AppHeader({ user, children }: { user: User | null; children?: Re
         </Link>
         {children}
         {user && (
-          <p className="app-header__user">
-            <span className="visually-hidden">Connecté en tant que </span>
-            {user.name}
-          </p>
+          <div className="app-header__session">
+            <p className="app-header__user" title={user.email ?? undefined} data-testid="signed-in-user">
+              <span className="visually-hidden">Connecté en tant que </span>
+              {user.name}
+            </p>
+            <SignOutButton userId={user.id} />
+          </div>
         )}
       </div>
     </header>

@@ -7,6 +7,8 @@ interface ModalProps {
   /** buttons, right-aligned at the bottom */
   footer?: ReactNode
   wide?: boolean
+  /** a panel along the right edge, full height (long lists: the activity log) */
+  side?: boolean
   testId?: string
 }
 
@@ -14,7 +16,7 @@ interface ModalProps {
  * A modal dialog on the native <dialog> element: the browser traps focus, closes on
  * Escape and restores focus to the button that opened it.
  */
-export function Modal({ title, onClose, children, footer, wide, testId }: ModalProps) {
+export function Modal({ title, onClose, children, footer, wide, side, testId }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
 
@@ -27,7 +29,7 @@ export function Modal({ title, onClose, children, footer, wide, testId }: ModalP
   return (
     <dialog
       ref={ref}
-      className={`modal${wide ? ' modal--wide' : ''}`}
+      className={`modal${wide ? ' modal--wide' : ''}${side ? ' modal--side' : ''}`}
       aria-labelledby={titleId}
       data-testid={testId}
       onCancel={(event) => {

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { describeActivity } from '../../client/src/activity/describeActivity.js'
+import { groupByDay } from '../../client/src/activity/groupByDay.js'
+import type { ActivityEntry } from '../../client/src/api/types.js'
+
+const entry = (action: ActivityEntry['action'], detail: Record<string, unknown> = {}, at = '2026-03-12T13:05:00Z') =>
+  ({ seq: 1, conventionId: 'c', at, userId: 'u-1', userName: 'Camille Martin', action, detail }) as ActivityEntry
+
+const sentence = (e: ActivityEntry) => {
+  const { actor, text } = describeActivity(e)
+  return `${actor} ${text}`
+}
+
+describe('activity log sentences', () => {
+  it.each([
+    [entry('created'), 'Camille Martin a créé la convention'],
+    [entry('opened'), 'Camille Martin a ouvert la convention'],
+    [entry('exported', { format: 'json' }), 'Camille Martin a exporté la convention (JSON)'],
+    [
+      entry('changed', { block: 'Fiche action n°3 Accueil du jeune enfant' }),
+      'Camille Martin a modifié la fiche action n°3 « Accueil du jeune enfant »',
+    ],
+    [
+      entry('changed', { block: 'Tableau Indicateurs petite enfance' }),
+      'Camille Martin a modifié le tableau « Indicateurs petite enfance »',
+    ],
+    [
+      entry('changed', { block: 'Signataires Commune de Seyne, Caf des Alpes' }),
+      'Camille Martin a modifié les signataires (Commune de Seyne, Caf des Alpes)',
+    ],
+    [entry('changed', { block: 'texte libre' }), 'Camille Martin a modifié le texte de la convention'],
+    [
+      entry('shared', { userId: 'u-2', name: 'Paul Girard', email: 'p@x.fr', role: 'commenter' }),
+      'Camille Martin a donné accès à Paul Girard avec le rôle de commentateur',
+    ],
+    [
+      entry('role_changed', { userId: 'u-2', name: 'Paul Girard', from: 'editor', to: 'reader' }),
+      'Camille Martin a donné le rôle de lecteur à Paul Girard (auparavant rédacteur)',
+    ],
+    [
+      entry('revoked', { userId: 'u-3', name: 'Isabelle Arnaud', role: 'editor' }),
+      'Camille Martin a retiré l’accès d’Isabelle Arnaud (rôle : rédacteur)',
+    ],
+    [
+      entry('revoked', { userId: 'u-2', name: 'Paul Girard', role: 'reader' }),
+      'Camille Martin a retiré l’accès de Paul Girard (rôle : lecteur)',
+    ],
+  ])('%#: %s', (e, expected) => {
+    expect(sentence(e)).toBe(expected)
+  })
+
+  it('groups entries by day, today and yesterday by name', () => {
+    const now = new Date(2026, 2, 12, 18, 0)
+    const at = (day: number, hour: number) => new Date(2026, 2, day, hour, 0).toISOString()
+    const days = groupByDay(
+      [
+        entry('opened', {}, at(12, 9)),
+        entry('opened', {}, at(12, 8)),
+        entry('opened', {}, at(11, 17)),
+        entry('created', {}, at(2, 10)),
+      ],
+      now,
+    )
+    expect(days.map((d) => [d.label, d.entries.length])).toEqual([
+      ['Aujourd’hui', 2],
+      ['Hier', 1],
+      ['Lundi 2 mars 2026', 1],
+    ])
+  })
+})
