@@ -191,6 +191,9 @@ describe.each(engines)('accounts, invitations and sessions on $name', (engine) =
     expect(viaOidc.id).toBe('u-nadia')
     const again = await store.accounts.userForOidc({ subject: 'pc-1', email: 'autre@caf.fr', name: 'N' }, 'u-y')
     expect(again.id).toBe('u-nadia')
+    // the same address through another identity provider: another subject, the same person
+    const otherProvider = await store.accounts.userForOidc({ subject: 'pc-9', email: 'nadia@caf.fr', name: 'N' }, 'u-z')
+    expect(otherProvider.id).toBe('u-nadia')
     const stranger = await store.accounts.userForOidc(
       { subject: 'pc-2', email: 'Paul@EPCI.fr', name: 'Paul' },
       'u-paul',

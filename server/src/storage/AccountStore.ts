@@ -42,7 +42,8 @@ export interface AccountStore {
   setPassword(userId: string, passwordHash: string, profile?: { name?: string; email?: string }): Promise<void>
   /**
    * The user for an OIDC identity: by subject, else by e-mail (an invited person signing in
-   * through the provider for the first time; the subject is then linked), else a new user.
+   * through the provider for the first time, or through another of ProConnect's identity
+   * providers, which gives another subject; the subject is then linked), else a new user.
    */
   userForOidc(identity: OidcIdentity, newId: string): Promise<UserRecord>
   createInvitation(invitation: NewInvitation): Promise<void>

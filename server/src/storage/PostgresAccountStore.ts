@@ -53,8 +53,9 @@ export class PostgresAccountStore implements AccountStore {
         client.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.oidc_subject = $1`, [identity.subject])
       const found = (await bySubject()).rows[0]
       if (found) return toUser(found)
+      // ProConnect gives one subject per identity provider: the verified e-mail is the person
       const linked = await client.query<UserRow>(
-        `UPDATE users u SET oidc_subject = $1 WHERE u.email = $2 AND u.oidc_subject IS NULL RETURNING ${USER_COLUMNS}`,
+        `UPDATE users u SET oidc_subject = $1 WHERE u.email = $2 RETURNING ${USER_COLUMNS}`,
         [identity.subject, email],
       )
       if (linked.rows[0]) return toUser(linked.rows[0])

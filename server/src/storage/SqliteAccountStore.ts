@@ -47,9 +47,9 @@ export class SqliteAccountStore implements AccountStore {
       const bySubject = this.db.prepare(`SELECT ${USER_COLUMNS} FROM users u WHERE u.oidc_subject = ?`)
       const found = bySubject.get(identity.subject) as UserRow | undefined
       if (found) return toUser(found)
-      const byEmail = this.db
-        .prepare(`SELECT ${USER_COLUMNS} FROM users u WHERE u.email = ? AND u.oidc_subject IS NULL`)
-        .get(email) as UserRow | undefined
+      // ProConnect gives one subject per identity provider: the verified e-mail is the person
+      const byEmail = this.db.prepare(`SELECT ${USER_COLUMNS} FROM users u WHERE u.email = ?`).get(email) as
+        UserRow | undefined
       if (byEmail) {
         this.db.prepare('UPDATE users SET oidc_subject = ? WHERE id = ?').run(identity.subject, byEmail.id)
         return toUser(byEmail)
