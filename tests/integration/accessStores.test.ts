@@ -171,6 +171,7 @@ describe.each(engines)('accounts, invitations and sessions on $name', (engine) =
       conventionId: null,
       role: null,
       invitedBy: null,
+      purpose: 'account',
       expiresAt: new Date(Date.now() + 60_000).toISOString(),
     })
     expect(await store.accounts.invitation('h1')).toMatchObject({ userId: 'u-nadia', acceptedAt: null })

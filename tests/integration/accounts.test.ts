@@ -224,6 +224,7 @@ describe('guessing, expiry and the administrator’s accounts', () => {
       conventionId: null,
       role: null,
       invitedBy: null,
+      purpose: 'account',
       expiresAt: new Date(Date.now() - 86_400_000).toISOString(),
     })
     const expired = await fetch(`${server.httpUrl}/api/invitations/perimee-depuis-hier-0000`)
@@ -262,29 +263,44 @@ describe('the administrator’s command line', () => {
     if (server) removeDir(server.dataDir)
   })
 
-  it('npm run user creates an account whose link its holder opens to choose a password', async () => {
+  /** Runs `npm run user` against the test server's data; its exit code and output. */
+  async function userCli(...args: string[]): Promise<{ code: number | null; out: string }> {
     const child = spawn(
       process.execPath,
-      [
-        '--disable-warning=ExperimentalWarning',
-        '--import',
-        'tsx',
-        'server/src/cli/user.ts',
-        '--email',
-        'Camille.Durand@caf.fr',
-        '--name',
-        'Camille Durand',
-        '--url',
-        server.httpUrl,
-      ],
+      ['--disable-warning=ExperimentalWarning', '--import', 'tsx', 'server/src/cli/user.ts', ...args],
       { cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' } },
     )
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
-    expect(code).toBe(0)
-    const link = out.trim().split('\n').at(-1)!
-    await acceptInvitation(link, { password: PASSWORD })
+    return { code, out }
+  }
+
+  it('npm run user creates an account whose link its holder opens to choose a password; --reset replaces a forgotten one', async () => {
+    const created = await userCli(
+      '--email',
+      'Camille.Durand@caf.fr',
+      '--name',
+      'Camille Durand',
+      '--url',
+      server.httpUrl,
+    )
+    expect(created.code).toBe(0)
+    await acceptInvitation(created.out.trim().split('\n').at(-1)!, { password: PASSWORD })
     expect((await login(server, 'camille.durand@caf.fr', PASSWORD)).status).toBe(200)
+    // an account link for someone who has an account is refused; a reset link is the way
+    expect((await userCli('--email', 'camille.durand@caf.fr', '--name', 'C', '--url', server.httpUrl)).code).toBe(1)
+    expect((await userCli('--email', 'personne@caf.fr', '--reset', '--url', server.httpUrl)).code).toBe(1)
+    const reset = await userCli('--email', 'camille.durand@caf.fr', '--reset', '--url', server.httpUrl)
+    expect(reset.code).toBe(0)
+    const link = reset.out.trim().split('\n').at(-1)!
+    const code = link.split('/invitation/')[1]!
+    const shown = (await (await fetch(`${server.httpUrl}/api/invitations/${code}`)).json()) as {
+      invitation: { purpose: string; hasAccount: boolean; email: string }
+    }
+    expect(shown.invitation).toMatchObject({ purpose: 'reset', hasAccount: true, email: 'camille.durand@caf.fr' })
+    await acceptInvitation(link, { name: 'Camille Durand', password: 'un tout nouveau mot de passe' })
+    expect((await login(server, 'camille.durand@caf.fr', PASSWORD)).status).toBe(401)
+    expect((await login(server, 'camille.durand@caf.fr', 'un tout nouveau mot de passe')).status).toBe(200)
   })
 })

@@ -33,7 +33,9 @@ export interface Invitation {
   /** the name of the person who invited */
   invitedBy: string | null
   role: Role | null
-  /** the person already has an account: they sign in instead */
+  /** `reset`: a link for a forgotten password, made by an administrator */
+  purpose: 'account' | 'reset'
+  /** the person already has an account: they sign in instead (unless the link is a reset) */
   hasAccount: boolean
   expiresAt: string
 }

@@ -90,6 +90,7 @@ export function InvitationPage({
   const { invitation } = loaded
   const next = invitation.conventionId ? conventionPath(invitation.conventionId) : '/'
   const firstStart = invitation.email === null && invitation.conventionId === null
+  const reset = invitation.purpose === 'reset'
   const accountEmail = invitation.email ?? email.trim()
 
   const submit = async (event: FormEvent) => {
@@ -132,10 +133,17 @@ export function InvitationPage({
 
   return (
     <AccessLayout testId="invitation">
-      <h1>{firstStart ? 'Bienvenue dans votre espace' : 'Vous êtes invité'}</h1>
-      <InvitationSummary invitation={invitation} firstStart={firstStart} />
+      <h1>{reset ? 'Nouveau mot de passe' : firstStart ? 'Bienvenue dans votre espace' : 'Vous êtes invité'}</h1>
+      {reset ? (
+        <p className="access__lead" data-testid="invitation-summary">
+          Un administrateur vous a transmis ce lien pour remplacer le mot de passe du compte{' '}
+          <strong>{invitation.email}</strong>.
+        </p>
+      ) : (
+        <InvitationSummary invitation={invitation} firstStart={firstStart} />
+      )}
 
-      {invitation.hasAccount ? (
+      {invitation.hasAccount && !reset ? (
         <div data-testid="invitation-has-account">
           <p className="notice notice--info">
             Vous avez déjà un compte
@@ -153,8 +161,14 @@ export function InvitationPage({
         </div>
       ) : (
         <>
-          <h2 className="access__subtitle">{firstStart ? 'Créez le compte administrateur' : 'Créez votre compte'}</h2>
-          {options.oidc && (
+          <h2 className="access__subtitle">
+            {reset
+              ? 'Choisissez un nouveau mot de passe'
+              : firstStart
+                ? 'Créez le compte administrateur'
+                : 'Créez votre compte'}
+          </h2>
+          {options.oidc && !reset && (
             <>
               <p>
                 Votre organisation utilise {options.oidc.label} ? Identifiez-vous avec
@@ -274,10 +288,14 @@ export function InvitationPage({
               data-testid="invitation-submit"
             >
               {busy
-                ? 'Création du compte…'
-                : invitation.conventionId
-                  ? 'Créer mon compte et ouvrir la convention'
-                  : 'Créer mon compte'}
+                ? reset
+                  ? 'Enregistrement…'
+                  : 'Création du compte…'
+                : reset
+                  ? 'Enregistrer et me connecter'
+                  : invitation.conventionId
+                    ? 'Créer mon compte et ouvrir la convention'
+                    : 'Créer mon compte'}
             </button>
           </form>
         </>

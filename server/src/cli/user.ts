@@ -7,8 +7,9 @@ import { openConventionStore } from '../storage/openConventionStore.js'
 /**
  * `npm run user -- --email E --name N [--organisation-kind caf|epci|commune|partenaire]
  * [--organisation NAME] [--url http://host:port]`: an administrator creates an account and
- * gets the link (last line) its holder opens to choose a password. No password goes
- * through the command line or its history.
+ * gets the link (last line) its holder opens to choose a password.
+ * `npm run user -- --email E --reset`: a link to choose a new password (forgotten password).
+ * No password goes through the command line or its history.
  */
 const { values } = parseArgs({
   options: {
@@ -17,10 +18,11 @@ const { values } = parseArgs({
     'organisation-kind': { type: 'string' },
     organisation: { type: 'string' },
     url: { type: 'string' },
+    reset: { type: 'boolean' },
   },
 })
 const kind = values['organisation-kind'] ?? 'caf'
-if (!values.email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email) || !values.name?.trim()) {
+if (!values.email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email) || (!values.reset && !values.name?.trim())) {
   console.error(
     'usage: npm run user -- --email E --name "N" [--organisation-kind caf] [--organisation "Caf …"] [--url URL]',
   )
@@ -32,21 +34,40 @@ if (!(ORGANISATION_KINDS as readonly string[]).includes(kind)) {
 }
 const config = readConfig()
 const store = await openConventionStore(config)
+const origin = values.url ?? `http://localhost:${config.port}`
 try {
+  if (values.reset) await resetLink(values.email)
+  else await accountLink(values.email, values.name!)
+} finally {
+  await store.close()
+}
+
+async function resetLink(email: string) {
+  const found = await store.accounts.credentialsByEmail(email)
+  if (!found || !(await store.accounts.hasAccount(found.user.id))) {
+    console.error(`${email} has no account: create one without --reset`)
+    process.exitCode = 1
+    return
+  }
+  console.log(`New password for ${found.user.name} <${found.user.email}>: open this link`)
+  const invitation = { userId: found.user.id, conventionId: null, role: null, invitedBy: null }
+  console.log(await createInvitationLink(store.accounts, origin, invitation, 'reset'))
+}
+
+async function accountLink(email: string, name: string) {
   const user = await store.members.userByEmail(
     {
-      email: values.email,
-      name: values.name.trim(),
+      email,
+      name: name.trim(),
       organisationKind: kind as OrganisationKind,
       organisationName: values.organisation ?? null,
     },
     createId('u-'),
   )
   if (await store.accounts.hasAccount(user.id)) {
-    console.error(`${user.email} already has an account`)
+    console.error(`${user.email} already has an account (a forgotten password: --reset)`)
     process.exitCode = 1
   } else {
-    const origin = values.url ?? `http://localhost:${config.port}`
     console.log(`Account for ${user.name} <${user.email}>: open this link to choose a password`)
     console.log(
       await createInvitationLink(store.accounts, origin, {
@@ -57,6 +78,4 @@ try {
       }),
     )
   }
-} finally {
-  await store.close()
 }

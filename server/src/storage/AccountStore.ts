@@ -9,6 +9,8 @@ export interface OidcIdentity {
   name: string
 }
 
+export type InvitationPurpose = 'account' | 'reset'
+
 /** An invitation link: the code itself is never stored, only its SHA-256. */
 export interface InvitationRecord {
   codeHash: string
@@ -18,6 +20,8 @@ export interface InvitationRecord {
   /** the role given on that convention when the link was made (shown, not granted: the membership is) */
   role: Role | null
   invitedBy: string | null
+  /** `account`: creates the account; `reset`: chooses a new password for an existing one */
+  purpose: InvitationPurpose
   createdAt: string
   expiresAt: string
   acceptedAt: string | null

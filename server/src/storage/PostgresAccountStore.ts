@@ -71,14 +71,15 @@ export class PostgresAccountStore implements AccountStore {
 
   async createInvitation(invitation: NewInvitation): Promise<void> {
     await this.pool.query(
-      `INSERT INTO invitations (code_hash, user_id, convention_id, role, invited_by, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
+      `INSERT INTO invitations (code_hash, user_id, convention_id, role, invited_by, purpose, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         invitation.codeHash,
         invitation.userId,
         invitation.conventionId,
         invitation.role,
         invitation.invitedBy,
+        invitation.purpose,
         invitation.expiresAt,
       ],
     )

@@ -64,8 +64,8 @@ export class SqliteAccountStore implements AccountStore {
   async createInvitation(invitation: NewInvitation): Promise<void> {
     this.db
       .prepare(
-        `INSERT INTO invitations (code_hash, user_id, convention_id, role, invited_by, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO invitations (code_hash, user_id, convention_id, role, invited_by, purpose, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         invitation.codeHash,
@@ -73,6 +73,7 @@ export class SqliteAccountStore implements AccountStore {
         invitation.conventionId,
         invitation.role,
         invitation.invitedBy,
+        invitation.purpose,
         new Date().toISOString(),
         invitation.expiresAt,
       )

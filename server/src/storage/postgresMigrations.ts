@@ -78,6 +78,8 @@ const MIGRATIONS: string[] = [
      ended_at TIMESTAMPTZ NOT NULL DEFAULT now(),
      expires_at TIMESTAMPTZ NOT NULL
    );`,
+  // 4: invitations that reset a forgotten password
+  `ALTER TABLE invitations ADD COLUMN purpose TEXT NOT NULL DEFAULT 'account';`,
 ]
 
 /** Several processes may start at once: an advisory lock lets one migrate while the others wait. */

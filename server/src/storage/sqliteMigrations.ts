@@ -81,6 +81,8 @@ const MIGRATIONS: string[] = [
      ended_at TEXT NOT NULL,
      expires_at TEXT NOT NULL
    );`,
+  // 5: invitations that reset a forgotten password
+  `ALTER TABLE invitations ADD COLUMN purpose TEXT NOT NULL DEFAULT 'account';`,
 ]
 
 export function migrateSqlite(db: DatabaseSync): void {

@@ -55,6 +55,7 @@ export function invitationRoutes(store: ConventionStore, sessions: Sessions): Ro
               conventionTitle: convention?.title ?? null,
               invitedBy: invitedBy?.name ?? null,
               role: invitation.role,
+              purpose: invitation.purpose,
               hasAccount: await store.accounts.hasAccount(user.id),
               expiresAt: invitation.expiresAt,
             },
@@ -73,7 +74,7 @@ export function invitationRoutes(store: ConventionStore, sessions: Sessions): Ro
         if (!parsed.success) throw invalidInput('invalid_body', parsed.error)
         const user = await store.accounts.userById(invitation.userId)
         if (!user) throw new HttpError(404, 'not_found', 'no such invitation')
-        if (await store.accounts.hasAccount(user.id)) {
+        if (invitation.purpose !== 'reset' && (await store.accounts.hasAccount(user.id))) {
           throw new HttpError(409, 'has_account', 'this person already has an account: sign in instead')
         }
         // the administrator's first invitation has no address yet: it is chosen here
