@@ -1,4 +1,5 @@
 import type { Role } from '@ctg/shared'
+import { acceptInvitation } from './acceptInvitation.js'
 import type { TestServer } from './startTestServer.js'
 
 export interface Account {
@@ -25,13 +26,6 @@ export async function createAccount(
   })
   if (shared.status !== 201) throw new Error(`sharing answered ${shared.status}`)
   const { member, link } = (await shared.json()) as { member: { id: string }; link: string }
-  const code = /\/invitation\/([^/?#]+)/.exec(link)?.[1]
-  if (!code) throw new Error(`not an invitation link: ${link}`)
-  const accepted = await server.api(`/api/invitations/${code}/accept`, {
-    method: 'POST',
-    token: null,
-    body: JSON.stringify({ name: person.name, password: person.password }),
-  })
-  if (accepted.status !== 200) throw new Error(`accepting the invitation answered ${accepted.status}`)
+  await acceptInvitation(link, { name: person.name, password: person.password })
   return { id: member.id, ...person }
 }

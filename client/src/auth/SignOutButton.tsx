@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { signOut } from './signOut.js'
+import { LineIcon } from '../ui/LineIcon.js'
 
 /**
  * "Se déconnecter", in the header of every signed-in page. `compact` (the editor, whose
@@ -26,16 +27,7 @@ export function SignOutButton({ userId, compact = false }: { userId: string; com
       aria-label={compact ? label : undefined}
       data-testid="sign-out"
     >
-      <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-        <path
-          d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l-5-5 5-5M5 12h11"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        />
-      </svg>
+      <LineIcon d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l-5-5 5-5M5 12h11" />
       {!compact && label}
     </button>
   )

@@ -26,6 +26,7 @@ import { useCollaboration } from './useCollaboration.js'
 import { useConventionMeta } from './useConventionMeta.js'
 import { usePresence } from './usePresence.js'
 import { userColor } from '@ctg/shared'
+import { LineIcon } from '../ui/LineIcon.js'
 
 type Details =
   { state: 'loading' } | { state: 'ready'; details: ConventionDetails } | { state: 'error'; error: unknown }
@@ -170,12 +171,10 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
                 onClick={() => setSharing(true)}
                 data-testid="share"
               >
-                <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-                  <path
-                    d="M16 8a3 3 0 1 0-2.9-3.7L8.8 6.6a3 3 0 1 0 0 4.8l4.3 2.3A3 3 0 1 0 14 12l-4.3-2.3a3 3 0 0 0 0-1.4L14 6a3 3 0 0 0 2 2z"
-                    fill="currentColor"
-                  />
-                </svg>
+                <LineIcon
+                  d="M16 8a3 3 0 1 0-2.9-3.7L8.8 6.6a3 3 0 1 0 0 4.8l4.3 2.3A3 3 0 1 0 14 12l-4.3-2.3a3 3 0 0 0 0-1.4L14 6a3 3 0 0 0 2 2z"
+                  filled
+                />
                 Partager
               </button>
               <button
@@ -185,16 +184,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
                 disabled={exporting}
                 data-testid="export-json"
               >
-                <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-                  <path
-                    d="M12 3v12m0 0l-4.5-4.5M12 15l4.5-4.5M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4"
-                    fill="none"
-                    stroke="currentColor"
-                    strokeWidth="2"
-                    strokeLinecap="round"
-                    strokeLinejoin="round"
-                  />
-                </svg>
+                <LineIcon d="M12 3v12m0 0l-4.5-4.5M12 15l4.5-4.5M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4" />
                 {exporting ? 'Export…' : 'Exporter (JSON)'}
               </button>
               {role === 'owner' && (
@@ -204,16 +194,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
                   onClick={() => setShowingActivity(true)}
                   data-testid="activity-open"
                 >
-                  <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-                    <path
-                      d="M12 7v5l3 2M21 12a9 9 0 1 1-9-9 9 9 0 0 1 9 9z"
-                      fill="none"
-                      stroke="currentColor"
-                      strokeWidth="2"
-                      strokeLinecap="round"
-                      strokeLinejoin="round"
-                    />
-                  </svg>
+                  <LineIcon d="M12 7v5l3 2M21 12a9 9 0 1 1-9-9 9 9 0 0 1 9 9z" />
                   Journal d’activité
                 </button>
               )}

@@ -14,6 +14,7 @@ import { ErrorNotice } from '../ui/ErrorNotice.js'
 import { Modal } from '../ui/Modal.js'
 import { confirmAction } from '../ui/confirmAction.js'
 import { copyText } from './copyText.js'
+import { LineIcon } from '../ui/LineIcon.js'
 
 const organisationOf = (member: Member) =>
   [member.organisationKind && ORGANISATION_KIND_LABELS[member.organisationKind], member.organisationName]
@@ -293,15 +294,7 @@ export function ShareDialog({
               onClick={copy}
               data-testid="share-copy"
             >
-              <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-                <path
-                  d="M9 9h10v12H9zM5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="2"
-                  strokeLinejoin="round"
-                />
-              </svg>
+              <LineIcon d="M9 9h10v12H9zM5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
               Copier le lien
             </button>
           </div>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { INSERTIONS, type Insertion } from './insertions.js'
 import { useLargeDisplay } from './useLargeDisplay.js'
 import { useToolbarState } from './useToolbarState.js'
+import { LineIcon } from '../ui/LineIcon.js'
 
 interface ToolButtonProps {
   label: string
@@ -37,19 +38,6 @@ function ToolButton({ label, active, disabled, onRun, children, testId, classNam
 
 const byId = (id: string): Insertion => INSERTIONS.find((i) => i.id === id)!
 
-const Icon = ({ d, filled }: { d: string; filled?: boolean }) => (
-  <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-    <path
-      d={d}
-      fill={filled ? 'currentColor' : 'none'}
-      stroke={filled ? 'none' : 'currentColor'}
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    />
-  </svg>
-)
-
 const ICONS = {
   bulletList: 'M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01',
   orderedList: 'M10 6h10M10 12h10M10 18h10M4 5l1.5-1V9M3.5 14.5c.5-1 2.5-1 2.5.3 0 1-2.5 2-2.5 3.2H6',
@@ -76,7 +64,7 @@ export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () =
           disabled={disabled || !state.canUndo}
           onRun={() => editor.chain().focus().undo().run()}
         >
-          <Icon d={ICONS.undo} />
+          <LineIcon d={ICONS.undo} />
         </ToolButton>
         <ToolButton
           label="Rétablir"
@@ -84,7 +72,7 @@ export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () =
           disabled={disabled || !state.canRedo}
           onRun={() => editor.chain().focus().redo().run()}
         >
-          <Icon d={ICONS.redo} />
+          <LineIcon d={ICONS.redo} />
         </ToolButton>
       </div>
       <div className="toolbar__group" role="group" aria-label="Style de paragraphe">
@@ -162,7 +150,7 @@ export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () =
           onRun={run('bulletList')}
           testId="format-bullet-list"
         >
-          <Icon d={ICONS.bulletList} />
+          <LineIcon d={ICONS.bulletList} />
         </ToolButton>
         <ToolButton
           label="Liste numérotée"
@@ -171,7 +159,7 @@ export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () =
           onRun={run('orderedList')}
           testId="format-ordered-list"
         >
-          <Icon d={ICONS.orderedList} />
+          <LineIcon d={ICONS.orderedList} />
         </ToolButton>
       </div>
       <div className="toolbar__group toolbar__group--insert" role="group" aria-label="Insérer un bloc structuré">
@@ -182,7 +170,7 @@ export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () =
           className="tool--insert"
           testId="insert-fiche-action"
         >
-          <Icon d={ICONS.fiche} />
+          <LineIcon d={ICONS.fiche} />
           <span>Fiche action</span>
         </ToolButton>
         <ToolButton
@@ -192,7 +180,7 @@ export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () =
           className="tool--insert"
           testId="insert-indicator-table"
         >
-          <Icon d={ICONS.table} />
+          <LineIcon d={ICONS.table} />
           <span>Tableau d’indicateurs</span>
         </ToolButton>
         <ToolButton
@@ -202,7 +190,7 @@ export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () =
           className="tool--insert"
           testId="insert-signatory-block"
         >
-          <Icon d={ICONS.signature} />
+          <LineIcon d={ICONS.signature} />
           <span>Bloc signataires</span>
         </ToolButton>
       </div>

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import { api } from '../api/apiClient.js'
+import { LineIcon } from '../ui/LineIcon.js'
 
 const MAX_BYTES = 20 * 1024 * 1024
 
@@ -49,16 +50,7 @@ export function ImportConventionButton({
         disabled={busy}
         data-testid="import-json"
       >
-        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-          <path
-            d="M12 15V3m0 0L7.5 7.5M12 3l4.5 4.5M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
-        </svg>
+        <LineIcon d="M12 15V3m0 0L7.5 7.5M12 3l4.5 4.5M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4" />
         {busy ? 'Import en cours…' : 'Importer un fichier JSON'}
       </button>
       <input

@@ -16,6 +16,11 @@ export class Sessions {
     return this.tokens.issue(user, ttlSeconds)
   }
 
+  /** A new session's token and expiry, as sign-in answers them. */
+  issueSession(user: User): Promise<{ token: string; expiresAt: Date }> {
+    return this.tokens.issueSession(user)
+  }
+
   async verify(token: string | undefined | null): Promise<Required<User>> {
     const user = await this.tokens.verify(token)
     if (await this.accounts.isSessionEnded(user.sessionId)) throw new InvalidTokenError('session ended')
@@ -25,10 +30,5 @@ export class Sessions {
   /** The token's session, signed out from now on. */
   async end(user: Required<User>): Promise<void> {
     await this.accounts.endSession(user.sessionId, user.id, user.expiresAt)
-  }
-
-  /** Decodes a token just issued (for its expiry and session id). */
-  describe(token: string): Promise<Required<User>> {
-    return this.tokens.verify(token)
   }
 }

@@ -33,13 +33,20 @@ export class TokenService {
   ) {}
 
   async issue(user: User, ttlSeconds = this.ttlSeconds): Promise<string> {
-    return new SignJWT({ name: user.name, sid: randomBytes(18).toString('base64url') })
+    return (await this.issueSession(user, ttlSeconds)).token
+  }
+
+  /** A token for a new session, and when it expires. */
+  async issueSession(user: User, ttlSeconds = this.ttlSeconds): Promise<{ token: string; expiresAt: Date }> {
+    const issuedAt = Math.floor(Date.now() / 1000)
+    const token = await new SignJWT({ name: user.name, sid: randomBytes(18).toString('base64url') })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)
       .setIssuer(ISSUER)
-      .setIssuedAt()
-      .setExpirationTime(`${ttlSeconds}s`)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + ttlSeconds)
       .sign(this.secret)
+    return { token, expiresAt: new Date((issuedAt + ttlSeconds) * 1000) }
   }
 
   async verify(token: string | undefined | null): Promise<Required<User>> {

@@ -15,8 +15,7 @@ const loginBody = z.strictObject({
 
 /** What a successful sign-in answers, here and when an invitation is accepted. */
 export async function signedIn(sessions: Sessions, user: { id: string; name: string; email: string | null }) {
-  const token = await sessions.issue({ id: user.id, name: user.name })
-  const { expiresAt } = await sessions.describe(token)
+  const { token, expiresAt } = await sessions.issueSession({ id: user.id, name: user.name })
   return { token, user: { id: user.id, name: user.name, email: user.email }, expiresAt: expiresAt.toISOString() }
 }
 
