@@ -1,6 +1,7 @@
 import { Extension, getSchema, type AnyExtension, type Node } from '@tiptap/core'
 import StarterKit, { type StarterKitOptions } from '@tiptap/starter-kit'
 import { conventionNodes, HEADING_LEVELS, type ConventionNodeName } from '@ctg/shared'
+import { BlockCommands } from './BlockCommands.js'
 import { ConventionDocument } from './ConventionDocument.js'
 import { createSpecNode } from './createSpecNode.js'
 import { FicheAction } from './fiche-action/index.js'
@@ -68,6 +69,7 @@ export function conventionExtensions(options: ConventionExtensionsOptions = {}):
     ConventionDocument,
     ...Object.values(nodes),
     ConventionEntries,
+    BlockCommands,
     UniqueBlockIds,
   ]
 }

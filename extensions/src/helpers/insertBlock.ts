@@ -1,22 +1,26 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { TextSelection, type Transaction } from '@tiptap/pm/state'
+import { topLevelOfSelection } from './topLevelBlock.js'
 
 /**
- * Inserts a structured block after the top-level node that holds the selection
- * (blocks live at the top level, never inside a list or another block), and puts
+ * Inserts a structured block right after the top-level node that holds the
+ * selection (blocks live at the top level, never inside a list, a paragraph or
+ * another block), or in place of the empty paragraph the caret sits in, and puts
  * the caret in its first field.
  */
 export function insertBlock(tr: Transaction, block: PMNode): boolean {
-  const { $from } = tr.selection
-  const at = $from.depth === 0 ? $from.pos : $from.after(1)
-  // replace an empty paragraph the caret sits in rather than leaving it behind
-  const top = $from.depth >= 1 ? $from.node(1) : null
-  if (top && top.type.name === 'paragraph' && top.content.size === 0) {
-    tr.replaceWith($from.before(1), $from.after(1), block)
-    tr.setSelection(TextSelection.near(tr.doc.resolve($from.before(1) + 2)))
-  } else {
+  const top = topLevelOfSelection(tr.doc, tr.selection)
+  let at: number
+  if (!top) {
+    at = tr.doc.content.size
     tr.insert(at, block)
-    tr.setSelection(TextSelection.near(tr.doc.resolve(at + 2)))
+  } else if (top.node.type.name === 'paragraph' && top.node.content.size === 0) {
+    at = top.pos
+    tr.replaceWith(top.pos, top.pos + top.node.nodeSize, block)
+  } else {
+    at = top.pos + top.node.nodeSize
+    tr.insert(at, block)
   }
+  tr.setSelection(TextSelection.near(tr.doc.resolve(at + 2)))
   return true
 }
