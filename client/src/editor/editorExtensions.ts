@@ -12,6 +12,9 @@ import { ClickBelowContent } from './ClickBelowContent.js'
 import { collaboratorCaret } from './collaboratorCaret.js'
 import { FieldNavigation } from './FieldNavigation.js'
 import { LongDocument } from './LongDocument.js'
+import { BlockDrag } from './plugins/BlockDrag.js'
+import { BlockRemovalGuard } from './plugins/BlockRemovalGuard.js'
+import { SelectionScope } from './plugins/SelectionScope.js'
 import { SlashCommand } from './SlashCommand.js'
 
 export interface CollaboratorUser {
@@ -49,6 +52,9 @@ export function editorExtensions({ provider, user, getPeriod }: EditorExtensions
     LongDocument,
     ClickBelowContent,
     FieldNavigation,
+    SelectionScope,
+    BlockRemovalGuard,
+    BlockDrag,
     SlashCommand.configure({ getPeriod }),
   ]
 }

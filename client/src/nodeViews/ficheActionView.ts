@@ -1,14 +1,13 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import type { Decoration } from '@tiptap/pm/view'
-import { paragraphNode } from './paragraphNode.js'
-import { confirmAction } from '../ui/confirmAction.js'
-import { button, el, select, uneditable, yearInput } from './dom.js'
+import { blockControls } from './blockControls.js'
+import { el, select, uneditable, yearInput } from './dom.js'
 import { structuredNodeView, mirrorAttributes, numberFrom, setNodeAttrs } from './nodeViewHelpers.js'
 import { STATUS_OPTIONS } from './statusOptions.js'
 
 /**
  * A fiche action as a card: a header with its derived number, follow-up status,
- * calendar and a delete button; its fields in a two-column grid below.
+ * calendar and the controls every block has (move, delete); its fields in a two-column grid below.
  */
 export const ficheActionView: NodeViewRenderer = ({ node: initial, getPos, editor, decorations }) => {
   let node = initial
@@ -30,39 +29,17 @@ export const ficheActionView: NodeViewRenderer = ({ node: initial, getPos, edito
     el('div', { class: 'fiche-action__years' }, start.wrapper, el('span', { 'aria-hidden': 'true' }, '→'), end.wrapper),
   )
 
-  const remove = button('Supprimer', () => void deleteFiche(), {
-    icon: 'trash',
-    className: 'block-button block-button--danger',
-    testId: 'delete-fiche',
-  })
+  const controls = blockControls(editor, getPos, () => node.attrs.id as string | null)
 
   const header = uneditable(
     'header',
     { class: 'fiche-action__header' },
     title,
-    el('div', { class: 'fiche-action__controls' }, status.wrapper, calendar, remove),
+    el('div', { class: 'fiche-action__controls' }, status.wrapper, calendar),
+    controls,
   )
   const contentDOM = el('div', { class: 'fiche-action__body' })
   const dom = el('article', { class: 'fiche-action ctg-block', 'data-type': 'ficheAction' }, header, contentDOM)
-
-  async function deleteFiche() {
-    const label = number.textContent ?? ''
-    const titleText = node.firstChild?.textContent.trim()
-    const ok = await confirmAction({
-      title: `Supprimer la fiche action ${label} ?`,
-      message: `La fiche${titleText ? ` « ${titleText} »` : ''} et tout son contenu (actions clés, partenaires, indicateurs) seront supprimés pour tous les participants. Vous pourrez annuler avec Ctrl+Z.`,
-      confirmLabel: 'Supprimer la fiche',
-    })
-    const pos = getPos()
-    if (!ok || typeof pos !== 'number') return
-    const current = editor.state.doc.nodeAt(pos)
-    if (!current) return
-    const tr = editor.state.tr
-    // the document needs at least one block: leave an empty paragraph if the fiche was alone
-    if (editor.state.doc.childCount === 1) tr.replaceWith(pos, pos + current.nodeSize, paragraphNode(editor.schema))
-    else tr.delete(pos, pos + current.nodeSize)
-    editor.view.dispatch(tr)
-  }
 
   const render = (decos: readonly Decoration[]) => {
     const n = numberFrom(decos) ?? ''

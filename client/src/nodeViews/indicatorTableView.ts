@@ -1,6 +1,7 @@
 import type { Editor, NodeViewRenderer } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { confirmAction } from '../ui/confirmAction.js'
+import { blockControls } from './blockControls.js'
 import { button, el, uneditable } from './dom.js'
 import { indicatorColumns } from './indicatorColumns.js'
 import { structuredNodeView, endOfNode, focusFieldFrom, type GetPos, mirrorAttributes } from './nodeViewHelpers.js'
@@ -45,6 +46,7 @@ export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, ed
     { class: 'ctg-block__header indicator-table__header' },
     el('h3', { class: 'ctg-block__title' }, 'Tableau d’indicateurs'),
     el('p', { class: 'ctg-block__meta' }, 'Période ', period, count),
+    blockControls(editor, getPos, () => node.attrs.id as string | null),
   )
   const contentDOM = el('div', { class: 'indicator-table__content' })
   const empty = uneditable('p', { class: 'block-empty' }, 'Aucun indicateur : ajoutez une première ligne.')

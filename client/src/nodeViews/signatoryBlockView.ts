@@ -1,4 +1,5 @@
 import type { NodeViewRenderer } from '@tiptap/core'
+import { blockControls } from './blockControls.js'
 import { button, el, uneditable } from './dom.js'
 import { structuredNodeView, endOfNode, focusFieldFrom, mirrorAttributes } from './nodeViewHelpers.js'
 
@@ -11,6 +12,7 @@ export const signatoryBlockView: NodeViewRenderer = ({ node: initial, getPos, ed
     { class: 'ctg-block__header signatory-block__header' },
     el('h3', { class: 'ctg-block__title' }, 'Signatures'),
     el('p', { class: 'ctg-block__meta' }, 'En autant d’exemplaires originaux que de signataires', count),
+    blockControls(editor, getPos, () => node.attrs.id as string | null),
   )
   const contentDOM = el('div', { class: 'signatory-block__grid' })
   const add = button(
