@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core'
 import type { Period } from '@ctg/shared'
 import type { ReactNode } from 'react'
 import { INSERTIONS, type Insertion } from './insertions.js'
+import { syncSelectionFromDOM } from './plugins/DomSelectionSync.js'
 import { useLargeDisplay } from './useLargeDisplay.js'
 import { useToolbarState } from './useToolbarState.js'
 import { LineIcon } from '../ui/LineIcon.js'
@@ -52,7 +53,11 @@ const ICONS = {
 export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () => Period }) {
   const state = useToolbarState(editor)
   const [large, setLarge] = useLargeDisplay()
-  const run = (id: string) => () => byId(id).run(editor, getPeriod())
+  const run = (id: string) => () => {
+    // a click in the text just before may not have reached the editor's selection yet
+    syncSelectionFromDOM(editor.view)
+    byId(id).run(editor, getPeriod())
+  }
   const disabled = !state.editable
 
   return (

@@ -14,6 +14,7 @@ import { FieldNavigation } from './FieldNavigation.js'
 import { LongDocument } from './LongDocument.js'
 import { BlockDrag } from './plugins/BlockDrag.js'
 import { BlockRemovalGuard } from './plugins/BlockRemovalGuard.js'
+import { DomSelectionSync } from './plugins/DomSelectionSync.js'
 import { SelectionScope } from './plugins/SelectionScope.js'
 import { SlashCommand } from './SlashCommand.js'
 
@@ -52,6 +53,7 @@ export function editorExtensions({ provider, user, getPeriod }: EditorExtensions
     LongDocument,
     ClickBelowContent,
     FieldNavigation,
+    DomSelectionSync,
     SelectionScope,
     BlockRemovalGuard,
     BlockDrag,

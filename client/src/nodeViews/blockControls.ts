@@ -62,7 +62,8 @@ export function blockControls(editor: Editor, getPos: GetPos, getId: () => strin
       title: extra.title,
     })
     b.dataset.blockAction = action
-    if (action !== 'delete') b.prepend(el('span', { class: 'block-button__arrow', 'aria-hidden': 'true' }, action === 'up' ? '↑' : '↓'))
+    if (action !== 'delete')
+      b.prepend(el('span', { class: 'block-button__arrow', 'aria-hidden': 'true' }, action === 'up' ? '↑' : '↓'))
     return b
   }
 

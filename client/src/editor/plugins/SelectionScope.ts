@@ -2,7 +2,15 @@ import { Extension } from '@tiptap/core'
 import { isStructuredBlock, topLevelOfSelection } from '@ctg/extensions'
 import { conventionNodes } from '@ctg/shared'
 import type { Node as PMNode } from '@tiptap/pm/model'
-import { AllSelection, NodeSelection, Plugin, PluginKey, TextSelection, type EditorState, type Selection } from '@tiptap/pm/state'
+import {
+  AllSelection,
+  NodeSelection,
+  Plugin,
+  PluginKey,
+  TextSelection,
+  type EditorState,
+  type Selection,
+} from '@tiptap/pm/state'
 
 const FIELD_NAMES = new Set(
   Object.entries(conventionNodes)
@@ -59,7 +67,8 @@ export function nextScope(state: EditorState): { selection: Selection; scope: Sc
   if (isStructuredBlock(top.node)) {
     const block = NodeSelection.create(doc, top.pos)
     // from inside a block, never further than the block
-    if (current === 'block' || current === 'field' || same(selection, block)) return { selection: block, scope: 'block' }
+    if (current === 'block' || current === 'field' || same(selection, block))
+      return { selection: block, scope: 'block' }
     const field = fieldSelection(doc, selection)
     if (!field || (!selection.empty && same(selection, field))) return { selection: block, scope: 'block' }
     return { selection: field, scope: 'field' }
