@@ -12,6 +12,7 @@ import { ClickBelowContent } from './ClickBelowContent.js'
 import { collaboratorCaret } from './collaboratorCaret.js'
 import { FieldNavigation } from './FieldNavigation.js'
 import { LongDocument } from './LongDocument.js'
+import { BlockControlFocus } from './plugins/BlockControlFocus.js'
 import { BlockDrag } from './plugins/BlockDrag.js'
 import { BlockRemovalGuard } from './plugins/BlockRemovalGuard.js'
 import { DomSelectionSync } from './plugins/DomSelectionSync.js'
@@ -57,6 +58,7 @@ export function editorExtensions({ provider, user, getPeriod }: EditorExtensions
     SelectionScope,
     BlockRemovalGuard,
     BlockDrag,
+    BlockControlFocus,
     SlashCommand.configure({ getPeriod }),
   ]
 }
