@@ -86,7 +86,7 @@ describe('moving blocks', () => {
     ;[down[2], down[3]] = [down[3]!, down[2]!]
     await expect.poll(() => order(id), WAIT).toEqual(down)
     expect(await focusedName(page)).toContain('Descendre')
-    await page.locator('.fiche-action').scrollIntoViewIfNeeded()
+    await page.evaluate(() => document.activeElement?.scrollIntoView({ block: 'center' }))
     await page.screenshot({ path: join(OUTPUT, 'block-moving-focus.png') })
 
     await page.keyboard.press('Shift+Tab')

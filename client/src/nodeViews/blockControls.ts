@@ -33,10 +33,8 @@ export function blockControls(editor: Editor, getPos: GetPos, getId: () => strin
     const pos = positionOf(editor, id, getPos)
     if (pos === null || !editor.isEditable) return
     const moved = action === 'up' ? editor.commands.moveBlockUp(pos) : editor.commands.moveBlockDown(pos)
-    if (moved) {
-      editor.commands.scrollIntoView()
-      refocus(editor, id, action, getPos)
-    }
+    // the focus follows the block, and focusing scrolls the button into view
+    if (moved) refocus(editor, id, action, getPos)
   }
 
   const remove = async () => {

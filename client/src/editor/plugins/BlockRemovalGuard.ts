@@ -45,6 +45,8 @@ export const BlockRemovalGuard = Extension.create<BlockRemovalGuardOptions>({
         key: blockRemovalGuardKey,
         filterTransaction: (tr, state) => {
           if (!tr.docChanged || tr.getMeta(ySyncPluginKey) || tr.getMeta(CONFIRMED_BLOCK_REMOVAL)) return true
+          // what plugins append (fresh ids, numbering) follows a change already let through
+          if (tr.getMeta('appendedTransaction')) return true
           const removed = removedNonEmptyBlocks(state.doc, tr.doc)
           if (removed.length === 0) return true
           return confirm(removalQuestion(state.doc, removed))
