@@ -22,6 +22,21 @@ export function removalQuestion(doc: PMNode, removed: BlockRef[]): string {
   return `${what}, pour tous les participants.\n\nSupprimer quand même ?`
 }
 
+/** The plugin itself: `confirm` answers whether removing the blocks it names is wanted. */
+export function blockRemovalGuardPlugin(confirm: (question: string) => boolean): Plugin {
+  return new Plugin({
+    key: blockRemovalGuardKey,
+    filterTransaction: (tr, state) => {
+      if (!tr.docChanged || tr.getMeta(ySyncPluginKey) || tr.getMeta(CONFIRMED_BLOCK_REMOVAL)) return true
+      // what plugins append (fresh ids, numbering) follows a change already let through
+      if (tr.getMeta('appendedTransaction')) return true
+      const removed = removedNonEmptyBlocks(state.doc, tr.doc)
+      if (removed.length === 0) return true
+      return confirm(removalQuestion(state.doc, removed))
+    },
+  })
+}
+
 /**
  * Asks before any local change (a key, a paste, a drop, a cut) removes a non-empty
  * structured block, and drops the change when the person cancels. It filters the
@@ -39,19 +54,6 @@ export const BlockRemovalGuard = Extension.create<BlockRemovalGuardOptions>({
   },
 
   addProseMirrorPlugins() {
-    const { confirm } = this.options
-    return [
-      new Plugin({
-        key: blockRemovalGuardKey,
-        filterTransaction: (tr, state) => {
-          if (!tr.docChanged || tr.getMeta(ySyncPluginKey) || tr.getMeta(CONFIRMED_BLOCK_REMOVAL)) return true
-          // what plugins append (fresh ids, numbering) follows a change already let through
-          if (tr.getMeta('appendedTransaction')) return true
-          const removed = removedNonEmptyBlocks(state.doc, tr.doc)
-          if (removed.length === 0) return true
-          return confirm(removalQuestion(state.doc, removed))
-        },
-      }),
-    ]
+    return [blockRemovalGuardPlugin(this.options.confirm)]
   },
 })

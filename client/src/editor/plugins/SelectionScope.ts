@@ -18,7 +18,7 @@ const FIELD_NAMES = new Set(
     .map(([name]) => name),
 )
 
-type Scope = 'field' | 'block' | 'run' | 'document'
+export type Scope = 'field' | 'block' | 'run' | 'document'
 interface ScopeState {
   scope: Scope
   from: number
@@ -81,6 +81,30 @@ export function nextScope(state: EditorState): { selection: Selection; scope: Sc
   return { selection: run, scope: 'run' }
 }
 
+/** Remembers what the last Ctrl+A selected, mapped through changes, so the next one goes one step further. */
+export function selectionScopePlugin(): Plugin<ScopeState | null> {
+  return new Plugin<ScopeState | null>({
+    key: selectionScopeKey,
+    state: {
+      init: () => null,
+      apply: (tr, previous) => {
+        const meta = tr.getMeta(selectionScopeKey) as ScopeState | undefined
+        if (meta) return meta
+        if (!previous || !tr.docChanged) return previous
+        return { ...previous, from: tr.mapping.map(previous.from), to: tr.mapping.map(previous.to, -1) }
+      },
+    },
+  })
+}
+
+/** The transaction Ctrl+A dispatches, or null when there is nothing to select. */
+export function selectScope(state: EditorState) {
+  const next = nextScope(state)
+  if (!next) return null
+  const { selection, scope } = next
+  return state.tr.setSelection(selection).setMeta(selectionScopeKey, { scope, from: selection.from, to: selection.to })
+}
+
 /**
  * Ctrl+A selects what the caret is in, one step at a time: inside a block, the
  * field's text, then the whole block (never further); in free text, the text
@@ -93,33 +117,15 @@ export const SelectionScope = Extension.create({
   priority: 1000,
 
   addProseMirrorPlugins() {
-    return [
-      new Plugin<ScopeState | null>({
-        key: selectionScopeKey,
-        state: {
-          init: () => null,
-          apply: (tr, previous) => {
-            const meta = tr.getMeta(selectionScopeKey) as ScopeState | undefined
-            if (meta) return meta
-            if (!previous || !tr.docChanged) return previous
-            return { ...previous, from: tr.mapping.map(previous.from), to: tr.mapping.map(previous.to, -1) }
-          },
-        },
-      }),
-    ]
+    return [selectionScopePlugin()]
   },
 
   addKeyboardShortcuts() {
     return {
       'Mod-a': ({ editor }) => {
-        const next = nextScope(editor.state)
-        if (!next) return false
-        const { selection, scope } = next
-        editor.view.dispatch(
-          editor.state.tr
-            .setSelection(selection)
-            .setMeta(selectionScopeKey, { scope, from: selection.from, to: selection.to }),
-        )
+        const tr = selectScope(editor.state)
+        if (!tr) return false
+        editor.view.dispatch(tr)
         return true
       },
     }
