@@ -21,6 +21,7 @@ import {
   importSignatoryBlock,
 } from '@ctg/shared'
 import { AllSelection, EditorState, NodeSelection, TextSelection } from '@tiptap/pm/state'
+import { GapCursor } from '@tiptap/pm/gapcursor'
 import { describe, expect, it } from 'vitest'
 import { smallConvention } from '../fixtures/conventionFixtures.js'
 
@@ -159,5 +160,12 @@ describe('deleting and inserting blocks', () => {
     insertBlock(tr2, emptyFiche())
     expect(tr2.doc.childCount).toBe(withEmpty.doc.childCount)
     expect(tr2.doc.nodeAt(paragraphPos)!.type.name).toBe('ficheAction')
+
+    // at a gap cursor between two blocks, in that gap
+    const tablePos = positionsOfType(doc, 'indicatorTable')[0]!
+    const tr3 = state.tr.setSelection(new GapCursor(doc.resolve(tablePos)))
+    insertBlock(tr3, emptyFiche())
+    expect(tr3.doc.nodeAt(tablePos)!.type.name).toBe('ficheAction')
+    expect(tr3.doc.nodeAt(tablePos)!.attrs.id).not.toBe('fa-1')
   })
 })

@@ -11,7 +11,11 @@ import { topLevelOfSelection } from './topLevelBlock.js'
 export function insertBlock(tr: Transaction, block: PMNode): boolean {
   const top = topLevelOfSelection(tr.doc, tr.selection)
   let at: number
-  if (!top) {
+  if (tr.selection.empty && tr.selection.$from.depth === 0) {
+    // a gap cursor between two blocks: the block goes in that gap
+    at = tr.selection.from
+    tr.insert(at, block)
+  } else if (!top) {
     at = tr.doc.content.size
     tr.insert(at, block)
   } else if (top.node.type.name === 'paragraph' && top.node.content.size === 0) {
