@@ -1,4 +1,4 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
+import { type HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider'
 import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
 import { canEdit, type Role } from '@ctg/shared'
@@ -8,6 +8,7 @@ import { readToken } from '../auth/token.js'
 import { LocalCopy } from '../offline/LocalCopy.js'
 import { localCopyName } from '../offline/localCopyName.js'
 import { UnsentChanges } from '../offline/UnsentChanges.js'
+import { openCollabProvider } from '../sync/openCollabProvider.js'
 import { collabUrl } from './collabUrl.js'
 
 /** Persistence's refusal when the store is down (see server/src/extensions/Persistence.ts) */
@@ -54,17 +55,14 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
     const ydoc = new Y.Doc()
     const localCopy = new LocalCopy(localCopyName(userId, conventionId), ydoc)
     const unsent = new UnsentChanges(ydoc, localCopy)
-    const socket = new HocuspocusProviderWebsocket({
+    const { socket, provider } = openCollabProvider({
       url: collabUrl(),
-      WebSocketPolyfill: unsent.WebSocket,
-      // a LAN server that comes back is found within 10 s rather than 30
-      maxDelay: 10_000,
-    })
-    const provider = new HocuspocusProvider({
-      websocketProvider: socket,
       name: conventionId,
       document: ydoc,
       token: () => readToken() ?? '',
+      WebSocket: unsent.WebSocket,
+      // a LAN server that comes back is found within 10 s rather than 30
+      maxDelay: 10_000,
     })
     unsent.ignoreOrigin(provider)
     provider.attach()

@@ -44,6 +44,11 @@ export class UnsentChanges {
   private readonly replayed = new Set<unknown>()
   private readonly listeners = new Set<() => void>()
   private latest: Ledger | null = null
+  /**
+   * a change of this device has not gone out in a message yet: the provider gathers
+   * changes for a moment (UPDATE_BATCH_MS) before it sends them, merged, in one update
+   */
+  private waiting = false
 
   constructor(
     private readonly ydoc: Y.Doc,
@@ -95,12 +100,16 @@ export class UnsentChanges {
   }
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (!this.replayed.has(origin)) this.set(true)
+    if (this.replayed.has(origin)) return
+    this.waiting = true
+    this.set(true)
   }
 
   private onSent(ledger: Ledger, data: unknown) {
     const kind = collabMessageKind(data)
     if (kind !== 'stepTwo' && kind !== 'update') return
+    // the merged update (or the sync answer) carries every change made until now
+    this.waiting = false
     ledger.sent += 1
     if (kind === 'stepTwo') ledger.stepTwoSent = true
   }
@@ -117,7 +126,7 @@ export class UnsentChanges {
   private check(ledger: Ledger) {
     // changes made while a socket is not open never went over it: only an open socket vouches
     if (ledger.socket.readyState !== WebSocket.OPEN || !this.localCopyLoaded) return
-    if (!ledger.stepTwoSent || ledger.refused || ledger.acknowledged < ledger.sent) return
+    if (!ledger.stepTwoSent || ledger.refused || this.waiting || ledger.acknowledged < ledger.sent) return
     if (this.value) this.confirmedAt = new Date()
     this.set(false)
   }
