@@ -212,6 +212,14 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
             <ErrorNotice error={actionError} title="L’export n’a pas pu être réalisé." />
           </div>
         )}
+        {collab?.rolledBack && (
+          <div className="editor-canvas__notice notice notice--warning" role="status" data-testid="rolled-back">
+            <p>
+              Une modification n’a pas été enregistrée : votre rôle ne permet pas de modifier cette convention. Le
+              document affiché est celui du serveur.
+            </p>
+          </div>
+        )}
         {details.state === 'ready' && <IssuesNotice issues={details.details.issues} />}
         {details.state === 'error' && !unreachable && (
           <div className="editor-canvas__notice">

@@ -12,6 +12,7 @@ import { ClickBelowContent } from './ClickBelowContent.js'
 import { collaboratorCaret } from './collaboratorCaret.js'
 import { FieldNavigation } from './FieldNavigation.js'
 import { LongDocument } from './LongDocument.js'
+import { ReadOnlyGuard } from './plugins/ReadOnlyGuard.js'
 import { SlashCommand } from './SlashCommand.js'
 
 export interface CollaboratorUser {
@@ -50,5 +51,6 @@ export function editorExtensions({ provider, user, getPeriod }: EditorExtensions
     ClickBelowContent,
     FieldNavigation,
     SlashCommand.configure({ getPeriod }),
+    ReadOnlyGuard,
   ]
 }

@@ -43,6 +43,7 @@ export class UnsentChanges {
   private localCopyLoaded = false
   private readonly replayed = new Set<unknown>()
   private readonly listeners = new Set<() => void>()
+  private readonly refusalListeners = new Set<() => void>()
   private latest: Ledger | null = null
   /**
    * a change of this device has not gone out in a message yet: the provider gathers
@@ -89,6 +90,12 @@ export class UnsentChanges {
     this.replayed.add(origin)
   }
 
+  /** The server refused a change of this device (a read-only connection): it will never take it. */
+  onRefused(listener: () => void): () => void {
+    this.refusalListeners.add(listener)
+    return () => this.refusalListeners.delete(listener)
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
@@ -97,6 +104,7 @@ export class UnsentChanges {
   destroy(): void {
     this.ydoc.off('update', this.onUpdate)
     this.listeners.clear()
+    this.refusalListeners.clear()
   }
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
@@ -118,9 +126,10 @@ export class UnsentChanges {
     const kind = collabMessageKind(data)
     if (kind !== 'applied' && kind !== 'refused') return
     ledger.acknowledged += 1
-    // a read-only connection refuses changes: they stay on this device
+    // a read-only connection refuses changes: they are never "saved" (useCollaboration discards them)
     if (kind === 'refused') ledger.refused = true
     this.check(ledger)
+    if (kind === 'refused') this.refusalListeners.forEach((listener) => listener())
   }
 
   private check(ledger: Ledger) {
