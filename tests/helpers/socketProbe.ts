@@ -9,6 +9,18 @@ export interface SocketProbe {
   updatesSent: number
   /** the page ever showed the "Hors ligne" band */
   offlineShown: boolean
+  /** when each message went out (performance.now()) */
+  sentAt: number[]
+}
+
+/** The most messages the page sent within any one second. */
+export function busiestSecond({ sentAt }: SocketProbe): number {
+  let most = 0
+  for (let first = 0, last = 0; last < sentAt.length; last++) {
+    while (sentAt[last]! - sentAt[first]! >= 1000) first++
+    most = Math.max(most, last - first + 1)
+  }
+  return most
 }
 
 /**
@@ -18,7 +30,7 @@ export interface SocketProbe {
  */
 export async function probeSockets(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    const probe = { opened: 0, closes: [] as number[], updatesSent: 0, offlineShown: false }
+    const probe = { opened: 0, closes: [] as number[], updatesSent: 0, offlineShown: false, sentAt: [] as number[] }
     ;(window as unknown as { __socketProbe: typeof probe }).__socketProbe = probe
     const Native = window.WebSocket
     class ProbedWebSocket extends Native {
@@ -35,6 +47,7 @@ export async function probeSockets(context: BrowserContext): Promise<void> {
             ? new Uint8Array(data)
             : null
         // document name (a short varString), then message type 0 (sync) and sync type 2 (update)
+        probe.sentAt.push(performance.now())
         if (bytes && bytes.length > 2 && bytes[0]! < 128) {
           const at = 1 + bytes[0]!
           if (bytes[at] === 0 && bytes[at + 1] === 2) probe.updatesSent += 1
