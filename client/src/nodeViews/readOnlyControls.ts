@@ -6,6 +6,9 @@ const CONTROLS = 'button, select, input, textarea'
 /** Marks a control of a node view that changes nothing in the document (it stays usable read-only). */
 export const DISPLAY_CONTROL = 'data-display-control'
 
+/** Marks a control disabled because the editor is read-only (not by the view's own rules). */
+const LOCKED = 'data-read-only-locked'
+
 type Control = HTMLButtonElement | HTMLSelectElement | HTMLInputElement | HTMLTextAreaElement
 
 /** The node view's own controls, not those of the node views nested in its contentDOM. */
@@ -57,12 +60,28 @@ export function withReadOnlyControls(renderer: NodeViewRenderer): NodeViewRender
     let node: PMNode = props.node
     let decorations: readonly Decoration[] = props.decorations
     let inner: DecorationSource = props.innerDecorations
-    const lock = () => {
-      const disabled = !editor.isEditable
-      for (const control of ownControls(view)) if (control.disabled !== disabled) control.disabled = disabled
+    const render = view.update?.bind(view)
+    // Read-only: every own control disabled, those the view had enabled marked. Editable
+    // again: the marked ones enabled, then the view drawn again, so that it disables what
+    // its own rules disable (adding a year past 15 columns).
+    const apply = () => {
+      const controls = ownControls(view)
+      if (!editor.isEditable) {
+        for (const control of controls) {
+          if (control.disabled) continue
+          control.disabled = true
+          control.setAttribute(LOCKED, '')
+        }
+        return
+      }
+      const locked = controls.filter((control) => control.hasAttribute(LOCKED))
+      for (const control of locked) {
+        control.removeAttribute(LOCKED)
+        control.disabled = false
+      }
+      if (locked.length > 0) render?.(node, decorations, inner)
     }
 
-    const render = view.update?.bind(view)
     if (render) {
       view.update = (updated, decos, innerDecos) => {
         const kept = render(updated, decos, innerDecos)
@@ -70,14 +89,15 @@ export function withReadOnlyControls(renderer: NodeViewRenderer): NodeViewRender
           node = updated
           decorations = decos
           inner = innerDecos
-          lock()
+          // a view may enable a control as it draws: lock it again (nothing to do while editable)
+          if (!editor.isEditable) apply()
         }
         return kept
       }
     }
     const showDocument = () => {
       render?.(node, decorations, inner)
-      lock()
+      if (!editor.isEditable) apply()
     }
 
     const dom = view.dom as HTMLElement
@@ -95,13 +115,13 @@ export function withReadOnlyControls(renderer: NodeViewRenderer): NodeViewRender
     dom.addEventListener('input', guard, true)
     dom.addEventListener('click', guard, true)
 
-    const stopWatching = onEditableChange(editor, lock)
+    const stopWatching = onEditableChange(editor, apply)
     const destroy = view.destroy?.bind(view)
     view.destroy = () => {
       stopWatching()
       destroy?.()
     }
-    lock()
+    if (!editor.isEditable) apply()
     return view
   }
 }
