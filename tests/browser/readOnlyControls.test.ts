@@ -122,6 +122,7 @@ describe('read-only controls', () => {
       await forceChange(paul, 'signatory-civility', 'monsieur', 'madame'),
       await forceChange(paul, 'signatory-signed', true, false),
     ]
+    console.log(`forced changes shown back after ${took.join(', ')} ms`)
     expect(Math.max(...took)).toBeLessThan(2_000)
     // and the title, outside the blocks
     await paul.getByTestId('convention-title').evaluate((element) => {
@@ -182,6 +183,47 @@ describe('read-only controls', () => {
     expect(await paul.getByTestId('fiche-status').first().isDisabled()).toBe(false)
     await paul.context().close()
   }, 90_000)
+
+  it('edits typed offline by someone demoted meanwhile are refused, rolled back, and never sent again after a promotion', async () => {
+    const id = await createConvention(suite.server)
+    const paul = await openProbedPage(id, PAUL, 'editor')
+    await expect.poll(() => paul.getByTestId('connection-status').getAttribute('data-status')).toBe('connected')
+    const before = await exportedObjective(suite.server, id)
+
+    await paul.context().setOffline(true)
+    await expect.poll(() => paul.getByTestId('connection-status').getAttribute('data-status')).toBe('disconnected')
+    await objective(paul).click()
+    await paul.keyboard.press('End')
+    await paul.keyboard.type(' Écrit hors ligne.')
+    // meanwhile an owner makes him lecteur
+    const setRole = (role: Role) =>
+      suite.server.api(`/api/conventions/${id}/members/${PAUL.id}`, { method: 'PATCH', body: JSON.stringify({ role }) })
+    expect((await setRole('reader')).status).toBe(200)
+
+    // back online: the server refuses his sync answer, the page drops it and shows the server's document
+    await paul.context().setOffline(false)
+    await paul.getByTestId('rolled-back').waitFor({ timeout: 20_000 })
+    await paul.locator('.fiche-action').first().waitFor({ timeout: 20_000 })
+    await expect.poll(() => objective(paul).textContent(), { timeout: 10_000 }).toBe(before)
+    expect(await paul.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false')
+    expect(await paul.getByTestId('read-only-badge').textContent()).not.toContain('Rédacteur')
+    await paul.screenshot({ path: join(OUTPUT, 'read-only-offline-edits-rolled-back.png') })
+    expect(await exportedObjective(suite.server, id)).toBe(before)
+
+    // rédacteur again, the page reloaded: what he typed offline is gone from this device too
+    expect((await setRole('editor')).status).toBe(200)
+    await paul.reload()
+    await paul.locator('.fiche-action').first().waitFor({ timeout: 20_000 })
+    await expect
+      .poll(() => paul.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 })
+      .toBe('true')
+    await objective(paul).click()
+    await paul.keyboard.press('End')
+    await paul.keyboard.type(' Paul reprend.')
+    await expect.poll(() => exportedObjective(suite.server, id), { timeout: 10_000 }).toContain('Paul reprend.')
+    expect(await exportedObjective(suite.server, id)).not.toContain('hors ligne')
+    await paul.context().close()
+  }, 120_000)
 
   it('a change the server refuses is rolled back, and never sent again from this device’s copy after a promotion', async () => {
     const id = await createConvention(suite.server)
