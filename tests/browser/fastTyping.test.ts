@@ -82,7 +82,8 @@ describe('fast typing and pasting', () => {
     console.log(
       `sent ${typed.length} keys at ${sending.toFixed(0)} a second; the page handled them at ${processedRate.toFixed(0)} a second`,
     )
-    expect(sending).toBeGreaterThan(250)
+    // scheduled at 300 a second; on a loaded machine the test process itself sends a little late
+    expect(sending).toBeGreaterThan(200)
     expect(processed.length).toBe(typed.length)
 
     await expect
