@@ -55,15 +55,16 @@ export interface Collaboration {
  */
 export function useCollaboration(conventionId: string, userId: string): Collaboration | null {
   const [state, setState] = useState<Collaboration | null>(null)
-  // a new document, from the server only, after a refused change was discarded
-  const [generation, setGeneration] = useState(0)
+  // a new document, from the server only, after a refused change was discarded (of this copy)
+  const [generation, setGeneration] = useState({ copy: '', count: 0 })
+  const reopen = (copy: string) => setGeneration((last) => ({ copy, count: last.count + 1 }))
 
   useEffect(() => {
     const name = localCopyName(userId, conventionId)
     if (LocalCopy.mustDiscard(name)) {
       // the page was closed while a refused change was being discarded: finish before loading the copy
       let cancelled = false
-      void LocalCopy.discardByName(name).then(() => !cancelled && setGeneration((g) => g + 1))
+      void LocalCopy.discardByName(name).then(() => !cancelled && reopen(name))
       return () => {
         cancelled = true
       }
@@ -98,7 +99,7 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
       ready: false,
       unsent,
       readOnly,
-      rolledBack: generation > 0,
+      rolledBack: generation.copy === name,
       liveRole: null,
       revoked: false,
       authFailed: null,
@@ -141,7 +142,7 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
     const discard = () => {
       if (discarding || !mayDiscard(name)) return
       discarding = true
-      void localCopy.discard().then(() => setGeneration((g) => g + 1))
+      void localCopy.discard().then(() => reopen(name))
     }
     unsent.onRefused(discard)
     const onLocalChange = (_update: Uint8Array, origin: unknown) => {
