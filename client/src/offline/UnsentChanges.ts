@@ -51,6 +51,7 @@ export class UnsentChanges {
    */
   private waiting = false
 
+  /** Create it before the provider: its update listener must run before the provider sends. */
   constructor(
     private readonly ydoc: Y.Doc,
     private readonly localCopy: UnsentStore,
