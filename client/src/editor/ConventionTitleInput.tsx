@@ -25,6 +25,8 @@ export function ConventionTitleInput({ ydoc, title, readOnly }: { ydoc: Y.Doc; t
       placeholder="Titre de la convention"
       onFocus={() => (focused.current = true)}
       onChange={(e) => {
+        // a read-only field changed by a script: the document keeps its title
+        if (readOnly) return setValue(title)
         setValue(e.target.value)
         // an empty title is not a title: keep the last one until something is typed
         if (e.target.value.trim()) writeMeta(ydoc, { title: e.target.value.trim() })

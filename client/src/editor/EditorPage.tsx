@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core'
-import { readMeta, ROLE_LABELS, type Period } from '@ctg/shared'
+import { canEdit, readMeta, ROLE_LABELS, type Period } from '@ctg/shared'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ActivityLog } from '../activity/ActivityLog.js'
 import { ApiError } from '../api/ApiError.js'
@@ -156,7 +156,8 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
               {formatPeriod(period)}
               {collab?.readOnly && (
                 <span className="badge badge--info" data-testid="read-only-badge">
-                  Lecture seule{role ? ` · ${ROLE_LABELS[role]}` : ''}
+                  {/* a role read before a change made while away may still say rédacteur: not shown then */}
+                  Lecture seule{role && !canEdit(role) ? ` · ${ROLE_LABELS[role]}` : ''}
                 </span>
               )}
             </p>
@@ -210,6 +211,14 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
         {actionError !== null && (
           <div className="editor-canvas__notice">
             <ErrorNotice error={actionError} title="L’export n’a pas pu être réalisé." />
+          </div>
+        )}
+        {collab?.rolledBack && (
+          <div className="editor-canvas__notice notice notice--warning" role="status" data-testid="rolled-back">
+            <p>
+              Une modification n’a pas été enregistrée : votre rôle ne permet pas de modifier cette convention. Le
+              document affiché est celui du serveur.
+            </p>
           </div>
         )}
         {details.state === 'ready' && <IssuesNotice issues={details.details.issues} />}

@@ -17,6 +17,7 @@ import { BlockDrag } from './plugins/BlockDrag.js'
 import { BlockRemovalGuard } from './plugins/BlockRemovalGuard.js'
 import { DomSelectionSync } from './plugins/DomSelectionSync.js'
 import { SelectionScope } from './plugins/SelectionScope.js'
+import { ReadOnlyGuard } from './plugins/ReadOnlyGuard.js'
 import { SlashCommand } from './SlashCommand.js'
 
 export interface CollaboratorUser {
@@ -60,5 +61,6 @@ export function editorExtensions({ provider, user, getPeriod }: EditorExtensions
     BlockDrag,
     BlockControlFocus,
     SlashCommand.configure({ getPeriod }),
+    ReadOnlyGuard,
   ]
 }

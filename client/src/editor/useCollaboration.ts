@@ -1,4 +1,4 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
+import { type HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider'
 import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
 import { canEdit, type Role } from '@ctg/shared'
@@ -8,6 +8,7 @@ import { readToken } from '../auth/token.js'
 import { LocalCopy } from '../offline/LocalCopy.js'
 import { localCopyName } from '../offline/localCopyName.js'
 import { UnsentChanges } from '../offline/UnsentChanges.js'
+import { openCollabProvider } from '../sync/openCollabProvider.js'
 import { collabUrl } from './collabUrl.js'
 
 /** Persistence's refusal when the store is down (see server/src/extensions/Persistence.ts) */
@@ -31,6 +32,11 @@ export interface Collaboration {
   /** changes of this device that the server has not acknowledged yet */
   unsent: UnsentChanges
   readOnly: boolean
+  /**
+   * a change the server refuses (made while read-only) was undone: the document was
+   * opened again from the server, without this device's copy
+   */
+  rolledBack: boolean
   /** the role the server announced while the document is open (a change by an owner), if any */
   liveRole: Role | null
   /** the server withdrew this person's access while the document was open */
@@ -49,25 +55,40 @@ export interface Collaboration {
  */
 export function useCollaboration(conventionId: string, userId: string): Collaboration | null {
   const [state, setState] = useState<Collaboration | null>(null)
+  // a new document, from the server only, after a refused change was discarded (of this copy)
+  const [generation, setGeneration] = useState({ copy: '', count: 0 })
+  const reopen = (copy: string) => setGeneration((last) => ({ copy, count: last.count + 1 }))
 
   useEffect(() => {
+    const name = localCopyName(userId, conventionId)
+    if (LocalCopy.mustDiscard(name)) {
+      // the page was closed while a refused change was being discarded: finish before loading the copy
+      let cancelled = false
+      void LocalCopy.discardByName(name).then(() => !cancelled && reopen(name))
+      return () => {
+        cancelled = true
+      }
+    }
     const ydoc = new Y.Doc()
-    const localCopy = new LocalCopy(localCopyName(userId, conventionId), ydoc)
+    const localCopy = new LocalCopy(name, ydoc)
     const unsent = new UnsentChanges(ydoc, localCopy)
-    const socket = new HocuspocusProviderWebsocket({
+    const { socket, provider } = openCollabProvider({
       url: collabUrl(),
-      WebSocketPolyfill: unsent.WebSocket,
-      // a LAN server that comes back is found within 10 s rather than 30
-      maxDelay: 10_000,
-    })
-    const provider = new HocuspocusProvider({
-      websocketProvider: socket,
       name: conventionId,
       document: ydoc,
       token: () => readToken() ?? '',
+      WebSocket: unsent.WebSocket,
+      // a LAN server that comes back is found within 10 s rather than 30
+      maxDelay: 10_000,
     })
     unsent.ignoreOrigin(provider)
     provider.attach()
+    // known before the server answers: the editor opens read-only offline when it was last time
+    let readOnly = localCopy.readOnly
+    const setReadOnly = (value: boolean) => {
+      readOnly = value
+      localCopy.readOnly = value
+    }
 
     const initial: Collaboration = {
       provider,
@@ -77,7 +98,8 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
       localCopy: 'loading',
       ready: false,
       unsent,
-      readOnly: false,
+      readOnly,
+      rolledBack: generation.copy === name,
       liveRole: null,
       revoked: false,
       authFailed: null,
@@ -99,16 +121,34 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
     socket.on('close', ({ event }: { event?: { code?: number; reason?: string } }) => {
       if (event?.code === SESSION_ENDED) endSession(event.reason === 'signed out' ? 'ended' : 'expired')
     })
-    provider.on('authenticated', ({ scope }: { scope: string }) =>
-      patch({ connection: 'connected', readOnly: scope === 'readonly', liveRole: null, authFailed: null }),
-    )
+    provider.on('authenticated', ({ scope }: { scope: string }) => {
+      setReadOnly(scope === 'readonly')
+      patch({ connection: 'connected', readOnly, liveRole: null, authFailed: null })
+    })
     // an owner changed this person's role: the server applies it at once, the interface follows
     provider.on('stateless', ({ payload }: { payload: string }) => {
       const access = parseAccessMessage(payload)
       if (!access) return
-      if (access.role === null) patch({ revoked: true, readOnly: true })
-      else patch({ liveRole: access.role, readOnly: !canEdit(access.role) })
+      setReadOnly(access.role === null || !canEdit(access.role))
+      if (access.role === null) patch({ revoked: true, readOnly })
+      else patch({ liveRole: access.role, readOnly })
     })
+
+    // A change the server refuses stays in this Y.Doc and in IndexedDB, and the next
+    // sync (after a promotion, say) would send it again: discard both and open the
+    // document again from the server, with a new Y.Doc. The editor makes no change
+    // while read-only (ReadOnlyGuard, node views); this catches one made anyway.
+    let discarding = false
+    const discard = () => {
+      if (discarding || !mayDiscard(name)) return
+      discarding = true
+      void localCopy.discard().then(() => reopen(name))
+    }
+    unsent.onRefused(discard)
+    const onLocalChange = (_update: Uint8Array, origin: unknown) => {
+      if (readOnly && origin !== provider && origin !== localCopy.origin) discard()
+    }
+    ydoc.on('update', onLocalChange)
     // stays true once reached: a later reconnection resyncs in the background
     provider.on('synced', ({ state: synced }: { state: boolean }) => synced && patch({ synced: true }))
     let retry: ReturnType<typeof setTimeout> | undefined
@@ -136,13 +176,25 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
       clearTimeout(retry)
       window.removeEventListener('offline', goingOffline)
       window.removeEventListener('online', backOnline)
+      ydoc.off('update', onLocalChange)
       provider.destroy()
       socket.destroy()
       unsent.destroy()
       localCopy.destroy()
       ydoc.destroy()
     }
-  }, [conventionId, userId])
+  }, [conventionId, userId, generation])
 
   return state
+}
+
+/** When each copy was last discarded: a change made again at once must not reopen the document in a loop. */
+const lastDiscards = new Map<string, number>()
+const DISCARD_INTERVAL = 10_000
+
+function mayDiscard(name: string): boolean {
+  const last = lastDiscards.get(name)
+  if (last !== undefined && Date.now() - last < DISCARD_INTERVAL) return false
+  lastDiscards.set(name, Date.now())
+  return true
 }

@@ -11,6 +11,7 @@ import { indicatorTableView } from './indicatorTableView.js'
 import { indicatorYearView } from './indicatorYearView.js'
 import { keyActionsView } from './keyActionsView.js'
 import { keyActionView } from './keyActionView.js'
+import { withReadOnlyControls } from './readOnlyControls.js'
 import { signatoryBlockView } from './signatoryBlockView.js'
 import { signatoryView } from './signatoryView.js'
 
@@ -53,13 +54,13 @@ const NODE_VIEWS: Record<ConventionNodeName, NodeViewRenderer> = {
   signatoryPlace: fieldNodeView('signatoryPlace'),
 }
 
-/** The headless nodes from `@ctg/extensions`, each extended with its view. */
+/** The headless nodes from `@ctg/extensions`, each extended with its view (its controls disabled read-only). */
 export function conventionNodeViews(): ConventionNodeExtensions {
   const nodes = conventionNodeExtensions()
   return Object.fromEntries(
     (Object.keys(nodes) as ConventionNodeName[]).map((name) => [
       name,
-      nodes[name].extend({ addNodeView: () => NODE_VIEWS[name] }),
+      nodes[name].extend({ addNodeView: () => withReadOnlyControls(NODE_VIEWS[name]) }),
     ]),
   ) as ConventionNodeExtensions
 }

@@ -47,6 +47,44 @@ export class LocalCopy implements UnsentStore {
     else localStorage.removeItem(this.flagKey)
   }
 
+  /**
+   * The scope the server last gave this person on this convention: the editor opens
+   * read-only before the server answers (offline, or from this copy) when it was.
+   */
+  get readOnly(): boolean {
+    return localStorage.getItem(`${this.name}:readonly`) === '1'
+  }
+
+  set readOnly(readOnly: boolean) {
+    if (readOnly) localStorage.setItem(`${this.name}:readonly`, '1')
+    else localStorage.removeItem(`${this.name}:readonly`)
+  }
+
+  /**
+   * Whether the copy holds a change the server refuses (made while read-only): set
+   * synchronously before the copy is cleared, so that a page closed in between still
+   * clears it on the next opening instead of loading it and sending it again.
+   */
+  static mustDiscard(name: string): boolean {
+    return localStorage.getItem(`${name}:discard`) === '1'
+  }
+
+  /** Clears a copy marked by `discard` (or any copy) before it is opened. */
+  static async discardByName(name: string): Promise<void> {
+    localStorage.setItem(`${name}:discard`, '1')
+    localStorage.removeItem(`${name}:unsent`)
+    await clearDocument(name)
+    localStorage.removeItem(`${name}:discard`)
+  }
+
+  /** Forgets the copy and what it holds, to start again from the server's document. */
+  async discard(): Promise<void> {
+    localStorage.setItem(`${this.name}:discard`, '1')
+    this.holdsUnsent = false
+    await this.persistence.destroy()
+    await LocalCopy.discardByName(this.name)
+  }
+
   /** Forgets the copy: the convention no longer exists on the server. */
   async clear(): Promise<void> {
     this.holdsUnsent = false

@@ -43,8 +43,15 @@ export class UnsentChanges {
   private localCopyLoaded = false
   private readonly replayed = new Set<unknown>()
   private readonly listeners = new Set<() => void>()
+  private readonly refusalListeners = new Set<() => void>()
   private latest: Ledger | null = null
+  /**
+   * a change of this device has not gone out in a message yet: the provider gathers
+   * changes for a moment (UPDATE_BATCH_MS) before it sends them, merged, in one update
+   */
+  private waiting = false
 
+  /** Create it before the provider: its update listener must run before the provider sends. */
   constructor(
     private readonly ydoc: Y.Doc,
     private readonly localCopy: UnsentStore,
@@ -84,6 +91,12 @@ export class UnsentChanges {
     this.replayed.add(origin)
   }
 
+  /** The server refused a change of this device (a read-only connection): it will never take it. */
+  onRefused(listener: () => void): () => void {
+    this.refusalListeners.add(listener)
+    return () => this.refusalListeners.delete(listener)
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
@@ -92,15 +105,20 @@ export class UnsentChanges {
   destroy(): void {
     this.ydoc.off('update', this.onUpdate)
     this.listeners.clear()
+    this.refusalListeners.clear()
   }
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (!this.replayed.has(origin)) this.set(true)
+    if (this.replayed.has(origin)) return
+    this.waiting = true
+    this.set(true)
   }
 
   private onSent(ledger: Ledger, data: unknown) {
     const kind = collabMessageKind(data)
     if (kind !== 'stepTwo' && kind !== 'update') return
+    // the merged update (or the sync answer) carries every change made until now
+    this.waiting = false
     ledger.sent += 1
     if (kind === 'stepTwo') ledger.stepTwoSent = true
   }
@@ -109,15 +127,16 @@ export class UnsentChanges {
     const kind = collabMessageKind(data)
     if (kind !== 'applied' && kind !== 'refused') return
     ledger.acknowledged += 1
-    // a read-only connection refuses changes: they stay on this device
+    // a read-only connection refuses changes: they are never "saved" (useCollaboration discards them)
     if (kind === 'refused') ledger.refused = true
     this.check(ledger)
+    if (kind === 'refused') this.refusalListeners.forEach((listener) => listener())
   }
 
   private check(ledger: Ledger) {
     // changes made while a socket is not open never went over it: only an open socket vouches
     if (ledger.socket.readyState !== WebSocket.OPEN || !this.localCopyLoaded) return
-    if (!ledger.stepTwoSent || ledger.refused || ledger.acknowledged < ledger.sent) return
+    if (!ledger.stepTwoSent || ledger.refused || this.waiting || ledger.acknowledged < ledger.sent) return
     if (this.value) this.confirmedAt = new Date()
     this.set(false)
   }
