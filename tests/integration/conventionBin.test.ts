@@ -46,7 +46,8 @@ const engines: Engine[] = [
 ]
 
 const errorOf = async (response: Response) =>
-  ((await response.json()) as { error: { code: string; deletedAt?: string; deletedBy?: unknown } }).error
+  ((await response.json()) as { error: { code: string; deletedAt?: string; deletedBy?: unknown; role?: string } })
+    .error
 
 /** Every `deleted` stateless message the client receives from now on. */
 function deletedMessages(client: TestClient): ConventionDeletedMessage[] {
@@ -169,6 +170,7 @@ describe.each(engines)('the bin on $name', (engine) => {
         const error = await errorOf(response)
         expect(error.code).toBe('convention_deleted')
         expect(error.deletedBy).toEqual(OWNER)
+        expect(error.role).toBe(who === 'coOwner' ? 'owner' : who)
         expect(Date.parse(error.deletedAt!)).toBeGreaterThanOrEqual(before - 1_000)
       }
     }
@@ -185,7 +187,11 @@ describe.each(engines)('the bin on $name', (engine) => {
       expect(await listed(tokens[who])).not.toContain(id)
     for (const who of ['owner', 'coOwner'] as const) {
       const response = await server.api('/api/conventions?bin=1', { token: tokens[who] })
-      const { conventions } = (await response.json()) as { conventions: BinnedConvention[] }
+      const { conventions, retentionDays } = (await response.json()) as {
+        conventions: BinnedConvention[]
+        retentionDays: number
+      }
+      expect(retentionDays).toBe(30)
       const binned = conventions.find((c) => c.id === id)!
       expect(binned).toMatchObject({ id, title: smallConvention().title, deletedBy: OWNER, createdBy: OWNER.id })
       expect(Date.parse(binned.purgeAt) - Date.parse(binned.deletedAt)).toBe(30 * 24 * 3600 * 1000)
@@ -334,7 +340,7 @@ describe.each(engines)('the bin on $name', (engine) => {
       })
       expect((await purging.api(`/api/conventions/${id}/restore`, { method: 'POST' })).status).toBe(404)
       expect((await purging.api('/api/conventions?bin=1')).status).toBe(200)
-      expect(await (await purging.api('/api/conventions?bin=1')).json()).toEqual({ conventions: [] })
+      expect(await (await purging.api('/api/conventions?bin=1')).json()).toEqual({ conventions: [], retentionDays: 0 })
       expect(await refusal(purging, id, editorToken)).toBe('authentication failed: forbidden')
       // what is not in the bin is never purged, whatever the retention
       expect((await purging.api(`/api/conventions/${kept}`)).status).toBe(200)

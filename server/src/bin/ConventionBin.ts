@@ -15,7 +15,8 @@ export class ConventionBin {
   constructor(
     private readonly store: ConventionStore,
     private readonly live: LiveAccess,
-    private readonly retentionDays: number,
+    /** BIN_RETENTION_DAYS */
+    readonly retentionDays: number,
     private readonly logger: Logger,
   ) {}
 

@@ -7,9 +7,9 @@ import type { ConventionBin } from './ConventionBin.js'
 
 const OWNER_ONLY = ['owner'] as const satisfies Role[]
 
-/** `GET /api/conventions?bin=1`: the caller's binned conventions (those they own). */
+/** `GET /api/conventions?bin=1`: the caller's binned conventions (those they own), and how long the bin keeps them. */
 export async function binList(bin: ConventionBin, request: ApiRequest): Promise<ApiResponse> {
-  return { status: 200, json: { conventions: await bin.ownedBy(request.user.id) } }
+  return { status: 200, json: { conventions: await bin.ownedBy(request.user.id), retentionDays: bin.retentionDays } }
 }
 
 /** Moving a convention to the bin and restoring it, owners only. */

@@ -18,7 +18,7 @@ export async function requireRole(
 ): Promise<Role> {
   const access = await members.access(conventionId, request.user.id)
   if (!access) throw new HttpError(404, 'not_found', 'no such convention')
-  if (access.deletion) throw conventionDeletedError(access.deletion)
+  if (access.deletion) throw conventionDeletedError(access.deletion, access.role)
   const { role } = access
   if (allowed && !allowed.includes(role)) {
     throw new HttpError(403, 'forbidden', `the ${role} role does not allow this (needs ${allowed.join(' or ')})`)
