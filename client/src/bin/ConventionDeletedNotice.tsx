@@ -19,7 +19,8 @@ export function ConventionDeletedNotice({
 }) {
   return (
     <div className="empty-state" role="alert" data-testid="convention-deleted">
-      <h2>Convention mise à la corbeille</h2>
+      {/* the page's heading now: there is no document any more (as on NotFound) */}
+      <h1 className="deleted-notice__title">Convention mise à la corbeille</h1>
       <p data-testid="convention-deleted-by">{describeDeletion(deletion)}</p>
       <p>
         {isOwner
