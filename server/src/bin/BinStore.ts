@@ -4,6 +4,12 @@ import type { ConventionSummary } from '../storage/ConventionStore.js'
 /** A convention's stay in the bin, as stored (the purge date follows from the setting). */
 export type Deletion = ConventionDeletion
 
+/** Who moves a convention to the bin or out of it, as the activity log names them. */
+export interface BinUser {
+  id: string
+  name: string
+}
+
 export type BinnedSummary = Omit<ConventionSummary, 'issues'> & Deletion
 
 /**
@@ -12,10 +18,14 @@ export type BinnedSummary = Omit<ConventionSummary, 'issues'> & Deletion
  * gives back exactly what there was.
  */
 export interface BinStore {
-  /** Moves a convention to the bin; false when it is already there or does not exist. */
-  moveToBin(conventionId: string, userId: string): Promise<boolean>
-  /** Takes it out of the bin; false when it was not there. */
-  restore(conventionId: string): Promise<boolean>
+  /**
+   * Moves a convention to the bin and logs `deleted`, in one transaction (a sweep between the
+   * two would leave the entry behind a purged convention); false when it is already there or
+   * does not exist.
+   */
+  moveToBin(conventionId: string, user: BinUser): Promise<boolean>
+  /** Takes it out of the bin and logs `restored`, in one transaction; false when it was not there. */
+  restore(conventionId: string, user: BinUser): Promise<boolean>
   /** null when the convention is not in the bin (or does not exist). */
   deletionOf(conventionId: string): Promise<Deletion | null>
   /** The binned conventions `userId` owns, most recently binned first. */

@@ -25,16 +25,14 @@ export class ConventionBin {
    * was already there.
    */
   async moveToBin(conventionId: string, user: User): Promise<boolean> {
-    if (!(await this.store.bin.moveToBin(conventionId, user.id))) return false
-    await this.store.activity.append({ conventionId, userId: user.id, userName: user.name, action: 'deleted' })
+    if (!(await this.store.bin.moveToBin(conventionId, user))) return false
     await this.live.conventionDeleted(conventionId)
     return true
   }
 
   /** Takes it out of the bin: everything answers as before. False when it was not there. */
   async restore(conventionId: string, user: User): Promise<boolean> {
-    if (!(await this.store.bin.restore(conventionId))) return false
-    await this.store.activity.append({ conventionId, userId: user.id, userName: user.name, action: 'restored' })
+    if (!(await this.store.bin.restore(conventionId, user))) return false
     return true
   }
 

@@ -1,27 +1,35 @@
 import type pg from 'pg'
 import { postgresTransaction } from '../storage/postgresTransaction.js'
-import type { BinnedSummary, BinStore, Deletion } from './BinStore.js'
+import type { BinnedSummary, BinStore, BinUser, Deletion } from './BinStore.js'
 import { BINNED_COLUMNS, toBinnedSummary, toDeletion, type BinnedRow, type DeletionRow } from './deletionRow.js'
 
 /** The bin in PostgreSQL. */
 export class PostgresBinStore implements BinStore {
   constructor(private readonly pool: pg.Pool) {}
 
-  async moveToBin(conventionId: string, userId: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
-      // the server's clock, as the purge's cutoff
-      'UPDATE conventions SET deleted_at = $3, deleted_by = $2 WHERE id = $1 AND deleted_at IS NULL',
-      [conventionId, userId, new Date()],
-    )
-    return (rowCount ?? 0) > 0
+  async moveToBin(conventionId: string, user: BinUser): Promise<boolean> {
+    return postgresTransaction(this.pool, async (client) => {
+      const { rowCount } = await client.query(
+        // the server's clock, as the purge's cutoff
+        'UPDATE conventions SET deleted_at = $3, deleted_by = $2 WHERE id = $1 AND deleted_at IS NULL',
+        [conventionId, user.id, new Date()],
+      )
+      if (!rowCount) return false
+      await log(client, conventionId, user, 'deleted')
+      return true
+    })
   }
 
-  async restore(conventionId: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
-      'UPDATE conventions SET deleted_at = NULL, deleted_by = NULL WHERE id = $1 AND deleted_at IS NOT NULL',
-      [conventionId],
-    )
-    return (rowCount ?? 0) > 0
+  async restore(conventionId: string, user: BinUser): Promise<boolean> {
+    return postgresTransaction(this.pool, async (client) => {
+      const { rowCount } = await client.query(
+        'UPDATE conventions SET deleted_at = NULL, deleted_by = NULL WHERE id = $1 AND deleted_at IS NOT NULL',
+        [conventionId],
+      )
+      if (!rowCount) return false
+      await log(client, conventionId, user, 'restored')
+      return true
+    })
   }
 
   async deletionOf(conventionId: string): Promise<Deletion | null> {
@@ -58,4 +66,13 @@ export class PostgresBinStore implements BinStore {
       return ids
     })
   }
+}
+
+function log(client: pg.PoolClient, conventionId: string, user: BinUser, action: 'deleted' | 'restored') {
+  return client.query('INSERT INTO activity (convention_id, user_id, user_name, action) VALUES ($1, $2, $3, $4)', [
+    conventionId,
+    user.id,
+    user.name,
+    action,
+  ])
 }

@@ -1,24 +1,41 @@
 import type { DatabaseSync } from 'node:sqlite'
 import { sqliteTransaction } from '../storage/sqliteTransaction.js'
-import type { BinnedSummary, BinStore, Deletion } from './BinStore.js'
+import type { BinnedSummary, BinStore, BinUser, Deletion } from './BinStore.js'
 import { BINNED_COLUMNS, toBinnedSummary, toDeletion, type BinnedRow, type DeletionRow } from './deletionRow.js'
 
 /** The bin in the SQLite file, on the main thread's connection (rare, small writes). */
 export class SqliteBinStore implements BinStore {
   constructor(private readonly db: DatabaseSync) {}
 
-  async moveToBin(conventionId: string, userId: string): Promise<boolean> {
-    const { changes } = this.db
-      .prepare('UPDATE conventions SET deleted_at = ?, deleted_by = ? WHERE id = ? AND deleted_at IS NULL')
-      .run(new Date().toISOString(), userId, conventionId)
-    return Number(changes) > 0
+  async moveToBin(conventionId: string, user: BinUser): Promise<boolean> {
+    return sqliteTransaction(this.db, () => {
+      const now = new Date().toISOString()
+      const { changes } = this.db
+        .prepare('UPDATE conventions SET deleted_at = ?, deleted_by = ? WHERE id = ? AND deleted_at IS NULL')
+        .run(now, user.id, conventionId)
+      if (Number(changes) === 0) return false
+      this.log(conventionId, now, user, 'deleted')
+      return true
+    })
   }
 
-  async restore(conventionId: string): Promise<boolean> {
-    const { changes } = this.db
-      .prepare('UPDATE conventions SET deleted_at = NULL, deleted_by = NULL WHERE id = ? AND deleted_at IS NOT NULL')
-      .run(conventionId)
-    return Number(changes) > 0
+  async restore(conventionId: string, user: BinUser): Promise<boolean> {
+    return sqliteTransaction(this.db, () => {
+      const { changes } = this.db
+        .prepare('UPDATE conventions SET deleted_at = NULL, deleted_by = NULL WHERE id = ? AND deleted_at IS NOT NULL')
+        .run(conventionId)
+      if (Number(changes) === 0) return false
+      this.log(conventionId, new Date().toISOString(), user, 'restored')
+      return true
+    })
+  }
+
+  private log(conventionId: string, at: string, user: BinUser, action: 'deleted' | 'restored') {
+    this.db
+      .prepare(
+        "INSERT INTO activity (convention_id, at, user_id, user_name, action, detail) VALUES (?, ?, ?, ?, ?, '{}')",
+      )
+      .run(conventionId, at, user.id, user.name, action)
   }
 
   async deletionOf(conventionId: string): Promise<Deletion | null> {
