@@ -11,6 +11,7 @@ import type { AccessBus } from './access/AccessBus.js'
 import { InProcessAccessBus } from './access/InProcessAccessBus.js'
 import { LiveAccess } from './access/LiveAccess.js'
 import { RedisAccessBus } from './access/RedisAccessBus.js'
+import { BinGuard } from './bin/BinGuard.js'
 import { BinSweeper } from './bin/BinSweeper.js'
 import { binRoutes } from './bin/binRoutes.js'
 import { ConventionBin } from './bin/ConventionBin.js'
@@ -105,6 +106,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
       new SchemaRepair(logger),
       new SchemaCheck(store, logger),
       new ActivityRecorder(store.activity, logger),
+      new BinGuard(store.bin, logger),
       new HttpApi({
         routes: [
           ...schemaRoutes(),
