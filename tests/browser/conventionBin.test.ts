@@ -56,7 +56,7 @@ describe('the bin', () => {
       )
       expect(await notice.textContent()).toContain('Seule une personne propriétaire de la convention peut la restaurer')
       expect(await member.locator('.fiche-action').count()).toBe(0)
-      expect(await member.getByTestId('share').count()).toBe(0)
+      expect(await member.getByTestId('share').isVisible()).toBe(false)
       await member.screenshot({ path: join(OUTPUT, 'bin-member-editor.png') })
 
       // reopening it gives the same message (from the API's 410), not this device's copy, and the

@@ -141,7 +141,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
   }
 
   return (
-    <div className="editor-page">
+    <div className={`editor-page${deletion ? ' editor-page--deleted' : ''}`}>
       <div className="editor-top">
         <header className="editor-header">
           <Link href="/" className="editor-header__back" aria-label="Retour à mes conventions" title="Mes conventions">
@@ -179,50 +179,46 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
             {!deletion && <SyncStatus unsent={collab?.unsent ?? null} connection={connection} />}
             {!deletion && <PresenceList participants={participants} />}
             <div className="editor-header__actions">
-              {!deletion && (
-                <>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => setSharing(true)}
-                    data-testid="share"
-                  >
-                    <LineIcon
-                      d="M16 8a3 3 0 1 0-2.9-3.7L8.8 6.6a3 3 0 1 0 0 4.8l4.3 2.3A3 3 0 1 0 14 12l-4.3-2.3a3 3 0 0 0 0-1.4L14 6a3 3 0 0 0 2 2z"
-                      filled
-                    />
-                    Partager
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={exportJson}
-                    disabled={exporting}
-                    data-testid="export-json"
-                  >
-                    <LineIcon d="M12 3v12m0 0l-4.5-4.5M12 15l4.5-4.5M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4" />
-                    {exporting ? 'Export…' : 'Exporter (JSON)'}
-                  </button>
-                  {role === 'owner' && (
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() => setShowingActivity(true)}
-                      data-testid="activity-open"
-                    >
-                      <LineIcon d="M12 7v5l3 2M21 12a9 9 0 1 1-9-9 9 9 0 0 1 9 9z" />
-                      Journal d’activité
-                    </button>
-                  )}
-                  {role === 'owner' && (
-                    <MoveToBinButton
-                      conventionId={conventionId}
-                      title={title}
-                      onMoved={() => navigate(BIN_PATH)}
-                      onError={setBinError}
-                    />
-                  )}
-                </>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setSharing(true)}
+                data-testid="share"
+              >
+                <LineIcon
+                  d="M16 8a3 3 0 1 0-2.9-3.7L8.8 6.6a3 3 0 1 0 0 4.8l4.3 2.3A3 3 0 1 0 14 12l-4.3-2.3a3 3 0 0 0 0-1.4L14 6a3 3 0 0 0 2 2z"
+                  filled
+                />
+                Partager
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={exportJson}
+                disabled={exporting}
+                data-testid="export-json"
+              >
+                <LineIcon d="M12 3v12m0 0l-4.5-4.5M12 15l4.5-4.5M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4" />
+                {exporting ? 'Export…' : 'Exporter (JSON)'}
+              </button>
+              {role === 'owner' && (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setShowingActivity(true)}
+                  data-testid="activity-open"
+                >
+                  <LineIcon d="M12 7v5l3 2M21 12a9 9 0 1 1-9-9 9 9 0 0 1 9 9z" />
+                  Journal d’activité
+                </button>
+              )}
+              {role === 'owner' && !deletion && (
+                <MoveToBinButton
+                  conventionId={conventionId}
+                  title={title}
+                  onMoved={() => navigate(BIN_PATH)}
+                  onError={setBinError}
+                />
               )}
               <SignOutButton userId={user.id} compact />
             </div>
