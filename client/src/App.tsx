@@ -8,6 +8,7 @@ import { onSessionEnd, type SessionEndReason } from './auth/sessionEnd.js'
 import { SignInPage } from './auth/SignInPage.js'
 import { safeNext, signInPath } from './auth/signInPath.js'
 import { captureTokenFromLocation, readToken, storeToken, TOKEN_STORAGE_KEY } from './auth/token.js'
+import { BinPage } from './bin/BinPage.js'
 import { EditorPage } from './editor/EditorPage.js'
 import { InvitationPage } from './invitation/InvitationPage.js'
 import { ConventionListPage } from './list/ConventionListPage.js'
@@ -151,6 +152,8 @@ export function App() {
           <AppHeader user={user} />
           {route.name === 'list' ? (
             <ConventionListPage />
+          ) : route.name === 'bin' ? (
+            <BinPage />
           ) : route.name === 'signIn' ? (
             <LoadingState label="Connexion à votre espace…" />
           ) : (

@@ -36,6 +36,10 @@ export interface ServerConfig {
   limits: Limits
   /** sign-in through an OpenID Connect provider (ProConnect); null when OIDC_ISSUER is unset */
   oidc: OidcConfig | null
+  /** days a convention stays in the bin before it is deleted for good (fractions allowed; 0: at the next sweep) */
+  binRetentionDays: number
+  /** how often the bin is swept for conventions past their retention, in ms (also once at start) */
+  binSweepIntervalMs: number
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -60,7 +64,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     quiet: env.QUIET === '1',
     limits: readLimits(env),
     oidc: readOidcConfig(env),
+    binRetentionDays: nonNegative('BIN_RETENTION_DAYS', env.BIN_RETENTION_DAYS, 30),
+    binSweepIntervalMs: nonNegative('BIN_SWEEP_INTERVAL_MS', env.BIN_SWEEP_INTERVAL_MS, 3_600_000) || 3_600_000,
   }
+}
+
+function nonNegative(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  const number = Number(value)
+  if (!Number.isFinite(number) || number < 0) throw new Error(`${name} must be a number of 0 or more`)
+  return number
 }
 
 const MiB = 1024 * 1024

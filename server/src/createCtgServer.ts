@@ -11,6 +11,10 @@ import type { AccessBus } from './access/AccessBus.js'
 import { InProcessAccessBus } from './access/InProcessAccessBus.js'
 import { LiveAccess } from './access/LiveAccess.js'
 import { RedisAccessBus } from './access/RedisAccessBus.js'
+import { BinGuard } from './bin/BinGuard.js'
+import { BinSweeper } from './bin/BinSweeper.js'
+import { binRoutes } from './bin/binRoutes.js'
+import { ConventionBin } from './bin/ConventionBin.js'
 import { ActivityRecorder } from './extensions/ActivityRecorder.js'
 import { Authentication } from './extensions/Authentication.js'
 import { AwarenessIdentity } from './extensions/AwarenessIdentity.js'
@@ -49,6 +53,8 @@ export interface CtgServer {
   store: ConventionStore
   /** applies membership changes and sign-outs to open connections, on every process */
   live: LiveAccess
+  /** moves conventions to the bin, restores and purges them (`bin.purgeExpired()` sweeps now) */
+  bin: ConventionBin
   /** stores every open document, closes connections and the database */
   stop(): Promise<void>
 }
@@ -66,7 +72,9 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
   const bus: AccessBus = config.redisUrl
     ? new RedisAccessBus({ url: config.redisUrl, prefix: config.redisPrefix }, logger)
     : new InProcessAccessBus()
-  const live = new LiveAccess(() => server!.hocuspocus, store.members, store.accounts, bus, logger)
+  const live = new LiveAccess(() => server!.hocuspocus, store.members, store.accounts, bus, logger, store.bin)
+  const bin = new ConventionBin(store, live, config.binRetentionDays, logger)
+  const sweeper = new BinSweeper(bin, config.binSweepIntervalMs, logger)
 
   server = new Server({
     name: 'ctg-workspace',
@@ -98,13 +106,15 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
       new SchemaRepair(logger),
       new SchemaCheck(store, logger),
       new ActivityRecorder(store.activity, logger),
+      new BinGuard(store.bin, logger),
       new HttpApi({
         routes: [
           ...schemaRoutes(),
           ...userRoutes(store.accounts),
           ...authRoutes(store.accounts, tokens, new LoginLimits(config.loginLimits), live),
           ...invitationRoutes(store, tokens),
-          ...conventionRoutes(conventions, store),
+          ...conventionRoutes(conventions, store, bin),
+          ...binRoutes(store, bin),
           ...memberRoutes(store, live),
           ...authOptionsRoutes({ password: true, oidcLabel: config.oidc?.label ?? null }),
           ...(config.oidc
@@ -133,6 +143,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
   await server.listen()
   const port = server.address.port
   if (!port) throw new Error('the server did not bind a port')
+  sweeper.start()
 
   let stopped: Promise<void> | undefined
   return {
@@ -142,6 +153,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     conventions,
     store,
     live,
+    bin,
     stop: () =>
       (stopped ??= (async () => {
         await server.destroy()
@@ -149,6 +161,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
         // their 30 s timeout before reconnecting to another process
         server['crossws'].closeAll(1001, 'server shutting down')
         await bus.close()
+        await sweeper.stop()
         await log.drain()
         await store.close()
       })()),

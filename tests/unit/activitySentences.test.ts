@@ -16,6 +16,8 @@ describe('activity log sentences', () => {
     [entry('created'), 'Camille Martin a créé la convention'],
     [entry('opened'), 'Camille Martin a ouvert la convention'],
     [entry('exported', { format: 'json' }), 'Camille Martin a exporté la convention (JSON)'],
+    [entry('deleted'), 'Camille Martin a mis la convention à la corbeille'],
+    [entry('restored'), 'Camille Martin a restauré la convention depuis la corbeille'],
     [
       entry('changed', { block: 'Fiche action n°3 Accueil du jeune enfant' }),
       'Camille Martin a modifié la fiche action n°3 « Accueil du jeune enfant »',

@@ -36,6 +36,10 @@ export function describeActivity(entry: ActivityEntry): ActivitySentence {
         actor,
         text: `a retiré l’accès ${of(name)}${isRole(detail.role) ? ` (rôle : ${roleName(detail.role)})` : ''}`,
       }
+    case 'deleted':
+      return { actor, text: 'a mis la convention à la corbeille' }
+    case 'restored':
+      return { actor, text: 'a restauré la convention depuis la corbeille' }
     default:
       return { actor, text: `: ${String(entry.action)}` }
   }

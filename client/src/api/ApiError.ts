@@ -1,3 +1,4 @@
+import { CONVENTION_DELETED_ERROR } from '@ctg/shared'
 import type { Issue } from './types.js'
 
 /** An error answered by the API (`{ error: { code, message, issues? } }`), or a network failure. */
@@ -7,9 +8,19 @@ export class ApiError extends Error {
   readonly issues: Issue[]
   /** seconds to wait before trying again (429) */
   readonly retryAfter: number | null
+  /** the whole `error` object of the answer (`convention_deleted`: `deletedAt`, `deletedBy`) */
+  readonly details: Record<string, unknown>
 
-  constructor(status: number, code: string, message: string, issues: Issue[] = [], retryAfter: number | null = null) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    issues: Issue[] = [],
+    retryAfter: number | null = null,
+    details: Record<string, unknown> = {},
+  ) {
     super(message)
+    this.details = details
     this.name = 'ApiError'
     this.status = status
     this.code = code
@@ -22,6 +33,7 @@ export class ApiError extends Error {
     if (this.status === 0) return 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.'
     if (this.status === 413) return 'Le fichier est trop volumineux pour être importé.'
     if (this.status === 404) return this.message || 'Cette convention est introuvable.'
+    if (this.code === CONVENTION_DELETED_ERROR) return 'Cette convention a été mise à la corbeille.'
     if (this.status >= 500) return 'Le serveur a rencontré une erreur. Réessayez dans un instant.'
     return this.message || 'La demande a été refusée.'
   }

@@ -1,4 +1,4 @@
-import type { Role } from '@ctg/shared'
+import type { BinnedConvention, Role } from '@ctg/shared'
 import { endSession } from '../auth/sessionEnd.js'
 import { readToken } from '../auth/token.js'
 import { ApiError } from './ApiError.js'
@@ -46,7 +46,14 @@ async function errorFrom(response: Response): Promise<ApiError> {
     }
     const error = body.error ?? {}
     const retryAfter = error.retryAfter ?? (Number(response.headers.get('Retry-After')) || null)
-    return new ApiError(response.status, error.code ?? 'error', error.message ?? '', error.issues ?? [], retryAfter)
+    return new ApiError(
+      response.status,
+      error.code ?? 'error',
+      error.message ?? '',
+      error.issues ?? [],
+      retryAfter,
+      error as Record<string, unknown>,
+    )
   } catch {
     return new ApiError(response.status, 'error', '', [], Number(response.headers.get('Retry-After')) || null)
   }
@@ -87,6 +94,15 @@ export const api = {
   /** The structured JSON of a convention, as a Blob ready to download. */
   exportConvention: async (id: string) =>
     (await request(`/api/conventions/${encodeURIComponent(id)}/export?format=json`)).blob(),
+
+  /** Moves the convention to the bin (owners); its members lose it at once. */
+  deleteConvention: (id: string) => request(conventionUrl(id), { method: 'DELETE' }).then(() => undefined),
+
+  /** The binned conventions the person owns, each with the date it will be deleted for good. */
+  listBin: () => json<{ conventions: BinnedConvention[]; retentionDays: number }>('/api/conventions?bin=1'),
+
+  /** Takes it out of the bin (owners): everything is as before. */
+  restoreConvention: (id: string) => json<ConventionSummary>(`${conventionUrl(id)}/restore`, { method: 'POST' }),
 
   listMembers: (id: string) => json<{ members: Member[] }>(`${conventionUrl(id)}/members`).then((r) => r.members),
 

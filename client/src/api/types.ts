@@ -46,7 +46,8 @@ export interface AcceptInvitation {
   email?: string
 }
 
-export type ActivityAction = 'created' | 'opened' | 'changed' | 'shared' | 'role_changed' | 'revoked' | 'exported'
+export type ActivityAction =
+  'created' | 'opened' | 'changed' | 'shared' | 'role_changed' | 'revoked' | 'exported' | 'deleted' | 'restored'
 
 /** One line of a convention's activity log (owners only). */
 export interface ActivityEntry {

@@ -6,8 +6,12 @@ import { ApiError } from '../api/ApiError.js'
 import { api } from '../api/apiClient.js'
 import type { ConventionDetails, User } from '../api/types.js'
 import { SignOutButton } from '../auth/SignOutButton.js'
+import { ConventionDeletedNotice } from '../bin/ConventionDeletedNotice.js'
+import { deletionFromError } from '../bin/deletionFromError.js'
+import { MoveToBinButton } from '../bin/MoveToBinButton.js'
 import { formatPeriod } from '../format/formatPeriod.js'
 import { Link } from '../routing/Link.js'
+import { BIN_PATH, navigate } from '../routing/route.js'
 import { ErrorNotice } from '../ui/ErrorNotice.js'
 import { LoadingState } from '../ui/LoadingState.js'
 import { NotFound } from '../ui/NotFound.js'
@@ -40,6 +44,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
   const [showingActivity, setShowingActivity] = useState(false)
   const [exporting, setExporting] = useState(false)
   const [actionError, setActionError] = useState<unknown>(null)
+  const [binError, setBinError] = useState<unknown>(null)
   const collab = useCollaboration(conventionId, user.id)
   // the server's content, or this device's copy when the server is out of reach
   const ready = collab?.ready ?? false
@@ -87,6 +92,14 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
     setDetailsAttempt((n) => n + 1)
   }, [collab?.authFailed])
 
+  // in the bin: the socket says so at once, the details say who and when (and the role)
+  const binnedLive = collab?.deleted ?? null
+  useEffect(() => {
+    if (binnedLive) setDetailsAttempt((n) => n + 1)
+  }, [binnedLive])
+  const binnedDetails = details.state === 'error' ? deletionFromError(details.error) : null
+  const deletion = binnedDetails?.deletedBy ? binnedDetails : (binnedLive ?? binnedDetails)
+
   // nothing to merge this device's copy into any more. An expired token (401) keeps it:
   // the same person signs in again and the changes kept here are sent.
   const clearLocalCopy = collab?.clearLocalCopy
@@ -95,7 +108,8 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
   }, [notFound, clearLocalCopy])
 
   // the role the server announced live wins over the one read when the page opened
-  const role = collab?.liveRole ?? (details.state === 'ready' ? details.details.role : undefined)
+  const role =
+    collab?.liveRole ?? (details.state === 'ready' ? details.details.role : (binnedDetails?.role ?? undefined))
   const revoked = collab?.revoked ?? false
 
   const title = meta?.title ?? (details.state === 'ready' ? details.details.title : '')
@@ -127,7 +141,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
   }
 
   return (
-    <div className="editor-page">
+    <div className={`editor-page${deletion ? ' editor-page--deleted' : ''}`}>
       <div className="editor-top">
         <header className="editor-header">
           <Link href="/" className="editor-header__back" aria-label="Retour à mes conventions" title="Mes conventions">
@@ -163,8 +177,8 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
             </p>
           </div>
           <div className="editor-header__side">
-            <SyncStatus unsent={collab?.unsent ?? null} connection={connection} />
-            <PresenceList participants={participants} />
+            {!deletion && <SyncStatus unsent={collab?.unsent ?? null} connection={connection} />}
+            {!deletion && <PresenceList participants={participants} />}
             <div className="editor-header__actions">
               <button
                 type="button"
@@ -199,12 +213,20 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
                   Journal d’activité
                 </button>
               )}
+              {role === 'owner' && !deletion && (
+                <MoveToBinButton
+                  conventionId={conventionId}
+                  title={title}
+                  onMoved={() => navigate(BIN_PATH)}
+                  onError={setBinError}
+                />
+              )}
               <SignOutButton userId={user.id} compact />
             </div>
           </div>
         </header>
-        {editor && <Toolbar editor={editor} getPeriod={getPeriod} />}
-        {ready && collab && <OfflineNotice unsent={collab.unsent} connection={connection} />}
+        {editor && !deletion && <Toolbar editor={editor} getPeriod={getPeriod} />}
+        {ready && collab && !deletion && <OfflineNotice unsent={collab.unsent} connection={connection} />}
       </div>
 
       <main className="editor-canvas" id="main">
@@ -222,13 +244,28 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
           </div>
         )}
         {details.state === 'ready' && <IssuesNotice issues={details.details.issues} />}
-        {details.state === 'error' && !unreachable && (
+        {binError !== null && (
+          <div className="editor-canvas__notice">
+            <ErrorNotice
+              error={binError}
+              title="La convention n’a pas pu être mise à la corbeille."
+              onDismiss={() => setBinError(null)}
+            />
+          </div>
+        )}
+        {details.state === 'error' && !unreachable && !deletion && (
           <div className="editor-canvas__notice">
             <ErrorNotice error={details.error} title="Les informations de la convention n’ont pas pu être chargées." />
           </div>
         )}
         <div className="sheet">
-          {revoked ? (
+          {deletion ? (
+            <ConventionDeletedNotice
+              deletion={deletion}
+              isOwner={role === 'owner'}
+              keptChanges={collab?.unsent.unsent ?? false}
+            />
+          ) : revoked ? (
             <AccessRefused title="Votre accès à cette convention a été retiré" testId="access-revoked">
               Une personne propriétaire de la convention a retiré votre accès. Pour le retrouver, adressez-vous à elle.
             </AccessRefused>

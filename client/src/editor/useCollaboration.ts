@@ -1,7 +1,7 @@
 import { type HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider'
 import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
-import { canEdit, type Role } from '@ctg/shared'
+import { canEdit, CONVENTION_DELETED_CLOSE, parseDeletedMessage, type ConventionDeletion, type Role } from '@ctg/shared'
 import { parseAccessMessage } from '../access/accessMessage.js'
 import { endSession } from '../auth/sessionEnd.js'
 import { readToken } from '../auth/token.js'
@@ -41,6 +41,8 @@ export interface Collaboration {
   liveRole: Role | null
   /** the server withdrew this person's access while the document was open */
   revoked: boolean
+  /** the convention was moved to the bin: the socket is closed for good, the copy kept but not shown */
+  deleted: ConventionDeletion | null
   authFailed: string | null
   /** forgets this device's copy (the convention no longer exists) */
   clearLocalCopy(): Promise<void>
@@ -102,6 +104,7 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
       rolledBack: generation.copy === name,
       liveRole: null,
       revoked: false,
+      deleted: null,
       authFailed: null,
       clearLocalCopy: () => localCopy.clear(),
     }
@@ -118,8 +121,24 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
     provider.on('status', ({ status }: { status: WebSocketStatus }) => {
       if (status === WebSocketStatus.Disconnected) patch({ connection: 'disconnected' })
     })
+    // in the bin: stop here, and never reconnect (the server would refuse); the local copy
+    // stays in IndexedDB for a restore, and the editor is not shown
+    let inBin = false
+    const binned = (deletion: ConventionDeletion | null) => {
+      inBin = true
+      socket.disconnect()
+      setState((current) => {
+        if (!current || current.provider !== provider) return current
+        return {
+          ...current,
+          connection: 'disconnected',
+          deleted: current.deleted ?? deletion ?? { deletedAt: '', deletedBy: null },
+        }
+      })
+    }
     socket.on('close', ({ event }: { event?: { code?: number; reason?: string } }) => {
       if (event?.code === SESSION_ENDED) endSession(event.reason === 'signed out' ? 'ended' : 'expired')
+      if (event?.code === CONVENTION_DELETED_CLOSE.code) binned(null)
     })
     provider.on('authenticated', ({ scope }: { scope: string }) => {
       setReadOnly(scope === 'readonly')
@@ -127,6 +146,9 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
     })
     // an owner changed this person's role: the server applies it at once, the interface follows
     provider.on('stateless', ({ payload }: { payload: string }) => {
+      // the server says who binned it just before it closes the socket
+      const deletion = parseDeletedMessage(payload)
+      if (deletion) return binned({ deletedAt: deletion.deletedAt, deletedBy: deletion.deletedBy })
       const access = parseAccessMessage(payload)
       if (!access) return
       setReadOnly(access.role === null || !canEdit(access.role))
@@ -153,6 +175,7 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
     provider.on('synced', ({ state: synced }: { state: boolean }) => synced && patch({ synced: true }))
     let retry: ReturnType<typeof setTimeout> | undefined
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      if (reason === CONVENTION_DELETED_CLOSE.reason) return binned(null)
       if (reason !== STORAGE_UNAVAILABLE) return patch({ authFailed: reason || 'refusé' })
       // the server cannot read its storage for now: an outage, not a refusal. The provider
       // does not ask again by itself; a new socket does.
@@ -168,7 +191,9 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
       socket.webSocket?.close()
       patch({ connection: 'disconnected' })
     }
-    const backOnline = () => void socket.connect()
+    const backOnline = () => {
+      if (!inBin) void socket.connect()
+    }
     window.addEventListener('offline', goingOffline)
     window.addEventListener('online', backOnline)
 

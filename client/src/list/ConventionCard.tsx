@@ -1,11 +1,13 @@
 import { ROLE_LABELS } from '@ctg/shared'
+import type { ReactNode } from 'react'
 import type { ConventionSummary } from '../api/types.js'
 import { formatDate, formatDateTime, formatRelative } from '../format/formatDate.js'
 import { formatPeriod } from '../format/formatPeriod.js'
 import { Link } from '../routing/Link.js'
 import { conventionPath } from '../routing/route.js'
 
-export function ConventionCard({ convention }: { convention: ConventionSummary }) {
+/** `actions`: buttons under the card (an owner's "Mettre à la corbeille"), above its full-size link. */
+export function ConventionCard({ convention, actions }: { convention: ConventionSummary; actions?: ReactNode }) {
   const { id, title, period, updatedAt, createdAt, issues, role } = convention
   return (
     <li className="convention-card" data-testid="convention-card" data-convention-id={id}>
@@ -51,6 +53,7 @@ export function ConventionCard({ convention }: { convention: ConventionSummary }
           <span aria-hidden="true">⚠</span> {issues === 1 ? '1 point à vérifier' : `${issues} points à vérifier`}
         </p>
       )}
+      {actions && <div className="convention-card__actions">{actions}</div>}
     </li>
   )
 }

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { api } from '../api/apiClient.js'
 import type { ConventionSummary } from '../api/types.js'
-import { conventionPath, navigate } from '../routing/route.js'
+import { BIN_ICON, MoveToBinButton } from '../bin/MoveToBinButton.js'
+import { LineIcon } from '../ui/LineIcon.js'
+import { Link } from '../routing/Link.js'
+import { BIN_PATH, conventionPath, navigate } from '../routing/route.js'
 import { ErrorNotice } from '../ui/ErrorNotice.js'
 import { LoadingState } from '../ui/LoadingState.js'
 import { ConventionCard } from './ConventionCard.js'
@@ -16,6 +19,9 @@ export function ConventionListPage() {
   const [creating, setCreating] = useState(false)
   const [importError, setImportError] = useState<unknown>(null)
   const [filter, setFilter] = useState('')
+  /** the title of the convention just moved to the bin, to say so */
+  const [binned, setBinned] = useState<string | null>(null)
+  const [binError, setBinError] = useState<unknown>(null)
 
   const load = useCallback(() => {
     setList({ state: 'loading' })
@@ -50,6 +56,10 @@ export function ConventionListPage() {
           </p>
         </div>
         <div className="page-heading__actions">
+          <Link href={BIN_PATH} className="button button--tertiary" data-testid="open-bin">
+            <LineIcon d={BIN_ICON} />
+            Corbeille
+          </Link>
           <ImportConventionButton onImported={open} onError={setImportError} />
           <button
             type="button"
@@ -71,6 +81,24 @@ export function ConventionListPage() {
           title="Le fichier n’a pas pu être importé."
           hint="Seuls les fichiers produits par le bouton « Exporter (JSON) » d’une convention peuvent être importés."
           onDismiss={() => setImportError(null)}
+        />
+      )}
+
+      <div aria-live="polite">
+        {binned !== null && (
+          <div className="notice notice--success" data-testid="moved-to-bin">
+            <p>
+              « {binned || 'Convention sans titre'} » a été mise à la corbeille. Vous pouvez la restaurer depuis la{' '}
+              <Link href={BIN_PATH}>corbeille</Link>.
+            </p>
+          </div>
+        )}
+      </div>
+      {binError !== null && (
+        <ErrorNotice
+          error={binError}
+          title="La convention n’a pas pu être mise à la corbeille."
+          onDismiss={() => setBinError(null)}
         />
       )}
 
@@ -119,7 +147,26 @@ export function ConventionListPage() {
           </div>
           <ul className="convention-list">
             {visible.map((c) => (
-              <ConventionCard key={c.id} convention={c} />
+              <ConventionCard
+                key={c.id}
+                convention={c}
+                actions={
+                  c.role === 'owner' && (
+                    <MoveToBinButton
+                      conventionId={c.id}
+                      title={c.title}
+                      className="button button--bin"
+                      label={`Mettre à la corbeille « ${c.title || 'Convention sans titre'} »`}
+                      onMoved={() => {
+                        setBinned(c.title)
+                        setBinError(null)
+                        load()
+                      }}
+                      onError={setBinError}
+                    />
+                  )
+                }
+              />
             ))}
           </ul>
           {visible.length === 0 && <p className="muted">Aucune convention ne correspond à « {filter} ».</p>}

@@ -3,15 +3,18 @@ import { useSyncExternalStore } from 'react'
 /** The screens of the product, read from the path (the server serves index.html for all of them). */
 export type Route =
   | { name: 'list' }
+  | { name: 'bin' }
   | { name: 'editor'; id: string }
   | { name: 'signIn' }
   | { name: 'invitation'; code: string }
   | { name: 'notFound' }
 
 export const SIGN_IN_PATH = '/connexion'
+export const BIN_PATH = '/corbeille'
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'list' }
+  if (pathname === BIN_PATH || pathname === `${BIN_PATH}/`) return { name: 'bin' }
   if (pathname === SIGN_IN_PATH || pathname === `${SIGN_IN_PATH}/`) return { name: 'signIn' }
   const editor = /^\/c\/([^/]+)\/?$/.exec(pathname)
   if (editor) return { name: 'editor', id: decodeURIComponent(editor[1]!) }

@@ -8,7 +8,7 @@ export function AppHeader({ user, children }: { user: User | null; children?: Re
   return (
     <header className="app-header">
       <div className="app-header__inner">
-        <Link href="/" className="brand" aria-label="Conventions Territoriales Globales — accueil">
+        <Link href="/" className="brand">
           <span className="brand__mark" aria-hidden="true">
             CTG
           </span>

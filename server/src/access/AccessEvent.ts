@@ -3,7 +3,8 @@ import { z } from 'zod'
 /**
  * What the access bus carries between processes: a membership that changed (already
  * committed; each process reads the new role from the database, so two changes published
- * out of order still end on the stored one), or a session that was signed out.
+ * out of order still end on the stored one), a session that was signed out, or a convention
+ * moved to the bin.
  */
 export const accessEventSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -12,6 +13,8 @@ export const accessEventSchema = z.discriminatedUnion('type', [
     userId: z.string().min(1).max(200),
   }),
   z.strictObject({ type: z.literal('sessionEnded'), sessionId: z.string().min(1).max(200) }),
+  // moved to the bin (already committed): each process reads the bin and closes that convention's connections
+  z.strictObject({ type: z.literal('conventionDeleted'), conventionId: z.string().min(1).max(64) }),
 ])
 
 export type AccessEvent = z.infer<typeof accessEventSchema>

@@ -1,6 +1,7 @@
-import type { AccessMessage, Role } from '@ctg/shared'
-import { canEdit } from '@ctg/shared'
+import type { AccessMessage, ConventionDeletedMessage, Role } from '@ctg/shared'
+import { canEdit, CONVENTION_DELETED_CLOSE } from '@ctg/shared'
 import type { Connection, Hocuspocus } from '@hocuspocus/server'
+import type { BinStore } from '../bin/BinStore.js'
 import type { ConnectionContext } from '../extensions/Authentication.js'
 import { CloseCode } from '../limits/closeCodes.js'
 import type { Logger } from '../logger.js'
@@ -27,7 +28,9 @@ const contextOf = (connection: Connection) => connection.context as Partial<Conn
  * Applies access changes to open connections, on every server process (through the
  * access bus): a role change makes the person's connections on that convention
  * read-only or not, tells them (stateless `{"type":"access","role"}`) and closes them
- * with 4403 when revoked; a signed-out session closes its connections with 4401.
+ * with 4403 when revoked; a signed-out session closes its connections with 4401; a
+ * convention moved to the bin has its connections told who binned it (stateless
+ * `{"type":"deleted"}`) and closed with 4410.
  *
  * A membership event says only who changed: each process that has connections of that
  * person reads the role from the database, so events that arrive late or out of order
@@ -43,6 +46,7 @@ export class LiveAccess {
     private readonly accounts: AccountStore,
     private readonly bus: AccessBus,
     private readonly logger: Logger,
+    private readonly bin: BinStore,
   ) {
     bus.listen({
       onEvent: (event) => this.receive(event),
@@ -64,9 +68,33 @@ export class LiveAccess {
     return this.bus.publish({ type: 'sessionEnded', sessionId })
   }
 
+  /** After a convention was moved to the bin: every process closes its connections (4410 `convention deleted`). */
+  conventionDeleted(conventionId: string): Promise<void> {
+    return this.bus.publish({ type: 'conventionDeleted', conventionId })
+  }
+
   private async receive(event: AccessEvent) {
     if (event.type === 'membershipChanged') await this.recheck(event.conventionId, event.userId)
+    else if (event.type === 'conventionDeleted') await this.closeIfDeleted(event.conventionId)
     else this.closeSession(event.sessionId)
+  }
+
+  /** Reads the bin, so that a restore that overtook the event leaves the connections open. */
+  private async closeIfDeleted(conventionId: string) {
+    if (!this.hocuspocus().documents.get(conventionId)?.getConnectionsCount()) return
+    let deletion
+    try {
+      deletion = await this.bin.deletionOf(conventionId)
+    } catch (error) {
+      this.logger.error(`live access: could not read whether ${conventionId} is in the bin`, error)
+      return
+    }
+    if (!deletion) return
+    const message = JSON.stringify({ type: 'deleted', ...deletion } satisfies ConventionDeletedMessage)
+    for (const connection of this.hocuspocus().documents.get(conventionId)?.getConnections() ?? []) {
+      connection.sendStateless(message)
+      connection.webSocket.close(CONVENTION_DELETED_CLOSE.code, CONVENTION_DELETED_CLOSE.reason)
+    }
   }
 
   private connectionsOf(conventionId: string, userId: string): Connection[] {
@@ -118,6 +146,8 @@ export class LiveAccess {
     }
     await Promise.all([
       ...[...pairs.values()].map(([conventionId, userId]) => this.recheck(conventionId, userId)),
+      // conventions binned during the cut
+      ...[...this.hocuspocus().documents.keys()].map((name) => this.closeIfDeleted(name)),
       // sign-outs published during the cut
       ...[...sessions].map(async (sessionId) => {
         if (await this.accounts.isSessionEnded(sessionId)) this.closeSession(sessionId)

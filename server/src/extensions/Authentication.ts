@@ -1,4 +1,4 @@
-import { canEdit, type Role } from '@ctg/shared'
+import { canEdit, CONVENTION_DELETED_CLOSE, type Role } from '@ctg/shared'
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
 import type { Sessions } from '../auth/Sessions.js'
 import type { User } from '../auth/tokens.js'
@@ -12,14 +12,16 @@ export interface ConnectionContext {
 
 /** Hocuspocus answers a refused connection with the error's `reason`. */
 const FORBIDDEN = Object.assign(new Error('forbidden'), { reason: 'forbidden' })
+/** A convention in the bin, to its members (others get `forbidden`, as for an unknown id). */
+const DELETED = Object.assign(new Error(CONVENTION_DELETED_CLOSE.reason), { reason: CONVENTION_DELETED_CLOSE.reason })
 
 /**
  * Every WebSocket connection carries a bearer token; without a valid one, or for a
  * convention that does not exist (documents are created over HTTP only), the
  * connection is refused before any document is loaded, and `onFailure` is told
  * (PreAuthLimits counts failures per client address). A person without a membership is
- * refused as `forbidden`; readers and commenters get a read-only connection, so Hocuspocus
- * refuses their updates.
+ * refused as `forbidden`; a member, to a convention in the bin, as `convention deleted`;
+ * readers and commenters get a read-only connection, so Hocuspocus refuses their updates.
  */
 export class Authentication implements Extension {
   extensionName = 'Authentication'
@@ -37,8 +39,10 @@ export class Authentication implements Extension {
       // an unknown convention and one the person is not a member of get the same answer
       if (!(await this.store.exists(payload.documentName))) throw FORBIDDEN
       await this.store.members.rememberUser(user)
-      const role = await this.store.members.roleOf(payload.documentName, user.id)
-      if (!role) throw FORBIDDEN
+      const access = await this.store.members.access(payload.documentName, user.id)
+      if (!access) throw FORBIDDEN
+      if (access.deletion) throw DELETED
+      const { role } = access
       payload.connectionConfig.readOnly = !canEdit(role)
       return { user, role }
     } catch (error) {

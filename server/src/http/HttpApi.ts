@@ -103,7 +103,15 @@ export class HttpApi implements Extension {
         send(
           response,
           error.status,
-          { error: { code: error.code, message: error.message, issues: error.issues, retryAfter: error.retryAfter } },
+          {
+            error: {
+              ...error.details,
+              code: error.code,
+              message: error.message,
+              issues: error.issues,
+              retryAfter: error.retryAfter,
+            },
+          },
           headers,
         )
       } else {

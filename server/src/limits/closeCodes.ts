@@ -1,3 +1,5 @@
+import { CONVENTION_DELETED_CLOSE } from '@ctg/shared'
+
 /**
  * The application close codes (4000–4999) the server ends a WebSocket with, each
  * with a short English reason. Documented in docs/api.md; Hocuspocus itself uses
@@ -12,6 +14,8 @@ export const CloseCode = {
   authenticationTimeout: 4408,
   /** the person's role does not allow it, or their access was revoked */
   forbidden: 4403,
+  /** the convention was moved to the bin (`CONVENTION_DELETED_CLOSE` in @ctg/shared) */
+  deleted: CONVENTION_DELETED_CLOSE.code,
   /** an update (or awareness message) over its size limit, or too costly to apply */
   tooLarge: 4413,
   /** an update the schema refuses: unknown node, mark or root type, missing dependencies */

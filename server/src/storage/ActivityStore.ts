@@ -1,4 +1,5 @@
-export type ActivityAction = 'created' | 'opened' | 'changed' | 'shared' | 'role_changed' | 'revoked' | 'exported'
+export type ActivityAction =
+  'created' | 'opened' | 'changed' | 'shared' | 'role_changed' | 'revoked' | 'exported' | 'deleted' | 'restored'
 
 export interface NewActivity {
   conventionId: string

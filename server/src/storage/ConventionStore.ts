@@ -1,4 +1,5 @@
 import type { Period, SchemaIssue } from '@ctg/shared'
+import type { BinStore } from '../bin/BinStore.js'
 import type { AccountStore } from './AccountStore.js'
 import type { ActivityStore } from './ActivityStore.js'
 import type { MembershipStore } from './MembershipStore.js'
@@ -74,6 +75,9 @@ export interface ConventionStore {
   readonly members: MembershipStore
   readonly activity: ActivityStore
   readonly accounts: AccountStore
+  /** conventions moved to the bin, restored, purged */
+  readonly bin: BinStore
+  /** the conventions not in the bin */
   list(): Promise<ConventionSummary[]>
   get(id: string): Promise<ConventionSummary | null>
   exists(id: string): Promise<boolean>

@@ -1,4 +1,5 @@
 import type { OrganisationKind, Role } from '@ctg/shared'
+import type { Deletion } from '../bin/BinStore.js'
 
 /** A person as the server knows them: from their token (id, name) or from an invitation by e-mail. */
 export interface UserRecord {
@@ -22,6 +23,12 @@ export interface InvitedUser {
   organisationName?: string | null
 }
 
+/** What a member may do on a convention, and whether it is in the bin (null: it is not). */
+export interface ConventionAccess {
+  role: Role
+  deletion: Deletion | null
+}
+
 /** Refused because the convention would be left without an owner. */
 export class LastOwnerError extends Error {
   constructor() {
@@ -39,6 +46,8 @@ export interface MembershipStore {
   /** The user with this e-mail (case-insensitive), created with a new id when there is none. */
   userByEmail(invited: InvitedUser, newId: string): Promise<UserRecord>
   roleOf(conventionId: string, userId: string): Promise<Role | null>
+  /** The person's role and whether the convention is in the bin, in one read; null without a membership. */
+  access(conventionId: string, userId: string): Promise<ConventionAccess | null>
   /** convention id → role, for every convention the person is a member of */
   rolesOf(userId: string): Promise<Map<string, Role>>
   members(conventionId: string): Promise<Member[]>

@@ -12,6 +12,7 @@ import type {
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
 import { mergeStoredDocument } from './mergeStoredDocument.js'
 import { migratePostgres } from './postgresMigrations.js'
+import { PostgresBinStore } from '../bin/PostgresBinStore.js'
 import { PostgresAccountStore } from './PostgresAccountStore.js'
 import { PostgresActivityStore } from './PostgresActivityStore.js'
 import { PostgresMembershipStore } from './PostgresMembershipStore.js'
@@ -26,11 +27,13 @@ export class PostgresConventionStore implements ConventionStore {
   readonly members: PostgresMembershipStore
   readonly activity: PostgresActivityStore
   readonly accounts: PostgresAccountStore
+  readonly bin: PostgresBinStore
 
   private constructor(private readonly pool: pg.Pool) {
     this.members = new PostgresMembershipStore(pool)
     this.activity = new PostgresActivityStore(pool)
     this.accounts = new PostgresAccountStore(pool)
+    this.bin = new PostgresBinStore(pool)
   }
 
   static async open(connectionString: string): Promise<PostgresConventionStore> {
@@ -48,7 +51,7 @@ export class PostgresConventionStore implements ConventionStore {
 
   async list(): Promise<ConventionSummary[]> {
     const { rows } = await this.pool.query<SummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM conventions ORDER BY updated_at DESC`,
+      `SELECT ${SUMMARY_COLUMNS} FROM conventions WHERE deleted_at IS NULL ORDER BY updated_at DESC`,
     )
     return rows.map(toSummary)
   }

@@ -2,11 +2,13 @@ import type { Role } from '@ctg/shared'
 import type pg from 'pg'
 import {
   LastOwnerError,
+  type ConventionAccess,
   type InvitedUser,
   type Member,
   type MembershipStore,
   type UserRecord,
 } from './MembershipStore.js'
+import { toDeletion, type DeletionRow } from '../bin/deletionRow.js'
 import { MEMBER_COLUMNS, toMember, toUser, USER_COLUMNS, type UserRow } from './memberRow.js'
 import { postgresTransaction } from './postgresTransaction.js'
 
@@ -44,6 +46,17 @@ export class PostgresMembershipStore implements MembershipStore {
       [conventionId, userId],
     )
     return rows[0]?.role ?? null
+  }
+
+  async access(conventionId: string, userId: string): Promise<ConventionAccess | null> {
+    const { rows } = await this.pool.query<DeletionRow & { role: Role }>(
+      `SELECT m.role, c.deleted_at, c.deleted_by, u.name AS deleted_by_name
+       FROM memberships m JOIN conventions c ON c.id = m.convention_id LEFT JOIN users u ON u.id = c.deleted_by
+       WHERE m.convention_id = $1 AND m.user_id = $2`,
+      [conventionId, userId],
+    )
+    const row = rows[0]
+    return row ? { role: row.role, deletion: toDeletion(row) } : null
   }
 
   async rolesOf(userId: string): Promise<Map<string, Role>> {

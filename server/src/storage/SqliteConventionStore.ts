@@ -14,6 +14,7 @@ import type {
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
 import { migrateSqlite } from './sqliteMigrations.js'
 import { openSqlite } from './openSqlite.js'
+import { SqliteBinStore } from '../bin/SqliteBinStore.js'
 import { SqliteAccountStore } from './SqliteAccountStore.js'
 import { SqliteActivityStore } from './SqliteActivityStore.js'
 import { SqliteMembershipStore } from './SqliteMembershipStore.js'
@@ -31,6 +32,7 @@ export class SqliteConventionStore implements ConventionStore {
   readonly members: SqliteMembershipStore
   readonly activity: SqliteActivityStore
   readonly accounts: SqliteAccountStore
+  readonly bin: SqliteBinStore
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true })
@@ -40,10 +42,13 @@ export class SqliteConventionStore implements ConventionStore {
     this.members = new SqliteMembershipStore(this.db)
     this.activity = new SqliteActivityStore(this.db)
     this.accounts = new SqliteAccountStore(this.db)
+    this.bin = new SqliteBinStore(this.db)
   }
 
   async list(): Promise<ConventionSummary[]> {
-    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM conventions ORDER BY updated_at DESC`).all()
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM conventions WHERE deleted_at IS NULL ORDER BY updated_at DESC`)
+      .all()
     return (rows as unknown as SummaryRow[]).map(toSummary)
   }
 

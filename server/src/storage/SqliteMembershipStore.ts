@@ -3,10 +3,12 @@ import type { Role } from '@ctg/shared'
 import {
   LastOwnerError,
   type InvitedUser,
+  type ConventionAccess,
   type Member,
   type MembershipStore,
   type UserRecord,
 } from './MembershipStore.js'
+import { toDeletion, type DeletionRow } from '../bin/deletionRow.js'
 import { MEMBER_COLUMNS, toMember, toUser, USER_COLUMNS, type UserRow } from './memberRow.js'
 import { sqliteTransaction } from './sqliteTransaction.js'
 
@@ -60,6 +62,17 @@ export class SqliteMembershipStore implements MembershipStore {
       .prepare('SELECT role FROM memberships WHERE convention_id = ? AND user_id = ?')
       .get(conventionId, userId) as { role: Role } | undefined
     return row?.role ?? null
+  }
+
+  async access(conventionId: string, userId: string): Promise<ConventionAccess | null> {
+    const row = this.db
+      .prepare(
+        `SELECT m.role, c.deleted_at, c.deleted_by, u.name AS deleted_by_name
+         FROM memberships m JOIN conventions c ON c.id = m.convention_id LEFT JOIN users u ON u.id = c.deleted_by
+         WHERE m.convention_id = ? AND m.user_id = ?`,
+      )
+      .get(conventionId, userId) as (DeletionRow & { role: Role }) | undefined
+    return row ? { role: row.role, deletion: toDeletion(row) } : null
   }
 
   async rolesOf(userId: string): Promise<Map<string, Role>> {

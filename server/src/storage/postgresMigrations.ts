@@ -80,6 +80,22 @@ const MIGRATIONS: string[] = [
    );`,
   // 4: invitations that reset a forgotten password
   `ALTER TABLE invitations ADD COLUMN purpose TEXT NOT NULL DEFAULT 'account';`,
+  // 5: the bin: a binned convention keeps everything until it is purged; the activity of a
+  // purged convention (and only of one) may then be deleted with it
+  `ALTER TABLE conventions ADD COLUMN deleted_at TIMESTAMPTZ, ADD COLUMN deleted_by TEXT;
+   CREATE INDEX conventions_in_bin ON conventions (deleted_at) WHERE deleted_at IS NOT NULL;
+   DROP TRIGGER activity_no_change ON activity;
+   CREATE TRIGGER activity_no_update BEFORE UPDATE ON activity
+     FOR EACH ROW EXECUTE FUNCTION activity_append_only();
+   CREATE FUNCTION activity_delete_when_purged() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       IF EXISTS (SELECT 1 FROM conventions WHERE id = OLD.convention_id) THEN
+         RAISE EXCEPTION 'activity is append-only';
+       END IF;
+       RETURN OLD;
+     END $$;
+   CREATE TRIGGER activity_no_delete BEFORE DELETE ON activity
+     FOR EACH ROW EXECUTE FUNCTION activity_delete_when_purged();`,
 ]
 
 /** Several processes may start at once: an advisory lock lets one migrate while the others wait. */

@@ -83,6 +83,15 @@ const MIGRATIONS: string[] = [
    );`,
   // 5: invitations that reset a forgotten password
   `ALTER TABLE invitations ADD COLUMN purpose TEXT NOT NULL DEFAULT 'account';`,
+  // 6: the bin: a binned convention keeps everything until it is purged; the activity of a
+  // purged convention (and only of one) may then be deleted with it
+  `ALTER TABLE conventions ADD COLUMN deleted_at TEXT;
+   ALTER TABLE conventions ADD COLUMN deleted_by TEXT;
+   CREATE INDEX conventions_in_bin ON conventions (deleted_at) WHERE deleted_at IS NOT NULL;
+   DROP TRIGGER activity_no_delete;
+   CREATE TRIGGER activity_no_delete BEFORE DELETE ON activity
+     WHEN EXISTS (SELECT 1 FROM conventions WHERE id = OLD.convention_id)
+     BEGIN SELECT RAISE(ABORT, 'activity is append-only'); END;`,
 ]
 
 export function migrateSqlite(db: DatabaseSync): void {

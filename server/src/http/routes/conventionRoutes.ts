@@ -1,5 +1,7 @@
 import { conventionSchema, periodSchema } from '@ctg/shared'
 import { z } from 'zod'
+import { binList } from '../../bin/binRoutes.js'
+import type { ConventionBin } from '../../bin/ConventionBin.js'
 import type { ConventionService } from '../../conventions/ConventionService.js'
 import type { ConventionStore } from '../../storage/ConventionStore.js'
 import type { ApiRequest, Route } from '../ApiRequest.js'
@@ -20,7 +22,7 @@ const fromTemplateBody = z.strictObject({
 
 const fromImportBody = z.strictObject({ convention: z.unknown() })
 
-export function conventionRoutes(conventions: ConventionService, store: ConventionStore): Route[] {
+export function conventionRoutes(conventions: ConventionService, store: ConventionStore, bin: ConventionBin): Route[] {
   const created = async (request: ApiRequest, id: string) => {
     await store.activity.append({
       conventionId: id,
@@ -32,10 +34,14 @@ export function conventionRoutes(conventions: ConventionService, store: Conventi
   }
   return [
     {
-      // only the conventions the person is a member of, each with their role
+      // only the conventions the person is a member of, each with their role; those in the
+      // bin only with `?bin=1`, and only to their owners
       method: 'GET',
       pattern: /^\/api\/conventions$/,
       handler: async (request) => {
+        const inBin = request.query.get('bin')
+        if (inBin === '1') return binList(bin, request)
+        if (inBin !== null && inBin !== '0') throw new HttpError(400, 'invalid_query', 'bin must be 1 or 0')
         const [list, roles] = await Promise.all([conventions.list(), store.members.rolesOf(request.user.id)])
         return {
           status: 200,
