@@ -7,6 +7,7 @@ import './styles/base.css'
 import './styles/app.css'
 import './styles/editor.css'
 import './styles/blocks.css'
+import './styles/comments.css'
 
 captureTokenFromLocation()
 registerServiceWorker()

@@ -1,5 +1,6 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import type { Decoration } from '@tiptap/pm/view'
+import { commentControls } from './commentControls.js'
 import { paragraphNode } from './paragraphNode.js'
 import { confirmAction } from '../ui/confirmAction.js'
 import { button, el, select, uneditable, yearInput } from './dom.js'
@@ -36,11 +37,12 @@ export const ficheActionView: NodeViewRenderer = ({ node: initial, getPos, edito
     testId: 'delete-fiche',
   })
 
+  const comments = commentControls('la fiche')
   const header = uneditable(
     'header',
     { class: 'fiche-action__header' },
     title,
-    el('div', { class: 'fiche-action__controls' }, status.wrapper, calendar, remove),
+    el('div', { class: 'fiche-action__controls' }, status.wrapper, calendar, comments.element, remove),
   )
   const contentDOM = el('div', { class: 'fiche-action__body' })
   const dom = el('article', { class: 'fiche-action ctg-block', 'data-type': 'ficheAction' }, header, contentDOM)
@@ -69,6 +71,7 @@ export const ficheActionView: NodeViewRenderer = ({ node: initial, getPos, edito
     number.textContent = n ? `n°${n}` : ''
     dom.setAttribute('aria-label', `Fiche action n°${n}`)
     mirrorAttributes(dom, node)
+    comments.update(node, decos)
     status.input.value = node.attrs.status ?? 'a_engager'
     dom.dataset.status = status.input.value
     start.set(node.attrs.startYear ?? null)

@@ -1,0 +1,126 @@
+import { Extension } from '@tiptap/core'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
+import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { requestComment } from './commentEvents.js'
+import { enclosingIds, locateAnchors } from './locateAnchors.js'
+import type { ThreadStatus } from './threadTypes.js'
+
+/** What the panel tells the editor: each thread's status and block, and the thread it shows. */
+export interface HighlightInput {
+  threads: { id: string; status: ThreadStatus; blockId?: string; detached: boolean }[]
+  selected: string | null
+}
+
+interface HighlightState {
+  input: HighlightInput
+  decorations: DecorationSet
+}
+
+export const commentHighlightsKey = new PluginKey<HighlightState>('commentHighlights')
+
+/** Reads the number of open threads that CommentHighlights puts on a block or entry. */
+export function openThreadsFrom(decorations: readonly Decoration[]): number {
+  for (const decoration of decorations) {
+    const count = (decoration.spec as { openThreads?: number }).openThreads
+    if (count !== undefined) return count
+  }
+  return 0
+}
+
+function decorate(doc: PMNode, input: HighlightInput): DecorationSet {
+  const { passages, blocks } = locateAnchors(doc)
+  const status = new Map(input.threads.map((t) => [t.id, t]))
+  const decorations: Decoration[] = []
+  const counts = new Map<string, number>()
+  const count = (ids: string[]) => ids.forEach((id) => counts.set(id, (counts.get(id) ?? 0) + 1))
+
+  // a passage of a thread not loaded yet is shown as open: it was just created
+  for (const [threadId, range] of passages) {
+    const thread = status.get(threadId)
+    if (thread?.status === 'resolved') continue
+    const selected = threadId === input.selected
+    for (const segment of range.segments)
+      decorations.push(
+        Decoration.inline(segment.from, segment.to, {
+          class: `comment-highlight${selected ? ' is-selected' : ''}`,
+          'data-comment-thread': threadId,
+        }),
+      )
+    if (thread) count(enclosingIds(doc, range.from))
+  }
+  let selectedBlock: string | null = null
+  for (const thread of input.threads) {
+    if (thread.detached || !thread.blockId || passages.has(thread.id)) continue
+    const block = blocks.get(thread.blockId)
+    if (!block) continue
+    if (thread.id === input.selected) selectedBlock = thread.blockId
+    if (thread.status === 'open') count([...enclosingIds(doc, block.pos), thread.blockId])
+  }
+  for (const [id, { pos, node }] of blocks) {
+    const openThreads = counts.get(id) ?? 0
+    const selected = id === selectedBlock
+    if (!openThreads && !selected) continue
+    decorations.push(
+      Decoration.node(pos, pos + node.nodeSize, selected ? { class: 'is-comment-target' } : {}, { openThreads }),
+    )
+  }
+  return DecorationSet.create(doc, decorations)
+}
+
+function apply(tr: Transaction, previous: HighlightState): HighlightState {
+  const input = tr.getMeta(commentHighlightsKey) as HighlightInput | undefined
+  if (input) return { input, decorations: decorate(tr.doc, input) }
+  if (tr.docChanged) return { input: previous.input, decorations: decorate(tr.doc, previous.input) }
+  return previous
+}
+
+/** Sends the threads' state to the editor (a transaction with no change to the document). */
+export function setHighlights(state: EditorState, dispatch: (tr: Transaction) => void, input: HighlightInput): void {
+  dispatch(state.tr.setMeta(commentHighlightsKey, input).setMeta('addToHistory', false))
+}
+
+/**
+ * Shows the anchors of comment threads: open passages highlighted (the thread shown in
+ * the panel more strongly), and the number of open threads on each block and entry,
+ * which their node views read from the decorations (as they read their number).
+ * A click on a highlighted passage asks the panel to open its thread.
+ */
+export const CommentHighlights = Extension.create({
+  name: 'commentHighlights',
+
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<HighlightState>({
+        key: commentHighlightsKey,
+        state: {
+          init: (_, state) => {
+            const input: HighlightInput = { threads: [], selected: null }
+            return { input, decorations: decorate(state.doc, input) }
+          },
+          apply,
+        },
+        props: {
+          decorations: (state) => commentHighlightsKey.getState(state)?.decorations,
+          // DOM handlers run on a read-only editor too, where a commentateur comments
+          handleDOMEvents: {
+            keydown(view, event) {
+              if (!(event.ctrlKey && event.altKey && event.key.toLowerCase() === 'm')) return false
+              event.preventDefault()
+              requestComment(view.dom, { action: 'comment-selection' })
+              return true
+            },
+            click(view, event) {
+              const target = event.target instanceof Element ? event.target : null
+              const highlight = target?.closest<HTMLElement>('[data-comment-thread]')
+              // a selection being made is not a click on the thread
+              if (!highlight || window.getSelection()?.isCollapsed === false) return false
+              requestComment(view.dom, { action: 'open-thread', threadId: highlight.dataset.commentThread! })
+              return false
+            },
+          },
+        },
+      }),
+    ]
+  },
+})
