@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { commentErrorMessage } from './commentErrorMessage.js'
-import { MESSAGE_MAX_LENGTH, messageProblem } from './messageLimits.js'
+import { MAX_MESSAGE_CODE_POINTS } from '@ctg/shared'
+import { messageProblem } from './messageLimits.js'
 
 interface MessageFormProps {
   /** the label of the text area, read by screen readers and shown as its placeholder */
@@ -69,7 +70,7 @@ export function MessageForm({
         value={body}
         placeholder={label}
         rows={2}
-        maxLength={MESSAGE_MAX_LENGTH + 1000}
+        maxLength={MAX_MESSAGE_CODE_POINTS * 2 + 1000}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(event) => setBody(event.target.value)}

@@ -73,7 +73,10 @@ export function ThreadCard({
         <span id={headingId} className="thread-card__place">
           {thread.label}
         </span>
-        {thread.anchor.quote && <span className="thread-card__quote">« {thread.anchor.quote} »</span>}
+        {/* a block's quote is its name when the thread was opened: shown when it says something more */}
+        {thread.anchor.quote && thread.anchor.quote !== thread.label && (
+          <span className="thread-card__quote">« {thread.anchor.quote} »</span>
+        )}
       </button>
       <span id={`thread-${thread.id}-hint`} className="visually-hidden">
         {thread.anchor.detached ? 'Passage supprimé du document' : 'Afficher dans le document'}

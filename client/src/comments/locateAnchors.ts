@@ -1,7 +1,5 @@
+import { COMMENT_MARK_NAME } from '@ctg/shared'
 import type { Node as PMNode } from '@tiptap/pm/model'
-
-/** The name of the mark that anchors a passage's thread (shared schema). */
-export const COMMENT_MARK = 'comment'
 
 export interface PassageRange {
   from: number
@@ -24,7 +22,7 @@ export function locateAnchors(doc: PMNode): Anchors {
   doc.descendants((node, pos) => {
     if (node.isText) {
       for (const mark of node.marks) {
-        if (mark.type.name !== COMMENT_MARK) continue
+        if (mark.type.name !== COMMENT_MARK_NAME) continue
         const threadId = mark.attrs.threadId as string | null
         if (!threadId) continue
         const segment = { from: pos, to: pos + node.nodeSize }

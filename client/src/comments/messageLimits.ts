@@ -1,9 +1,11 @@
-/** A message is plain text of 1 to 5,000 characters (the server checks it too). */
-export const MESSAGE_MAX_LENGTH = 5000
+import { codePointLength, MAX_MESSAGE_CODE_POINTS, messageBodySchema } from '@ctg/shared'
 
+/** Why the server would refuse this message, in French, or null (same rules: `@ctg/shared`). */
 export function messageProblem(body: string): string | null {
   if (body.trim() === '') return 'Écrivez un message.'
-  if (body.length > MESSAGE_MAX_LENGTH)
-    return `Le message dépasse ${MESSAGE_MAX_LENGTH.toLocaleString('fr-FR')} caractères (${body.length.toLocaleString('fr-FR')}).`
+  const length = codePointLength(body)
+  if (length > MAX_MESSAGE_CODE_POINTS)
+    return `Le message dépasse ${MAX_MESSAGE_CODE_POINTS.toLocaleString('fr-FR')} caractères (${length.toLocaleString('fr-FR')}).`
+  if (!messageBodySchema.safeParse(body).success) return 'Le message contient des caractères non autorisés.'
   return null
 }

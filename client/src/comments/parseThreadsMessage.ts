@@ -1,16 +1,10 @@
-/** The server's stateless message after any change to a thread of the convention. */
-export interface ThreadsMessage {
-  type: 'threads'
-  event: string
-  threadId: string
-}
+import { threadsMessageSchema, type ThreadsMessage } from '@ctg/shared'
 
-/** `{"type":"threads",…}`, or null for any other stateless message. */
+/** The server's `{"type":"threads",…}` stateless message, or null for any other. */
 export function parseThreadsMessage(payload: string): ThreadsMessage | null {
   try {
-    const message = JSON.parse(payload) as Partial<ThreadsMessage>
-    if (message.type !== 'threads' || typeof message.threadId !== 'string') return null
-    return { type: 'threads', event: String(message.event ?? ''), threadId: message.threadId }
+    const parsed = threadsMessageSchema.safeParse(JSON.parse(payload))
+    return parsed.success ? parsed.data : null
   } catch {
     return null
   }
