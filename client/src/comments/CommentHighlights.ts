@@ -68,10 +68,16 @@ function decorate(doc: PMNode, input: HighlightInput): DecorationSet {
   return DecorationSet.create(doc, decorations)
 }
 
+/** a full walk of a long convention costs a few milliseconds: not on every keystroke */
+const REFRESH_DELAY = 200
+const REFRESH = 'refresh'
+
 function apply(tr: Transaction, previous: HighlightState): HighlightState {
-  const input = tr.getMeta(commentHighlightsKey) as HighlightInput | undefined
-  if (input) return { input, decorations: decorate(tr.doc, input) }
-  if (tr.docChanged) return { input: previous.input, decorations: decorate(tr.doc, previous.input) }
+  const meta = tr.getMeta(commentHighlightsKey) as HighlightInput | typeof REFRESH | undefined
+  if (meta === REFRESH) return { input: previous.input, decorations: decorate(tr.doc, previous.input) }
+  if (meta) return { input: meta, decorations: decorate(tr.doc, meta) }
+  // meanwhile the highlights follow the text; the plugin's view recomputes them shortly after
+  if (tr.docChanged) return { input: previous.input, decorations: previous.decorations.map(tr.mapping, tr.doc) }
   return previous
 }
 
@@ -99,6 +105,19 @@ export const CommentHighlights = Extension.create({
             return { input, decorations: decorate(state.doc, input) }
           },
           apply,
+        },
+        view() {
+          let timer: ReturnType<typeof setTimeout> | undefined
+          return {
+            update(view, previous) {
+              if (view.state.doc === previous.doc) return
+              clearTimeout(timer)
+              timer = setTimeout(() => {
+                if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(commentHighlightsKey, REFRESH))
+              }, REFRESH_DELAY)
+            },
+            destroy: () => clearTimeout(timer),
+          }
         },
         props: {
           decorations: (state) => commentHighlightsKey.getState(state)?.decorations,

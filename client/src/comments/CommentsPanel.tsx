@@ -11,6 +11,8 @@ interface CommentsPanelProps {
   userId: string
   canWrite: boolean
   canModerate: boolean
+  /** closes the panel and gives the focus back to its button */
+  onClose: () => void
 }
 
 const FILTERS: { value: ThreadFilter; label: string }[] = [
@@ -29,7 +31,7 @@ const EMPTY: Record<ThreadFilter, string> = {
  * The comments beside the document: the threads in document order (detached ones
  * last), filtered by open / resolved / mine, and the thread being written.
  */
-export function CommentsPanel({ conventionId, comments, userId, canWrite, canModerate }: CommentsPanelProps) {
+export function CommentsPanel({ conventionId, comments, userId, canWrite, canModerate, onClose }: CommentsPanelProps) {
   const { threads, filter, setFilter, selectedId, draft } = comments
   const authorIds = useMemo(() => [...new Set(threads.flatMap((t) => t.messages.map((m) => m.author.id)))], [threads])
   const organisationOf = useOrganisations(conventionId, authorIds)
@@ -63,7 +65,14 @@ export function CommentsPanel({ conventionId, comments, userId, canWrite, canMod
   }, [selectedId, filter, threads])
 
   return (
-    <aside ref={panel} className="comments-panel" aria-labelledby="comments-panel-title" data-testid="comments-panel">
+    <aside
+      ref={panel}
+      // Escape closes it, unless a text area being written uses it first (to cancel)
+      onKeyDown={(event) => event.key === 'Escape' && !event.defaultPrevented && onClose()}
+      className="comments-panel"
+      aria-labelledby="comments-panel-title"
+      data-testid="comments-panel"
+    >
       <header className="comments-panel__header">
         <h2 id="comments-panel-title" className="comments-panel__title" tabIndex={-1}>
           Commentaires
@@ -71,7 +80,7 @@ export function CommentsPanel({ conventionId, comments, userId, canWrite, canMod
         <button
           type="button"
           className="icon-button"
-          onClick={() => comments.setOpen(false)}
+          onClick={onClose}
           aria-label="Fermer les commentaires"
           title="Fermer les commentaires"
           data-testid="comments-close"

@@ -53,7 +53,7 @@ export function MessageForm({
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit()
     if (event.key === 'Escape' && onCancel) {
-      event.stopPropagation()
+      event.preventDefault()
       onCancel()
     }
   }

@@ -115,6 +115,10 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
     // the panel's heading takes the focus, so that keyboard and screen reader users land in it
     if (opening) requestAnimationFrame(() => document.getElementById('comments-panel-title')?.focus())
   }
+  const closeComments = () => {
+    comments.setOpen(false)
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="comments-toggle"]')?.focus())
+  }
 
   const title = meta?.title ?? (details.state === 'ready' ? details.details.title : '')
   const period = meta?.period ?? (details.state === 'ready' ? details.details.period : null)
@@ -145,7 +149,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
   }
 
   return (
-    <div className={`editor-page${comments.open ? ' has-comments' : ''}`}>
+    <div className={`editor-page${comments.open ? ' has-comments' : ''}${canComment ? '' : ' cannot-comment'}`}>
       <div className="editor-top">
         <header className="editor-header">
           <Link href="/" className="editor-header__back" aria-label="Retour à mes conventions" title="Mes conventions">
@@ -283,6 +287,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
           userId={user.id}
           canWrite={canComment}
           canModerate={role === 'owner'}
+          onClose={closeComments}
         />
       )}
       {editor && canComment && !revoked && (
