@@ -1,5 +1,6 @@
 import { Extension } from '@tiptap/core'
-import type { Node as PMNode } from '@tiptap/pm/model'
+import { COMMENT_MARK_NAME } from '@ctg/shared'
+import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { requestComment } from './commentEvents.js'
@@ -10,6 +11,8 @@ import type { ThreadStatus } from './threadTypes.js'
 export interface HighlightInput {
   threads: { id: string; status: ThreadStatus; blockId?: string; detached: boolean }[]
   selected: string | null
+  /** the passage of the thread being written, shown while its first message is typed */
+  draft?: { from: number; to: number } | null
 }
 
 interface HighlightState {
@@ -26,6 +29,16 @@ export function openThreadsFrom(decorations: readonly Decoration[]): number {
     if (count !== undefined) return count
   }
   return 0
+}
+
+/** The same content without comment marks: only the server writes them, a pasted copy would not be accepted. */
+function withoutComments(fragment: Fragment): Fragment {
+  const children: PMNode[] = []
+  fragment.forEach((node) => {
+    if (node.isText) children.push(node.mark(node.marks.filter((m) => m.type.name !== COMMENT_MARK_NAME)))
+    else children.push(node.copy(withoutComments(node.content)))
+  })
+  return Fragment.from(children)
 }
 
 function decorate(doc: PMNode, input: HighlightInput): DecorationSet {
@@ -49,6 +62,8 @@ function decorate(doc: PMNode, input: HighlightInput): DecorationSet {
       )
     if (thread) count(enclosingIds(doc, range.from))
   }
+  if (input.draft && input.draft.to > input.draft.from && input.draft.to <= doc.content.size)
+    decorations.push(Decoration.inline(input.draft.from, input.draft.to, { class: 'comment-highlight is-draft' }))
   let selectedBlock: string | null = null
   for (const thread of input.threads) {
     if (thread.detached || !thread.blockId || passages.has(thread.id)) continue
@@ -77,7 +92,13 @@ function apply(tr: Transaction, previous: HighlightState): HighlightState {
   if (meta === REFRESH) return { input: previous.input, decorations: decorate(tr.doc, previous.input) }
   if (meta) return { input: meta, decorations: decorate(tr.doc, meta) }
   // meanwhile the highlights follow the text; the plugin's view recomputes them shortly after
-  if (tr.docChanged) return { input: previous.input, decorations: previous.decorations.map(tr.mapping, tr.doc) }
+  if (tr.docChanged) {
+    const draft = previous.input.draft
+    const input = draft
+      ? { ...previous.input, draft: { from: tr.mapping.map(draft.from, 1), to: tr.mapping.map(draft.to, -1) } }
+      : previous.input
+    return { input, decorations: previous.decorations.map(tr.mapping, tr.doc) }
+  }
   return previous
 }
 
@@ -121,6 +142,7 @@ export const CommentHighlights = Extension.create({
         },
         props: {
           decorations: (state) => commentHighlightsKey.getState(state)?.decorations,
+          transformPasted: (slice) => new Slice(withoutComments(slice.content), slice.openStart, slice.openEnd),
           // DOM handlers run on a read-only editor too, where a commentateur comments
           handleDOMEvents: {
             keydown(view, event) {

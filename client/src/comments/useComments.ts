@@ -20,6 +20,8 @@ export interface CommentDraft {
   anchor: NewThreadAnchor
   quote: string
   label: string
+  /** a passage's place in the editor, highlighted while the first message is written */
+  range?: { from: number; to: number }
 }
 
 interface UseCommentsOptions {
@@ -81,8 +83,9 @@ export function useComments({ conventionId, editor, provider, userId, canWrite }
         detached: t.anchor.detached,
       })),
       selected: selectedId,
+      draft: draft?.range ?? null,
     })
-  }, [editor, threads, selectedId])
+  }, [editor, threads, selectedId, draft])
 
   /** Brings a thread's passage or block into view in the document. */
   const reveal = useCallback(
@@ -125,10 +128,12 @@ export function useComments({ conventionId, editor, provider, userId, canWrite }
     }
     setNotice(null)
     setSelectedId(null)
+    const { from, to } = editor.state.selection
     setDraft({
       anchor: result.anchor,
       quote: result.quote,
-      label: anchorLabel(editor.state.doc, editor.state.selection.from),
+      label: anchorLabel(editor.state.doc, from),
+      range: { from, to },
     })
   }, [editor, canWrite])
 
