@@ -6,6 +6,8 @@ export interface StoredThread {
   /** the block or entry of a whole-block thread; a passage's innermost one at creation (null in free text) */
   blockId: string | null
   kind: 'passage' | 'block'
+  /** a passage's field node at creation ("keyActionLabel", "paragraph" …); null for a block */
+  field: string | null
   /** the passage's text at creation, or the block's label */
   quote: string
   status: ThreadStatus

@@ -95,9 +95,21 @@ export class PostgresCommentStore implements CommentStore {
 
 async function insertThread(db: Queryable, t: StoredThread) {
   await db.query(
-    `INSERT INTO comment_threads (id, convention_id, block_id, kind, quote, status, created_at, author_id, author_name, detached)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [t.id, t.conventionId, t.blockId, t.kind, t.quote, t.status, t.createdAt, t.authorId, t.authorName, t.detached],
+    `INSERT INTO comment_threads (id, convention_id, block_id, kind, field, quote, status, created_at, author_id, author_name, detached)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      t.id,
+      t.conventionId,
+      t.blockId,
+      t.kind,
+      t.field,
+      t.quote,
+      t.status,
+      t.createdAt,
+      t.authorId,
+      t.authorName,
+      t.detached,
+    ],
   )
 }
 

@@ -90,14 +90,15 @@ export class SqliteCommentStore implements CommentStore {
   private insertThread(t: StoredThread) {
     this.db
       .prepare(
-        `INSERT INTO comment_threads (id, convention_id, block_id, kind, quote, status, created_at, author_id, author_name, detached)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO comment_threads (id, convention_id, block_id, kind, field, quote, status, created_at, author_id, author_name, detached)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         t.id,
         t.conventionId,
         t.blockId,
         t.kind,
+        t.field,
         t.quote,
         t.status,
         t.createdAt,

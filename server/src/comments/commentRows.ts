@@ -7,6 +7,7 @@ export interface ThreadRow {
   convention_id: string
   block_id: string | null
   kind: string
+  field: string | null
   quote: string
   status: string
   created_at: string
@@ -31,6 +32,7 @@ export const toThread = (r: ThreadRow): StoredThread => ({
   conventionId: r.convention_id,
   blockId: r.block_id,
   kind: r.kind === 'block' ? 'block' : 'passage',
+  field: r.field,
   quote: r.quote,
   status: r.status as ThreadStatus,
   createdAt: r.created_at,

@@ -1,6 +1,6 @@
 import { Y_FRAGMENT_NAME } from '@ctg/shared'
 import * as Y from 'yjs'
-import { anchorIdOf, textRuns, walkTexts } from './walkTexts.js'
+import { anchorIdOf, isFieldNode, textRuns, walkTexts } from './walkTexts.js'
 
 /** Characters of one text a passage covers. */
 export interface PassageSegment {
@@ -11,9 +11,9 @@ export interface PassageSegment {
 
 export type PassageResolution =
   /** the passage is there: mark these characters */
-  | { kind: 'found'; segments: PassageSegment[]; quote: string; blockId: string | null }
+  | { kind: 'found'; segments: PassageSegment[]; quote: string; blockId: string | null; field: string }
   /** the passage existed but none of its characters remain (deleted meanwhile): a detached thread */
-  | { kind: 'gone'; quote: string; blockId: string | null }
+  | { kind: 'gone'; quote: string; blockId: string | null; field: string }
   /** the positions name changes this process has not received (yet) */
   | { kind: 'unknown' }
   | { kind: 'invalid'; message: string }
@@ -63,11 +63,33 @@ function blockIdAround(type: Y.AbstractType<any>): string | null {
   return null
 }
 
-/** What the passage said, read from its first character on, deleted characters included (gc is off). */
-function deletedQuote(from: Y.Item, until: Y.Item | null): string {
+/** The field node around a text (walking up, also through deleted nodes), else its own node's name. */
+function fieldAround(type: Y.AbstractType<any>): string {
+  let own: string | null = null
+  for (let current: Y.AbstractType<any> | null = type; current;) {
+    if (current instanceof Y.XmlElement) {
+      own ??= current.nodeName
+      if (isFieldNode(current.nodeName)) return current.nodeName
+    }
+    current = (current._item?.parent as Y.AbstractType<any> | undefined) ?? null
+  }
+  return own ?? 'doc'
+}
+
+/**
+ * What the passage said, from the character `from` names up to the one `to` names (or
+ * the end of the text), deleted characters included (gc is off).
+ */
+function deletedQuote(first: Y.Item, from: Y.ID, to: Y.ID | null): string {
   let quote = ''
-  for (let item: Y.Item | null = from; item && item !== until && quote.length < MAX_QUOTE; item = item.right) {
-    if (item.content instanceof Y.ContentString) quote += item.content.str
+  for (let item: Y.Item | null = first; item && quote.length < MAX_QUOTE; item = item.right) {
+    if (!(item.content instanceof Y.ContentString)) continue
+    const { client, clock } = item.id
+    const str = item.content.str
+    for (let i = item === first ? from.clock - clock : 0; i < str.length; i++) {
+      if (to && to.client === client && to.clock === clock + i) return quote
+      quote += str[i]
+    }
   }
   return quote.slice(0, MAX_QUOTE)
 }
@@ -95,16 +117,17 @@ export function resolvePassage(doc: Y.Doc, from: Y.RelativePosition, to: Y.Relat
     first && first.deleted && first.parent === start.type
       ? {
           kind: 'gone',
-          quote: deletedQuote(first, last?.parent === start.type ? last : null),
+          quote: deletedQuote(first, from.item!, last?.parent === start.type ? to.item : null),
           blockId: blockIdAround(start.type),
+          field: fieldAround(start.type),
         }
       : { kind: 'invalid', message: 'to must be after from' }
   const startLive = isLive(start.type, fragment)
   const endLive = isLive(end.type, fragment)
   if (!startLive || !endLive) return isLiveRoot(start.type, doc) && isLiveRoot(end.type, doc) ? gone() : invalidRoot()
 
-  const texts: { text: Y.XmlText; containers: string[] }[] = []
-  walkTexts(doc, { text: ({ text, containers }) => texts.push({ text, containers }) })
+  const texts: { text: Y.XmlText; containers: string[]; field: string }[] = []
+  walkTexts(doc, { text: ({ text, containers, field }) => texts.push({ text, containers, field }) })
   const a = texts.findIndex((t) => t.text === start.type)
   const b = texts.findIndex((t) => t.text === end.type)
   if (a < 0 || b < 0) return { kind: 'invalid', message: 'the positions do not resolve in this convention' }
@@ -126,7 +149,7 @@ export function resolvePassage(doc: Y.Doc, from: Y.RelativePosition, to: Y.Relat
   const lists = texts.slice(a, b + 1).map((t) => t.containers)
   let depth = 0
   while (lists.every((c) => depth < c.length && c[depth] === lists[0]![depth])) depth++
-  return { kind: 'found', segments, quote, blockId: depth > 0 ? lists[0]![depth - 1]! : null }
+  return { kind: 'found', segments, quote, blockId: depth > 0 ? lists[0]![depth - 1]! : null, field: texts[a]!.field }
 }
 
 /** A type outside the convention's content (another root) never anchors a comment. */

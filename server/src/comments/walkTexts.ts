@@ -11,6 +11,8 @@ export function anchorIdOf(element: Y.XmlElement): string | null {
   return typeof id === 'string' && id !== '' ? id : null
 }
 
+export const isFieldNode = (name: string) => SPECS[name]?.role === 'field'
+
 /** Where a text is: its innermost block or entry, and the field node that holds it. */
 export interface TextPlace {
   text: Y.XmlText

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { Y_FRAGMENT_NAME, Y_META_NAME } from '@ctg/shared'
 import * as Y from 'yjs'
-import { snapshotAnchors } from '../comments/findAnchorTampering.js'
+import { snapshotBlockIds } from '../comments/snapshotBlockIds.js'
 import { findSchemaViolation } from './findSchemaViolation.js'
 
 export type SandboxJob =
@@ -48,13 +48,13 @@ function run(job: SandboxJob): Omit<SandboxReply, 'id' | 'ms'> {
     Y.applyUpdate(doc, job.update)
     return {}
   }
-  // the comment marks and block ids the update touches, as they were, to compare after
-  const anchors = snapshotAnchors(job.update, doc)
+  // the ids of the blocks and entries the update touches, as they were, to compare after
+  const blockIds = snapshotBlockIds(job.update, doc)
   Y.applyUpdate(doc, job.update)
   const refused =
     doc.store.pendingStructs || doc.store.pendingDs
       ? 'update depends on changes the server does not have'
-      : (findSchemaViolation(job.update, doc) ?? anchors.violation())
+      : (findSchemaViolation(job.update, doc) ?? blockIds.violation())
   if (!refused) return {}
   // the replica now holds what the document will not: start it again from the document
   replicas.delete(job.documentName)

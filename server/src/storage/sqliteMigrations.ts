@@ -89,6 +89,7 @@ const MIGRATIONS: string[] = [
      convention_id TEXT NOT NULL REFERENCES conventions (id) ON DELETE CASCADE,
      block_id TEXT,
      kind TEXT NOT NULL CHECK (kind IN ('passage', 'block')),
+     field TEXT,
      quote TEXT NOT NULL,
      status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
      created_at TEXT NOT NULL,
