@@ -1,3 +1,4 @@
+import { THREAD_EVENTS } from '@ctg/shared'
 import { z } from 'zod'
 
 /**
@@ -12,6 +13,13 @@ export const accessEventSchema = z.discriminatedUnion('type', [
     userId: z.string().min(1).max(200),
   }),
   z.strictObject({ type: z.literal('sessionEnded'), sessionId: z.string().min(1).max(200) }),
+  // a comment thread changed (already committed): every connection of the convention is told
+  z.strictObject({
+    type: z.literal('threads'),
+    conventionId: z.string().min(1).max(64),
+    event: z.enum(THREAD_EVENTS),
+    threadId: z.string().min(1).max(64),
+  }),
 ])
 
 export type AccessEvent = z.infer<typeof accessEventSchema>

@@ -1,4 +1,4 @@
-import type { AccessMessage, Role } from '@ctg/shared'
+import type { AccessMessage, Role, ThreadEvent, ThreadsMessage } from '@ctg/shared'
 import { canEdit } from '@ctg/shared'
 import type { Connection, Hocuspocus } from '@hocuspocus/server'
 import type { ConnectionContext } from '../extensions/Authentication.js'
@@ -64,9 +64,25 @@ export class LiveAccess {
     return this.bus.publish({ type: 'sessionEnded', sessionId })
   }
 
+  /**
+   * After a comment thread changed (committed): every connection of the convention, on every
+   * process, read-only ones included, gets `{"type":"threads","event","threadId"}`.
+   */
+  threadsChanged(conventionId: string, event: ThreadEvent, threadId: string): Promise<void> {
+    return this.bus.publish({ type: 'threads', conventionId, event, threadId })
+  }
+
   private async receive(event: AccessEvent) {
     if (event.type === 'membershipChanged') await this.recheck(event.conventionId, event.userId)
+    else if (event.type === 'threads') this.tellThreads(event.conventionId, event.event, event.threadId)
     else this.closeSession(event.sessionId)
+  }
+
+  private tellThreads(conventionId: string, event: ThreadEvent, threadId: string) {
+    const document = this.hocuspocus().documents.get(conventionId)
+    if (!document) return
+    const payload = JSON.stringify({ type: 'threads', event, threadId } satisfies ThreadsMessage)
+    for (const connection of document.getConnections()) connection.sendStateless(payload)
   }
 
   private connectionsOf(conventionId: string, userId: string): Connection[] {

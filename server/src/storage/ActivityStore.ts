@@ -1,4 +1,17 @@
-export type ActivityAction = 'created' | 'opened' | 'changed' | 'shared' | 'role_changed' | 'revoked' | 'exported'
+export type ActivityAction =
+  | 'created'
+  | 'opened'
+  | 'changed'
+  | 'shared'
+  | 'role_changed'
+  | 'revoked'
+  | 'exported'
+  | 'comment_thread_created'
+  | 'comment_replied'
+  | 'comment_edited'
+  | 'comment_deleted'
+  | 'comment_thread_resolved'
+  | 'comment_thread_reopened'
 
 export interface NewActivity {
   conventionId: string

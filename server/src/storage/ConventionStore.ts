@@ -1,4 +1,5 @@
 import type { Period, SchemaIssue } from '@ctg/shared'
+import type { CommentStore } from '../comments/CommentStore.js'
 import type { AccountStore } from './AccountStore.js'
 import type { ActivityStore } from './ActivityStore.js'
 import type { MembershipStore } from './MembershipStore.js'
@@ -74,6 +75,8 @@ export interface ConventionStore {
   readonly members: MembershipStore
   readonly activity: ActivityStore
   readonly accounts: AccountStore
+  /** comment threads and messages */
+  readonly comments: CommentStore
   list(): Promise<ConventionSummary[]>
   get(id: string): Promise<ConventionSummary | null>
   exists(id: string): Promise<boolean>

@@ -9,6 +9,7 @@ import type {
   NewConvention,
   StoredDocument,
 } from './ConventionStore.js'
+import { PostgresCommentStore } from '../comments/PostgresCommentStore.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
 import { mergeStoredDocument } from './mergeStoredDocument.js'
 import { migratePostgres } from './postgresMigrations.js'
@@ -26,11 +27,13 @@ export class PostgresConventionStore implements ConventionStore {
   readonly members: PostgresMembershipStore
   readonly activity: PostgresActivityStore
   readonly accounts: PostgresAccountStore
+  readonly comments: PostgresCommentStore
 
   private constructor(private readonly pool: pg.Pool) {
     this.members = new PostgresMembershipStore(pool)
     this.activity = new PostgresActivityStore(pool)
     this.accounts = new PostgresAccountStore(pool)
+    this.comments = new PostgresCommentStore(pool)
   }
 
   static async open(connectionString: string): Promise<PostgresConventionStore> {

@@ -11,6 +11,7 @@ import type {
   NewConvention,
   StoredDocument,
 } from './ConventionStore.js'
+import { SqliteCommentStore } from '../comments/SqliteCommentStore.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
 import { migrateSqlite } from './sqliteMigrations.js'
 import { openSqlite } from './openSqlite.js'
@@ -31,6 +32,7 @@ export class SqliteConventionStore implements ConventionStore {
   readonly members: SqliteMembershipStore
   readonly activity: SqliteActivityStore
   readonly accounts: SqliteAccountStore
+  readonly comments: SqliteCommentStore
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true })
@@ -40,6 +42,7 @@ export class SqliteConventionStore implements ConventionStore {
     this.members = new SqliteMembershipStore(this.db)
     this.activity = new SqliteActivityStore(this.db)
     this.accounts = new SqliteAccountStore(this.db)
+    this.comments = new SqliteCommentStore(this.db)
   }
 
   async list(): Promise<ConventionSummary[]> {
