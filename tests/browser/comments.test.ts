@@ -76,7 +76,7 @@ describe('comments', () => {
     // the owner sees the highlight and the counters appear without a reload
     await expect.poll(() => owner.locator('.comment-highlight').first().textContent(), { timeout: 10_000 }).toBe(quote)
     await expect.poll(() => owner.getByTestId('comments-open-count').textContent()).toContain('1')
-    const ficheCount = owner.locator('.fiche-action').first().getByTestId('comment-count')
+    const ficheCount = owner.locator('.fiche-action__header').first().getByTestId('comment-count')
     await expect.poll(() => ficheCount.isVisible()).toBe(true)
     expect(await ficheCount.textContent()).toBe('1')
 
