@@ -132,5 +132,61 @@ describe('comments', () => {
     await paul.getByRole('button', { name: 'Fermer les commentaires' }).click()
     await expect.poll(() => paul.getByTestId('comments-panel').count()).toBe(0)
     await context.close()
-  }, 120_000)
+  }, 180_000)
+
+  it('comments on a key action with its button; edit, moderation, and a lecteur who only reads', async () => {
+    const id = await createConvention(suite.server)
+    const owner = await openConventionPage(suite, id, OWNER, 'owner')
+    const paul = await openConventionPage(suite, id, { id: 'u-paul', name: 'Paul Girard' }, 'commenter')
+    const lea = await openConventionPage(suite, id, { id: 'u-lea', name: 'Léa Martin' }, 'reader')
+
+    // Paul comments the whole key action 1.1 with its own button
+    await paul.locator('.key-action').first().getByRole('button', { name: 'Commenter l’action clé' }).click()
+    const draft = paul.getByTestId('new-thread')
+    await expect.poll(() => draft.textContent()).toContain('Action clé 1.1')
+    await draft.getByRole('textbox', { name: 'Votre commentaire' }).fill('Échéance trop proche.')
+    await draft.getByRole('button', { name: 'Commenter' }).click()
+    await expect.poll(() => card(paul).count(), { timeout: 10_000 }).toBe(1)
+    expect(await card(paul).first().textContent()).toContain('Action clé 1.1')
+
+    // the owner sees the counters of the key action and of its fiche; the counter opens the thread
+    const keyCount = owner.locator('.key-action').first().getByTestId('comment-count')
+    await expect.poll(() => keyCount.isVisible(), { timeout: 10_000 }).toBe(true)
+    expect(await keyCount.getAttribute('aria-label')).toBe('1 commentaire ouvert sur l’action clé')
+    expect(await owner.locator('.fiche-action__header').first().getByTestId('comment-count').textContent()).toBe('1')
+    await keyCount.click()
+    await expect.poll(() => card(owner).first().getAttribute('aria-current')).toBe('true')
+    await expect.poll(() => owner.locator('.key-action.is-comment-target').count()).toBe(1)
+
+    // Paul edits his message; the owner sees the new text
+    await card(paul).first().getByTestId('message-edit').click()
+    const editForm = card(paul).first().getByTestId('message-edit-form')
+    await editForm.getByRole('textbox').fill('Échéance 2026 trop proche : 2027 ?')
+    await editForm.getByRole('button', { name: 'Enregistrer' }).click()
+    await expect
+      .poll(() => card(owner).first().getByTestId('thread-message-body').first().textContent(), { timeout: 10_000 })
+      .toBe('Échéance 2026 trop proche : 2027 ?')
+    expect(await card(owner).first().textContent()).toContain('(modifié)')
+
+    // the owner deletes Paul's message (moderation): "message supprimé" for everyone
+    await card(owner).first().getByTestId('message-delete').click()
+    await owner.getByTestId('confirm-dialog').getByRole('button', { name: 'Supprimer le message' }).click()
+    await expect
+      .poll(() => card(paul).first().locator('.thread-message__body--deleted').textContent(), { timeout: 10_000 })
+      .toBe('message supprimé')
+
+    // Léa, lecteur, reads the thread but has nothing to write with
+    await lea.getByTestId('comments-toggle').click()
+    await expect.poll(() => card(lea).count(), { timeout: 10_000 }).toBe(1)
+    expect(await lea.getByTestId('comments-read-only').isVisible()).toBe(true)
+    expect(await card(lea).first().getByRole('textbox').count()).toBe(0)
+    expect(await card(lea).first().getByTestId('thread-resolve').count()).toBe(0)
+    expect(await lea.locator('.comment-button:visible').count()).toBe(0)
+    expect(await lea.getByTestId('comment-selection').count()).toBe(0)
+    // Escape closes the panel and gives the focus back to its button
+    await lea.getByTestId('comments-filter-open').focus()
+    await lea.keyboard.press('Escape')
+    await expect.poll(() => lea.getByTestId('comments-panel').count()).toBe(0)
+    expect(await lea.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('comments-toggle')
+  }, 180_000)
 })

@@ -51,8 +51,9 @@ function decorate(doc: PMNode, input: HighlightInput): DecorationSet {
   // a passage of a thread not loaded yet is shown as open: it was just created
   for (const [threadId, range] of passages) {
     const thread = status.get(threadId)
-    if (thread?.status === 'resolved') continue
     const selected = threadId === input.selected
+    // a resolved thread's passage shows only while the thread is shown in the panel
+    if (thread?.status === 'resolved' && !selected) continue
     for (const segment of range.segments)
       decorations.push(
         Decoration.inline(segment.from, segment.to, {
@@ -60,7 +61,7 @@ function decorate(doc: PMNode, input: HighlightInput): DecorationSet {
           'data-comment-thread': threadId,
         }),
       )
-    if (thread) count(enclosingIds(doc, range.from))
+    if (thread?.status === 'open') count(enclosingIds(doc, range.from))
   }
   if (input.draft && input.draft.to > input.draft.from && input.draft.to <= doc.content.size)
     decorations.push(Decoration.inline(input.draft.from, input.draft.to, { class: 'comment-highlight is-draft' }))

@@ -112,8 +112,8 @@ export function CommentsPanel({ conventionId, comments, userId, canWrite, canMod
         )}
         {canWrite && !draft && !comments.notice && (
           <p className="comments-panel__hint">
-            Sélectionnez un passage puis « Commenter », ou utilisez le bouton « Commenter » d’une fiche, d’une action
-            clé, d’un indicateur, d’un tableau ou d’un signataire.
+            Sélectionnez un passage du texte, ou utilisez « Commenter » sur une fiche, une action clé, un tableau, un
+            indicateur ou un signataire.
           </p>
         )}
         {comments.notice && (

@@ -72,6 +72,13 @@ export function useComments({ conventionId, editor, provider, userId, canWrite }
 
   const views = useMemo(() => describe(editor, threads), [editor, threads, docVersion])
 
+  // a thread filtered out of the panel (resolved meanwhile) is no longer shown in the document
+  const selectedThread = threads.find((t) => t.id === selectedId)
+  const shownSelected =
+    selectedThread && (filter === 'mine' ? isMine(selectedThread, userId) : selectedThread.status === filter)
+      ? selectedThread.id
+      : null
+
   // the editor shows the open passages, the counters and the shown thread
   useEffect(() => {
     if (!editor || editor.isDestroyed) return
@@ -82,10 +89,10 @@ export function useComments({ conventionId, editor, provider, userId, canWrite }
         blockId: t.anchor.blockId,
         detached: t.anchor.detached,
       })),
-      selected: selectedId,
+      selected: shownSelected,
       draft: draft?.range ?? null,
     })
-  }, [editor, threads, selectedId, draft])
+  }, [editor, threads, shownSelected, draft])
 
   /** Brings a thread's passage or block into view in the document. */
   const reveal = useCallback(
