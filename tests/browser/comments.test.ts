@@ -134,7 +134,7 @@ describe('comments', () => {
     await context.close()
   }, 180_000)
 
-  it('comments on a key action with its button; edit, moderation, and a lecteur who only reads', async () => {
+  it('comments on a key action with its button; edit, moderation, detached when the key action is removed; a lecteur only reads', async () => {
     const id = await createConvention(suite.server)
     const owner = await openConventionPage(suite, id, OWNER, 'owner')
     const paul = await openConventionPage(suite, id, { id: 'u-paul', name: 'Paul Girard' }, 'commenter')
@@ -174,6 +174,18 @@ describe('comments', () => {
     await expect
       .poll(() => card(paul).first().locator('.thread-message__body--deleted').textContent(), { timeout: 10_000 })
       .toBe('message supprimé')
+
+    // the owner removes the key action: the thread is kept, detached, with what it was about
+    await owner.locator('.key-action').first().getByTestId('remove-key-action').click()
+    await owner.getByTestId('confirm-dialog').getByTestId('confirm-accept').click()
+    await expect.poll(() => card(paul).first().textContent(), { timeout: 15_000 }).toContain('Détaché')
+    const detached = await card(paul).first().textContent()
+    expect(detached).toContain('Élément supprimé du document')
+    expect(detached).toContain('1.1')
+    await paul.screenshot({ path: join(OUTPUT, 'comments-detached.png') })
+    await expect
+      .poll(() => owner.locator('.fiche-action__header').first().getByTestId('comment-count').isVisible())
+      .toBe(false)
 
     // Léa, lecteur, reads the thread but has nothing to write with
     await lea.getByTestId('comments-toggle').click()
