@@ -178,9 +178,9 @@ export const exportedCommentMessageSchema = z.object({
  * block or entry; null in free text, where the container is the whole document), `offset`
  * (characters of the container's text before the passage, text nodes in document order,
  * line breaks not counted) and `length` (characters the passage covers now); `field` names
- * the field node that holds its first character ("keyActionLabel", "paragraph" …). A whole
- * block or entry has `field`, `offset` and `length` null. A detached thread lost its
- * passage or block: it keeps `quote`, and `offset` and `length` are null.
+ * the field node that holds its first character ("keyActionLabel", "paragraph" …), and is
+ * null only for a whole block or entry. A detached thread lost its passage or block: it
+ * keeps `quote` and `field`, and `offset` and `length` are null.
  */
 export const exportedCommentSchema = z.object({
   id: z.string().min(1).max(64),
