@@ -112,7 +112,7 @@ export function CommentsPanel({ conventionId, comments, userId, canWrite, canMod
         )}
         {canWrite && !draft && !comments.notice && (
           <p className="comments-panel__hint">
-            Sélectionnez un passage du texte, ou utilisez « Commenter » sur une fiche, une action clé, un tableau, un
+            Sélectionnez un passage du texte, ou utilisez « Commenter » sur une fiche, une action clé, un tableau, un
             indicateur ou un signataire.
           </p>
         )}

@@ -17,7 +17,7 @@ export function NewThreadForm({
         Nouveau commentaire
       </h3>
       <p className="thread-card__place">{draft.label}</p>
-      {draft.quote && <p className="thread-card__quote">« {draft.quote} »</p>}
+      {draft.quote && <p className="thread-card__quote">« {draft.quote} »</p>}
       <MessageForm
         label="Votre commentaire"
         submitLabel="Commenter"

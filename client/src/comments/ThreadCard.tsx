@@ -75,7 +75,7 @@ export function ThreadCard({
         </span>
         {/* a block's quote is its name when the thread was opened: shown when it says something more */}
         {thread.anchor.quote && thread.anchor.quote !== thread.label && (
-          <span className="thread-card__quote">« {thread.anchor.quote} »</span>
+          <span className="thread-card__quote">« {thread.anchor.quote} »</span>
         )}
       </button>
       <span id={`thread-${thread.id}-hint`} className="visually-hidden">

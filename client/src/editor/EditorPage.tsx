@@ -199,7 +199,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
                 {comments.openCount > 0 && (
                   <span className="comments-toggle__count" data-testid="comments-open-count">
                     {comments.openCount}
-                    <span className="visually-hidden"> ouverts</span>
+                    <span className="visually-hidden">{comments.openCount > 1 ? ' ouverts' : ' ouvert'}</span>
                   </span>
                 )}
               </button>
