@@ -124,6 +124,8 @@ describe('comments', () => {
     await owner.setViewportSize({ width: 1920, height: 1080 })
     await owner.getByTestId('large-display').click()
     await owner.getByTestId('thread-locate').first().click()
+    // the thread shown in the panel is shown in the document too, even resolved
+    await expect.poll(() => owner.locator('.comment-highlight.is-selected').textContent()).toBe(quote)
     await owner.screenshot({ path: join(OUTPUT, 'comments-projector-1920.png') })
 
     // a phone: the panel covers the page and closes with its button
