@@ -1,6 +1,6 @@
 import { conventionSchema as pmSchema } from '@ctg/extensions'
 import { Y_FRAGMENT_NAME, writeConvention } from '@ctg/shared'
-import type { Node as PMNode } from '@tiptap/pm/model'
+import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model'
 import { EditorState, Plugin, TextSelection } from '@tiptap/pm/state'
 import { initProseMirrorDoc, ySyncPluginKey } from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
@@ -137,6 +137,21 @@ describe('comments in the client: anchors, labels, highlights', () => {
     // the fiche holds the passage and the key action's thread; the key action too
     expect(openThreadsFrom(at(fichePos))).toBe(2)
     expect(openThreadsFrom(at(keyActionPos))).toBe(2)
+  })
+
+  it('pasted content loses its comment marks (only the server writes them), and keeps its formatting', () => {
+    const plugin = CommentHighlights.config.addProseMirrorPlugins!.call({} as never)[0]!
+    const marks = [pmSchema.marks.comment!.create({ threadId: 't1' }), pmSchema.marks.bold!.create()]
+    const paragraph = pmSchema.nodes.paragraph!.create(null, pmSchema.text('collé', marks))
+    const pasted = plugin.props.transformPasted!.call(
+      plugin,
+      new Slice(Fragment.from(paragraph), 1, 1),
+      null as never,
+      false,
+    )
+    expect(pasted.openStart).toBe(1)
+    expect(pasted.content.firstChild!.firstChild!.marks.map((m) => m.type.name)).toEqual(['bold'])
+    expect(pasted.content.firstChild!.textContent).toBe('collé')
   })
 
   it('reads the threads stateless message and ignores others', () => {
