@@ -165,14 +165,21 @@ async function runOne(posting: boolean, seed: Uint8Array, o: Options): Promise<R
         ).flat()
       : []
     const results = await runs
+    const viewers = tokens.length
+    // messages still on their way when typing stopped are waited for (a minute at most)
+    const receptions = results.flatMap((r) => r.threads)
+    const expected = posts.filter((p) => p.status === 201).length * viewers
+    const counted = () => receptions.filter((r) => r.event === 'created' || r.event === 'replied').length
+    for (const deadline = nowMs() + 60_000; counted() < expected && nowMs() < deadline;) {
+      await sleep(500)
+      for (const more of await Promise.all(groups.map((g) => g.call<ThreadsReception[]>('threads')))) {
+        receptions.push(...more)
+      }
+    }
     await Promise.all(groups.map((g) => g.call('close')))
 
     const { keystrokes, latencies } = joinKeystrokes(results, windowFromMs, typeUntilMs)
-    const viewers = tokens.length
-    const messageLatencies = joinMessages(
-      posts,
-      results.flatMap((r) => r.threads),
-    )
+    const messageLatencies = joinMessages(posts, receptions)
     const listed = posting
       ? ((await (
           await fetch(`${server.httpUrl}/api/conventions/${DOC_NAME}/threads`, {
@@ -187,7 +194,7 @@ async function runOne(posting: boolean, seed: Uint8Array, o: Options): Promise<R
       expectedKeystrokeDeliveries: keystrokes * (viewers - 1),
       posts,
       messageLatency: summarize(messageLatencies),
-      expectedMessageDeliveries: posts.filter((p) => p.status === 201).length * viewers,
+      expectedMessageDeliveries: expected,
       deliveredMessages: messageLatencies.length,
       storedMessages: listed.threads.reduce((sum, t) => sum + t.messages.length, 0),
     }

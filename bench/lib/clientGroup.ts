@@ -95,6 +95,8 @@ serveRpc(
         threads: threads.splice(0),
       }
     },
+    /** the `threads` messages received since the last call (they may arrive after `run` returned) */
+    threads: () => threads.splice(0),
     close: () => {
       for (const { client } of clients) client.destroy()
       clients = []

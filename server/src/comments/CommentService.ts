@@ -14,6 +14,7 @@ import type * as Y from 'yjs'
 import type { LiveAccess } from '../access/LiveAccess.js'
 import type { User } from '../auth/tokens.js'
 import type { ConventionService } from '../conventions/ConventionService.js'
+import { STORED_BY_WRITER } from '../extensions/Persistence.js'
 import { HttpError } from '../http/HttpError.js'
 import { KeyedTokenBuckets } from '../limits/KeyedTokenBuckets.js'
 import type { Logger } from '../logger.js'
@@ -27,8 +28,8 @@ import { decodePosition, resolvePassage, type PassageResolution } from './resolv
 export const MESSAGES_PER_MINUTE = 30
 /** How long a passage whose positions name changes not received yet is waited for. */
 const UNKNOWN_POSITION_WAIT_MS = 1500
-/** The origin of the server's own anchor writes. */
-const ANCHOR_CONTEXT = { source: 'comments' }
+/** The context of the server's own anchor writes: stored by this service before it answers. */
+const ANCHOR_CONTEXT = { source: 'comments', [STORED_BY_WRITER]: true }
 
 const invalidAnchor = (message: string) =>
   new HttpError(400, 'invalid_body', `anchor: ${message}`, [{ path: 'anchor', message }])
@@ -244,10 +245,10 @@ export class CommentService {
    * and announces each newly detached one. Called shortly after the document changes.
    */
   async checkDetached(conventionId: string, doc: Y.Doc): Promise<void> {
-    const threads = await this.store.threads(conventionId)
+    const threads = await this.store.threadsOnly(conventionId)
     if (threads.length === 0) return
     const anchors = readAnchors(doc)
-    for (const { thread } of threads) {
+    for (const thread of threads) {
       const detached = placeOf(thread, anchors).order === undefined
       if (detached === thread.detached) continue
       // one process only wins the change, and announces it
@@ -291,10 +292,20 @@ export class CommentService {
       for (;;) {
         let result: PassageResolution = { kind: 'unknown' }
         let marked = 0
-        await connection.transact((doc) => {
-          result = resolvePassage(doc, from, to)
-          if (result.kind === 'found') marked = markPassage(result.segments, threadId)
-        })
+        const updates: Uint8Array[] = []
+        const document = connection.document!
+        const keep = (update: Uint8Array) => updates.push(update)
+        document.on('update', keep)
+        try {
+          await connection.transact((doc) => {
+            result = resolvePassage(doc, from, to)
+            if (result.kind === 'found') marked = markPassage(result.segments, threadId)
+          })
+        } finally {
+          document.off('update', keep)
+        }
+        // the mark is stored before the thread is answered: an answered comment survives a restart
+        for (const update of updates) await this.conventions.storeServerChange(conventionId, update)
         const resolution = result as PassageResolution
         if (resolution.kind === 'unknown' && performance.now() < deadline) {
           await sleep(50)

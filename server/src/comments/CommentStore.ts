@@ -47,6 +47,8 @@ export interface CommentStore {
   /** threads brought by an import, in one transaction */
   importThreads(threads: ThreadWithMessages[]): Promise<void>
   threads(conventionId: string): Promise<ThreadWithMessages[]>
+  /** the threads alone, without their messages (what the detach check needs) */
+  threadsOnly(conventionId: string): Promise<StoredThread[]>
   thread(conventionId: string, threadId: string): Promise<ThreadWithMessages | null>
   addMessage(message: StoredMessage): Promise<void>
   setStatus(threadId: string, status: ThreadStatus): Promise<void>

@@ -1,9 +1,11 @@
-import type { afterUnloadDocumentPayload, Extension, onChangePayload } from '@hocuspocus/server'
+import type { afterLoadDocumentPayload, afterUnloadDocumentPayload, Document, Extension } from '@hocuspocus/server'
+import type * as Y from 'yjs'
 import type { Logger } from '../logger.js'
 import type { CommentService } from './CommentService.js'
 
 /**
- * Shortly after a document changes (at most every `intervalMs`), finds the threads whose
+ * Shortly after a change that deleted something (at most every `intervalMs`; typing alone
+ * never detaches anything), finds the threads whose
  * passage has no character left or whose block is gone, records them as detached and
  * announces it (`detached`). The thread itself is kept, with its quote. The listing
  * (`GET …/threads`) reads the document itself, so it never waits for this.
@@ -18,7 +20,13 @@ export class DetachWatcher implements Extension {
     private readonly intervalMs = 250,
   ) {}
 
-  async onChange({ document, documentName }: onChangePayload) {
+  async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
+    document.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.deleteSet.clients.size > 0) this.schedule(documentName, document)
+    })
+  }
+
+  private schedule(documentName: string, document: Document) {
     if (this.timers.has(documentName)) return
     const timer = setTimeout(() => {
       this.timers.delete(documentName)

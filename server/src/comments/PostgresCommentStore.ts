@@ -44,6 +44,13 @@ export class PostgresCommentStore implements CommentStore {
     )
   }
 
+  async threadsOnly(conventionId: string): Promise<StoredThread[]> {
+    const { rows } = await this.pool.query<ThreadRow>('SELECT * FROM comment_threads WHERE convention_id = $1', [
+      conventionId,
+    ])
+    return rows.map(toThread)
+  }
+
   async thread(conventionId: string, threadId: string): Promise<ThreadWithMessages | null> {
     return postgresTransaction(
       this.pool,

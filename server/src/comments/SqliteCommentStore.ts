@@ -44,6 +44,11 @@ export class SqliteCommentStore implements CommentStore {
     )
   }
 
+  async threadsOnly(conventionId: string): Promise<StoredThread[]> {
+    const rows = this.db.prepare('SELECT * FROM comment_threads WHERE convention_id = ?').all(conventionId)
+    return (rows as unknown as ThreadRow[]).map(toThread)
+  }
+
   async thread(conventionId: string, threadId: string): Promise<ThreadWithMessages | null> {
     return sqliteTransaction(
       this.db,

@@ -61,6 +61,15 @@ export class ConventionService {
   }
 
   /**
+   * Stores a change the server made to a live document itself and must not answer before it
+   * is durable (a comment's anchor); its transaction origin says so, and Persistence then
+   * leaves it out (see STORED_BY_WRITER).
+   */
+  storeServerChange(id: string, update: Uint8Array): Promise<void> {
+    return this.log.append(id, update, null)
+  }
+
+  /**
    * Reads the document: the live one when it is loaded (people are editing it), else a
    * copy loaded from storage. Null when the convention does not exist.
    */
