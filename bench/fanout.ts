@@ -69,7 +69,7 @@ function clientsOfGroup(clients: number, groups: number, g: number): number[] {
 }
 
 /** Latency of every delivery in the window: receptions joined with sends on the keystroke's id (clientID, clock). */
-function joinKeystrokes(results: GroupResult[], fromMs: number, untilMs: number) {
+export function joinKeystrokes(results: GroupResult[], fromMs: number, untilMs: number) {
   const key = (client: number, clock: number) => client * 1e6 + clock
   const sentAt = new Map<number, number>()
   for (const { sent } of results) {

@@ -1,3 +1,4 @@
+import { main as comments } from './comments.js'
 import { main as durability } from './durability.js'
 import { main as fanout } from './fanout.js'
 import { main as idleConnections } from './idleConnections.js'
@@ -12,6 +13,7 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   durability,
   large: largeConvention,
   idle: idleConnections,
+  comments,
 }
 
 const argv = process.argv.slice(2)

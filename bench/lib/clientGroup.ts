@@ -18,6 +18,16 @@ export interface ConnectArgs {
   /** global indices of the clients that type (each into the objective of fiche `index`) */
   writers: number[]
   awareness: boolean
+  /** record the stateless `threads` messages each client receives (the comments benchmark) */
+  threads?: boolean
+}
+
+/** A `threads` message received by one client: its global index, the thread, the event, when (nowMs). */
+export interface ThreadsReception {
+  index: number
+  threadId: string
+  event: string
+  at: number
 }
 
 export interface RunArgs {
@@ -35,21 +45,32 @@ export interface GroupResult {
   /** CPU time of this process during the window, ms */
   cpuMs: number
   eventLoop: EventLoopStats
+  /** with `threads`: every `threads` message received since connecting */
+  threads: ThreadsReception[]
 }
 
 let clients: { client: BenchClient; index: number }[] = []
 let writerSet = new Set<number>()
+let threads: ThreadsReception[] = []
 let recording = false
 const sent = new KeystrokeLog()
 const received = new KeystrokeLog()
 
 serveRpc(
   {
-    connect: async ({ endpoint, docName, tokens, indices, writers, awareness }: ConnectArgs) => {
+    connect: async ({ endpoint, docName, tokens, indices, writers, awareness, threads: watch }: ConnectArgs) => {
       writerSet = new Set(writers)
       const connected = await connectClients(endpoint, docName, tokens, { awareness })
       clients = connected.map((client, k) => ({ client, index: indices[k]! }))
       for (const { client } of clients) logReceived(client.doc, received, () => recording)
+      for (const { client, index } of watch ? clients : []) {
+        client.onStateless((payload) => {
+          const at = nowMs()
+          const message = JSON.parse(payload) as { type?: string; threadId?: string; event?: string }
+          if (message.type === 'threads')
+            threads.push({ index, threadId: message.threadId!, event: message.event!, at })
+        })
+      }
       return clients.length
     },
     run: async ({ typeUntilMs, windowFromMs, drainMs }: RunArgs): Promise<GroupResult> => {
@@ -71,8 +92,11 @@ serveRpc(
         received: received.take(),
         cpuMs: (cpu.user + cpu.system) / 1000,
         eventLoop: loop,
+        threads: threads.splice(0),
       }
     },
+    /** the `threads` messages received since the last call (they may arrive after `run` returned) */
+    threads: () => threads.splice(0),
     close: () => {
       for (const { client } of clients) client.destroy()
       clients = []

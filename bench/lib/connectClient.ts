@@ -18,6 +18,8 @@ export interface BenchClient {
   unsynced(): number
   /** resolves when every update sent so far has been acknowledged */
   acknowledged(): Promise<void>
+  /** calls `listener` with each stateless message the server sends (Hocuspocus only) */
+  onStateless(listener: (payload: string) => void): void
   destroy(): void
 }
 
@@ -60,6 +62,7 @@ export async function connectClient(
       doc,
       unsynced: () => 0,
       acknowledged: () => Promise.resolve(),
+      onStateless: () => undefined,
       destroy: () => provider.destroy(),
     }
   }
@@ -90,6 +93,7 @@ export async function connectClient(
     unsynced: () => provider.unsyncedChanges,
     acknowledged: () =>
       provider.unsyncedChanges === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve)),
+    onStateless: (listener) => provider.on('stateless', ({ payload }: { payload: string }) => listener(payload)),
     destroy: () => {
       provider.destroy()
       socket.destroy()

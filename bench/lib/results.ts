@@ -12,6 +12,7 @@ export const SECTION_ORDER = [
   'large-convention',
   'large-convention-profile',
   'idle-connections',
+  'comments',
 ] as const
 export type SectionName = (typeof SECTION_ORDER)[number]
 

@@ -38,8 +38,8 @@ export interface BenchServer extends Endpoint {
   port: number
   httpUrl: string
   seed(state: Uint8Array, names: string[]): Promise<void>
-  /** bearer tokens of `count` different users ('' for servers that check none) */
-  tokens(count: number): Promise<string[]>
+  /** bearer tokens of `count` different users ('' for servers that check none); ours makes them `role`s */
+  tokens(count: number, role?: 'editor' | 'commenter'): Promise<string[]>
   /** gc, then process.memoryUsage() of the server process */
   heap(): Promise<NodeJS.MemoryUsage>
   open(names: string[]): Promise<number[]>
@@ -78,7 +78,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     pid: child.pid,
     port,
     seed: (state, names) => child.call('seed', { state, names }),
-    tokens: (count) => child.call('tokens', count),
+    tokens: (count, role) => child.call('tokens', role ? { count, role } : count),
     heap: () => child.call('heap'),
     open: (names) => child.call('open', names),
     close: () => child.call('close'),

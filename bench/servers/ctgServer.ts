@@ -25,7 +25,7 @@ const ctg = await createCtgServer(config)
 
 /** conventions and participants so far: whichever comes second is made a member of the other */
 const seeded: string[] = []
-const participants: string[] = []
+const participants: { id: string; role: 'editor' | 'commenter' }[] = []
 
 runServerChild({
   port: ctg.port,
@@ -37,20 +37,23 @@ runServerChild({
     for (const id of names) {
       await ctg.store.create({ id, title, period, createdBy: 'u-bench', state })
       seeded.push(id)
-      for (const user of participants) await ctg.store.members.setRole(id, user, 'editor', 'u-bench')
+      for (const user of participants) await ctg.store.members.setRole(id, user.id, user.role, 'u-bench')
     }
   },
   // one user per client, as in a plenary: limits and update budgets are per user; each edits every convention
-  tokens: (count) =>
-    Promise.all(
-      Array.from({ length: count }, async (_, i) => {
+  tokens: (count, role = 'editor') => {
+    const first = participants.length
+    return Promise.all(
+      Array.from({ length: count }, async (_, k) => {
+        const i = first + k
         const user = { id: `u-bench-${i}`, name: `Participant ${i}` }
         await ctg.store.members.rememberUser(user)
-        participants.push(user.id)
-        for (const id of seeded) await ctg.store.members.setRole(id, user.id, 'editor', 'u-bench')
+        participants.push({ id: user.id, role })
+        for (const id of seeded) await ctg.store.members.setRole(id, user.id, role, 'u-bench')
         return ctg.tokens.issue(user)
       }),
-    ),
+    )
+  },
   ...directConnections(ctg.server.hocuspocus),
   stop: async () => {
     await ctg.stop()

@@ -7,8 +7,8 @@ export interface ServerChild {
   port: number
   /** creates documents `names`, each holding the Yjs `state` */
   seed(state: Uint8Array, names: string[]): Promise<void>
-  /** bearer tokens of `count` different users ('' when the server checks none) */
-  tokens(count: number): Promise<string[]>
+  /** bearer tokens of `count` different users ('' when the server checks none), with a role where roles exist */
+  tokens(count: number, role?: 'editor' | 'commenter'): Promise<string[]>
   /** loads documents without a WebSocket, as the first connection would (memory per document) */
   open?(names: string[]): Promise<number[]>
   /** unloads what `open` loaded */
@@ -23,7 +23,8 @@ export function runServerChild(child: ServerChild): void {
   serveRpc(
     {
       seed: ({ state, names }: { state: Uint8Array; names: string[] }) => child.seed(state, names),
-      tokens: (count: number) => child.tokens(count),
+      tokens: (args: number | { count: number; role: 'editor' | 'commenter' }) =>
+        typeof args === 'number' ? child.tokens(args) : child.tokens(args.count, args.role),
       open: (names: string[]) => {
         if (!child.open) throw new Error('this server cannot open documents directly')
         return child.open(names)

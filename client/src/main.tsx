@@ -8,6 +8,7 @@ import './styles/app.css'
 import './styles/editor.css'
 import './styles/blocks.css'
 import './styles/bin.css'
+import './styles/comments.css'
 
 captureTokenFromLocation()
 registerServiceWorker()

@@ -1,7 +1,8 @@
-import { Extension, getSchema, type AnyExtension, type Node } from '@tiptap/core'
+import { Extension, getSchema, type AnyExtension, type Mark, type Node } from '@tiptap/core'
 import StarterKit, { type StarterKitOptions } from '@tiptap/starter-kit'
 import { conventionNodes, HEADING_LEVELS, type ConventionNodeName } from '@ctg/shared'
 import { BlockCommands } from './BlockCommands.js'
+import { Comment } from './comment/index.js'
 import { ConventionDocument } from './ConventionDocument.js'
 import { createSpecNode } from './createSpecNode.js'
 import { FicheAction } from './fiche-action/index.js'
@@ -57,6 +58,8 @@ export const conventionStarterKitOptions: Partial<StarterKitOptions> = {
 export interface ConventionExtensionsOptions {
   /** Replacement node extensions (e.g. with React node views). */
   nodes?: Partial<ConventionNodeExtensions>
+  /** Replacement of the headless `Comment` mark (e.g. one that renders highlights). */
+  comment?: Mark
   /** Extra StarterKit options, merged over the defaults. */
   starterKit?: Partial<StarterKitOptions>
 }
@@ -71,6 +74,8 @@ export function conventionExtensions(options: ConventionExtensionsOptions = {}):
     ConventionEntries,
     BlockCommands,
     UniqueBlockIds,
+    // every schema must know the comment mark: y-prosemirror deletes a text whose mark it cannot build
+    options.comment ?? Comment,
   ]
 }
 

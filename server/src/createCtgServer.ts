@@ -6,6 +6,10 @@ import { loadSecret } from './auth/secret.js'
 import { Sessions } from './auth/Sessions.js'
 import { TokenService } from './auth/tokens.js'
 import type { ServerConfig } from './config.js'
+import { AnchorRepair } from './comments/AnchorRepair.js'
+import { commentRoutes } from './comments/commentRoutes.js'
+import { CommentService } from './comments/CommentService.js'
+import { DetachWatcher } from './comments/DetachWatcher.js'
 import { ConventionService, Y_DOC_OPTIONS } from './conventions/ConventionService.js'
 import type { AccessBus } from './access/AccessBus.js'
 import { InProcessAccessBus } from './access/InProcessAccessBus.js'
@@ -75,6 +79,15 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
   const live = new LiveAccess(() => server!.hocuspocus, store.members, store.accounts, bus, logger, store.bin)
   const bin = new ConventionBin(store, live, config.binRetentionDays, logger)
   const sweeper = new BinSweeper(bin, config.binSweepIntervalMs, logger)
+  const comments = new CommentService(
+    store.comments,
+    store.activity,
+    conventions,
+    () => server!.hocuspocus,
+    live,
+    logger,
+  )
+  conventions.comments = comments
 
   server = new Server({
     name: 'ctg-workspace',
@@ -104,9 +117,11 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
           ]
         : []),
       new SchemaRepair(logger),
+      new AnchorRepair(logger),
       new SchemaCheck(store, logger),
       new ActivityRecorder(store.activity, logger),
       new BinGuard(store.bin, logger),
+      new DetachWatcher(() => comments, logger),
       new HttpApi({
         routes: [
           ...schemaRoutes(),
@@ -116,6 +131,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
           ...conventionRoutes(conventions, store, bin),
           ...binRoutes(store, bin),
           ...memberRoutes(store, live),
+          ...commentRoutes(comments, store.members),
           ...authOptionsRoutes({ password: true, oidcLabel: config.oidc?.label ?? null }),
           ...(config.oidc
             ? oidcRoutes({

@@ -19,7 +19,7 @@ import type {
 /** `anonymous`: a public route, where a 401 is an answer (wrong password), not an ended session. */
 type RequestOptions = RequestInit & { anonymous?: boolean }
 
-async function request(path: string, { anonymous = false, ...init }: RequestOptions = {}): Promise<Response> {
+export async function request(path: string, { anonymous = false, ...init }: RequestOptions = {}): Promise<Response> {
   const headers = new Headers(init.headers)
   const token = anonymous ? null : readToken()
   if (token) headers.set('Authorization', `Bearer ${token}`)
@@ -59,7 +59,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
   }
 }
 
-async function json<T>(path: string, init?: RequestOptions): Promise<T> {
+export async function json<T>(path: string, init?: RequestOptions): Promise<T> {
   return (await (await request(path, init)).json()) as T
 }
 
@@ -130,7 +130,7 @@ export const api = {
   },
 }
 
-function conventionUrl(id: string) {
+export function conventionUrl(id: string) {
   return `/api/conventions/${encodeURIComponent(id)}`
 }
 

@@ -1,6 +1,9 @@
 import type { Editor } from '@tiptap/core'
 import { canEdit, readMeta, ROLE_LABELS, type Period } from '@ctg/shared'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { CommentsPanel } from '../comments/CommentsPanel.js'
+import { SelectionCommentButton } from '../comments/SelectionCommentButton.js'
+import { useComments } from '../comments/useComments.js'
 import { ActivityLog } from '../activity/ActivityLog.js'
 import { ApiError } from '../api/ApiError.js'
 import { api } from '../api/apiClient.js'
@@ -112,6 +115,25 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
     collab?.liveRole ?? (details.state === 'ready' ? details.details.role : (binnedDetails?.role ?? undefined))
   const revoked = collab?.revoked ?? false
 
+  const canComment = role === 'owner' || role === 'editor' || role === 'commenter'
+  const comments = useComments({
+    conventionId,
+    editor,
+    provider: ready ? collab!.provider : null,
+    userId: user.id,
+    canWrite: canComment,
+  })
+  const toggleComments = () => {
+    const opening = !comments.open
+    comments.setOpen(opening)
+    // the panel's heading takes the focus, so that keyboard and screen reader users land in it
+    if (opening) requestAnimationFrame(() => document.getElementById('comments-panel-title')?.focus())
+  }
+  const closeComments = () => {
+    comments.setOpen(false)
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="comments-toggle"]')?.focus())
+  }
+
   const title = meta?.title ?? (details.state === 'ready' ? details.details.title : '')
   const period = meta?.period ?? (details.state === 'ready' ? details.details.period : null)
 
@@ -141,7 +163,9 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
   }
 
   return (
-    <div className={`editor-page${deletion ? ' editor-page--deleted' : ''}`}>
+    <div
+      className={`editor-page${deletion ? ' editor-page--deleted' : ''}${comments.open ? ' has-comments' : ''}${canComment ? '' : ' cannot-comment'}`}
+    >
       <div className="editor-top">
         <header className="editor-header">
           <Link href="/" className="editor-header__back" aria-label="Retour à mes conventions" title="Mes conventions">
@@ -180,6 +204,22 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
             {!deletion && <SyncStatus unsent={collab?.unsent ?? null} connection={connection} />}
             {!deletion && <PresenceList participants={participants} />}
             <div className="editor-header__actions">
+              <button
+                type="button"
+                className={`button button--secondary comments-toggle${comments.open ? ' is-active' : ''}`}
+                onClick={toggleComments}
+                aria-expanded={comments.open}
+                data-testid="comments-toggle"
+              >
+                <LineIcon d="M4 5h16v11H9l-5 4zM8 9h8M8 12h5" />
+                Commentaires
+                {comments.openCount > 0 && (
+                  <span className="comments-toggle__count" data-testid="comments-open-count">
+                    {comments.openCount}
+                    <span className="visually-hidden">{comments.openCount > 1 ? ' ouverts' : ' ouvert'}</span>
+                  </span>
+                )}
+              </button>
               <button
                 type="button"
                 className="button button--secondary"
@@ -288,6 +328,19 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
           )}
         </div>
       </main>
+      {comments.open && !revoked && (
+        <CommentsPanel
+          conventionId={conventionId}
+          comments={comments}
+          userId={user.id}
+          canWrite={canComment}
+          canModerate={role === 'owner'}
+          onClose={closeComments}
+        />
+      )}
+      {editor && canComment && !revoked && (
+        <SelectionCommentButton editor={editor} onComment={comments.commentSelection} />
+      )}
       {showingActivity && role === 'owner' && (
         <ActivityLog conventionId={conventionId} title={title} onClose={() => setShowingActivity(false)} />
       )}

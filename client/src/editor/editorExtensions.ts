@@ -5,6 +5,7 @@ import type { Period } from '@ctg/shared'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import Placeholder from '@tiptap/extension-placeholder'
+import { CommentHighlights } from '../comments/CommentHighlights.js'
 import { conventionNodeViews } from '../nodeViews/conventionNodeViews.js'
 import { ActiveField } from './ActiveField.js'
 import { BlockNumbering } from './BlockNumbering.js'
@@ -62,5 +63,6 @@ export function editorExtensions({ provider, user, getPeriod }: EditorExtensions
     BlockControlFocus,
     SlashCommand.configure({ getPeriod }),
     ReadOnlyGuard,
+    CommentHighlights,
   ]
 }

@@ -1,6 +1,7 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import type { Decoration } from '@tiptap/pm/view'
 import { blockControls } from './blockControls.js'
+import { commentControls } from './commentControls.js'
 import { el, select, uneditable, yearInput } from './dom.js'
 import { structuredNodeView, mirrorAttributes, numberFrom, setNodeAttrs } from './nodeViewHelpers.js'
 import { STATUS_OPTIONS } from './statusOptions.js'
@@ -31,11 +32,12 @@ export const ficheActionView: NodeViewRenderer = ({ node: initial, getPos, edito
 
   const controls = blockControls(editor, getPos, () => node.attrs.id as string | null)
 
+  const comments = commentControls('la fiche')
   const header = uneditable(
     'header',
     { class: 'fiche-action__header' },
     title,
-    el('div', { class: 'fiche-action__controls' }, status.wrapper, calendar),
+    el('div', { class: 'fiche-action__controls' }, status.wrapper, calendar, comments.element),
     controls,
   )
   const contentDOM = el('div', { class: 'fiche-action__body' })
@@ -46,6 +48,7 @@ export const ficheActionView: NodeViewRenderer = ({ node: initial, getPos, edito
     number.textContent = n ? `n°${n}` : ''
     dom.setAttribute('aria-label', `Fiche action n°${n}`)
     mirrorAttributes(dom, node)
+    comments.update(node, decos)
     status.input.value = node.attrs.status ?? 'a_engager'
     dom.dataset.status = status.input.value
     start.set(node.attrs.startYear ?? null)

@@ -1,5 +1,7 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Decoration } from '@tiptap/pm/view'
+import { commentControls } from './commentControls.js'
 import { button, el, select, uneditable, yearInput } from './dom.js'
 import { structuredNodeView, mirrorAttributes, setNodeAttrs } from './nodeViewHelpers.js'
 import { removeEntryAsking } from './removeEntry.js'
@@ -18,7 +20,7 @@ function yearsOf(row: PMNode): number[] {
  * element is `display: contents`), placed between the row's own controls. The
  * column heading lives here too and CSS shows it for the first row only.
  */
-export const indicatorRowView: NodeViewRenderer = ({ node: initial, getPos, editor }) => {
+export const indicatorRowView: NodeViewRenderer = ({ node: initial, getPos, editor, decorations }) => {
   let node = initial
   let renderedYears = ''
   const head = uneditable('div', { class: 'indicator-row__head', 'aria-hidden': 'true' })
@@ -47,6 +49,7 @@ export const indicatorRowView: NodeViewRenderer = ({ node: initial, getPos, edit
       testId: 'remove-indicator-row',
     },
   )
+  const comments = commentControls('l’indicateur', { compact: true })
   const contentDOM = el('div', { class: 'indicator-row__fields' })
   const dom = el(
     'div',
@@ -62,7 +65,7 @@ export const indicatorRowView: NodeViewRenderer = ({ node: initial, getPos, edit
       el('span', {}, 'Cible'),
       el('span', {}, 'Réalisé'),
     ),
-    uneditable('div', { class: 'indicator-row__actions' }, remove),
+    uneditable('div', { class: 'indicator-row__actions' }, comments.element, remove),
   )
 
   const renderHead = (years: number[]) => {
@@ -81,18 +84,19 @@ export const indicatorRowView: NodeViewRenderer = ({ node: initial, getPos, edit
     )
   }
 
-  const render = () => {
+  const render = (decos: readonly Decoration[]) => {
     mirrorAttributes(dom, node)
+    comments.update(node, decos)
     kind.input.value = node.attrs.kind ?? 'realisation'
     baselineYear.set(node.attrs.baselineYear ?? null)
     const label = node.firstChild?.textContent.trim()
     dom.setAttribute('aria-label', label ? `Indicateur : ${label}` : 'Indicateur')
     renderHead(yearsOf(node))
   }
-  render()
+  render(decorations)
 
-  return structuredNodeView(node.type, dom, contentDOM, (updated) => {
+  return structuredNodeView(node.type, dom, contentDOM, (updated, decos) => {
     node = updated
-    render()
+    render(decos)
   })
 }

@@ -1,7 +1,9 @@
 import type { Editor, NodeViewRenderer } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Decoration } from '@tiptap/pm/view'
 import { confirmAction } from '../ui/confirmAction.js'
 import { blockControls } from './blockControls.js'
+import { commentControls } from './commentControls.js'
 import { button, el, uneditable } from './dom.js'
 import { indicatorColumns } from './indicatorColumns.js'
 import { structuredNodeView, endOfNode, focusFieldFrom, type GetPos, mirrorAttributes } from './nodeViewHelpers.js'
@@ -37,15 +39,17 @@ async function removeYear(editor: Editor, getPos: GetPos, side: 'start' | 'end')
  * An indicators table: its title, then a grid whose columns are laid out by CSS
  * from `--indicator-columns` (the heading row is drawn inside the first row's view).
  */
-export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, editor }) => {
+export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, editor, decorations }) => {
   let node = initial
   const period = el('span', { class: 'indicator-table__period', 'data-testid': 'indicator-period' })
   const count = el('span', { class: 'indicator-table__count' })
+  const comments = commentControls('le tableau')
   const header = uneditable(
     'header',
     { class: 'ctg-block__header indicator-table__header' },
     el('h3', { class: 'ctg-block__title' }, 'Tableau d’indicateurs'),
     el('p', { class: 'ctg-block__meta' }, 'Période ', period, count),
+    comments.element,
     blockControls(editor, getPos, () => node.attrs.id as string | null),
   )
   const contentDOM = el('div', { class: 'indicator-table__content' })
@@ -125,7 +129,8 @@ export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, ed
     b.title = title
   }
 
-  const render = () => {
+  const render = (decos: readonly Decoration[]) => {
+    comments.update(node, decos)
     const start = node.attrs.startYear as number | null
     const end = node.attrs.endYear as number | null
     const years = start !== null && end !== null ? end - start + 1 : 0
@@ -144,10 +149,10 @@ export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, ed
     addStart.disabled = addEnd.disabled = end - start >= 15
     removeStart.disabled = removeEnd.disabled = end <= start
   }
-  render()
+  render(decorations)
 
-  return structuredNodeView(node.type, dom, contentDOM, (updated) => {
+  return structuredNodeView(node.type, dom, contentDOM, (updated, decos) => {
     node = updated
-    render()
+    render(decos)
   })
 }

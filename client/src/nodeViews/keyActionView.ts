@@ -1,5 +1,6 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import type { Decoration } from '@tiptap/pm/view'
+import { commentControls } from './commentControls.js'
 import { button, el, select, uneditable, yearInput } from './dom.js'
 import { structuredNodeView, mirrorAttributes, numberFrom, setNodeAttrs } from './nodeViewHelpers.js'
 import { removeEntryAsking } from './removeEntry.js'
@@ -29,6 +30,7 @@ export const keyActionView: NodeViewRenderer = ({ node: initial, getPos, editor,
       }),
     { icon: 'close', className: 'icon-button key-action__remove', testId: 'remove-key-action' },
   )
+  const comments = commentControls('l’action clé', { compact: true })
   const dom = el(
     'div',
     { class: 'key-action', 'data-type': 'keyAction', role: 'listitem' },
@@ -36,7 +38,7 @@ export const keyActionView: NodeViewRenderer = ({ node: initial, getPos, editor,
     contentDOM,
     deadline.wrapper,
     status.wrapper,
-    uneditable('div', { class: 'key-action__actions' }, remove),
+    uneditable('div', { class: 'key-action__actions' }, comments.element, remove),
   )
 
   const render = (decos: readonly Decoration[]) => {
@@ -48,6 +50,7 @@ export const keyActionView: NodeViewRenderer = ({ node: initial, getPos, editor,
     deadline.input.setAttribute('aria-label', `Échéance de ${name}`)
     status.input.setAttribute('aria-label', `Statut de ${name}`)
     mirrorAttributes(dom, node)
+    comments.update(node, decos)
     status.input.value = node.attrs.status ?? 'a_engager'
     status.input.dataset.status = status.input.value
     deadline.set(node.attrs.deadline ?? null)

@@ -1,5 +1,7 @@
 import type { NodeViewRenderer } from '@tiptap/core'
+import type { Decoration } from '@tiptap/pm/view'
 import { SIGNATORY_KIND_LABELS, type SignatoryKind } from '@ctg/shared'
+import { commentControls } from './commentControls.js'
 import { button, cssString, dateInput, el, select, uneditable } from './dom.js'
 import { ORGANISATION_HINTS } from './fieldLabels.js'
 import { structuredNodeView, mirrorAttributes, setNodeAttrs } from './nodeViewHelpers.js'
@@ -10,7 +12,7 @@ import { CIVILITY_OPTIONS, SIGNATORY_KIND_OPTIONS } from './statusOptions.js'
  * One signatory as a card. Its fields and controls are items of one grid (the
  * content element is `display: contents`), so each date sits next to its text.
  */
-export const signatoryView: NodeViewRenderer = ({ node: initial, getPos, editor }) => {
+export const signatoryView: NodeViewRenderer = ({ node: initial, getPos, editor, decorations }) => {
   let node = initial
   const set = (attrs: Record<string, unknown>) => setNodeAttrs(editor, getPos, attrs)
 
@@ -54,11 +56,12 @@ export const signatoryView: NodeViewRenderer = ({ node: initial, getPos, editor 
     el('span', {}, 'Signé'),
   )
 
+  const comments = commentControls('le signataire', { compact: true })
   const contentDOM = el('div', { class: 'signatory__fields' })
   const dom = el(
     'article',
     { class: 'signatory', 'data-type': 'signatory' },
-    uneditable('div', { class: 'signatory__head' }, kind.wrapper, remove),
+    uneditable('div', { class: 'signatory__head' }, kind.wrapper, comments.element, remove),
     contentDOM,
     civility.wrapper,
     mandateDate.wrapper,
@@ -66,7 +69,8 @@ export const signatoryView: NodeViewRenderer = ({ node: initial, getPos, editor 
     signed,
   )
 
-  const render = () => {
+  const render = (decos: readonly Decoration[]) => {
+    comments.update(node, decos)
     const k = (node.attrs.kind as SignatoryKind | null) ?? 'autre'
     mirrorAttributes(dom, node)
     kind.input.value = k
@@ -81,10 +85,10 @@ export const signatoryView: NodeViewRenderer = ({ node: initial, getPos, editor 
     const name = node.firstChild?.textContent.trim()
     dom.setAttribute('aria-label', `Signataire : ${name || SIGNATORY_KIND_LABELS[k]}`)
   }
-  render()
+  render(decorations)
 
-  return structuredNodeView(node.type, dom, contentDOM, (updated) => {
+  return structuredNodeView(node.type, dom, contentDOM, (updated, decos) => {
     node = updated
-    render()
+    render(decos)
   })
 }

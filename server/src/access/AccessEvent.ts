@@ -1,3 +1,4 @@
+import { THREAD_EVENTS } from '@ctg/shared'
 import { z } from 'zod'
 
 /**
@@ -15,6 +16,13 @@ export const accessEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sessionEnded'), sessionId: z.string().min(1).max(200) }),
   // moved to the bin (already committed): each process reads the bin and closes that convention's connections
   z.strictObject({ type: z.literal('conventionDeleted'), conventionId: z.string().min(1).max(64) }),
+  // a comment thread changed (already committed): every connection of the convention is told
+  z.strictObject({
+    type: z.literal('threads'),
+    conventionId: z.string().min(1).max(64),
+    event: z.enum(THREAD_EVENTS),
+    threadId: z.string().min(1).max(64),
+  }),
 ])
 
 export type AccessEvent = z.infer<typeof accessEventSchema>

@@ -1,4 +1,4 @@
-import type { AccessMessage, ConventionDeletedMessage, Role } from '@ctg/shared'
+import type { AccessMessage, ConventionDeletedMessage, Role, ThreadEvent, ThreadsMessage } from '@ctg/shared'
 import { canEdit, CONVENTION_DELETED_CLOSE } from '@ctg/shared'
 import type { Connection, Hocuspocus } from '@hocuspocus/server'
 import type { BinStore } from '../bin/BinStore.js'
@@ -73,9 +73,18 @@ export class LiveAccess {
     return this.bus.publish({ type: 'conventionDeleted', conventionId })
   }
 
+  /**
+   * After a comment thread changed (committed): every connection of the convention, on every
+   * process, read-only ones included, gets `{"type":"threads","event","threadId"}`.
+   */
+  threadsChanged(conventionId: string, event: ThreadEvent, threadId: string): Promise<void> {
+    return this.bus.publish({ type: 'threads', conventionId, event, threadId })
+  }
+
   private async receive(event: AccessEvent) {
     if (event.type === 'membershipChanged') await this.recheck(event.conventionId, event.userId)
     else if (event.type === 'conventionDeleted') await this.closeIfDeleted(event.conventionId)
+    else if (event.type === 'threads') this.tellThreads(event.conventionId, event.event, event.threadId)
     else this.closeSession(event.sessionId)
   }
 
@@ -95,6 +104,13 @@ export class LiveAccess {
       connection.sendStateless(message)
       connection.webSocket.close(CONVENTION_DELETED_CLOSE.code, CONVENTION_DELETED_CLOSE.reason)
     }
+  }
+
+  private tellThreads(conventionId: string, event: ThreadEvent, threadId: string) {
+    const document = this.hocuspocus().documents.get(conventionId)
+    if (!document) return
+    const payload = JSON.stringify({ type: 'threads', event, threadId } satisfies ThreadsMessage)
+    for (const connection of document.getConnections()) connection.sendStateless(payload)
   }
 
   private connectionsOf(conventionId: string, userId: string): Connection[] {

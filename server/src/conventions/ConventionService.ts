@@ -2,6 +2,8 @@ import { conventionSchema } from '@ctg/extensions'
 import { createId, readMeta, writeConvention, yDocToConvention, type Convention, type Period } from '@ctg/shared'
 import type { Hocuspocus } from '@hocuspocus/server'
 import * as Y from 'yjs'
+import type { CommentService } from '../comments/CommentService.js'
+import { placeImportedComments } from '../comments/placeImportedComments.js'
 import type { ConventionStore, ConventionSummary } from '../storage/ConventionStore.js'
 import type { DocumentLog } from '../storage/DocumentLog.js'
 import { blankTemplate } from '../templates/blankTemplate.js'
@@ -17,6 +19,9 @@ export const Y_DOC_OPTIONS = { gc: false, gcFilter: () => false }
  * client ever seeds content, and reads them back for export.
  */
 export class ConventionService {
+  /** the comments of the export (set once the comment service exists, which reads documents through this) */
+  comments: Pick<CommentService, 'exportComments'> | undefined
+
   constructor(
     private readonly store: ConventionStore,
     private readonly log: DocumentLog,
@@ -32,6 +37,8 @@ export class ConventionService {
     const ydoc = new Y.Doc(Y_DOC_OPTIONS)
     writeConvention(ydoc, conventionSchema, convention)
     const id = createId('c-')
+    // imported threads get fresh ids, and their passages' marks go back on the same characters
+    const threads = placeImportedComments(ydoc, id, convention.comments ?? [])
     const meta = readMeta(ydoc)
     await this.store.create({
       id,
@@ -41,6 +48,7 @@ export class ConventionService {
       state: Y.encodeStateAsUpdate(ydoc),
     })
     ydoc.destroy()
+    if (threads.length > 0) await this.store.comments.importThreads(threads)
     return id
   }
 
@@ -52,16 +60,42 @@ export class ConventionService {
     return this.store.get(id)
   }
 
-  /** The structured export, from the live document when people are editing it, else from storage. */
-  async export(id: string): Promise<Convention | null> {
+  /**
+   * Stores a change the server made to a live document itself and must not answer before it
+   * is durable (a comment's anchor); its transaction origin says so, and Persistence then
+   * leaves it out (see STORED_BY_WRITER).
+   */
+  storeServerChange(id: string, update: Uint8Array): Promise<void> {
+    return this.log.append(id, update, null)
+  }
+
+  /**
+   * Reads the document: the live one when it is loaded (people are editing it), else a
+   * copy loaded from storage. Null when the convention does not exist.
+   */
+  async withDocument<T>(id: string, read: (doc: Y.Doc) => T | Promise<T>): Promise<T | null> {
     const live = this.hocuspocus().documents.get(id)
-    if (live) return yDocToConvention(live)
+    if (live) return read(live)
     const state = await this.log.load(id)
     if (!state) return null
     const ydoc = new Y.Doc(Y_DOC_OPTIONS)
-    Y.applyUpdate(ydoc, state)
-    const convention = yDocToConvention(ydoc)
-    ydoc.destroy()
-    return convention
+    try {
+      Y.applyUpdate(ydoc, state)
+      return await read(ydoc)
+    } finally {
+      ydoc.destroy()
+    }
+  }
+
+  /**
+   * The structured export, from the live document when people are editing it, else from
+   * storage; with the comment threads, read from the same document.
+   */
+  async export(id: string): Promise<Convention | null> {
+    return this.withDocument(id, async (doc) => {
+      const convention = yDocToConvention(doc)
+      const comments = this.comments ? await this.comments.exportComments(id, doc) : []
+      return { ...convention, comments }
+    })
   }
 }

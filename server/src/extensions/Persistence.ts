@@ -19,6 +19,17 @@ import { writableUpdateOf } from './writableUpdateOf.js'
  */
 const STORAGE_UNAVAILABLE = { code: 1011, reason: 'storage-unavailable' }
 
+/**
+ * A key of a direct connection's context: the change is stored by the code that made it,
+ * which waits for the commit before answering (CommentService's anchors).
+ */
+export const STORED_BY_WRITER = 'storedByWriter'
+
+function storedByWriter(origin: unknown): boolean {
+  const context = typeof origin === 'object' && origin !== null && 'context' in origin ? origin.context : undefined
+  return typeof context === 'object' && context !== null && STORED_BY_WRITER in context
+}
+
 function originSource(origin: unknown): string | undefined {
   return typeof origin === 'object' && origin !== null && 'source' in origin ? String(origin.source) : undefined
 }
@@ -78,7 +89,7 @@ export class Persistence implements Extension {
   async onChange({ transactionOrigin, update, documentName }: onChangePayload): Promise<void> {
     // clients' updates were logged before they were applied; another process logged those relayed by Redis
     const source = originSource(transactionOrigin)
-    if (source === 'connection' || source === 'redis') return
+    if (source === 'connection' || source === 'redis' || storedByWriter(transactionOrigin)) return
     this.log.append(documentName, update, null).catch((error) => {
       this.logger.error(`convention ${documentName}: a server-side change could not be stored`, error)
     })

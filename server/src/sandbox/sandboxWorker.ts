@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { Y_FRAGMENT_NAME, Y_META_NAME } from '@ctg/shared'
 import * as Y from 'yjs'
+import { snapshotBlockIds } from '../comments/snapshotBlockIds.js'
 import { findSchemaViolation } from './findSchemaViolation.js'
 
 export type SandboxJob =
@@ -43,12 +44,17 @@ function run(job: SandboxJob): Omit<SandboxReply, 'id' | 'ms'> {
   }
   const doc = replicas.get(job.documentName)
   if (!doc) return job.kind === 'check' ? { missing: true } : {}
+  if (job.kind === 'sync') {
+    Y.applyUpdate(doc, job.update)
+    return {}
+  }
+  // the ids of the blocks and entries the update touches, as they were, to compare after
+  const blockIds = snapshotBlockIds(job.update, doc)
   Y.applyUpdate(doc, job.update)
-  if (job.kind === 'sync') return {}
   const refused =
     doc.store.pendingStructs || doc.store.pendingDs
       ? 'update depends on changes the server does not have'
-      : findSchemaViolation(job.update, doc)
+      : (findSchemaViolation(job.update, doc) ?? blockIds.violation())
   if (!refused) return {}
   // the replica now holds what the document will not: start it again from the document
   replicas.delete(job.documentName)

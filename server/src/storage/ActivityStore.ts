@@ -1,5 +1,19 @@
 export type ActivityAction =
-  'created' | 'opened' | 'changed' | 'shared' | 'role_changed' | 'revoked' | 'exported' | 'deleted' | 'restored'
+  | 'created'
+  | 'opened'
+  | 'changed'
+  | 'shared'
+  | 'role_changed'
+  | 'revoked'
+  | 'exported'
+  | 'deleted'
+  | 'restored'
+  | 'comment_thread_created'
+  | 'comment_replied'
+  | 'comment_edited'
+  | 'comment_deleted'
+  | 'comment_thread_resolved'
+  | 'comment_thread_reopened'
 
 export interface NewActivity {
   conventionId: string

@@ -1,5 +1,6 @@
 import type { Period, SchemaIssue } from '@ctg/shared'
 import type { BinStore } from '../bin/BinStore.js'
+import type { CommentStore } from '../comments/CommentStore.js'
 import type { AccountStore } from './AccountStore.js'
 import type { ActivityStore } from './ActivityStore.js'
 import type { MembershipStore } from './MembershipStore.js'
@@ -77,6 +78,8 @@ export interface ConventionStore {
   readonly accounts: AccountStore
   /** conventions moved to the bin, restored, purged */
   readonly bin: BinStore
+  /** comment threads and messages */
+  readonly comments: CommentStore
   /** the conventions not in the bin */
   list(): Promise<ConventionSummary[]>
   get(id: string): Promise<ConventionSummary | null>

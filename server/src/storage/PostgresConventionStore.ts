@@ -9,6 +9,7 @@ import type {
   NewConvention,
   StoredDocument,
 } from './ConventionStore.js'
+import { PostgresCommentStore } from '../comments/PostgresCommentStore.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
 import { mergeStoredDocument } from './mergeStoredDocument.js'
 import { migratePostgres } from './postgresMigrations.js'
@@ -28,12 +29,14 @@ export class PostgresConventionStore implements ConventionStore {
   readonly activity: PostgresActivityStore
   readonly accounts: PostgresAccountStore
   readonly bin: PostgresBinStore
+  readonly comments: PostgresCommentStore
 
   private constructor(private readonly pool: pg.Pool) {
     this.members = new PostgresMembershipStore(pool)
     this.activity = new PostgresActivityStore(pool)
     this.accounts = new PostgresAccountStore(pool)
     this.bin = new PostgresBinStore(pool)
+    this.comments = new PostgresCommentStore(pool)
   }
 
   static async open(connectionString: string): Promise<PostgresConventionStore> {

@@ -11,6 +11,7 @@ import type {
   NewConvention,
   StoredDocument,
 } from './ConventionStore.js'
+import { SqliteCommentStore } from '../comments/SqliteCommentStore.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
 import { migrateSqlite } from './sqliteMigrations.js'
 import { openSqlite } from './openSqlite.js'
@@ -33,6 +34,7 @@ export class SqliteConventionStore implements ConventionStore {
   readonly activity: SqliteActivityStore
   readonly accounts: SqliteAccountStore
   readonly bin: SqliteBinStore
+  readonly comments: SqliteCommentStore
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true })
@@ -43,6 +45,7 @@ export class SqliteConventionStore implements ConventionStore {
     this.activity = new SqliteActivityStore(this.db)
     this.accounts = new SqliteAccountStore(this.db)
     this.bin = new SqliteBinStore(this.db)
+    this.comments = new SqliteCommentStore(this.db)
   }
 
   async list(): Promise<ConventionSummary[]> {

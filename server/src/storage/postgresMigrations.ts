@@ -96,6 +96,34 @@ const MIGRATIONS: string[] = [
      END $$;
    CREATE TRIGGER activity_no_delete BEFORE DELETE ON activity
      FOR EACH ROW EXECUTE FUNCTION activity_delete_when_purged();`,
+  // 6: comment threads and their messages (the document holds only the anchors); dates as
+  // ISO 8601 text, so that an export gives back exactly the dates an import brought
+  `CREATE TABLE comment_threads (
+     id TEXT PRIMARY KEY,
+     convention_id TEXT NOT NULL REFERENCES conventions (id) ON DELETE CASCADE,
+     block_id TEXT,
+     kind TEXT NOT NULL CHECK (kind IN ('passage', 'block')),
+     field TEXT,
+     quote TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+     created_at TEXT NOT NULL,
+     author_id TEXT NOT NULL,
+     author_name TEXT NOT NULL,
+     detached BOOLEAN NOT NULL DEFAULT false
+   );
+   CREATE INDEX comment_threads_by_convention ON comment_threads (convention_id);
+   CREATE TABLE comment_messages (
+     seq BIGSERIAL PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     thread_id TEXT NOT NULL REFERENCES comment_threads (id) ON DELETE CASCADE,
+     author_id TEXT NOT NULL,
+     author_name TEXT NOT NULL,
+     body TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     edited_at TEXT,
+     deleted BOOLEAN NOT NULL DEFAULT false
+   );
+   CREATE INDEX comment_messages_by_thread ON comment_messages (thread_id, seq);`,
 ]
 
 /** Several processes may start at once: an advisory lock lets one migrate while the others wait. */

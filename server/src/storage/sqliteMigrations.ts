@@ -92,6 +92,33 @@ const MIGRATIONS: string[] = [
    CREATE TRIGGER activity_no_delete BEFORE DELETE ON activity
      WHEN EXISTS (SELECT 1 FROM conventions WHERE id = OLD.convention_id)
      BEGIN SELECT RAISE(ABORT, 'activity is append-only'); END;`,
+  // 7: comment threads and their messages (the document holds only the anchors)
+  `CREATE TABLE comment_threads (
+     id TEXT PRIMARY KEY,
+     convention_id TEXT NOT NULL REFERENCES conventions (id) ON DELETE CASCADE,
+     block_id TEXT,
+     kind TEXT NOT NULL CHECK (kind IN ('passage', 'block')),
+     field TEXT,
+     quote TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+     created_at TEXT NOT NULL,
+     author_id TEXT NOT NULL,
+     author_name TEXT NOT NULL,
+     detached INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE INDEX comment_threads_by_convention ON comment_threads (convention_id);
+   CREATE TABLE comment_messages (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     thread_id TEXT NOT NULL REFERENCES comment_threads (id) ON DELETE CASCADE,
+     author_id TEXT NOT NULL,
+     author_name TEXT NOT NULL,
+     body TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     edited_at TEXT,
+     deleted INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE INDEX comment_messages_by_thread ON comment_messages (thread_id, seq);`,
 ]
 
 export function migrateSqlite(db: DatabaseSync): void {

@@ -160,6 +160,45 @@ export const blockSchema = z.discriminatedUnion('type', [
   signatoryBlockSchema,
 ])
 
+const commentAuthor = z.object({ id: z.string().min(1).max(200), name: z.string().max(200) })
+const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 date and time')
+
+/** A message of a comment thread; a deleted (moderated) message keeps its place with an empty body. */
+export const exportedCommentMessageSchema = z.object({
+  id: z.string().min(1).max(64),
+  author: commentAuthor,
+  body: z.string().max(20_000).describe('Plain text with line breaks, exactly as typed'),
+  createdAt: instant,
+  editedAt: instant.nullable(),
+  deleted: z.boolean(),
+})
+
+/**
+ * A comment thread and where it is. A passage is found again from `blockId` (its innermost
+ * block or entry; null in free text, where the container is the whole document), `offset`
+ * (characters of the container's text before the passage, text nodes in document order,
+ * line breaks not counted) and `length` (characters the passage covers now); `field` names
+ * the field node that holds its first character ("keyActionLabel", "paragraph" …), and is
+ * null only for a whole block or entry. A detached thread lost its passage or block: it
+ * keeps `quote` and `field`, and `offset` and `length` are null.
+ */
+export const exportedCommentSchema = z.object({
+  id: z.string().min(1).max(64),
+  anchor: z.object({
+    blockId: id.nullable(),
+    quote: z.string().max(100_000).describe('The passage at creation, or the block label'),
+    detached: z.boolean(),
+    field: z.string().max(64).nullable(),
+    offset: z.number().int().min(0).nullable(),
+    length: z.number().int().min(1).nullable(),
+  }),
+  status: z.enum(['open', 'resolved']),
+  createdAt: instant,
+  author: commentAuthor,
+  messages: z.array(exportedCommentMessageSchema).min(1).max(10_000),
+})
+export type ExportedComment = z.infer<typeof exportedCommentSchema>
+
 export const conventionSchema = z
   .object({
     format: z.literal(CONVENTION_FORMAT),
@@ -167,6 +206,8 @@ export const conventionSchema = z
     title: z.string().min(1).max(300),
     period: periodSchema,
     content: z.array(blockSchema).min(1).max(20_000),
+    /** Comment threads in document order (detached last); absent in exports made before comments. */
+    comments: z.array(exportedCommentSchema).max(10_000).optional(),
   })
   .superRefine((convention, ctx) => {
     // ids identify blocks and entries for comments, diffs and exports: they must be unique

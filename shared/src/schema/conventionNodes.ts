@@ -7,8 +7,14 @@ import { CIVILITIES, FOLLOW_UP_STATUSES, INDICATOR_KINDS, SIGNATORY_KINDS, THEME
  * block's shape, so selecting and typing can remove a field's text, never the field.
  */
 
-/** A single-line text field without formatting. */
-const line = (): NodeSpecData => ({ role: 'field', content: 'text*', marks: '', attrs: {} })
+/**
+ * Marks a single-line field allows: no formatting, only the anchor of a comment (every
+ * text people type may be commented; a schema without the mark would delete that text).
+ */
+export const LINE_MARKS = 'comment'
+
+/** A single-line text field without formatting (comments allowed). */
+const line = (): NodeSpecData => ({ role: 'field', content: 'text*', marks: LINE_MARKS, attrs: {} })
 /** A field of one or more paragraphs. */
 const paragraphs = (): NodeSpecData => ({ role: 'field', content: 'paragraph+', attrs: {} })
 
@@ -27,7 +33,7 @@ export const ficheActionNodes = {
   },
   ficheTitle: line(),
   /** The theme is a scalar; the text is the custom label ("autre") or a precision. */
-  ficheTheme: { role: 'field', content: 'text*', marks: '', attrs: { theme: enumAttribute(THEMES, null) } },
+  ficheTheme: { role: 'field', content: 'text*', marks: LINE_MARKS, attrs: { theme: enumAttribute(THEMES, null) } },
   ficheObjective: paragraphs(),
   ficheKeyActions: { role: 'field', content: 'keyAction*', attrs: {} },
   keyAction: {
@@ -132,6 +138,8 @@ export const TEXT_NODE_NAMES = [
   'text',
 ] as const
 export const MARK_NAMES = ['bold', 'italic', 'underline', 'strike'] as const
+/** Marks that are not formatting: the anchor of a comment thread (see `comments/commentMark.ts`). */
+export const ANCHOR_MARK_NAMES = ['comment'] as const
 
 /** Where the editor content and the convention's metadata live in the Y.Doc. */
 export const Y_FRAGMENT_NAME = 'default'

@@ -26,7 +26,7 @@ export interface NodeSpecData {
   /** ProseMirror content expression: keeps the block's shape. */
   readonly content: string
   readonly group?: string
-  /** Allowed marks; '' forbids formatting (single-line fields). */
+  /** Allowed marks (ProseMirror mark expression); single-line fields allow only `comment`. */
   readonly marks?: string
   readonly attrs: Readonly<Record<string, AttributeSpec>>
 }

@@ -1,0 +1,71 @@
+import { DISPLAY_CONTROL } from './readOnlyControls.js'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Decoration } from '@tiptap/pm/view'
+import { requestComment } from '../comments/commentEvents.js'
+import { openThreadsFrom } from '../comments/CommentHighlights.js'
+import { button, el, uneditable } from './dom.js'
+
+const COMMENT_ICON = 'M4 5h16v11H9l-5 4zM8 9h8M8 12h5'
+
+function commentIcon(): SVGSVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg')
+  svg.setAttribute('viewBox', '0 0 24 24')
+  svg.setAttribute('width', '18')
+  svg.setAttribute('height', '18')
+  svg.setAttribute('aria-hidden', 'true')
+  svg.setAttribute('focusable', 'false')
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path')
+  path.setAttribute('d', COMMENT_ICON)
+  path.setAttribute('fill', 'none')
+  path.setAttribute('stroke', 'currentColor')
+  path.setAttribute('stroke-width', '2')
+  path.setAttribute('stroke-linejoin', 'round')
+  svg.append(path)
+  return svg
+}
+
+/**
+ * "Commenter" on a block or entry, and the number of its open threads (a button that
+ * shows them). Both stay usable on a read-only connection: a commentateur comments
+ * there (the panel hides the form from a lecteur). `what` completes the names: "la fiche".
+ */
+export function commentControls(what: string, options: { compact?: boolean } = {}) {
+  let blockId: string | null = null
+  const add = button(
+    options.compact ? '' : 'Commenter',
+    () => blockId && requestComment(add, { action: 'comment-block', blockId }),
+    {
+      className: `block-button comment-button${options.compact ? ' comment-button--compact' : ''}`,
+      testId: 'comment-block',
+      ariaLabel: options.compact ? `Commenter ${what}` : undefined,
+      title: `Commenter ${what}`,
+    },
+  )
+  add.prepend(commentIcon())
+  add.dataset.commentControl = ''
+  // commenting changes nothing in the document: the button stays for readers and commenters
+  add.setAttribute(DISPLAY_CONTROL, '')
+  const countText = el('span', {})
+  const count = button('', () => blockId && requestComment(count, { action: 'show-block', blockId }), {
+    className: 'comment-count',
+    testId: 'comment-count',
+  })
+  count.append(countText)
+  count.dataset.commentControl = ''
+  count.setAttribute(DISPLAY_CONTROL, '')
+  count.hidden = true
+  const wrapper = uneditable('div', { class: 'comment-controls' }, count, add)
+
+  return {
+    element: wrapper,
+    update(node: PMNode, decorations: readonly Decoration[]) {
+      blockId = (node.attrs.id as string | null) ?? null
+      const open = openThreadsFrom(decorations)
+      count.hidden = open === 0
+      countText.textContent = String(open)
+      const label = `${open} ${open > 1 ? 'commentaires ouverts' : 'commentaire ouvert'} sur ${what}`
+      count.setAttribute('aria-label', label)
+      count.title = label
+    },
+  }
+}

@@ -1,0 +1,124 @@
+import type { DatabaseSync } from 'node:sqlite'
+import type { ThreadStatus } from '@ctg/shared'
+import { sqliteTransaction } from '../storage/sqliteTransaction.js'
+import type { CommentStore, StoredMessage, StoredThread, ThreadWithMessages } from './CommentStore.js'
+import { groupThreads, toMessage, toThread, type MessageRow, type ThreadRow } from './commentRows.js'
+
+/** Comment threads in the SQLite file (same connection as the memberships). */
+export class SqliteCommentStore implements CommentStore {
+  constructor(private readonly db: DatabaseSync) {}
+
+  async createThread(thread: StoredThread, first: StoredMessage): Promise<void> {
+    sqliteTransaction(this.db, () => {
+      this.insertThread(thread)
+      this.insertMessage(first)
+    })
+  }
+
+  async importThreads(threads: ThreadWithMessages[]): Promise<void> {
+    sqliteTransaction(this.db, () => {
+      for (const { thread, messages } of threads) {
+        this.insertThread(thread)
+        for (const message of messages) this.insertMessage(message)
+      }
+    })
+  }
+
+  async threads(conventionId: string): Promise<ThreadWithMessages[]> {
+    return sqliteTransaction(
+      this.db,
+      () => {
+        const threads = this.db.prepare('SELECT * FROM comment_threads WHERE convention_id = ?').all(conventionId)
+        const messages = this.db
+          .prepare(
+            `SELECT m.* FROM comment_messages m JOIN comment_threads t ON t.id = m.thread_id
+             WHERE t.convention_id = ? ORDER BY m.seq`,
+          )
+          .all(conventionId)
+        return groupThreads(
+          (threads as unknown as ThreadRow[]).map(toThread),
+          (messages as unknown as MessageRow[]).map(toMessage),
+        )
+      },
+      'read',
+    )
+  }
+
+  async threadsOnly(conventionId: string): Promise<StoredThread[]> {
+    const rows = this.db.prepare('SELECT * FROM comment_threads WHERE convention_id = ?').all(conventionId)
+    return (rows as unknown as ThreadRow[]).map(toThread)
+  }
+
+  async thread(conventionId: string, threadId: string): Promise<ThreadWithMessages | null> {
+    return sqliteTransaction(
+      this.db,
+      () => {
+        const row = this.db
+          .prepare('SELECT * FROM comment_threads WHERE convention_id = ? AND id = ?')
+          .get(conventionId, threadId)
+        if (!row) return null
+        const messages = this.db
+          .prepare('SELECT * FROM comment_messages WHERE thread_id = ? ORDER BY seq')
+          .all(threadId)
+        return {
+          thread: toThread(row as unknown as ThreadRow),
+          messages: (messages as unknown as MessageRow[]).map(toMessage),
+        }
+      },
+      'read',
+    )
+  }
+
+  async addMessage(message: StoredMessage): Promise<void> {
+    this.insertMessage(message)
+  }
+
+  async setStatus(threadId: string, status: ThreadStatus): Promise<void> {
+    this.db.prepare('UPDATE comment_threads SET status = ? WHERE id = ?').run(status, threadId)
+  }
+
+  async editMessage(messageId: string, body: string, editedAt: string): Promise<void> {
+    this.db.prepare('UPDATE comment_messages SET body = ?, edited_at = ? WHERE id = ?').run(body, editedAt, messageId)
+  }
+
+  async deleteMessage(messageId: string): Promise<void> {
+    this.db.prepare("UPDATE comment_messages SET body = '', deleted = 1 WHERE id = ?").run(messageId)
+  }
+
+  async setDetached(threadId: string, detached: boolean): Promise<boolean> {
+    const result = this.db
+      .prepare('UPDATE comment_threads SET detached = ? WHERE id = ? AND detached = ?')
+      .run(detached ? 1 : 0, threadId, detached ? 0 : 1)
+    return Number(result.changes) > 0
+  }
+
+  private insertThread(t: StoredThread) {
+    this.db
+      .prepare(
+        `INSERT INTO comment_threads (id, convention_id, block_id, kind, field, quote, status, created_at, author_id, author_name, detached)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        t.id,
+        t.conventionId,
+        t.blockId,
+        t.kind,
+        t.field,
+        t.quote,
+        t.status,
+        t.createdAt,
+        t.authorId,
+        t.authorName,
+        t.detached ? 1 : 0,
+      )
+  }
+
+  private insertMessage(m: StoredMessage) {
+    this.db
+      .prepare(
+        `INSERT INTO comment_messages (id, thread_id, author_id, author_name, body, created_at, edited_at, deleted)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(m.id, m.threadId, m.authorId, m.authorName, m.body, m.createdAt, m.editedAt, m.deleted ? 1 : 0)
+  }
+}

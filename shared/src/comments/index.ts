@@ -1,0 +1,6 @@
+export * from './commentMark.js'
+export * from './messageBody.js'
+export * from './threadBodies.js'
+export * from './threadJson.js'
+export * from './threadsMessage.js'
+export * from './blockLabels.js'
