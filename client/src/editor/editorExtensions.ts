@@ -10,6 +10,7 @@ import { ActiveField } from './ActiveField.js'
 import { BlockNumbering } from './BlockNumbering.js'
 import { ClickBelowContent } from './ClickBelowContent.js'
 import { collaboratorCaret } from './collaboratorCaret.js'
+import { ControlTabbing } from './ControlTabbing.js'
 import { FieldNavigation } from './FieldNavigation.js'
 import { LongDocument } from './LongDocument.js'
 import { SlashCommand } from './SlashCommand.js'
@@ -49,6 +50,7 @@ export function editorExtensions({ provider, user, getPeriod }: EditorExtensions
     LongDocument,
     ClickBelowContent,
     FieldNavigation,
+    ControlTabbing,
     SlashCommand.configure({ getPeriod }),
   ]
 }

@@ -1,0 +1,114 @@
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSuite, OUTPUT } from '../helpers/browserSuite.js'
+import { exportedObjective } from '../helpers/conventionPage.js'
+import { createConvention } from '../helpers/createConvention.js'
+import { twoOfEachKindConvention } from '../fixtures/twoOfEachKindConvention.js'
+
+const suite = browserSuite()
+
+const OWNER = { id: 'u-test', name: 'Testeuse' }
+
+/** Phones from the smallest common one to the largest. */
+const PHONES = [
+  { width: 360, height: 740 },
+  { width: 390, height: 844 },
+  { width: 430, height: 932 },
+] as const
+
+async function phonePage(viewport: { width: number; height: number }, path: string): Promise<Page> {
+  const context = await suite.browser.newContext({
+    viewport,
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+    locale: 'fr-FR',
+  })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error('page error:', error))
+  await page.goto(`${suite.server.httpUrl}${path}#jeton=${await suite.server.token(OWNER)}`)
+  return page
+}
+
+/** The page's width against the viewport's: equal when nothing sticks out sideways. */
+const widths = (page: Page) =>
+  page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }))
+
+/** Elements wider than the viewport or reaching past its right edge, outside frames that scroll. */
+const overflowing = (page: Page) =>
+  page.evaluate(() => {
+    const inScroller = (element: Element) => {
+      for (let e = element.parentElement; e; e = e.parentElement) {
+        const style = getComputedStyle(e)
+        if (style.overflowX === 'auto' || style.overflowX === 'scroll' || style.overflowX === 'hidden') return true
+      }
+      return false
+    }
+    return Array.from(document.querySelectorAll('body *'))
+      .filter((element) => {
+        const box = element.getBoundingClientRect()
+        return box.width > 0 && box.right > window.innerWidth + 0.5 && !inScroller(element)
+      })
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
+      .slice(0, 10)
+  })
+
+describe('on a phone (360 to 430 px wide)', () => {
+  for (const viewport of PHONES) {
+    it(`at ${viewport.width} px the list and the editor fit the width, fields can be edited, tables scroll in their frame`, async () => {
+      const id = await createConvention(suite.server, twoOfEachKindConvention())
+
+      const list = await phonePage(viewport, '/')
+      await list.getByTestId('convention-card').first().waitFor()
+      await list.screenshot({ path: join(OUTPUT, `phone-${viewport.width}-list.png`) })
+      expect(await overflowing(list)).toEqual([])
+      expect(await widths(list)).toEqual({ scrollWidth: viewport.width, innerWidth: viewport.width })
+      await list.context().close()
+
+      const page = await phonePage(viewport, `/c/${id}`)
+      await page.locator('.fiche-action').first().waitFor({ timeout: 20_000 })
+      await expect.poll(() => page.locator('.signatory-block').count()).toBe(2)
+      await page.screenshot({ path: join(OUTPUT, `phone-${viewport.width}-editor.png`) })
+      expect(await overflowing(page)).toEqual([])
+      expect(await widths(page)).toEqual({ scrollWidth: viewport.width, innerWidth: viewport.width })
+
+      // a tap in the first fiche's title, and typing, edits it
+      const title = page.locator('.fiche-action [data-type="ficheTitle"] > .ctg-field__content').first()
+      await title.scrollIntoViewIfNeeded()
+      await title.tap()
+      await page.keyboard.press('End')
+      await page.keyboard.type(' au téléphone')
+      await expect
+        .poll(
+          async () => {
+            const convention = (await (await suite.server.api(`/api/conventions/${id}/export?format=json`)).json()) as {
+              content: { type: string; title?: string }[]
+            }
+            return convention.content.find((b) => b.type === 'ficheAction')?.title
+          },
+          { timeout: 10_000 },
+        )
+        .toBe('Ouvrir un relais petite enfance au téléphone')
+      await page.screenshot({ path: join(OUTPUT, `phone-${viewport.width}-editing.png`) })
+
+      // the indicator table scrolls inside its own frame, which takes the keyboard focus and is named
+      const frame = page.locator('.indicator-table__scroll').first()
+      await frame.scrollIntoViewIfNeeded()
+      const scroll = await frame.evaluate((e) => ({
+        overflowX: getComputedStyle(e).overflowX,
+        scrollWidth: e.scrollWidth,
+        clientWidth: e.clientWidth,
+        tabIndex: e.tabIndex,
+        name: e.getAttribute('aria-label') ?? e.getAttribute('aria-labelledby'),
+      }))
+      expect(scroll.overflowX).toBe('auto')
+      expect(scroll.scrollWidth).toBeGreaterThan(scroll.clientWidth)
+      expect(scroll.tabIndex).toBe(0)
+      expect(scroll.name).toBeTruthy()
+      await page.screenshot({ path: join(OUTPUT, `phone-${viewport.width}-table.png`) })
+      expect(await widths(page)).toEqual({ scrollWidth: viewport.width, innerWidth: viewport.width })
+      await page.context().close()
+    }, 90_000)
+  }
+})
