@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSuite, OUTPUT } from '../helpers/browserSuite.js'
-import { exportedObjective } from '../helpers/conventionPage.js'
+import { openConventionPage } from '../helpers/conventionPage.js'
 import { createConvention } from '../helpers/createConvention.js'
 import { twoOfEachKindConvention } from '../fixtures/twoOfEachKindConvention.js'
 
@@ -106,9 +106,47 @@ describe('on a phone (360 to 430 px wide)', () => {
       expect(scroll.scrollWidth).toBeGreaterThan(scroll.clientWidth)
       expect(scroll.tabIndex).toBe(0)
       expect(scroll.name).toBeTruthy()
+      // a tap in a cell, and typing, edits it
+      const unit = page.locator('.indicator-row [data-type="indicatorUnit"] > .ctg-field__content').first()
+      await unit.tap()
+      // the editor has the focus, not the frame around the table
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
+      await page.keyboard.press('End')
+      await page.keyboard.type(' plein')
+      await expect
+        .poll(
+          async () => {
+            const convention = (await (await suite.server.api(`/api/conventions/${id}/export?format=json`)).json()) as {
+              content: { type: string; rows?: { unit: string }[] }[]
+            }
+            return convention.content.find((b) => b.type === 'indicatorTable')?.rows?.[0]?.unit
+          },
+          { timeout: 10_000 },
+        )
+        .toBe('ETP plein')
+      await frame.evaluate((e) => e.scrollTo({ left: e.scrollWidth }))
       await page.screenshot({ path: join(OUTPUT, `phone-${viewport.width}-table.png`) })
       expect(await widths(page)).toEqual({ scrollWidth: viewport.width, innerWidth: viewport.width })
       await page.context().close()
     }, 90_000)
   }
+
+  it('at 1440 px the header shows a long title in full, the actions going to a second row', async () => {
+    const convention = twoOfEachKindConvention()
+    convention.title = 'Convention Territoriale Globale de Provence Alpes Agglomération 2026–2030 — avenant n°2'
+    const id = await createConvention(suite.server, convention)
+    for (const role of ['owner', 'editor'] as const) {
+      const person = role === 'owner' ? OWNER : { id: 'u-camille', name: 'Camille Martin' }
+      const page = await openConventionPage(suite, id, person, role)
+      const title = page.getByTestId('convention-title')
+      await expect.poll(() => title.inputValue()).toBe(convention.title)
+      const shown = await title.evaluate((input) => ({ scroll: input.scrollWidth, client: input.clientWidth }))
+      expect(shown.scroll).toBeLessThanOrEqual(shown.client)
+      await page.screenshot({
+        path: join(OUTPUT, `header-1440-long-title-${role}.png`),
+        clip: { x: 0, y: 0, width: 1440, height: 200 },
+      })
+      await page.context().close()
+    }
+  }, 90_000)
 })

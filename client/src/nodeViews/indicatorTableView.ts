@@ -118,7 +118,8 @@ export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, ed
   )
 
   // wide tables scroll sideways inside this frame (a phone, many years), never the page
-  const frame = el('div', { class: 'indicator-table__scroll', role: 'group' }, contentDOM)
+  // it takes the focus, so that the keyboard can scroll it too (axe: scrollable-region-focusable)
+  const frame = el('div', { class: 'indicator-table__scroll', role: 'group', tabindex: 0 }, contentDOM)
   const dom = el(
     'section',
     { class: 'indicator-table ctg-block', 'data-type': 'indicatorTable' },
