@@ -149,4 +149,51 @@ describe('on a phone (360 to 430 px wide)', () => {
       await page.context().close()
     }
   }, 90_000)
+
+  it('at 390 px the sign-in page, an invitation and the dialogs fit the width', async () => {
+    const viewport = { width: 390, height: 844 }
+    const fits = async (page: Page, name: string) => {
+      await page.screenshot({ path: join(OUTPUT, `phone-390-${name}.png`) })
+      const wide = await overflowing(page)
+      expect({ ...(await widths(page)), wide }, name).toEqual({ scrollWidth: 390, innerWidth: 390, wide: [] })
+    }
+    const id = await createConvention(suite.server, twoOfEachKindConvention())
+    const shared = await suite.server.api(`/api/conventions/${id}/members`, {
+      method: 'POST',
+      body: JSON.stringify({
+        name: 'Élodie Roux',
+        email: 'elodie.roux@epci.example.fr',
+        organisationKind: 'epci',
+        role: 'editor',
+      }),
+    })
+    const { link } = (await shared.json()) as { link: string }
+
+    const context = await suite.browser.newContext({ viewport, isMobile: true, hasTouch: true, locale: 'fr-FR' })
+    const page = await context.newPage()
+    await page.goto(`${suite.server.httpUrl}/connexion`)
+    await page.getByTestId('sign-in').waitFor()
+    await fits(page, 'sign-in')
+    await page.goto(link)
+    await page.getByTestId('invitation-summary').waitFor()
+    await fits(page, 'invitation')
+    await context.close()
+
+    const list = await phonePage(viewport, '/')
+    await list.getByTestId('new-convention').tap()
+    await list.getByTestId('new-convention-dialog').waitFor()
+    await fits(list, 'new-convention')
+    await list.context().close()
+
+    const editor = await phonePage(viewport, `/c/${id}`)
+    await editor.locator('.fiche-action').first().waitFor({ timeout: 20_000 })
+    await editor.getByTestId('share').tap()
+    await editor.getByTestId('share-name').waitFor()
+    await fits(editor, 'share')
+    await editor.keyboard.press('Escape')
+    await editor.getByTestId('activity-open').tap()
+    await editor.getByTestId('activity-entry').first().waitFor()
+    await fits(editor, 'activity-log')
+    await editor.context().close()
+  }, 90_000)
 })
