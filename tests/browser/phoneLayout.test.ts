@@ -73,6 +73,11 @@ describe('on a phone (360 to 430 px wide)', () => {
       expect(await overflowing(page)).toEqual([])
       expect(await widths(page)).toEqual({ scrollWidth: viewport.width, innerWidth: viewport.width })
 
+      // the longest axis name shows in full, on two lines if need be
+      const theme = page.locator('.fiche-theme__shown').nth(1)
+      expect(await theme.textContent()).toBe('Accès aux droits et inclusion numérique')
+      expect(await theme.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true)
+
       // a tap in the first fiche's title, and typing, edits it
       const title = page.locator('.fiche-action [data-type="ficheTitle"] > .ctg-field__content').first()
       await title.scrollIntoViewIfNeeded()
