@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { browserSuite, OUTPUT } from '../helpers/browserSuite.js'
 import { openConventionPage } from '../helpers/conventionPage.js'
 import { createConvention } from '../helpers/createConvention.js'
+import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations.js'
 import { twoOfEachKindConvention } from '../fixtures/twoOfEachKindConvention.js'
 
 const suite = browserSuite()
@@ -72,6 +73,9 @@ describe('on a phone (360 to 430 px wide)', () => {
       await page.screenshot({ path: join(OUTPUT, `phone-${viewport.width}-editor.png`) })
       expect(await overflowing(page)).toEqual([])
       expect(await widths(page)).toEqual({ scrollWidth: viewport.width, innerWidth: viewport.width })
+
+      // the phone layout (the toolbar as a strip that scrolls) keeps the page accessible
+      if (viewport.width === 390) await expectNoAxeViolations(page, 'the editor at 390 px')
 
       // the longest axis name shows in full, on two lines if need be
       const theme = page.locator('.fiche-theme__shown').nth(1)
