@@ -41,6 +41,9 @@ describe('two browsers edit one fiche action at once', () => {
     await expect
       .poll(() => claire.locator('.collaboration-carets__label', { hasText: 'Élodie EPCI' }).count())
       .toBeGreaterThan(0)
+    // the name shows while she types, then fades so that it does not stay over the text
+    const label = claire.locator('.collaboration-carets__label', { hasText: 'Élodie EPCI' }).first()
+    await expect.poll(() => label.evaluate((e) => getComputedStyle(e).visibility), { timeout: 10_000 }).toBe('hidden')
 
     // and the server holds the same text
     await expect.poll(() => exportedObjective(suite.server, id)).toContain('Élodie ajoute la sienne.')

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { describeActivity } from '../../client/src/activity/describeActivity.js'
 import { groupByDay } from '../../client/src/activity/groupByDay.js'
 import type { ActivityEntry } from '../../client/src/api/types.js'
+import { describeBlock } from '../../server/src/conventions/describeBlock.js'
+import { twoOfEachKindConvention } from '../fixtures/twoOfEachKindConvention.js'
 
 const entry = (action: ActivityEntry['action'], detail: Record<string, unknown> = {}, at = '2026-03-12T13:05:00Z') =>
   ({ seq: 1, conventionId: 'c', at, userId: 'u-1', userName: 'Camille Martin', action, detail }) as ActivityEntry
@@ -30,6 +32,14 @@ describe('activity log sentences', () => {
       entry('changed', { block: 'Signataires Commune de Seyne, Caf des Alpes' }),
       'Camille Martin a modifié les signataires (Commune de Seyne, Caf des Alpes)',
     ],
+    // signatories not named yet: no empty parentheses nor stray commas
+    [entry('changed', { block: 'Signataires' }), 'Camille Martin a modifié les signataires'],
+    [entry('changed', { block: 'Signataires ,' }), 'Camille Martin a modifié les signataires'],
+    [entry('changed', { block: 'Signataires , ,' }), 'Camille Martin a modifié les signataires'],
+    [
+      entry('changed', { block: 'Signataires Commune de Seyne, ' }),
+      'Camille Martin a modifié les signataires (Commune de Seyne)',
+    ],
     [entry('changed', { block: 'texte libre' }), 'Camille Martin a modifié le texte de la convention'],
     [
       entry('shared', { userId: 'u-2', name: 'Paul Girard', email: 'p@x.fr', role: 'commenter' }),
@@ -49,6 +59,22 @@ describe('activity log sentences', () => {
     ],
   ])('%#: %s', (e, expected) => {
     expect(sentence(e)).toBe(expected)
+  })
+
+  it('names a signatory block by its named parties only, and an unnamed one reads naturally', () => {
+    const convention = twoOfEachKindConvention()
+    const blocks = convention.content.map((block, index) => [block, index] as const)
+    const [first, second] = blocks.filter(([block]) => block.type === 'signatoryBlock').map(([, index]) => index)
+    // the second block holds "Commune de Seyne" and a signatory nobody has named yet
+    expect(describeBlock(convention, second!)).toBe('Signataires Commune de Seyne')
+    expect(describeBlock(convention, first!)).toBe('Signataires La Caf, Communauté de communes')
+    const block = convention.content[second!]
+    if (block?.type !== 'signatoryBlock') throw new Error('not a signatory block')
+    block.signatories.forEach((signatory) => (signatory.organisation = '  '))
+    expect(describeBlock(convention, second!)).toBe('Signataires')
+    expect(sentence(entry('changed', { block: describeBlock(convention, second!) }))).toBe(
+      'Camille Martin a modifié les signataires',
+    )
   })
 
   it('groups entries by day, today and yesterday by name', () => {

@@ -56,7 +56,14 @@ function blockPhrase(block: unknown): string {
   const table = /^Tableau\s*(.*)$/.exec(block)
   if (table) return table[1] ? `le tableau « ${table[1]} »` : 'un tableau d’indicateurs'
   const signatories = /^Signataires\s*(.*)$/.exec(block)
-  if (signatories) return signatories[1] ? `les signataires (${signatories[1]})` : 'les signataires'
+  if (signatories) {
+    // signatories not named yet left empty names in older entries: "Signataires , "
+    const names = signatories[1]!
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean)
+    return names.length ? `les signataires (${names.join(', ')})` : 'les signataires'
+  }
   if (block === 'texte libre') return 'le texte de la convention'
   return `« ${block} »`
 }

@@ -28,7 +28,8 @@ export function SignOutButton({ userId, compact = false }: { userId: string; com
       data-testid="sign-out"
     >
       <LineIcon d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l-5-5 5-5M5 12h11" />
-      {!compact && label}
+      {/* on a phone the words hide visually and stay the accessible name */}
+      {!compact && <span className="button__label">{label}</span>}
     </button>
   )
 }

@@ -31,6 +31,7 @@ import { SyncStatus } from './SyncStatus.js'
 import { Toolbar } from './Toolbar.js'
 import { useCollaboration } from './useCollaboration.js'
 import { useConventionMeta } from './useConventionMeta.js'
+import { useStickyToolbar } from './useStickyToolbar.js'
 import { usePresence } from './usePresence.js'
 import { userColor } from '@ctg/shared'
 import { LineIcon } from '../ui/LineIcon.js'
@@ -54,6 +55,10 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
   const connection = collab?.connection ?? 'connecting'
   const meta = useConventionMeta(ready ? collab!.ydoc : null)
   const participants = usePresence(ready ? collab!.provider : null)
+
+  const topRef = useRef<HTMLElement>(null)
+  const headerRef = useRef<HTMLDivElement>(null)
+  useStickyToolbar(topRef, headerRef)
 
   const collaborator = useMemo(() => ({ id: user.id, name: user.name, color: userColor(user.id) }), [user])
 
@@ -166,9 +171,15 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
     <div
       className={`editor-page${deletion ? ' editor-page--deleted' : ''}${comments.open ? ' has-comments' : ''}${canComment ? '' : ' cannot-comment'}`}
     >
-      <div className="editor-top">
-        <header className="editor-header">
-          <Link href="/" className="editor-header__back" aria-label="Retour à mes conventions" title="Mes conventions">
+      {/* the banner holds the toolbar too, so that everything on the page is in a landmark */}
+      <header className="editor-top" ref={topRef}>
+        <div className="editor-header" ref={headerRef}>
+          <Link
+            href="/"
+            className="editor-header__back"
+            aria-label="CTG : retour à mes conventions"
+            title="Mes conventions"
+          >
             <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
               <path
                 d="M15 5l-7 7 7 7"
@@ -179,9 +190,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
                 strokeLinejoin="round"
               />
             </svg>
-            <span className="brand__mark brand__mark--small" aria-hidden="true">
-              CTG
-            </span>
+            <span className="brand__mark brand__mark--small">CTG</span>
           </Link>
           <div className="editor-header__title">
             {ready && collab ? (
@@ -264,12 +273,14 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
               <SignOutButton userId={user.id} compact />
             </div>
           </div>
-        </header>
+        </div>
         {editor && !deletion && <Toolbar editor={editor} getPeriod={getPeriod} />}
         {ready && collab && !deletion && <OfflineNotice unsent={collab.unsent} connection={connection} />}
-      </div>
+      </header>
 
       <main className="editor-canvas" id="main">
+        {/* the page's title for headings navigation; the document's own headings come below it */}
+        <h1 className="visually-hidden">{title || 'Convention'}</h1>
         {actionError !== null && (
           <div className="editor-canvas__notice">
             <ErrorNotice error={actionError} title="L’export n’a pas pu être réalisé." />

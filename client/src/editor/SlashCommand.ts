@@ -32,6 +32,8 @@ export const SlashCommand = Extension.create<SlashCommandOptions>({
         pluginKey: slashCommandKey,
         char: '/',
         allowSpaces: false,
+        // inside the page's main landmark, like the document it belongs to
+        container: '#main',
         // free text only: blocks go at the top level, and fields keep their shape
         allow: ({ state, range }) => {
           const $from = state.doc.resolve(range.from)

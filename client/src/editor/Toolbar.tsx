@@ -47,6 +47,8 @@ const ICONS = {
   signature: 'M3 17c3-1 4-8 6-8s0 7 2 7 2-4 4-4 1 3 3 3 2-1 3-2M3 21h18',
   undo: 'M9 14L4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3',
   redo: 'M15 14l5-5-5-5M20 9H9a5 5 0 0 0 0 10h3',
+  strike:
+    'M16 5.5C15 4.5 13.6 4 12 4c-2.8 0-4.5 1.5-4.5 3.5 0 1.3.7 2.2 1.8 2.9M4 12h16M15.6 14c.6.6.9 1.3.9 2.2 0 2.2-2 3.8-4.7 3.8-2 0-3.7-.7-4.8-2',
 }
 
 /** The formatting and insertion bar above the document. */
@@ -94,7 +96,8 @@ export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () =
         {([1, 2, 3] as const).map((level) => (
           <ToolButton
             key={level}
-            label={`Titre ${level}`}
+            // the name starts with what is shown, for people who name buttons by voice
+            label={`T${level} : titre de niveau ${level}`}
             active={state[`h${level}`]}
             disabled={disabled || !state.canHeading}
             onRun={run(`heading${level}`)}
@@ -144,7 +147,7 @@ export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () =
           onRun={() => editor.chain().focus().toggleStrike().run()}
           testId="format-strike"
         >
-          <span className="tool__glyph tool__glyph--strike">ab</span>
+          <LineIcon d={ICONS.strike} />
         </ToolButton>
       </div>
       <div className="toolbar__group" role="group" aria-label="Listes">
@@ -204,7 +207,7 @@ export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () =
           type="button"
           className={`tool tool--text${large ? ' is-active' : ''}`}
           aria-pressed={large}
-          aria-label="Affichage agrandi"
+          aria-label="A+ : affichage agrandi"
           title="Affichage agrandi : texte plus grand, pour un vidéoprojecteur ou une réunion"
           onClick={() => setLarge(!large)}
           data-testid="large-display"

@@ -11,9 +11,9 @@ import { ActiveField } from './ActiveField.js'
 import { BlockNumbering } from './BlockNumbering.js'
 import { ClickBelowContent } from './ClickBelowContent.js'
 import { collaboratorCaret } from './collaboratorCaret.js'
+import { ControlTabbing } from './plugins/ControlTabbing.js'
 import { FieldNavigation } from './FieldNavigation.js'
 import { LongDocument } from './LongDocument.js'
-import { BlockControlFocus } from './plugins/BlockControlFocus.js'
 import { BlockDrag } from './plugins/BlockDrag.js'
 import { BlockRemovalGuard } from './plugins/BlockRemovalGuard.js'
 import { DomSelectionSync } from './plugins/DomSelectionSync.js'
@@ -60,7 +60,7 @@ export function editorExtensions({ provider, user, getPeriod }: EditorExtensions
     SelectionScope,
     BlockRemovalGuard,
     BlockDrag,
-    BlockControlFocus,
+    ControlTabbing,
     SlashCommand.configure({ getPeriod }),
     ReadOnlyGuard,
     CommentHighlights,

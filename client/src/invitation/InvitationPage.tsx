@@ -54,7 +54,9 @@ export function InvitationPage({
       (invitation) => {
         if (cancelled) return
         setLoaded({ state: 'ready', invitation })
-        setName(invitation.name)
+        // the first start's placeholder owner ("Administrateur local") is nobody's name: ask for it
+        const firstStart = invitation.email === null && invitation.conventionId === null
+        setName(firstStart ? '' : invitation.name)
       },
       (error: unknown) => !cancelled && setLoaded({ state: 'error', error }),
     )

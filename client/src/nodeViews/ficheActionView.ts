@@ -3,7 +3,14 @@ import type { Decoration } from '@tiptap/pm/view'
 import { blockControls } from './blockControls.js'
 import { commentControls } from './commentControls.js'
 import { el, select, uneditable, yearInput } from './dom.js'
-import { structuredNodeView, mirrorAttributes, numberFrom, setNodeAttrs } from './nodeViewHelpers.js'
+import {
+  blockHeading,
+  structuredNodeView,
+  mirrorAttributes,
+  numberFrom,
+  placeFrom,
+  setNodeAttrs,
+} from './nodeViewHelpers.js'
 import { STATUS_OPTIONS } from './statusOptions.js'
 
 /**
@@ -13,7 +20,7 @@ import { STATUS_OPTIONS } from './statusOptions.js'
 export const ficheActionView: NodeViewRenderer = ({ node: initial, getPos, editor, decorations }) => {
   let node = initial
   const number = el('span', { class: 'fiche-action__number', 'data-testid': 'fiche-number' })
-  const title = el('h3', { class: 'fiche-action__kicker' }, 'Fiche action ', number)
+  const title = blockHeading('fiche-action__kicker', 'Fiche action ', number)
 
   const status = select('Statut de suivi', STATUS_OPTIONS, (value) => setNodeAttrs(editor, getPos, { status: value }), {
     className: 'fiche-action__status',
@@ -47,6 +54,7 @@ export const ficheActionView: NodeViewRenderer = ({ node: initial, getPos, edito
     const n = numberFrom(decos) ?? ''
     number.textContent = n ? `n°${n}` : ''
     dom.setAttribute('aria-label', `Fiche action n°${n}`)
+    title.setAttribute('aria-level', String(placeFrom(decos).headingLevel))
     mirrorAttributes(dom, node)
     comments.update(node, decos)
     status.input.value = node.attrs.status ?? 'a_engager'

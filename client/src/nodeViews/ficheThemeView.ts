@@ -14,6 +14,10 @@ export const ficheThemeView: NodeViewRenderer = ({ node: initial, getPos, editor
     testId: 'fiche-theme',
     hideLabel: true,
   })
+  // a select cannot wrap its text: the chosen axis is shown in full by this text, under the
+  // select made transparent (the select keeps the focus, the keyboard and the phone's picker)
+  const shown = el('span', { class: 'fiche-theme__shown', 'aria-hidden': 'true' })
+  theme.wrapper.append(shown)
   const contentDOM = el('div', { class: 'ctg-field__content', 'data-field-content': '' })
   const dom = el(
     'div',
@@ -30,6 +34,7 @@ export const ficheThemeView: NodeViewRenderer = ({ node: initial, getPos, editor
   const render = () => {
     const code = (node.attrs.theme as string | null) ?? ''
     theme.input.value = code
+    shown.textContent = theme.input.selectedOptions[0]?.textContent ?? ''
     dom.dataset.theme = code
     dom.classList.toggle('is-empty', isEmptyField(node))
     const hint = code === 'autre' ? 'Libellé de l’axe (à préciser)' : FIELD_LABELS.ficheTheme.hint

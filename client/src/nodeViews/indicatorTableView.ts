@@ -6,7 +6,15 @@ import { blockControls } from './blockControls.js'
 import { commentControls } from './commentControls.js'
 import { button, el, uneditable } from './dom.js'
 import { indicatorColumns } from './indicatorColumns.js'
-import { structuredNodeView, endOfNode, focusFieldFrom, type GetPos, mirrorAttributes } from './nodeViewHelpers.js'
+import {
+  blockHeading,
+  structuredNodeView,
+  endOfNode,
+  focusFieldFrom,
+  type GetPos,
+  mirrorAttributes,
+  placeFrom,
+} from './nodeViewHelpers.js'
 
 function hasValuesFor(table: PMNode, year: number): boolean {
   let found = false
@@ -41,13 +49,15 @@ async function removeYear(editor: Editor, getPos: GetPos, side: 'start' | 'end')
  */
 export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, editor, decorations }) => {
   let node = initial
+  let place = placeFrom(decorations)
+  const heading = blockHeading('ctg-block__title', 'Tableau d’indicateurs')
   const period = el('span', { class: 'indicator-table__period', 'data-testid': 'indicator-period' })
   const count = el('span', { class: 'indicator-table__count' })
   const comments = commentControls('le tableau')
   const header = uneditable(
     'header',
     { class: 'ctg-block__header indicator-table__header' },
-    el('h3', { class: 'ctg-block__title' }, 'Tableau d’indicateurs'),
+    heading,
     el('p', { class: 'ctg-block__meta' }, 'Période ', period, count),
     comments.element,
     blockControls(editor, getPos, () => node.attrs.id as string | null),
@@ -113,11 +123,14 @@ export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, ed
     ),
   )
 
+  // wide tables scroll sideways inside this frame (a phone, many years), never the page
+  // it takes the focus, so that the keyboard can scroll it too (axe: scrollable-region-focusable)
+  const frame = el('div', { class: 'indicator-table__scroll', role: 'group', tabindex: 0 }, contentDOM)
   const dom = el(
     'section',
-    { class: 'indicator-table ctg-block', 'data-type': 'indicatorTable', 'aria-label': 'Tableau d’indicateurs' },
+    { class: 'indicator-table ctg-block', 'data-type': 'indicatorTable' },
     header,
-    el('div', { class: 'indicator-table__scroll' }, contentDOM),
+    frame,
     empty,
     footer,
   )
@@ -131,6 +144,12 @@ export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, ed
 
   const render = (decos: readonly Decoration[]) => {
     comments.update(node, decos)
+    // two tables are two landmarks: their names must differ, even with the same title
+    const title = node.firstChild?.textContent.trim()
+    const name = `Tableau d’indicateurs${place.ofKind > 1 ? ` ${place.ordinal} sur ${place.ofKind}` : ''}${title ? ` : ${title}` : ''}`
+    dom.setAttribute('aria-label', name)
+    frame.setAttribute('aria-label', `${name} (défile horizontalement)`)
+    heading.setAttribute('aria-level', String(place.headingLevel))
     const start = node.attrs.startYear as number | null
     const end = node.attrs.endYear as number | null
     const years = start !== null && end !== null ? end - start + 1 : 0
@@ -142,8 +161,8 @@ export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, ed
     dom.classList.toggle('is-empty', rows === 0)
     if (start === null || end === null) return
     label(addStart, String(start - 1), `Ajouter l’année ${start - 1} au début du tableau`)
-    label(removeStart, String(start), `Retirer la première année (${start})`)
-    label(removeEnd, String(end), `Retirer la dernière année (${end})`)
+    label(removeStart, String(start), `Retirer ${start}, la première année du tableau`)
+    label(removeEnd, String(end), `Retirer ${end}, la dernière année du tableau`)
     label(addEnd, String(end + 1), `Ajouter l’année ${end + 1} à la fin du tableau`)
     // a period spans at most 16 years and at least one
     addStart.disabled = addEnd.disabled = end - start >= 15
@@ -153,6 +172,7 @@ export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, ed
 
   return structuredNodeView(node.type, dom, contentDOM, (updated, decos) => {
     node = updated
+    place = placeFrom(decos)
     render(decos)
   })
 }

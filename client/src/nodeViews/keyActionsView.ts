@@ -30,12 +30,14 @@ export const keyActionsView: NodeViewRenderer = ({ node: initial, getPos, editor
     },
     { icon: 'plus', testId: 'add-key-action' },
   )
+  // a group, like the other fields: a landmark per fiche would crowd the page's landmarks
   const dom = el(
-    'section',
+    'div',
     {
       class: 'ctg-field ctg-field--multi key-actions',
       'data-type': 'ficheKeyActions',
       'data-label': label,
+      role: 'group',
       'aria-label': label,
     },
     columns,

@@ -2,6 +2,8 @@ import type { Editor } from '@tiptap/core'
 import type { Node as PMNode, NodeType } from '@tiptap/pm/model'
 import { Selection } from '@tiptap/pm/state'
 import type { Decoration, NodeView, ViewMutationRecord } from '@tiptap/pm/view'
+import type { BlockPlace } from '../editor/BlockNumbering.js'
+import { el } from './dom.js'
 
 export type GetPos = () => number | undefined
 
@@ -55,6 +57,26 @@ export function numberFrom(decorations: readonly Decoration[]): string | null {
     if (number) return number
   }
   return null
+}
+
+/** Where BlockNumbering says a structured block stands (its heading level, its rank among its kind). */
+export function placeFrom(decorations: readonly Decoration[]): BlockPlace {
+  for (const decoration of decorations) {
+    const place = (decoration.spec as { place?: BlockPlace }).place
+    if (place) return place
+  }
+  return { headingLevel: 2, ordinal: 1, ofKind: 1 }
+}
+
+/**
+ * A block's heading. Its level follows the document's headings before the block (heading
+ * levels must not skip), so it changes as headings are edited: an ARIA heading, whose level
+ * is an attribute, rather than an <hN> element that would have to be replaced.
+ */
+export function blockHeading(className: string, ...children: (Node | string)[]): HTMLElement {
+  const heading = el('div', { class: className, role: 'heading', 'aria-level': 2 })
+  heading.append(...children)
+  return heading
 }
 
 /** True when a field has nothing typed in it (a line, or paragraphs that are all empty). */

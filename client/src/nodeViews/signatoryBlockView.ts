@@ -1,16 +1,25 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import { blockControls } from './blockControls.js'
 import { button, el, uneditable } from './dom.js'
-import { structuredNodeView, endOfNode, focusFieldFrom, mirrorAttributes } from './nodeViewHelpers.js'
+import {
+  blockHeading,
+  structuredNodeView,
+  endOfNode,
+  focusFieldFrom,
+  mirrorAttributes,
+  placeFrom,
+} from './nodeViewHelpers.js'
 
 /** The signatures: one card per party on two columns, and a button to add a party. */
-export const signatoryBlockView: NodeViewRenderer = ({ node: initial, getPos, editor }) => {
+export const signatoryBlockView: NodeViewRenderer = ({ node: initial, getPos, editor, decorations }) => {
   let node = initial
+  let place = placeFrom(decorations)
+  const heading = blockHeading('ctg-block__title', 'Signatures')
   const count = el('span', { class: 'signatory-block__count' })
   const header = uneditable(
     'header',
     { class: 'ctg-block__header signatory-block__header' },
-    el('h3', { class: 'ctg-block__title' }, 'Signatures'),
+    heading,
     el('p', { class: 'ctg-block__meta' }, 'En autant d’exemplaires originaux que de signataires', count),
     blockControls(editor, getPos, () => node.attrs.id as string | null),
   )
@@ -27,7 +36,7 @@ export const signatoryBlockView: NodeViewRenderer = ({ node: initial, getPos, ed
   )
   const dom = el(
     'section',
-    { class: 'signatory-block ctg-block', 'data-type': 'signatoryBlock', 'aria-label': 'Bloc des signataires' },
+    { class: 'signatory-block ctg-block', 'data-type': 'signatoryBlock' },
     header,
     contentDOM,
     uneditable('p', { class: 'block-empty' }, 'Aucun signataire : ajoutez les parties à la convention.'),
@@ -35,6 +44,12 @@ export const signatoryBlockView: NodeViewRenderer = ({ node: initial, getPos, ed
   )
 
   const render = () => {
+    // two signatory blocks are two landmarks: their names must differ
+    dom.setAttribute(
+      'aria-label',
+      `Signataires${place.ofKind > 1 ? ` — bloc ${place.ordinal} sur ${place.ofKind}` : ''}`,
+    )
+    heading.setAttribute('aria-level', String(place.headingLevel))
     mirrorAttributes(dom, node)
     const n = node.childCount
     count.textContent = n === 0 ? '' : ` · ${n} signataire${n > 1 ? 's' : ''}`
@@ -42,8 +57,9 @@ export const signatoryBlockView: NodeViewRenderer = ({ node: initial, getPos, ed
   }
   render()
 
-  return structuredNodeView(node.type, dom, contentDOM, (updated) => {
+  return structuredNodeView(node.type, dom, contentDOM, (updated, decos) => {
     node = updated
+    place = placeFrom(decos)
     render()
   })
 }

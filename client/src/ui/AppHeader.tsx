@@ -8,13 +8,13 @@ export function AppHeader({ user, children }: { user: User | null; children?: Re
   return (
     <header className="app-header">
       <div className="app-header__inner">
+        {/* named by what it shows, for people who name links by voice; "accueil" says where it leads */}
         <Link href="/" className="brand">
-          <span className="brand__mark" aria-hidden="true">
-            CTG
-          </span>
+          <span className="brand__mark">CTG</span>{' '}
           <span className="brand__text">
-            <span className="brand__title">Conventions Territoriales Globales</span>
+            <span className="brand__title">Conventions Territoriales Globales</span>{' '}
             <span className="brand__subtitle">Espace de rédaction partagé Caf – collectivités</span>
+            <span className="visually-hidden"> (accueil)</span>
           </span>
         </Link>
         {children}

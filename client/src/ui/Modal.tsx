@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useOverflows } from './useOverflows.js'
 
 interface ModalProps {
   title: string
@@ -19,6 +20,8 @@ interface ModalProps {
 export function Modal({ title, onClose, children, footer, wide, side, testId }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
+  const bodyRef = useRef<HTMLDivElement>(null)
+  const scrolls = useOverflows(bodyRef)
 
   useEffect(() => {
     const dialog = ref.current
@@ -50,7 +53,16 @@ export function Modal({ title, onClose, children, footer, wide, side, testId }: 
             </svg>
           </button>
         </header>
-        <div className="modal__body">{children}</div>
+        {/* a body that scrolls takes the focus, so that the keyboard can scroll it */}
+        <div
+          ref={bodyRef}
+          className="modal__body"
+          tabIndex={scrolls ? 0 : undefined}
+          role={scrolls ? 'group' : undefined}
+          aria-labelledby={scrolls ? titleId : undefined}
+        >
+          {children}
+        </div>
         {footer && <footer className="modal__footer">{footer}</footer>}
       </div>
     </dialog>

@@ -10,7 +10,11 @@ export function describeBlock(convention: Convention, index: number): string {
     case 'indicatorTable':
       return `Tableau ${block.title}`.trim()
     case 'signatoryBlock':
-      return `Signataires ${block.signatories.map((s) => s.organisation).join(', ')}`.trim()
+      // a signatory not named yet is left out, rather than leave "Signataires , "
+      return `Signataires ${block.signatories
+        .map((s) => s.organisation.trim())
+        .filter(Boolean)
+        .join(', ')}`.trim()
     default:
       return 'texte libre'
   }
