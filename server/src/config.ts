@@ -89,6 +89,8 @@ export interface Limits {
   updateTimeoutMs: number
   /** milliseconds of update processing per second one user may cost the server in the long run */
   updateCpuMsPerSecond: number
+  /** authenticated sockets one person may hold on one process; the next is closed (4429) */
+  maxSocketsPerUser: number
   /** take the client address from the last `X-Forwarded-For` entry (behind a reverse proxy) */
   trustProxy: boolean
 }
@@ -108,6 +110,7 @@ export function readLimits(env: NodeJS.ProcessEnv = process.env): Limits {
     failedAuthsPerMinute: number('FAILED_AUTHS_PER_MINUTE', 20),
     updateTimeoutMs: number('UPDATE_TIMEOUT_MS', 3000),
     updateCpuMsPerSecond: number('UPDATE_CPU_MS_PER_SECOND', 100),
+    maxSocketsPerUser: number('MAX_SOCKETS_PER_USER', 20),
     trustProxy: env.TRUST_PROXY === '1',
   }
 }

@@ -22,6 +22,7 @@ import { ReadOnlyEnforcement } from './extensions/ReadOnlyEnforcement.js'
 import { RedisScaleOut } from './extensions/RedisScaleOut.js'
 import { SchemaCheck } from './extensions/SchemaCheck.js'
 import { SessionExpiry } from './extensions/SessionExpiry.js'
+import { SocketsPerUser } from './extensions/SocketsPerUser.js'
 import { SchemaRepair } from './extensions/SchemaRepair.js'
 import { UpdateGuard } from './extensions/UpdateGuard.js'
 import { HttpApi } from './http/HttpApi.js'
@@ -86,6 +87,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
       new ReadOnlyEnforcement(logger),
       new AwarenessIdentity(),
       new SessionExpiry(),
+      new SocketsPerUser(config.limits.maxSocketsPerUser, logger),
       new Persistence(log, logger, config.durableAck),
       ...(config.redisUrl
         ? [
