@@ -37,7 +37,7 @@ describe('sockets per user (MAX_SOCKETS_PER_USER)', () => {
   it("a user's 21st authenticated socket is closed with 4429, the first 20 stay, others are not affected", async () => {
     const id = await createConvention(server)
     const camille = await server.memberToken(id, { id: 'u-camille', name: 'Camille' }, 'editor')
-    const first = []
+    const first: RawSocket[] = []
     for (let i = 0; i < 20; i++) first.push(await authenticatedSocket(id, camille))
 
     const extra = await authenticatedSocket(id, camille)
