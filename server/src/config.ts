@@ -22,6 +22,8 @@ export interface ServerConfig {
   secret: string | undefined
   /** lifetime of a session (its token), in seconds */
   tokenTtlSeconds: number
+  /** how often open connections' sessions are checked against the ended ones, in ms (sign-outs made elsewhere) */
+  sessionRecheckMs: number
   /** failed sign-ins allowed in a burst, per client address and per account, before they are slowed */
   loginLimits: { failuresPerAddress: number; failuresPerAccount: number }
   /** largest accepted HTTP body, in bytes */
@@ -50,6 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     redisResyncMs: Number(env.REDIS_RESYNC_MS ?? 10_000),
     secret: env.CTG_SECRET || undefined,
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 7 * 24 * 3600),
+    sessionRecheckMs: Number(env.SESSION_RECHECK_MS ?? 30_000),
     loginLimits: {
       failuresPerAddress: Number(env.LOGIN_FAILURES_PER_ADDRESS ?? 30),
       failuresPerAccount: Number(env.LOGIN_FAILURES_PER_ACCOUNT ?? 5),

@@ -36,6 +36,8 @@ import { schemaRoutes } from './http/routes/schemaRoutes.js'
 import { userRoutes } from './http/routes/userRoutes.js'
 import { staticClient } from './http/staticClient.js'
 import { LoginLimits } from './limits/LoginLimits.js'
+import { RedisFailureBuckets } from './limits/RedisFailureBuckets.js'
+import { createRedisClient } from './redis/createRedisClient.js'
 import { createLogger } from './logger.js'
 import type { ConventionStore } from './storage/ConventionStore.js'
 import { DocumentLog } from './storage/DocumentLog.js'
@@ -68,6 +70,16 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     ? new RedisAccessBus({ url: config.redisUrl, prefix: config.redisPrefix }, logger)
     : new InProcessAccessBus()
   const live = new LiveAccess(() => server!.hocuspocus, store.members, store.accounts, bus, logger)
+  live.recheckSessionsEvery(config.sessionRecheckMs)
+  // a sign-in never waits for a Redis that is down: it counts in memory then (LoginLimits)
+  const loginRedis = config.redisUrl
+    ? createRedisClient(config.redisUrl, config.redisPrefix, logger, { enableOfflineQueue: false })
+    : undefined
+  const loginLimits = new LoginLimits(
+    config.loginLimits,
+    loginRedis ? new RedisFailureBuckets(loginRedis, config.redisPrefix) : undefined,
+    logger,
+  )
 
   server = new Server({
     name: 'ctg-workspace',
@@ -104,8 +116,8 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
         routes: [
           ...schemaRoutes(),
           ...userRoutes(store.accounts),
-          ...authRoutes(store.accounts, tokens, new LoginLimits(config.loginLimits), live),
-          ...invitationRoutes(store, tokens),
+          ...authRoutes(store.accounts, tokens, loginLimits, live),
+          ...invitationRoutes(store, tokens, live),
           ...conventionRoutes(conventions, store),
           ...memberRoutes(store, live),
           ...authOptionsRoutes({ password: true, oidcLabel: config.oidc?.label ?? null }),
@@ -146,11 +158,13 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     live,
     stop: () =>
       (stopped ??= (async () => {
+        live.stop()
         await server.destroy()
         // Hocuspocus closes each document but leaves the sockets open; clients would wait for
         // their 30 s timeout before reconnecting to another process
         server['crossws'].closeAll(1001, 'server shutting down')
         await bus.close()
+        loginRedis?.disconnect(false)
         await log.drain()
         await store.close()
       })()),

@@ -36,6 +36,7 @@ const contextOf = (connection: Connection) => connection.context as Partial<Conn
  */
 export class LiveAccess {
   private readonly checks = new Map<string, RoleChecks>()
+  private sessionTimer: NodeJS.Timeout | undefined
 
   constructor(
     private readonly hocuspocus: () => Hocuspocus,
@@ -62,6 +63,11 @@ export class LiveAccess {
   /** After a sign-out: every process closes that session's connections (4401 `signed out`). */
   endSession(sessionId: string): Promise<void> {
     return this.bus.publish({ type: 'sessionEnded', sessionId })
+  }
+
+  /** After a reset or a sign-out everywhere: each ended session's connections close on every process. */
+  async endSessions(sessionIds: string[]): Promise<void> {
+    await Promise.all(sessionIds.map((sessionId) => this.endSession(sessionId)))
   }
 
   private async receive(event: AccessEvent) {
@@ -108,21 +114,46 @@ export class LiveAccess {
 
   private async recheckAll() {
     const pairs = new Map<string, [string, string]>()
-    const sessions = new Set<string>()
     for (const [name, document] of this.hocuspocus().documents) {
       for (const connection of document.getConnections()) {
-        const { id: userId, sessionId } = contextOf(connection).user ?? {}
+        const userId = contextOf(connection).user?.id
         if (userId) pairs.set(`${name}\n${userId}`, [name, userId])
-        if (sessionId) sessions.add(sessionId)
       }
     }
     await Promise.all([
       ...[...pairs.values()].map(([conventionId, userId]) => this.recheck(conventionId, userId)),
       // sign-outs published during the cut
-      ...[...sessions].map(async (sessionId) => {
-        if (await this.accounts.isSessionEnded(sessionId)) this.closeSession(sessionId)
-      }),
+      this.recheckSessions(),
     ])
+  }
+
+  /**
+   * Closes the connections whose session was ended by something that did not reach this
+   * process through the bus: the bus was cut, or another program (`npm run user --
+   * --sign-out-everywhere`) wrote to the database. One query for every open connection.
+   */
+  async recheckSessions(): Promise<void> {
+    const sessions = new Set<string>()
+    for (const document of this.hocuspocus().documents.values()) {
+      for (const connection of document.getConnections()) {
+        const sessionId = contextOf(connection).user?.sessionId
+        if (sessionId) sessions.add(sessionId)
+      }
+    }
+    for (const sessionId of await this.accounts.endedAmong([...sessions])) this.closeSession(sessionId)
+  }
+
+  /** Re-checks open connections' sessions every `intervalMs` until `stop()`. */
+  recheckSessionsEvery(intervalMs: number): void {
+    clearInterval(this.sessionTimer)
+    this.sessionTimer = setInterval(() => {
+      this.recheckSessions().catch((error) => this.logger.error('live access: session re-check failed', error))
+    }, intervalMs)
+    this.sessionTimer.unref()
+  }
+
+  stop(): void {
+    clearInterval(this.sessionTimer)
   }
 
   private closeSession(sessionId: string) {

@@ -80,6 +80,13 @@ const MIGRATIONS: string[] = [
    );`,
   // 4: invitations that reset a forgotten password
   `ALTER TABLE invitations ADD COLUMN purpose TEXT NOT NULL DEFAULT 'account';`,
+  // 5: the sessions issued, so that all of one person's can be ended (reset, sign-out everywhere)
+  `CREATE TABLE sessions (
+     session_id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL,
+     expires_at TIMESTAMPTZ NOT NULL
+   );
+   CREATE INDEX sessions_by_user ON sessions (user_id, expires_at);`,
 ]
 
 /** Several processes may start at once: an advisory lock lets one migrate while the others wait. */

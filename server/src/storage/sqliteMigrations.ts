@@ -83,6 +83,13 @@ const MIGRATIONS: string[] = [
    );`,
   // 5: invitations that reset a forgotten password
   `ALTER TABLE invitations ADD COLUMN purpose TEXT NOT NULL DEFAULT 'account';`,
+  // 6: the sessions issued, so that all of one person's can be ended (reset, sign-out everywhere)
+  `CREATE TABLE sessions (
+     session_id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   );
+   CREATE INDEX sessions_by_user ON sessions (user_id, expires_at);`,
 ]
 
 export function migrateSqlite(db: DatabaseSync): void {

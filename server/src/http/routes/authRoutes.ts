@@ -30,14 +30,14 @@ export function authRoutes(accounts: AccountStore, sessions: Sessions, limits: L
         const parsed = loginBody.safeParse(await request.readJson())
         if (!parsed.success) throw invalidInput('invalid_body', parsed.error)
         const email = parsed.data.email.toLowerCase()
-        const attempt = limits.attempt(request.address, email)
+        const attempt = await limits.attempt(request.address, email)
         const found = await accounts.credentialsByEmail(email)
         // unknown address and wrong password: the same answer, after the same work
         const valid = await verifyPassword(found?.passwordHash ?? null, parsed.data.password)
         if (!valid || !found) {
           throw new HttpError(401, 'invalid_credentials', 'wrong e-mail address or password')
         }
-        attempt.succeeded()
+        await attempt.succeeded()
         return { status: 200, json: await signedIn(sessions, found.user) }
       },
     },
