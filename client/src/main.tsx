@@ -1,3 +1,5 @@
+// first: the page's CSP forbids eval (server/src/http/securityHeaders.ts)
+import '@ctg/shared/noEval'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.js'

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js'
 import type { ApiRequest, Route } from './ApiRequest.js'
 import { HttpError } from './HttpError.js'
 import { readJsonBody } from './readJsonBody.js'
+import { webClientHeaders } from './securityHeaders.js'
 
 export interface HttpApiOptions {
   routes: Route[]
@@ -32,6 +33,7 @@ function send(
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'same-origin',
     ...headers,
   })
   response.end(body)
@@ -57,6 +59,9 @@ export class HttpApi implements Extension {
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       await this.handleApi(request, response, url)
     } else {
+      for (const [name, value] of Object.entries(webClientHeaders(request, this.options.trustProxy))) {
+        response.setHeader(name, value)
+      }
       this.options.serveStatic(request, response)
     }
     // an empty rejection tells Hocuspocus the request is answered
