@@ -3,18 +3,20 @@ import '@ctg/shared/noEval'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.js'
-import { captureTokenFromLocation } from './auth/token.js'
+import { captureTokenFromLocation } from './auth/sessionMark.js'
 import { registerServiceWorker } from './registerServiceWorker.js'
 import './styles/base.css'
 import './styles/app.css'
 import './styles/editor.css'
 import './styles/blocks.css'
 
-captureTokenFromLocation()
 registerServiceWorker()
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// a sign-in link's token becomes the session cookie before the app asks who is signed in
+void captureTokenFromLocation().finally(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 )

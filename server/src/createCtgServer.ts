@@ -91,7 +91,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     // `ws` closes a socket whose message is larger with 1009, before reading it whole
     websocketOptions: { maxPayload: config.limits.maxFrameBytes },
     extensions: [
-      new CollabEndpoint(),
+      new CollabEndpoint(config.limits.trustProxy),
       new Authentication(tokens, store, preAuth.authenticationFailed),
       preAuth,
       new ConnectionLimits(config.limits, logger),
@@ -128,7 +128,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
                 // by subject, else by e-mail (an invited person; the subject is linked), else a new user
                 signIn: async (identity) => {
                   const user = await store.accounts.userForOidc(identity, createId('u-'))
-                  return { token: await tokens.issue({ id: user.id, name: user.name }) }
+                  return tokens.issueSession({ id: user.id, name: user.name })
                 },
                 logger,
               })

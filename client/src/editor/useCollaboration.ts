@@ -4,7 +4,6 @@ import * as Y from 'yjs'
 import { canEdit, type Role } from '@ctg/shared'
 import { parseAccessMessage } from '../access/accessMessage.js'
 import { endSession } from '../auth/sessionEnd.js'
-import { readToken } from '../auth/token.js'
 import { LocalCopy } from '../offline/LocalCopy.js'
 import { localCopyName } from '../offline/localCopyName.js'
 import { UnsentChanges } from '../offline/UnsentChanges.js'
@@ -64,7 +63,8 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
       websocketProvider: socket,
       name: conventionId,
       document: ydoc,
-      token: () => readToken() ?? '',
+      // no token: the upgrade request carries the session cookie, which the server reads then
+      token: '',
     })
     unsent.ignoreOrigin(provider)
     provider.attach()

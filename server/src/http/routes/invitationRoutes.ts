@@ -94,8 +94,9 @@ export function invitationRoutes(store: ConventionStore, sessions: Sessions, liv
         await store.members.rememberUser({ id: user.id, name: parsed.data.name })
         // a new password ends the sessions opened with the old one (whoever holds them), on every process
         if (invitation.purpose === 'reset') await live.endSessions(await sessions.endAll(user.id))
-        const session = await signedIn(sessions, { ...user, name: parsed.data.name, email: email.toLowerCase() })
-        return { status: 200, json: { ...session, conventionId: invitation.conventionId } }
+        return signedIn(sessions, { ...user, name: parsed.data.name, email: email.toLowerCase() }, request, {
+          conventionId: invitation.conventionId,
+        })
       },
     },
   ]
