@@ -7,7 +7,14 @@ import { rememberedUser, rememberUser } from './auth/rememberedUser.js'
 import { onSessionEnd, type SessionEndReason } from './auth/sessionEnd.js'
 import { SignInPage } from './auth/SignInPage.js'
 import { safeNext, signInPath } from './auth/signInPath.js'
-import { captureTokenFromLocation, readToken, storeToken, TOKEN_STORAGE_KEY } from './auth/token.js'
+import {
+  captureTokenFromLocation,
+  markSignedIn,
+  pendingSignOut,
+  readSessionMark,
+  SESSION_MARK_KEY,
+  signOutDone,
+} from './auth/sessionMark.js'
 import { BinPage } from './bin/BinPage.js'
 import { EditorPage } from './editor/EditorPage.js'
 import { InvitationPage } from './invitation/InvitationPage.js'
@@ -20,12 +27,23 @@ import { NotFound } from './ui/NotFound.js'
 /** read once per page load (React may call state initialisers twice) */
 const backFromProviderSignOut = takeSignedOutMark()
 
+/** A sign-out made offline on this device ends the session on the server before anything else. */
+async function finishPendingSignOut(): Promise<void> {
+  if (!pendingSignOut()) return
+  await api.logout().catch((e: unknown) => {
+    // 401: that session had already ended; anything else (offline) is tried at the next visit
+    if (!(e instanceof ApiError && e.status === 401)) throw e
+  })
+  signOutDone()
+}
+
 type Session =
   { state: 'loading' } | { state: 'signedIn'; user: User } | { state: 'signedOut'; reason: SessionEndReason | null }
 
 export function App() {
+  // the session cookie cannot be read: the server says who is signed in (also after ProConnect)
   const [session, setSession] = useState<Session>(() =>
-    readToken() ? { state: 'loading' } : { state: 'signedOut', reason: backFromProviderSignOut ? 'signedOut' : null },
+    backFromProviderSignOut ? { state: 'signedOut', reason: 'signedOut' } : { state: 'loading' },
   )
   const [retry, setRetry] = useState(0)
   const [error, setError] = useState<string | null>(null)
@@ -37,9 +55,11 @@ export function App() {
   // a sign-in link pasted into a tab already open on the product only changes the hash
   useEffect(() => {
     const onHashChange = () => {
-      if (!captureTokenFromLocation()) return
-      setSession({ state: 'loading' })
-      setRetry((n) => n + 1)
+      void captureTokenFromLocation().then((captured) => {
+        if (!captured) return
+        setSession({ state: 'loading' })
+        setRetry((n) => n + 1)
+      })
     }
     window.addEventListener('hashchange', onHashChange)
     return () => window.removeEventListener('hashchange', onHashChange)
@@ -48,8 +68,8 @@ export function App() {
   // another tab of this browser signed out, or signed someone in: this one follows
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {
-      if (event.key !== TOKEN_STORAGE_KEY && event.key !== null) return
-      if (readToken() === null) return setSession({ state: 'signedOut', reason: 'ended' })
+      if (event.key !== SESSION_MARK_KEY && event.key !== null) return
+      if (readSessionMark() === null) return setSession({ state: 'signedOut', reason: 'ended' })
       setSession({ state: 'loading' })
       setRetry((n) => n + 1)
     }
@@ -58,20 +78,27 @@ export function App() {
   }, [])
 
   useEffect(() => {
-    if (!readToken()) return
+    if (backFromProviderSignOut && retry === 0) return
+    const marked = readSessionMark() !== null
     let cancelled = false
     setError(null)
-    api
-      .me()
+    finishPendingSignOut()
+      .then(() => api.me())
       .then((user) => {
         if (cancelled) return
+        markSignedIn(user.id)
         rememberUser(user)
         setSession({ state: 'signedIn', user })
       })
       .catch((e: unknown) => {
-        if (cancelled || (e instanceof ApiError && e.status === 401)) return
-        // without network, the person the token was last seen with: the editor opens the local copies
-        const remembered = e instanceof ApiError && e.status === 0 ? rememberedUser() : null
+        if (cancelled) return
+        if (e instanceof ApiError && e.status === 401) {
+          // a session this browser had was ended (the api client said so); else nobody signed in here
+          if (!marked) setSession({ state: 'signedOut', reason: null })
+          return
+        }
+        // without network, the person this browser was last signed in as: the editor opens the local copies
+        const remembered = e instanceof ApiError && e.status === 0 && marked ? rememberedUser() : null
         if (remembered) return setSession({ state: 'signedIn', user: remembered })
         setError(e instanceof ApiError ? e.userMessage : 'Impossible de joindre le serveur.')
       })
@@ -94,9 +121,9 @@ export function App() {
     if (session.state === 'signedIn' && route.name === 'signIn') navigate(next, { replace: true })
   }, [signedOut, reason, session.state, route.name, next])
 
-  const signIn = ({ token, user }: SignedIn, path: string) => {
+  const signIn = ({ user }: SignedIn, path: string) => {
     rememberOidcSignIn(false)
-    storeToken(token)
+    markSignedIn(user.id)
     rememberUser(user)
     setError(null)
     setSession({ state: 'signedIn', user })

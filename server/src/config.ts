@@ -22,6 +22,8 @@ export interface ServerConfig {
   secret: string | undefined
   /** lifetime of a session (its token), in seconds */
   tokenTtlSeconds: number
+  /** how often open connections' sessions are checked against the ended ones, in ms (sign-outs made elsewhere) */
+  sessionRecheckMs: number
   /** failed sign-ins allowed in a burst, per client address and per account, before they are slowed */
   loginLimits: { failuresPerAddress: number; failuresPerAccount: number }
   /** largest accepted HTTP body, in bytes */
@@ -54,6 +56,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     redisResyncMs: Number(env.REDIS_RESYNC_MS ?? 10_000),
     secret: env.CTG_SECRET || undefined,
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 7 * 24 * 3600),
+    sessionRecheckMs: Number(env.SESSION_RECHECK_MS ?? 30_000),
     loginLimits: {
       failuresPerAddress: Number(env.LOGIN_FAILURES_PER_ADDRESS ?? 30),
       failuresPerAccount: Number(env.LOGIN_FAILURES_PER_ACCOUNT ?? 5),
@@ -102,6 +105,8 @@ export interface Limits {
   updateTimeoutMs: number
   /** milliseconds of update processing per second one user may cost the server in the long run */
   updateCpuMsPerSecond: number
+  /** authenticated sockets one person may hold on one process; the next is closed (4429) */
+  maxSocketsPerUser: number
   /** take the client address from the last `X-Forwarded-For` entry (behind a reverse proxy) */
   trustProxy: boolean
 }
@@ -121,6 +126,7 @@ export function readLimits(env: NodeJS.ProcessEnv = process.env): Limits {
     failedAuthsPerMinute: number('FAILED_AUTHS_PER_MINUTE', 20),
     updateTimeoutMs: number('UPDATE_TIMEOUT_MS', 3000),
     updateCpuMsPerSecond: number('UPDATE_CPU_MS_PER_SECOND', 100),
+    maxSocketsPerUser: number('MAX_SOCKETS_PER_USER', 20),
     trustProxy: env.TRUST_PROXY === '1',
   }
 }

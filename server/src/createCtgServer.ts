@@ -30,6 +30,7 @@ import { ReadOnlyEnforcement } from './extensions/ReadOnlyEnforcement.js'
 import { RedisScaleOut } from './extensions/RedisScaleOut.js'
 import { SchemaCheck } from './extensions/SchemaCheck.js'
 import { SessionExpiry } from './extensions/SessionExpiry.js'
+import { SocketsPerUser } from './extensions/SocketsPerUser.js'
 import { SchemaRepair } from './extensions/SchemaRepair.js'
 import { UpdateGuard } from './extensions/UpdateGuard.js'
 import { HttpApi } from './http/HttpApi.js'
@@ -43,6 +44,8 @@ import { schemaRoutes } from './http/routes/schemaRoutes.js'
 import { userRoutes } from './http/routes/userRoutes.js'
 import { staticClient } from './http/staticClient.js'
 import { LoginLimits } from './limits/LoginLimits.js'
+import { RedisFailureBuckets } from './limits/RedisFailureBuckets.js'
+import { createRedisClient } from './redis/createRedisClient.js'
 import { createLogger } from './logger.js'
 import type { ConventionStore } from './storage/ConventionStore.js'
 import { DocumentLog } from './storage/DocumentLog.js'
@@ -77,6 +80,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     ? new RedisAccessBus({ url: config.redisUrl, prefix: config.redisPrefix }, logger)
     : new InProcessAccessBus()
   const live = new LiveAccess(() => server!.hocuspocus, store.members, store.accounts, bus, logger, store.bin)
+  live.recheckSessionsEvery(config.sessionRecheckMs)
   const bin = new ConventionBin(store, live, config.binRetentionDays, logger)
   const sweeper = new BinSweeper(bin, config.binSweepIntervalMs, logger)
   const comments = new CommentService(
@@ -88,6 +92,15 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     logger,
   )
   conventions.comments = comments
+  // a sign-in never waits for a Redis that is down: it counts in memory then (LoginLimits)
+  const loginRedis = config.redisUrl
+    ? createRedisClient(config.redisUrl, config.redisPrefix, logger, { enableOfflineQueue: false })
+    : undefined
+  const loginLimits = new LoginLimits(
+    config.loginLimits,
+    loginRedis ? new RedisFailureBuckets(loginRedis, config.redisPrefix) : undefined,
+    logger,
+  )
 
   server = new Server({
     name: 'ctg-workspace',
@@ -99,7 +112,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     // `ws` closes a socket whose message is larger with 1009, before reading it whole
     websocketOptions: { maxPayload: config.limits.maxFrameBytes },
     extensions: [
-      new CollabEndpoint(),
+      new CollabEndpoint(config.limits.trustProxy),
       new Authentication(tokens, store, preAuth.authenticationFailed),
       preAuth,
       new ConnectionLimits(config.limits, logger),
@@ -107,6 +120,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
       new ReadOnlyEnforcement(logger),
       new AwarenessIdentity(),
       new SessionExpiry(),
+      new SocketsPerUser(config.limits.maxSocketsPerUser, logger),
       new Persistence(log, logger, config.durableAck),
       ...(config.redisUrl
         ? [
@@ -126,8 +140,8 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
         routes: [
           ...schemaRoutes(),
           ...userRoutes(store.accounts),
-          ...authRoutes(store.accounts, tokens, new LoginLimits(config.loginLimits), live),
-          ...invitationRoutes(store, tokens),
+          ...authRoutes(store.accounts, tokens, loginLimits, live),
+          ...invitationRoutes(store, tokens, live),
           ...conventionRoutes(conventions, store, bin),
           ...binRoutes(store, bin),
           ...memberRoutes(store, live),
@@ -140,7 +154,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
                 // by subject, else by e-mail (an invited person; the subject is linked), else a new user
                 signIn: async (identity) => {
                   const user = await store.accounts.userForOidc(identity, createId('u-'))
-                  return { token: await tokens.issue({ id: user.id, name: user.name }) }
+                  return tokens.issueSession({ id: user.id, name: user.name })
                 },
                 logger,
               })
@@ -172,12 +186,14 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     bin,
     stop: () =>
       (stopped ??= (async () => {
+        live.stop()
         await server.destroy()
         // Hocuspocus closes each document but leaves the sockets open; clients would wait for
         // their 30 s timeout before reconnecting to another process
         server['crossws'].closeAll(1001, 'server shutting down')
         await bus.close()
         await sweeper.stop()
+        loginRedis?.disconnect(false)
         await log.drain()
         await store.close()
       })()),

@@ -1,3 +1,4 @@
+import { sessionCookieOf } from '../helpers/sessionCookie.js'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { browserSuite, OUTPUT } from '../helpers/browserSuite.js'
@@ -69,7 +70,7 @@ describe('an invitation link', () => {
     await elodie.keyboard.type(' Élodie complète.')
     await expect.poll(() => exportedObjective(suite.server, id), { timeout: 10_000 }).toContain('Élodie complète.')
     // she signs in again later with her e-mail and password
-    const token = await elodie.evaluate(() => localStorage.getItem('ctg.token'))
+    const token = await sessionCookieOf(elodie.context())
     expect(
       ((await (await suite.server.api('/api/me', { token })).json()) as { user: { name: string } }).user.name,
     ).toBe('Élodie Roux')

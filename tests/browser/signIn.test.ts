@@ -4,6 +4,7 @@ import { browserSuite, OUTPUT } from '../helpers/browserSuite.js'
 import { exportedObjective, objective } from '../helpers/conventionPage.js'
 import { createAccount } from '../helpers/createAccount.js'
 import { createConvention } from '../helpers/createConvention.js'
+import { readableByScripts, sessionCookieOf } from '../helpers/sessionCookie.js'
 
 const suite = browserSuite()
 
@@ -40,8 +41,14 @@ describe('signing in and out', () => {
     await page.getByTestId('sign-in-submit').click()
     await page.locator('.fiche-action').first().waitFor({ timeout: 20_000 })
     expect(new URL(page.url()).pathname).toBe(`/c/${id}`)
-    const token = await page.evaluate(() => localStorage.getItem('ctg.token'))
+    const token = await sessionCookieOf(context)
     expect((await suite.server.api('/api/me', { token })).status).toBe(200)
+    // a stolen-token attempt: no script of the page can read the session
+    const cookie = (await context.cookies()).find((c) => c.name === 'ctg_session')!
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
+    const readable = await readableByScripts(page)
+    expect(readable.cookie).not.toContain('ctg_session')
+    expect(readable.storage.filter((value) => value.includes(token!))).toEqual([])
 
     // a second tab of the same browser, on the list
     const list = await context.newPage()
@@ -79,7 +86,8 @@ describe('signing in and out', () => {
     // the next person at this computer does not land on Camille's convention
     expect(new URL(page.url()).searchParams.get('next')).toBeNull()
     expect((await suite.server.api('/api/me', { token })).status).toBe(401)
-    expect(await page.evaluate(() => [localStorage.getItem('ctg.token'), localStorage.getItem('ctg.user')])).toEqual([
+    expect(await sessionCookieOf(context)).toBeNull()
+    expect(await page.evaluate(() => [localStorage.getItem('ctg.session'), localStorage.getItem('ctg.user')])).toEqual([
       null,
       null,
     ])

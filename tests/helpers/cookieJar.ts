@@ -28,6 +28,13 @@ export class CookieJar {
       .map(([name]) => name)
   }
 
+  /** the value of the cookie `name` this host would be sent at `url`, or null */
+  value(url: string | URL, name: string): string | null {
+    const target = new URL(url)
+    const cookie = this.cookies.get(target.hostname)?.get(name)
+    return cookie && target.pathname.startsWith(cookie.path) ? cookie.value : null
+  }
+
   private header(target: URL): string {
     const host = this.cookies.get(target.hostname)
     if (!host) return ''

@@ -38,9 +38,9 @@ function authAnswer(data: Uint8Array): string | null {
 }
 
 /** A bare WebSocket to the server, speaking the Hocuspocus protocol byte by byte (no provider, no Y.Doc). */
-export function openRawSocket(wsUrl: string): Promise<RawSocket> {
+export function openRawSocket(wsUrl: string, headers: Record<string, string> = {}): Promise<RawSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(wsUrl)
+    const ws = new WebSocket(wsUrl, { headers })
     const socket: RawSocket = {
       ws,
       received: [],

@@ -62,7 +62,7 @@ async function follow(jar: CookieJar, start: string, stop: (url: URL) => boolean
   throw new Error(`too many redirects from ${start}`)
 }
 
-/** The whole sign-in as a browser makes it: start → provider's page → login → callback → `next#jeton=…`. */
+/** The whole sign-in as a browser makes it: start → provider's page → login → callback → `next` with the session cookie. */
 async function signIn(jar: CookieJar, login: string, next = '/'): Promise<URL> {
   const start = `${server.httpUrl}/api/auth/oidc/start?next=${encodeURIComponent(next)}`
   let { url, response } = await follow(jar, start)
@@ -84,9 +84,11 @@ function ours(jar: CookieJar, path: string): string[] {
   return jar.names(`${server.httpUrl}${path}`).filter((name) => name.startsWith('ctg_'))
 }
 
-function tokenOf(landing: URL): string {
-  const token = new URLSearchParams(landing.hash.slice(1)).get('jeton')
-  if (!token) throw new Error(`no token in ${landing.href}`)
+/** The session the callback gave the browser: the HTTP-only cookie, never a token in the address. */
+function tokenOf(landing: URL, jar: CookieJar): string {
+  expect(landing.hash).toBe('')
+  const token = jar.value(landing, 'ctg_session')
+  if (!token) throw new Error(`no session cookie after ${landing.href}`)
   return token
 }
 
@@ -131,20 +133,21 @@ describe('sign-in through an OpenID Connect provider', () => {
     const jar = new CookieJar()
     const landing = await signIn(jar, 'agent-amelie', '/c/abc')
     expect(landing.origin + landing.pathname).toBe(`${server.httpUrl}/c/abc`)
-    const user = await me(tokenOf(landing))
+    const user = await me(tokenOf(landing, jar))
     expect(user).toMatchObject({ name: 'Amélie Roux', email: 'amelie.roux@caf-seyne.fr' })
-    // the flow cookie is gone, the provider's ID token is kept for signing out there
-    expect(ours(jar, CALLBACK)).toEqual(['ctg_oidc_id'])
+    // the flow cookie is gone, the provider's ID token is kept for signing out there, the session is a cookie
+    expect(ours(jar, CALLBACK).sort()).toEqual(['ctg_oidc_id', 'ctg_session'])
   })
 
   it('a second sign-in of the same subject (the provider remembers them) is the same user', async () => {
     const jar = new CookieJar()
-    const first = await me(tokenOf(await signIn(jar, 'agent-bruno')))
+    const first = await me(tokenOf(await signIn(jar, 'agent-bruno'), jar))
     // no interaction this time: the provider's session signs them in at once
     const again = await follow(jar, `${server.httpUrl}/api/auth/oidc/start`)
-    const second = await me(tokenOf(again.url))
+    const second = await me(tokenOf(again.url, jar))
     expect(second.id).toBe(first.id)
-    const fresh = await me(tokenOf(await signIn(new CookieJar(), 'agent-bruno')))
+    const otherJar = new CookieJar()
+    const fresh = await me(tokenOf(await signIn(otherJar, 'agent-bruno'), otherJar))
     expect(fresh.id).toBe(first.id)
   })
 
@@ -167,7 +170,8 @@ describe('sign-in through an OpenID Connect provider', () => {
       given_name: 'Claire',
       usual_name: 'Martin',
     })
-    const token = tokenOf(await signIn(new CookieJar(), 'agent-claire', `/c/${conventionId}`))
+    const claireJar = new CookieJar()
+    const token = tokenOf(await signIn(claireJar, 'agent-claire', `/c/${conventionId}`), claireJar)
     expect(await me(token)).toMatchObject({ id: invited.id, email: 'claire.martin@commune-seyne.fr' })
     const list = await server.api('/api/conventions', { token })
     const ids = ((await list.json()) as { conventions: { id: string }[] }).conventions.map((c) => c.id)

@@ -1,6 +1,6 @@
 import type { BinnedConvention, Role } from '@ctg/shared'
 import { endSession } from '../auth/sessionEnd.js'
-import { readToken } from '../auth/token.js'
+import { readSessionMark } from '../auth/sessionMark.js'
 import { ApiError } from './ApiError.js'
 import type {
   AcceptInvitation,
@@ -21,18 +21,18 @@ type RequestOptions = RequestInit & { anonymous?: boolean }
 
 export async function request(path: string, { anonymous = false, ...init }: RequestOptions = {}): Promise<Response> {
   const headers = new Headers(init.headers)
-  const token = anonymous ? null : readToken()
-  if (token) headers.set('Authorization', `Bearer ${token}`)
+  // the session is the HTTP-only cookie, sent with every same-origin request
+  const mark = readSessionMark()
   if (init.body && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
   let response: Response
   try {
-    response = await fetch(path, { ...init, headers })
+    response = await fetch(path, { ...init, headers, credentials: 'same-origin' })
   } catch {
     throw new ApiError(0, 'network', 'Le serveur ne répond pas.')
   }
   if (response.status === 401 && !anonymous) {
-    // an answer to a token replaced meanwhile (signed in again) says nothing of the new one
-    if (token === readToken()) endSession('expired')
+    // an answer about a session replaced meanwhile (signed in again) says nothing of the new one
+    if (mark !== null && mark === readSessionMark()) endSession('expired')
     throw new ApiError(401, 'unauthorized', 'Votre accès n’est plus valide.')
   }
   if (!response.ok) throw await errorFrom(response)

@@ -1,7 +1,7 @@
-import { clearToken, readToken } from './token.js'
+import { clearSessionMark, readSessionMark } from './sessionMark.js'
 
 /**
- * Why the sign-in page shows: the server refused the token (`expired`), closed this
+ * Why the sign-in page shows: the server refused the session (`expired`), closed this
  * session's sockets because it was signed out elsewhere (`ended`), or the person
  * signed out here (`signedOut`).
  */
@@ -16,11 +16,11 @@ export function onSessionEnd(listener: (reason: SessionEndReason) => void): () =
   return () => events.removeEventListener('end', handler)
 }
 
-/** Forgets the token and sends the app to the sign-in page, once per session. */
+/** Forgets the session mark and sends the app to the sign-in page, once per session. */
 export function endSession(reason: SessionEndReason): void {
   // during a sign-out the server's own 4401 and 401 are expected, not news
-  if (!readToken() || (held && reason !== 'signedOut')) return
-  clearToken()
+  if (!readSessionMark() || (held && reason !== 'signedOut')) return
+  clearSessionMark()
   events.dispatchEvent(new CustomEvent('end', { detail: reason }))
 }
 

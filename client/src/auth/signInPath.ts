@@ -16,7 +16,7 @@ export function signInPath(next?: string): string {
   return target === '/' ? SIGN_IN_PATH : `${SIGN_IN_PATH}?next=${encodeURIComponent(target)}`
 }
 
-/** Starts OpenID Connect (ProConnect): a full-page navigation, back on `next#jeton=…`. */
+/** Starts OpenID Connect (ProConnect): a full-page navigation, back on `next` with the session cookie. */
 export function oidcStartUrl(next?: string): string {
   return `/api/auth/oidc/start?next=${encodeURIComponent(safeNext(next))}`
 }

@@ -3,6 +3,7 @@ import { clearLocalCopies, unsentCopies } from '../offline/userLocalCopies.js'
 import { confirmAction } from '../ui/confirmAction.js'
 import { leaveThroughProvider, signedInWithOidc } from './oidcSignIn.js'
 import { endSession, holdSessionEnds } from './sessionEnd.js'
+import { rememberPendingSignOut } from './sessionMark.js'
 
 /** Sign-out does not wait longer than this for the copies of an editor still closing. */
 const CLEAR_TIMEOUT_MS = 3_000
@@ -30,7 +31,8 @@ export async function signOut(userId: string): Promise<boolean> {
   try {
     await api.logout()
   } catch {
-    // without network the server keeps the session until it expires; this device forgets it anyway
+    // without network: this device forgets the session now, the server is told on the next visit
+    rememberPendingSignOut()
   } finally {
     holdSessionEnds(false)
   }

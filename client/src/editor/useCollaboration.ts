@@ -4,7 +4,6 @@ import * as Y from 'yjs'
 import { canEdit, CONVENTION_DELETED_CLOSE, parseDeletedMessage, type ConventionDeletion, type Role } from '@ctg/shared'
 import { parseAccessMessage } from '../access/accessMessage.js'
 import { endSession } from '../auth/sessionEnd.js'
-import { readToken } from '../auth/token.js'
 import { LocalCopy } from '../offline/LocalCopy.js'
 import { localCopyName } from '../offline/localCopyName.js'
 import { UnsentChanges } from '../offline/UnsentChanges.js'
@@ -78,7 +77,8 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
       url: collabUrl(),
       name: conventionId,
       document: ydoc,
-      token: () => readToken() ?? '',
+      // no token: the upgrade request carries the session cookie, which the server reads then
+      token: '',
       WebSocket: unsent.WebSocket,
       // a LAN server that comes back is found within 10 s rather than 30
       maxDelay: 10_000,

@@ -39,6 +39,7 @@ const contextOf = (connection: Connection) => connection.context as Partial<Conn
  */
 export class LiveAccess {
   private readonly checks = new Map<string, RoleChecks>()
+  private sessionTimer: NodeJS.Timeout | undefined
 
   constructor(
     private readonly hocuspocus: () => Hocuspocus,
@@ -79,6 +80,11 @@ export class LiveAccess {
    */
   threadsChanged(conventionId: string, event: ThreadEvent, threadId: string): Promise<void> {
     return this.bus.publish({ type: 'threads', conventionId, event, threadId })
+  }
+
+  /** After a reset or a sign-out everywhere: each ended session's connections close on every process. */
+  async endSessions(sessionIds: string[]): Promise<void> {
+    await Promise.all(sessionIds.map((sessionId) => this.endSession(sessionId)))
   }
 
   private async receive(event: AccessEvent) {
@@ -152,12 +158,10 @@ export class LiveAccess {
 
   private async recheckAll() {
     const pairs = new Map<string, [string, string]>()
-    const sessions = new Set<string>()
     for (const [name, document] of this.hocuspocus().documents) {
       for (const connection of document.getConnections()) {
-        const { id: userId, sessionId } = contextOf(connection).user ?? {}
+        const userId = contextOf(connection).user?.id
         if (userId) pairs.set(`${name}\n${userId}`, [name, userId])
-        if (sessionId) sessions.add(sessionId)
       }
     }
     await Promise.all([
@@ -165,10 +169,37 @@ export class LiveAccess {
       // conventions binned during the cut
       ...[...this.hocuspocus().documents.keys()].map((name) => this.closeIfDeleted(name)),
       // sign-outs published during the cut
-      ...[...sessions].map(async (sessionId) => {
-        if (await this.accounts.isSessionEnded(sessionId)) this.closeSession(sessionId)
-      }),
+      this.recheckSessions(),
     ])
+  }
+
+  /**
+   * Closes the connections whose session was ended by something that did not reach this
+   * process through the bus: the bus was cut, or another program (`npm run user --
+   * --sign-out-everywhere`) wrote to the database. One query for every open connection.
+   */
+  async recheckSessions(): Promise<void> {
+    const sessions = new Set<string>()
+    for (const document of this.hocuspocus().documents.values()) {
+      for (const connection of document.getConnections()) {
+        const sessionId = contextOf(connection).user?.sessionId
+        if (sessionId) sessions.add(sessionId)
+      }
+    }
+    for (const sessionId of await this.accounts.endedAmong([...sessions])) this.closeSession(sessionId)
+  }
+
+  /** Re-checks open connections' sessions every `intervalMs` until `stop()`. */
+  recheckSessionsEvery(intervalMs: number): void {
+    clearInterval(this.sessionTimer)
+    this.sessionTimer = setInterval(() => {
+      this.recheckSessions().catch((error) => this.logger.error('live access: session re-check failed', error))
+    }, intervalMs)
+    this.sessionTimer.unref()
+  }
+
+  stop(): void {
+    clearInterval(this.sessionTimer)
   }
 
   private closeSession(sessionId: string) {

@@ -71,6 +71,11 @@ export class RedisAccessBus implements AccessBus {
     await this.listener?.onEvent(event)
   }
 
+  /** Publishes for the other processes only, and waits for Redis to take it (a command-line tool about to exit). */
+  async announce(event: AccessEvent): Promise<void> {
+    await this.pub.publish(this.channel, JSON.stringify({ origin: this.origin, event }))
+  }
+
   private receive(message: string) {
     const parsed = envelopeSchema.safeParse(parseJson(message))
     if (!parsed.success) {

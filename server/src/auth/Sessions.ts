@@ -12,19 +12,29 @@ export class Sessions {
     private readonly accounts: AccountStore,
   ) {}
 
-  issue(user: User, ttlSeconds?: number): Promise<string> {
-    return this.tokens.issue(user, ttlSeconds)
+  async issue(user: User, ttlSeconds?: number): Promise<string> {
+    return (await this.issueSession(user, ttlSeconds)).token
   }
 
-  /** A new session's token and expiry, as sign-in answers them. */
-  issueSession(user: User): Promise<{ token: string; expiresAt: Date }> {
-    return this.tokens.issueSession(user)
+  /** A new session's token and expiry, as sign-in answers them; recorded, so that `endAll` finds it. */
+  async issueSession(user: User, ttlSeconds?: number): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+    const session = await this.tokens.issueSession(user, ttlSeconds)
+    await this.accounts.recordSession(session.sessionId, user.id, session.expiresAt)
+    return session
   }
 
   async verify(token: string | undefined | null): Promise<Required<User>> {
     const user = await this.tokens.verify(token)
     if (await this.accounts.isSessionEnded(user.sessionId)) throw new InvalidTokenError('session ended')
     return user
+  }
+
+  /**
+   * Every session of the person (but `exceptSessionId`), signed out from now on: a password
+   * reset, or an administrator's sign-out everywhere. Returns the ids, for the access bus.
+   */
+  endAll(userId: string, exceptSessionId?: string): Promise<string[]> {
+    return this.accounts.endAllSessions(userId, exceptSessionId)
   }
 
   /** The token's session, signed out from now on. */

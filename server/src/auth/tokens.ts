@@ -37,16 +37,20 @@ export class TokenService {
   }
 
   /** A token for a new session, and when it expires. */
-  async issueSession(user: User, ttlSeconds = this.ttlSeconds): Promise<{ token: string; expiresAt: Date }> {
+  async issueSession(
+    user: User,
+    ttlSeconds = this.ttlSeconds,
+  ): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
     const issuedAt = Math.floor(Date.now() / 1000)
-    const token = await new SignJWT({ name: user.name, sid: randomBytes(18).toString('base64url') })
+    const sessionId = randomBytes(18).toString('base64url')
+    const token = await new SignJWT({ name: user.name, sid: sessionId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)
       .setIssuer(ISSUER)
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + ttlSeconds)
       .sign(this.secret)
-    return { token, expiresAt: new Date((issuedAt + ttlSeconds) * 1000) }
+    return { token, sessionId, expiresAt: new Date((issuedAt + ttlSeconds) * 1000) }
   }
 
   async verify(token: string | undefined | null): Promise<Required<User>> {

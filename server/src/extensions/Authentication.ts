@@ -1,6 +1,7 @@
 import { canEdit, CONVENTION_DELETED_CLOSE, type Role } from '@ctg/shared'
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
 import type { Sessions } from '../auth/Sessions.js'
+import { sessionTokenFromCookie } from '../http/sessionCookie.js'
 import type { User } from '../auth/tokens.js'
 import type { ConventionStore } from '../storage/ConventionStore.js'
 
@@ -16,7 +17,8 @@ const FORBIDDEN = Object.assign(new Error('forbidden'), { reason: 'forbidden' })
 const DELETED = Object.assign(new Error(CONVENTION_DELETED_CLOSE.reason), { reason: CONVENTION_DELETED_CLOSE.reason })
 
 /**
- * Every WebSocket connection carries a bearer token; without a valid one, or for a
+ * Every WebSocket connection carries a bearer token (in Hocuspocus's authentication
+ * message, or the session cookie of the upgrade request when that is empty); without a valid one, or for a
  * convention that does not exist (documents are created over HTTP only), the
  * connection is refused before any document is loaded, and `onFailure` is told
  * (PreAuthLimits counts failures per client address). A person without a membership is
@@ -35,7 +37,10 @@ export class Authentication implements Extension {
 
   async onAuthenticate(payload: onAuthenticatePayload): Promise<ConnectionContext> {
     try {
-      const user = await this.sessions.verify(payload.token)
+      // the web client sends no token: its session cookie came with the upgrade request
+      const user = await this.sessions.verify(
+        payload.token || sessionTokenFromCookie(payload.requestHeaders.get('cookie')),
+      )
       // an unknown convention and one the person is not a member of get the same answer
       if (!(await this.store.exists(payload.documentName))) throw FORBIDDEN
       await this.store.members.rememberUser(user)

@@ -1,16 +1,28 @@
 import type { Extension, onUpgradePayload } from '@hocuspocus/server'
+import { isSameOrigin } from '../http/requestOrigin.js'
 
 export const COLLAB_PATH = '/collab'
 
-/** WebSocket upgrades are accepted at /collab only. */
+/**
+ * WebSocket upgrades are accepted at /collab only, and from a page of another site never:
+ * the browser would send our session cookie with it (cross-site WebSocket hijacking). An
+ * upgrade without `Origin` is not a browser's page (scripts, other servers) and goes on to
+ * authenticate as usual.
+ */
 export class CollabEndpoint implements Extension {
   extensionName = 'CollabEndpoint'
   priority = 1000
+
+  constructor(private readonly trustProxy = false) {}
 
   async onUpgrade({ request, socket }: onUpgradePayload): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname
     if (path !== COLLAB_PATH) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+      throw null
+    }
+    if (request.headers.origin !== undefined && !isSameOrigin(request, this.trustProxy)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
       throw null
     }
   }

@@ -11,6 +11,8 @@ export interface ApiRequest {
   address: string
   /** the public origin as the client sees it, e.g. http://192.168.1.20:1234 */
   origin: string
+  /** the client reached us over https (directly, or through a trusted proxy): cookies get `Secure` */
+  secure: boolean
   readJson(): Promise<unknown>
 }
 

@@ -7,6 +7,9 @@ import type { Logger } from '../logger.js'
 import type { ApiRequest, Route } from './ApiRequest.js'
 import { HttpError } from './HttpError.js'
 import { readJsonBody } from './readJsonBody.js'
+import { isSameOrigin } from './requestOrigin.js'
+import { isHttps, webClientHeaders } from './securityHeaders.js'
+import { requestToken } from './sessionCookie.js'
 
 export interface HttpApiOptions {
   routes: Route[]
@@ -32,16 +35,14 @@ function send(
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'same-origin',
     ...headers,
   })
   response.end(body)
 }
 
-function bearerToken(request: IncomingMessage): string | null {
-  const header = request.headers.authorization ?? ''
-  const match = /^Bearer\s+(\S+)$/i.exec(header)
-  return match ? match[1]! : null
-}
+/** Methods that change something: refused from other sites when the session cookie authenticates them. */
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /**
  * The HTTP side of the single port: the JSON API under /api (every route but the
@@ -57,6 +58,9 @@ export class HttpApi implements Extension {
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       await this.handleApi(request, response, url)
     } else {
+      for (const [name, value] of Object.entries(webClientHeaders(request, this.options.trustProxy))) {
+        response.setHeader(name, value)
+      }
       this.options.serveStatic(request, response)
     }
     // an empty rejection tells Hocuspocus the request is answered
@@ -74,8 +78,13 @@ export class HttpApi implements Extension {
       }
       let user: User = { id: 'anonymous', name: 'anonymous' }
       if (!route.public) {
+        const { token, fromCookie } = requestToken(request)
+        // the browser sends the cookie with any site's request: a write must come from our own pages
+        if (fromCookie && WRITES.has(request.method ?? '') && !isSameOrigin(request, trustProxy)) {
+          throw new HttpError(403, 'cross_site_request', 'a request from another site cannot use the session cookie')
+        }
         try {
-          user = await sessions.verify(bearerToken(request))
+          user = await sessions.verify(token)
         } catch (error) {
           if (error instanceof InvalidTokenError) throw new HttpError(401, 'unauthorized', error.message)
           throw error
@@ -84,6 +93,7 @@ export class HttpApi implements Extension {
       }
       const proto = (request.headers['x-forwarded-proto'] as string | undefined) ?? 'http'
       const apiRequest: ApiRequest = {
+        secure: isHttps(request, trustProxy),
         raw: request,
         params: route.pattern.exec(url.pathname)!.slice(1),
         query: url.searchParams,

@@ -1,5 +1,10 @@
 import { HttpError } from '../http/HttpError.js'
-import { KeyedTokenBuckets } from './KeyedTokenBuckets.js'
+import type { Logger } from '../logger.js'
+import type { FailureBuckets, FailureLimit } from './FailureBuckets.js'
+import { MemoryFailureBuckets } from './MemoryFailureBuckets.js'
+
+/** How long a sign-in waits for Redis before it counts in this process's memory instead. */
+const REDIS_WAIT_MS = 1000
 
 /**
  * Password guessing is slowed per client address and per account: only failed attempts
@@ -9,19 +14,27 @@ import { KeyedTokenBuckets } from './KeyedTokenBuckets.js'
  * failures then one a minute (a guess of a 12-character password is hopeless at that
  * pace); per address, 30 then one every 20 seconds (a whole office behind one NAT still
  * signs in).
+ *
+ * With Redis (`shared`), the buckets are shared by every process, so N processes do not
+ * give N times the guesses. While Redis does not answer, each process counts in its own
+ * memory: sign-in keeps working, limited per process as without Redis (docs/security.md).
  */
 export class LoginLimits {
-  private readonly byAddress: KeyedTokenBuckets
-  private readonly byAccount: KeyedTokenBuckets
+  private readonly local = new MemoryFailureBuckets()
 
-  constructor(options: { failuresPerAddress: number; failuresPerAccount: number }) {
-    this.byAddress = new KeyedTokenBuckets(options.failuresPerAddress, 1 / 20)
-    this.byAccount = new KeyedTokenBuckets(options.failuresPerAccount, 1 / 60)
-  }
+  constructor(
+    private readonly options: { failuresPerAddress: number; failuresPerAccount: number },
+    private readonly shared?: FailureBuckets,
+    private readonly logger?: Logger,
+  ) {}
 
   /** Refuses with 429 while either limit is reached; the caller reports a success. */
-  attempt(address: string, email: string): { succeeded(): void } {
-    const wait = Math.max(this.byAddress.secondsUntil(address), this.byAccount.secondsUntil(email))
+  async attempt(address: string, email: string): Promise<{ succeeded(): Promise<void> }> {
+    const limits: FailureLimit[] = [
+      { key: `address:${address}`, capacity: this.options.failuresPerAddress, perSecond: 1 / 20 },
+      { key: `account:${email}`, capacity: this.options.failuresPerAccount, perSecond: 1 / 60 },
+    ]
+    const { buckets, wait } = await this.take(limits)
     if (wait > 0) {
       throw new HttpError(
         429,
@@ -31,13 +44,32 @@ export class LoginLimits {
         Math.ceil(wait),
       )
     }
-    this.byAddress.spend(address, 1)
-    this.byAccount.spend(email, 1)
     return {
-      succeeded: () => {
-        this.byAddress.spend(address, -1)
-        this.byAccount.spend(email, -1)
-      },
+      succeeded: () =>
+        buckets
+          .refund(limits)
+          .catch((error: Error) => this.logger?.warn(`login limits: refund failed (${error.message})`)),
     }
   }
+
+  private async take(limits: FailureLimit[]): Promise<{ buckets: FailureBuckets; wait: number }> {
+    if (this.shared) {
+      try {
+        return { buckets: this.shared, wait: await withTimeout(this.shared.take(limits), REDIS_WAIT_MS) }
+      } catch (error) {
+        this.logger?.warn(`login limits: Redis did not answer (${(error as Error).message}); counting in this process`)
+      }
+    }
+    return { buckets: this.local, wait: await this.local.take(limits) }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)
+    }),
+  ]).finally(() => clearTimeout(timer))
 }

@@ -1,4 +1,4 @@
-import RedisClient from 'ioredis'
+import RedisClient, { type RedisOptions } from 'ioredis'
 import type { Logger } from '../logger.js'
 
 /**
@@ -6,8 +6,13 @@ import type { Logger } from '../logger.js'
  * process's connections in `CLIENT LIST`). ioredis reconnects by itself; without an
  * `error` listener an unreachable Redis would print every retry, so it is said once per outage.
  */
-export function createRedisClient(url: string, prefix: string, logger: Logger): RedisClient {
-  const client = new RedisClient(url, { connectionName: `${prefix}:${process.pid}` })
+export function createRedisClient(
+  url: string,
+  prefix: string,
+  logger: Logger,
+  options: RedisOptions = {},
+): RedisClient {
+  const client = new RedisClient(url, { connectionName: `${prefix}:${process.pid}`, ...options })
   let down = false
   client.on('error', (error) => {
     if (!down) logger.error(`redis: ${error.message}`)

@@ -32,7 +32,8 @@ export type NewInvitation = Omit<InvitationRecord, 'createdAt' | 'acceptedAt'>
 /**
  * Credentials and sessions. A user (see MembershipStore) has an account once it holds a
  * password hash or an OIDC subject. Sessions are signed tokens; what is stored is the list
- * of sessions ended before their expiry (sign-out), so any process can check a token.
+ * of sessions ended before their expiry (sign-out), so any process can check a token, and
+ * the sessions issued (id, user, expiry), so that all of one person's can be ended.
  */
 export interface AccountStore {
   /** the user with this e-mail (case-insensitive) and their password hash, if any */
@@ -57,4 +58,10 @@ export interface AccountStore {
   /** signs a session out until `expiresAt` (its token's expiry, after which the row may go) */
   endSession(sessionId: string, userId: string, expiresAt: Date): Promise<void>
   isSessionEnded(sessionId: string): Promise<boolean>
+  /** the sessions among `sessionIds` that were ended (one query for every open connection) */
+  endedAmong(sessionIds: string[]): Promise<string[]>
+  /** remembers a session when its token is issued, so that `endAllSessions` can find it */
+  recordSession(sessionId: string, userId: string, expiresAt: Date): Promise<void>
+  /** ends every unexpired session of the user (but `exceptSessionId`); returns the ids it ended */
+  endAllSessions(userId: string, exceptSessionId?: string): Promise<string[]>
 }

@@ -115,4 +115,33 @@ export class PostgresAccountStore implements AccountStore {
     const { rowCount } = await this.pool.query('SELECT 1 FROM ended_sessions WHERE session_id = $1', [sessionId])
     return (rowCount ?? 0) > 0
   }
+
+  async endedAmong(sessionIds: string[]): Promise<string[]> {
+    if (sessionIds.length === 0) return []
+    const { rows } = await this.pool.query<{ session_id: string }>(
+      'SELECT session_id FROM ended_sessions WHERE session_id = ANY($1)',
+      [sessionIds],
+    )
+    return rows.map((row) => row.session_id)
+  }
+
+  async recordSession(sessionId: string, userId: string, expiresAt: Date): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE expires_at < now()')
+    await this.pool.query(
+      'INSERT INTO sessions (session_id, user_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [sessionId, userId, expiresAt],
+    )
+  }
+
+  async endAllSessions(userId: string, exceptSessionId?: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ session_id: string }>(
+      `INSERT INTO ended_sessions (session_id, user_id, expires_at)
+       SELECT session_id, user_id, expires_at FROM sessions
+       WHERE user_id = $1 AND expires_at >= now() AND session_id <> $2
+       ON CONFLICT (session_id) DO NOTHING
+       RETURNING session_id`,
+      [userId, exceptSessionId ?? ''],
+    )
+    return rows.map((row) => row.session_id)
+  }
 }

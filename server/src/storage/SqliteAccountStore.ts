@@ -106,4 +106,33 @@ export class SqliteAccountStore implements AccountStore {
   async isSessionEnded(sessionId: string): Promise<boolean> {
     return this.db.prepare('SELECT 1 FROM ended_sessions WHERE session_id = ?').get(sessionId) !== undefined
   }
+
+  async endedAmong(sessionIds: string[]): Promise<string[]> {
+    if (sessionIds.length === 0) return []
+    const rows = this.db
+      .prepare(`SELECT session_id FROM ended_sessions WHERE session_id IN (${sessionIds.map(() => '?').join(',')})`)
+      .all(...sessionIds) as { session_id: string }[]
+    return rows.map((row) => row.session_id)
+  }
+
+  async recordSession(sessionId: string, userId: string, expiresAt: Date): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(new Date().toISOString())
+    this.db
+      .prepare('INSERT INTO sessions (session_id, user_id, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(sessionId, userId, expiresAt.toISOString())
+  }
+
+  async endAllSessions(userId: string, exceptSessionId?: string): Promise<string[]> {
+    const now = new Date().toISOString()
+    const rows = this.db
+      .prepare(
+        `INSERT INTO ended_sessions (session_id, user_id, ended_at, expires_at)
+         SELECT session_id, user_id, ?, expires_at FROM sessions
+         WHERE user_id = ? AND expires_at >= ? AND session_id <> ?
+         ON CONFLICT (session_id) DO NOTHING
+         RETURNING session_id`,
+      )
+      .all(now, userId, now, exceptSessionId ?? '') as { session_id: string }[]
+    return rows.map((row) => row.session_id)
+  }
 }

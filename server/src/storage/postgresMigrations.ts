@@ -124,6 +124,13 @@ const MIGRATIONS: string[] = [
      deleted BOOLEAN NOT NULL DEFAULT false
    );
    CREATE INDEX comment_messages_by_thread ON comment_messages (thread_id, seq);`,
+  // 7: the sessions issued, so that all of one person's can be ended (reset, sign-out everywhere)
+  `CREATE TABLE sessions (
+     session_id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL,
+     expires_at TIMESTAMPTZ NOT NULL
+   );
+   CREATE INDEX sessions_by_user ON sessions (user_id, expires_at);`,
 ]
 
 /** Several processes may start at once: an advisory lock lets one migrate while the others wait. */

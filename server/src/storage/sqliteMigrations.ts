@@ -119,6 +119,13 @@ const MIGRATIONS: string[] = [
      deleted INTEGER NOT NULL DEFAULT 0
    );
    CREATE INDEX comment_messages_by_thread ON comment_messages (thread_id, seq);`,
+  // 8: the sessions issued, so that all of one person's can be ended (reset, sign-out everywhere)
+  `CREATE TABLE sessions (
+     session_id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   );
+   CREATE INDEX sessions_by_user ON sessions (user_id, expires_at);`,
 ]
 
 export function migrateSqlite(db: DatabaseSync): void {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { hashInvitationCode } from '../../auth/invitationCodes.js'
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/passwords.js'
+import type { LiveAccess } from '../../access/LiveAccess.js'
 import type { Sessions } from '../../auth/Sessions.js'
 import type { InvitationRecord } from '../../storage/AccountStore.js'
 import type { ConventionStore } from '../../storage/ConventionStore.js'
@@ -22,7 +23,7 @@ const acceptBody = z.strictObject({
 })
 
 /** Invitation links: what they are for, and creating one's account from them. */
-export function invitationRoutes(store: ConventionStore, sessions: Sessions): Route[] {
+export function invitationRoutes(store: ConventionStore, sessions: Sessions, live: LiveAccess): Route[] {
   /** The invitation behind a code, refused when unknown (404), used or expired (410). */
   const usable = async (code: string): Promise<InvitationRecord> => {
     const invitation = await store.accounts.invitation(hashInvitationCode(code))
@@ -91,8 +92,11 @@ export function invitationRoutes(store: ConventionStore, sessions: Sessions): Ro
         }
         await store.accounts.setPassword(user.id, passwordHash, { name: parsed.data.name, email })
         await store.members.rememberUser({ id: user.id, name: parsed.data.name })
-        const session = await signedIn(sessions, { ...user, name: parsed.data.name, email: email.toLowerCase() })
-        return { status: 200, json: { ...session, conventionId: invitation.conventionId } }
+        // a new password ends the sessions opened with the old one (whoever holds them), on every process
+        if (invitation.purpose === 'reset') await live.endSessions(await sessions.endAll(user.id))
+        return signedIn(sessions, { ...user, name: parsed.data.name, email: email.toLowerCase() }, request, {
+          conventionId: invitation.conventionId,
+        })
       },
     },
   ]

@@ -1,3 +1,4 @@
+import { clearedSessionCookie, sessionCookie } from '../sessionCookie.js'
 import { OidcClient } from '../../auth/oidc/OidcClient.js'
 import type { OidcCookies } from '../../auth/oidc/OidcCookies.js'
 import { describeOidcError } from '../../auth/oidc/describeOidcError.js'
@@ -11,7 +12,7 @@ export interface OidcRoutesOptions {
   oidc: OidcClient
   cookies: OidcCookies
   /** finds or creates the user and opens a session for them */
-  signIn(identity: OidcIdentity): Promise<{ token: string }>
+  signIn(identity: OidcIdentity): Promise<{ token: string; expiresAt: Date }>
   logger: Logger
 }
 
@@ -19,7 +20,7 @@ const FAILED = '/connexion?erreur=oidc'
 
 /**
  * Sign-in through the OpenID Connect provider: `start` sends the browser there, `callback`
- * brings it back to `next#jeton=…`; `logout` ends the session at the provider. Every failure
+ * brings it back to `next` with the session cookie; `logout` ends the session at the provider. Every failure
  * lands on the sign-in page with `?erreur=oidc` and is logged with its reason.
  */
 export function oidcRoutes({ oidc, cookies, signIn, logger }: OidcRoutesOptions): Route[] {
@@ -52,9 +53,14 @@ export function oidcRoutes({ oidc, cookies, signIn, logger }: OidcRoutesOptions)
         if (!flow) return failed('callback', 'no sign-in in progress in this browser (cookie missing or expired)')
         try {
           const { identity, idToken } = await oidc.complete(request.query, flow)
-          const { token } = await signIn(identity)
-          return redirect(`${flow.next}#jeton=${token}`, {
-            'Set-Cookie': [cookies.clearFlowCookie(), await cookies.idTokenCookie(idToken)],
+          const { token, expiresAt } = await signIn(identity)
+          // the session is the cookie: the token never appears in an address
+          return redirect(flow.next, {
+            'Set-Cookie': [
+              cookies.clearFlowCookie(),
+              await cookies.idTokenCookie(idToken),
+              sessionCookie(token, expiresAt, request.secure),
+            ],
           })
         } catch (error) {
           return failed('callback', describeOidcError(error))
@@ -76,7 +82,10 @@ export function oidcRoutes({ oidc, cookies, signIn, logger }: OidcRoutesOptions)
             logger.warn(`OIDC logout failed: ${describeOidcError(error)}`)
           }
         }
-        return redirect(location, { 'Set-Cookie': cookies.clearIdTokenCookie() })
+        // the session itself was ended by POST /api/auth/logout just before; its cookie goes too
+        return redirect(location, {
+          'Set-Cookie': [cookies.clearIdTokenCookie(), clearedSessionCookie(request.secure)],
+        })
       },
     },
   ]

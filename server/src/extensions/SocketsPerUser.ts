@@ -1,0 +1,44 @@
+import type { connectedPayload, Extension } from '@hocuspocus/server'
+import { CloseCode } from '../limits/closeCodes.js'
+import type { Logger } from '../logger.js'
+import type { ConnectionContext } from './Authentication.js'
+
+/** Close code and reason of a socket over the per-user cap. */
+export const TOO_MANY_CONNECTIONS = { code: CloseCode.tooMany, reason: 'too many connections' }
+
+/**
+ * Caps the authenticated sockets one person holds on this process (`MAX_SOCKETS_PER_USER`):
+ * a stolen token or a runaway script cannot pin thousands of sockets and their documents.
+ * A socket counts once however many conventions it multiplexes; the newest one over the
+ * cap is closed right after authentication (4429 `too many connections`), the others stay.
+ */
+export class SocketsPerUser implements Extension {
+  extensionName = 'SocketsPerUser'
+  /** user id → socket → document connections open on it */
+  private readonly sockets = new Map<string, Map<object, number>>()
+
+  constructor(
+    private readonly maxSocketsPerUser: number,
+    private readonly logger: Logger,
+  ) {}
+
+  async connected({ connection, context }: connectedPayload<ConnectionContext>): Promise<void> {
+    const userId = context.user?.id
+    if (!userId) return
+    const socket = connection.webSocket as object
+    const mine = this.sockets.get(userId) ?? new Map<object, number>()
+    if (!mine.has(socket) && mine.size >= this.maxSocketsPerUser) {
+      this.logger.warn(`closed a socket of ${userId}: over ${this.maxSocketsPerUser} sockets on this process`)
+      connection.webSocket.close(TOO_MANY_CONNECTIONS.code, TOO_MANY_CONNECTIONS.reason)
+      return
+    }
+    mine.set(socket, (mine.get(socket) ?? 0) + 1)
+    this.sockets.set(userId, mine)
+    connection.onClose(() => {
+      const left = (mine.get(socket) ?? 1) - 1
+      if (left > 0) mine.set(socket, left)
+      else mine.delete(socket)
+      if (mine.size === 0 && this.sockets.get(userId) === mine) this.sockets.delete(userId)
+    })
+  }
+}
