@@ -5,6 +5,7 @@ import { runIfMain } from './lib/cli.js'
 import type { ConnectArgs, GroupResult, RunArgs, ThreadsReception } from './lib/clientGroup.js'
 import { encodeConvention, realisticConvention } from './lib/conventions.js'
 import { joinKeystrokes } from './fanout.js'
+import { summarizeProfile } from './lib/cpuProfile.js'
 import { fmtMs, fmtRatio } from './lib/format.js'
 import { table, writeSection } from './lib/results.js'
 import { RpcChild } from './lib/rpc.js'
@@ -31,6 +32,7 @@ interface Options {
   postS: number
   warmupS: number
   groups: number
+  profile: boolean
 }
 
 interface PostRecord {
@@ -155,6 +157,7 @@ async function runOne(posting: boolean, seed: Uint8Array, o: Options): Promise<R
     const run: RunArgs = { windowFromMs, typeUntilMs, drainMs: 3000 }
     const runs = Promise.all(groups.map((g) => g.call<GroupResult>('run', run)))
     const postFrom = windowFromMs + 1000
+    if (posting && o.profile) await server.profileStart()
     const posts = posting
       ? (
           await Promise.all(
@@ -165,6 +168,10 @@ async function runOne(posting: boolean, seed: Uint8Array, o: Options): Promise<R
         ).flat()
       : []
     const results = await runs
+    if (posting && o.profile) {
+      await server.profileStop('comments')
+      console.log(summarizeProfile('comments', 'server while commenting', 25))
+    }
     const viewers = tokens.length
     // messages still on their way when typing stopped are waited for (a minute at most)
     const receptions = results.flatMap((r) => r.threads)
@@ -277,6 +284,7 @@ export async function main(argv: string[]): Promise<void> {
       post: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '3' },
       groups: { type: 'string', default: '2' },
+      profile: { type: 'boolean', default: false },
     },
   })
   const o: Options = {
@@ -285,6 +293,7 @@ export async function main(argv: string[]): Promise<void> {
     postS: Number(values.post),
     warmupS: Number(values.warmup),
     groups: Number(values.groups),
+    profile: values.profile,
   }
   const seed = encodeConvention(realisticConvention())
   const without = await runOne(false, seed, o)

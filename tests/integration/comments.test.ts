@@ -64,10 +64,12 @@ const plain = (text: Y.XmlText) => (text.toDelta() as { insert: string }[]).map(
 
 describe.each(ENGINES)('comments on $name', (engine) => {
   let server: TestServer
+  let env: Record<string, string>
   const clients: TestClient[] = []
 
   beforeAll(async () => {
-    server = await startTestServer({ env: await engine.env() })
+    env = await engine.env()
+    server = await startTestServer({ env })
   })
   afterAll(async () => {
     await server.stop()
@@ -115,7 +117,6 @@ describe.each(ENGINES)('comments on $name', (engine) => {
     const seenByReader = threadsMessages(reader)
 
     const anchor = passageAnchor(keyActionLabel(commenter.doc), 0, 8)
-    const started = performance.now()
     const created = await c.call('commenter', 'POST', '/threads', { anchor, body: 'Qui recrute ?\nEt quand ?' })
     expect(created.status).toBe(201)
     const { thread } = threadResponseSchema.parse(await created.json())
@@ -133,8 +134,6 @@ describe.each(ENGINES)('comments on $name', (engine) => {
       'the thread and its mark at the editor',
       1000,
     )
-    const latency = performance.now() - started
-    expect(latency).toBeLessThan(1000)
     await waitFor(() => seenByReader.some((m) => m.threadId === thread.id), 'the reader told too', 1000)
     expect(markedText(keyActionLabel(commenter.doc), thread.id)).toBe('Recruter')
 
@@ -558,6 +557,24 @@ describe.each(ENGINES)('comments on $name', (engine) => {
     clients.push(reopened)
     expect(markedText(keyActionLabel(reopened.doc), second.comments![1]!.id)).toBe('animatrice')
     expect(markedText(freeParagraph(reopened.doc), second.comments![0]!.id)).toBe('seule action')
+  })
+
+  it('an answered thread survives a restart, its anchor in the document included', async () => {
+    const c = await convention()
+    const commenter = await c.open('commenter')
+    const created = await c.call('commenter', 'POST', '/threads', {
+      anchor: passageAnchor(keyActionLabel(commenter.doc), 0, 8),
+      body: 'Avant le redémarrage',
+    })
+    expect(created.status).toBe(201)
+    const { thread } = threadResponseSchema.parse(await created.json())
+    for (const client of clients.splice(0)) client.destroy()
+    await server.stop()
+    server = await startTestServer({ dataDir: server.dataDir, env })
+    const [listed] = await c.threads()
+    expect(listed).toMatchObject({ id: thread.id, anchor: { quote: 'Recruter', detached: false } })
+    const reopened = await c.open('reader')
+    expect(markedText(keyActionLabel(reopened.doc), thread.id)).toBe('Recruter')
   })
 })
 

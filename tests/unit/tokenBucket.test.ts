@@ -1,4 +1,4 @@
-import { TokenBucket } from '@ctg/server'
+import { SlidingWindowLimit, TokenBucket } from '@ctg/server'
 import { describe, expect, it } from 'vitest'
 
 describe('TokenBucket', () => {
@@ -33,5 +33,22 @@ describe('TokenBucket', () => {
     expect(bucket.isFull()).toBe(false)
     now = 4_000
     expect(bucket.isFull()).toBe(true)
+  })
+})
+
+describe('SlidingWindowLimit', () => {
+  it('allows `limit` events in any window, then says when the oldest leaves it', () => {
+    let now = 0
+    const limit = new SlidingWindowLimit(3, 60_000, () => now)
+    expect([limit.take('a'), limit.take('a'), limit.take('a'), limit.take('a')]).toEqual([true, true, true, false])
+    expect(limit.take('b')).toBe(true)
+    now = 30_000
+    expect(limit.take('a')).toBe(false)
+    expect(limit.secondsUntil('a')).toBe(30)
+    now = 59_999
+    expect(limit.take('a')).toBe(false)
+    // the three of time 0 have left the window
+    now = 60_000
+    expect([limit.take('a'), limit.take('a'), limit.take('a'), limit.take('a')]).toEqual([true, true, true, false])
   })
 })

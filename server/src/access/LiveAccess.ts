@@ -116,7 +116,8 @@ export class LiveAccess {
     const document = this.hocuspocus().documents.get(conventionId)
     if (!document) return
     const payload = JSON.stringify({ type: 'threads', event, threadId } satisfies ThreadsMessage)
-    for (const connection of document.getConnections()) connection.sendStateless(payload)
+    // encoded once for every connection; `relay`, not `broadcast`: the bus already reached the other processes
+    document.relayStateless(payload)
   }
 
   private connectionsOf(conventionId: string, userId: string): Connection[] {

@@ -16,7 +16,7 @@ import type { User } from '../auth/tokens.js'
 import type { ConventionService } from '../conventions/ConventionService.js'
 import { STORED_BY_WRITER } from '../extensions/Persistence.js'
 import { HttpError } from '../http/HttpError.js'
-import { KeyedTokenBuckets } from '../limits/KeyedTokenBuckets.js'
+import { SlidingWindowLimit } from '../limits/SlidingWindowLimit.js'
 import type { Logger } from '../logger.js'
 import type { ActivityAction, ActivityStore } from '../storage/ActivityStore.js'
 import type { CommentStore, StoredMessage, StoredThread, ThreadWithMessages } from './CommentStore.js'
@@ -70,7 +70,7 @@ function inDocumentOrder<T extends { thread: StoredThread }>(items: T[], anchors
  * every process (the access bus).
  */
 export class CommentService {
-  private readonly posting = new KeyedTokenBuckets(MESSAGES_PER_MINUTE, MESSAGES_PER_MINUTE / 60)
+  private readonly posting = new SlidingWindowLimit(MESSAGES_PER_MINUTE, 60_000)
 
   constructor(
     private readonly store: CommentStore,

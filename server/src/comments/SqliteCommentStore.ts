@@ -1,27 +1,54 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { ThreadStatus } from '@ctg/shared'
+import type { SqliteWriter } from '../storage/SqliteWriter.js'
 import { sqliteTransaction } from '../storage/sqliteTransaction.js'
+import type { WriterStatement } from '../storage/sqliteWriterWorker.js'
 import type { CommentStore, StoredMessage, StoredThread, ThreadWithMessages } from './CommentStore.js'
 import { groupThreads, toMessage, toThread, type MessageRow, type ThreadRow } from './commentRows.js'
 
-/** Comment threads in the SQLite file (same connection as the memberships). */
+const insertThread = (t: StoredThread): WriterStatement => ({
+  sql: `INSERT INTO comment_threads (id, convention_id, block_id, kind, field, quote, status, created_at, author_id, author_name, detached)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  params: [
+    t.id,
+    t.conventionId,
+    t.blockId,
+    t.kind,
+    t.field,
+    t.quote,
+    t.status,
+    t.createdAt,
+    t.authorId,
+    t.authorName,
+    t.detached ? 1 : 0,
+  ],
+})
+
+const insertMessage = (m: StoredMessage): WriterStatement => ({
+  sql: `INSERT INTO comment_messages (id, thread_id, author_id, author_name, body, created_at, edited_at, deleted)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  params: [m.id, m.threadId, m.authorId, m.authorName, m.body, m.createdAt, m.editedAt, m.deleted ? 1 : 0],
+})
+
+/**
+ * Comment threads in the SQLite file. Writes go through the writer thread (a durable
+ * commit waits for fsync, which would stop the event loop and every broadcast); reads
+ * stay on this thread (WAL: they never wait for the writer).
+ */
 export class SqliteCommentStore implements CommentStore {
-  constructor(private readonly db: DatabaseSync) {}
+  constructor(
+    private readonly db: DatabaseSync,
+    private readonly writer: SqliteWriter,
+  ) {}
 
   async createThread(thread: StoredThread, first: StoredMessage): Promise<void> {
-    sqliteTransaction(this.db, () => {
-      this.insertThread(thread)
-      this.insertMessage(first)
-    })
+    await this.writer.statements([insertThread(thread), insertMessage(first)])
   }
 
   async importThreads(threads: ThreadWithMessages[]): Promise<void> {
-    sqliteTransaction(this.db, () => {
-      for (const { thread, messages } of threads) {
-        this.insertThread(thread)
-        for (const message of messages) this.insertMessage(message)
-      }
-    })
+    await this.writer.statements(
+      threads.flatMap(({ thread, messages }) => [insertThread(thread), ...messages.map(insertMessage)]),
+    )
   }
 
   async threads(conventionId: string): Promise<ThreadWithMessages[]> {
@@ -70,55 +97,34 @@ export class SqliteCommentStore implements CommentStore {
   }
 
   async addMessage(message: StoredMessage): Promise<void> {
-    this.insertMessage(message)
+    await this.writer.statements([insertMessage(message)])
   }
 
   async setStatus(threadId: string, status: ThreadStatus): Promise<void> {
-    this.db.prepare('UPDATE comment_threads SET status = ? WHERE id = ?').run(status, threadId)
+    await this.writer.statements([
+      { sql: 'UPDATE comment_threads SET status = ? WHERE id = ?', params: [status, threadId] },
+    ])
   }
 
   async editMessage(messageId: string, body: string, editedAt: string): Promise<void> {
-    this.db.prepare('UPDATE comment_messages SET body = ?, edited_at = ? WHERE id = ?').run(body, editedAt, messageId)
+    await this.writer.statements([
+      { sql: 'UPDATE comment_messages SET body = ?, edited_at = ? WHERE id = ?', params: [body, editedAt, messageId] },
+    ])
   }
 
   async deleteMessage(messageId: string): Promise<void> {
-    this.db.prepare("UPDATE comment_messages SET body = '', deleted = 1 WHERE id = ?").run(messageId)
+    await this.writer.statements([
+      { sql: "UPDATE comment_messages SET body = '', deleted = 1 WHERE id = ?", params: [messageId] },
+    ])
   }
 
   async setDetached(threadId: string, detached: boolean): Promise<boolean> {
-    const result = this.db
-      .prepare('UPDATE comment_threads SET detached = ? WHERE id = ? AND detached = ?')
-      .run(detached ? 1 : 0, threadId, detached ? 0 : 1)
-    return Number(result.changes) > 0
-  }
-
-  private insertThread(t: StoredThread) {
-    this.db
-      .prepare(
-        `INSERT INTO comment_threads (id, convention_id, block_id, kind, field, quote, status, created_at, author_id, author_name, detached)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        t.id,
-        t.conventionId,
-        t.blockId,
-        t.kind,
-        t.field,
-        t.quote,
-        t.status,
-        t.createdAt,
-        t.authorId,
-        t.authorName,
-        t.detached ? 1 : 0,
-      )
-  }
-
-  private insertMessage(m: StoredMessage) {
-    this.db
-      .prepare(
-        `INSERT INTO comment_messages (id, thread_id, author_id, author_name, body, created_at, edited_at, deleted)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(m.id, m.threadId, m.authorId, m.authorName, m.body, m.createdAt, m.editedAt, m.deleted ? 1 : 0)
+    const [changed] = await this.writer.statements([
+      {
+        sql: 'UPDATE comment_threads SET detached = ? WHERE id = ? AND detached = ?',
+        params: [detached ? 1 : 0, threadId, detached ? 0 : 1],
+      },
+    ])
+    return (changed ?? 0) > 0
   }
 }

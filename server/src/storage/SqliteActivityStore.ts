@@ -1,22 +1,32 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { ActivityEntry, ActivityStore, NewActivity } from './ActivityStore.js'
 import { toActivity, type ActivityRow } from './memberRow.js'
+import type { SqliteWriter } from './SqliteWriter.js'
 
-/** The activity log in the SQLite file: INSERT and SELECT only. */
+/**
+ * The activity log in the SQLite file: INSERT and SELECT only. Appends go through the writer
+ * thread (a durable commit waits for fsync; comments append often), reads stay here.
+ */
 export class SqliteActivityStore implements ActivityStore {
-  constructor(private readonly db: DatabaseSync) {}
+  constructor(
+    private readonly db: DatabaseSync,
+    private readonly writer: SqliteWriter,
+  ) {}
 
   async append(entry: NewActivity): Promise<void> {
-    this.db
-      .prepare('INSERT INTO activity (convention_id, at, user_id, user_name, action, detail) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(
-        entry.conventionId,
-        new Date().toISOString(),
-        entry.userId,
-        entry.userName,
-        entry.action,
-        JSON.stringify(entry.detail ?? {}),
-      )
+    await this.writer.statements([
+      {
+        sql: 'INSERT INTO activity (convention_id, at, user_id, user_name, action, detail) VALUES (?, ?, ?, ?, ?, ?)',
+        params: [
+          entry.conventionId,
+          new Date().toISOString(),
+          entry.userId,
+          entry.userName,
+          entry.action,
+          JSON.stringify(entry.detail ?? {}),
+        ],
+      },
+    ])
   }
 
   async list(conventionId: string, { before, limit }: { before?: number; limit: number }): Promise<ActivityEntry[]> {

@@ -42,10 +42,10 @@ export class SqliteConventionStore implements ConventionStore {
     migrateSqlite(this.db)
     this.writer = new SqliteWriter(file)
     this.members = new SqliteMembershipStore(this.db)
-    this.activity = new SqliteActivityStore(this.db)
+    this.activity = new SqliteActivityStore(this.db, this.writer)
     this.accounts = new SqliteAccountStore(this.db)
     this.bin = new SqliteBinStore(this.db)
-    this.comments = new SqliteCommentStore(this.db)
+    this.comments = new SqliteCommentStore(this.db, this.writer)
   }
 
   async list(): Promise<ConventionSummary[]> {

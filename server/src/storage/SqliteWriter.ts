@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads'
 import { startTsWorker } from '../workers/startTsWorker.js'
 import type { CompactionResult, ConventionMeta, LogEntry } from './ConventionStore.js'
-import type { WriterJob, WriterReply, WriterWorkerData } from './sqliteWriterWorker.js'
+import type { WriterJob, WriterReply, WriterStatement, WriterWorkerData } from './sqliteWriterWorker.js'
 
 interface Waiting {
   resolve(reply: WriterReply): void
@@ -33,6 +33,12 @@ export class SqliteWriter {
   async compact(conventionId: string, meta: ConventionMeta): Promise<CompactionResult> {
     const reply = await this.run({ kind: 'compact', conventionId, meta })
     return reply.compaction ?? { folded: 0, skipped: [] }
+  }
+
+  /** Runs statements in one transaction on the writer thread; resolves with the rows each changed. */
+  async statements(statements: WriterStatement[]): Promise<number[]> {
+    const reply = await this.run({ kind: 'statements', statements })
+    return reply.changes ?? []
   }
 
   private run(job: Job): Promise<WriterReply> {

@@ -4,14 +4,23 @@ import { mergeStoredDocument } from './mergeStoredDocument.js'
 import { openSqlite } from './openSqlite.js'
 import { sqliteTransaction } from './sqliteTransaction.js'
 
+/** One SQL statement and its parameters, for the `statements` job. */
+export interface WriterStatement {
+  sql: string
+  params: (string | number | null)[]
+}
+
 export type WriterJob =
   | { id: number; kind: 'append'; entries: LogEntry[] }
   | { id: number; kind: 'compact'; conventionId: string; meta: ConventionMeta }
+  | { id: number; kind: 'statements'; statements: WriterStatement[] }
 
 export interface WriterReply {
   id: number
   error?: string
   compaction?: CompactionResult
+  /** rows changed by each statement of a `statements` job */
+  changes?: number[]
 }
 
 /** What SqliteWriter starts the worker with. */
@@ -61,7 +70,11 @@ function openWriter(file: string) {
       return { folded, skipped }
     })
 
-  return { append, compact }
+  /** Other writes (comments, activity), in one transaction, off the main thread like the log's. */
+  const statements = (list: WriterStatement[]) =>
+    transaction(() => list.map(({ sql, params }) => Number(db.prepare(sql).run(...params).changes)))
+
+  return { append, compact, statements }
 }
 
 // importing this module elsewhere must not answer on someone else's port
@@ -74,6 +87,8 @@ if (parentPort && data?.role === 'sqlite-writer') {
       if (job.kind === 'append') {
         writer.append(job.entries)
         port.postMessage({ id: job.id } satisfies WriterReply)
+      } else if (job.kind === 'statements') {
+        port.postMessage({ id: job.id, changes: writer.statements(job.statements) } satisfies WriterReply)
       } else {
         port.postMessage({ id: job.id, compaction: writer.compact(job.conventionId, job.meta) } satisfies WriterReply)
       }
