@@ -113,7 +113,7 @@ describe('accessibility (axe-core, RGAA / WCAG 2.1 AA)', () => {
     await expect.poll(() => fiche.getAttribute('aria-level')).toBe('3')
     await expectNoAxeViolations(page, 'the editor after a heading changed level')
 
-    await page.getByTestId('delete-fiche').first().click()
+    await page.getByTestId('block-delete').first().click()
     await page.getByTestId('confirm-dialog').waitFor()
     await expectNoAxeViolations(page, 'the confirmation dialog')
     await page.keyboard.press('Escape')
@@ -165,8 +165,50 @@ describe('accessibility (axe-core, RGAA / WCAG 2.1 AA)', () => {
     await page.context().close()
   }, 90_000)
 
-  // The bin ("Corbeille") gets its case here once it exists: open it, wait for its list, then
-  // `await expectNoAxeViolations(page, 'the bin')`.
+  it('the bin, its move-to-bin confirmation, and an editor whose convention was binned', async () => {
+    const binned = await createConvention(suite.server)
+    expect((await suite.server.api(`/api/conventions/${binned}`, { method: 'DELETE' })).status).toBe(204)
+    const page = await newPage()
+    await page.goto(`${suite.server.httpUrl}/corbeille#jeton=${await suite.server.token(OWNER)}`)
+    await page.getByTestId('bin-card').first().waitFor({ timeout: 20_000 })
+    await expectNoAxeViolations(page, 'the bin')
+
+    const { page: editor, id } = await ownerEditor()
+    const member = await openConventionPage(suite, id, { id: 'u-paul', name: 'Paul Girard' }, 'editor')
+    await editor.getByTestId('move-to-bin').click()
+    await editor.getByTestId('confirm-dialog').waitFor()
+    await expectNoAxeViolations(editor, 'the move-to-bin confirmation')
+    await editor.getByTestId('confirm-accept').click()
+    // the owner is taken to the bin, which now holds it
+    await editor.locator(`[data-testid="bin-card"][data-convention-id="${id}"]`).waitFor({ timeout: 20_000 })
+    await expectNoAxeViolations(editor, 'the bin after moving a convention there')
+    // a member's open editor says who put it in the bin
+    await member.getByTestId('convention-deleted').waitFor({ timeout: 20_000 })
+    await expectNoAxeViolations(member, 'the editor of a binned convention')
+    expect((await suite.server.api(`/api/conventions/${id}`)).status).toBe(410)
+    for (const each of [page, editor, member]) await each.context().close()
+  }, 90_000)
+
+  it('the comments panel with a thread, and the new comment form', async () => {
+    const { page, id } = await ownerEditor()
+    const fiche = await (await suite.server.api(`/api/conventions/${id}/export?format=json`)).json()
+    const ficheId = (fiche as { content: { type: string; id: string }[] }).content.find(
+      (block) => block.type === 'ficheAction',
+    )!.id
+    const created = await suite.server.api(`/api/conventions/${id}/threads`, {
+      method: 'POST',
+      body: JSON.stringify({ anchor: { blockId: ficheId }, body: 'Préciser le public visé.' }),
+    })
+    expect(created.status).toBe(201)
+    await page.getByTestId('comments-toggle').click()
+    await page.getByTestId('comments-panel').waitFor()
+    await page.getByTestId('thread-card').first().waitFor()
+    await expectNoAxeViolations(page, 'the comments panel')
+    await page.getByTestId('comment-block').first().click()
+    await expect.poll(() => page.locator('textarea').count()).toBeGreaterThan(0)
+    await expectNoAxeViolations(page, 'the new comment form')
+    await page.context().close()
+  }, 90_000)
 })
 
 describe('the blocks with the keyboard alone', () => {
@@ -229,7 +271,7 @@ describe('the blocks with the keyboard alone', () => {
 
       if (kind.type === 'ficheAction') {
         // back to the fiche's "Supprimer" with Shift+Tab, Enter, then confirm with the keyboard
-        await tabTo('delete-fiche', true)
+        await tabTo('block-delete', true)
         expect(await focusRing()).toBe(true)
         await page.keyboard.press('Enter')
         await page.getByTestId('confirm-dialog').waitFor()

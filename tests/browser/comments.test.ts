@@ -84,6 +84,8 @@ describe('comments', () => {
     await owner.locator('.comment-highlight').first().click()
     const ownerCard = card(owner).first()
     await expect.poll(() => ownerCard.getAttribute('aria-current')).toBe('true')
+    // the organisation comes with the members list, which may arrive after the threads
+    await expect.poll(() => ownerCard.textContent()).toContain('Commune de Seyne')
     const cardText = await ownerCard.textContent()
     expect(cardText).toContain('Fiche action n°1')
     expect(cardText).toContain(quote)
@@ -201,6 +203,8 @@ describe('comments', () => {
     await lea.getByTestId('comments-filter-open').focus()
     await lea.keyboard.press('Escape')
     await expect.poll(() => lea.getByTestId('comments-panel').count()).toBe(0)
-    expect(await lea.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('comments-toggle')
+    await expect
+      .poll(() => lea.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('comments-toggle')
   }, 180_000)
 })

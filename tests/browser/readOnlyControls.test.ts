@@ -30,7 +30,7 @@ const INPUTS = [
 ]
 /** The blocks' add and remove buttons: absent for a commentateur. */
 const BUTTONS = [
-  'delete-fiche',
+  'block-delete',
   'add-key-action',
   'remove-key-action',
   'add-partner',
@@ -159,7 +159,7 @@ describe('read-only controls', () => {
       })
     expect((await setRole('editor')).status).toBe(200)
     await expect.poll(() => paul.getByTestId('fiche-status').first().isDisabled(), { timeout: 5_000 }).toBe(false)
-    expect(await paul.getByTestId('delete-fiche').isVisible()).toBe(true)
+    expect(await paul.getByTestId('block-delete').first().isVisible()).toBe(true)
     await paul.getByTestId('fiche-status').first().selectOption('realisee')
     await expect.poll(async () => summary(await exported(id)).status, { timeout: 10_000 }).toBe('realisee')
 
@@ -171,7 +171,7 @@ describe('read-only controls', () => {
 
     expect((await setRole('reader')).status).toBe(200)
     await expect.poll(() => paul.getByTestId('fiche-status').first().isDisabled(), { timeout: 5_000 }).toBe(true)
-    expect(await paul.getByTestId('delete-fiche').isVisible()).toBe(false)
+    expect(await paul.getByTestId('block-delete').first().isVisible()).toBe(false)
     expect(await paul.getByTestId('add-indicator-year-end').isDisabled()).toBe(true)
     await forceChange(paul, 'fiche-status', 'abandonnee', 'realisee')
     expect(summary(await exported(id)).status).toBe('realisee')

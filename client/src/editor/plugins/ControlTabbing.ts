@@ -23,6 +23,9 @@ export const ControlTabbing = Extension.create({
       (backwards: boolean) =>
       ({ editor }: { editor: Editor }) => {
         const { state, view } = editor
+        // from the text only: on a focusable element inside the document (a table's scrolling
+        // frame), Tab is the browser's, or Shift+Tab would come back here for ever
+        if (document.activeElement !== view.dom) return false
         const { $head } = state.selection
         if ($head.depth < 1 || $head.node(1).type.spec.group !== 'ctgBlock') return false
         const caret = document.createRange()
