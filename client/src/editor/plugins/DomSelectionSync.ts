@@ -36,7 +36,10 @@ export function syncSelectionFromDOM(view: EditorView): boolean {
   return true
 }
 
-/** Runs before every other key handler, so that keys always apply where the caret is seen. */
+/**
+ * Runs before every other key handler, and on every mouseup, so that keys always apply where
+ * the caret is seen.
+ */
 export const DomSelectionSync = Extension.create({
   name: 'domSelectionSync',
   priority: 10_000,
@@ -49,6 +52,14 @@ export const DomSelectionSync = Extension.create({
           handleKeyDown: (view) => {
             syncSelectionFromDOM(view)
             return false
+          },
+          handleDOMEvents: {
+            // at once after a click too: a remote change applied before ProseMirror read the
+            // click (y-prosemirror restores the selection it knows) put the caret back where it was
+            mouseup: (view) => {
+              syncSelectionFromDOM(view)
+              return false
+            },
           },
         },
       }),
