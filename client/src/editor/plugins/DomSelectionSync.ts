@@ -37,7 +37,7 @@ export function syncSelectionFromDOM(view: EditorView): boolean {
 }
 
 /**
- * Runs before every other key handler, and on every mouseup, so that keys always apply where
+ * Runs before every other key handler, and on every click, so that keys always apply where
  * the caret is seen.
  */
 export const DomSelectionSync = Extension.create({
@@ -56,7 +56,8 @@ export const DomSelectionSync = Extension.create({
           handleDOMEvents: {
             // at once after a click too: a remote change applied before ProseMirror read the
             // click (y-prosemirror restores the selection it knows) put the caret back where it was
-            mouseup: (view) => {
+            // (not mouseup: a handler there stops the blocks' drag handles from dragging)
+            click: (view) => {
               syncSelectionFromDOM(view)
               return false
             },
