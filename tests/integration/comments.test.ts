@@ -1,7 +1,3 @@
-import { mkdtempSync } from 'node:fs'
-import { randomBytes } from 'node:crypto'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import {
   commentThreadSchema,
   messageResponseSchema,
@@ -17,15 +13,13 @@ import * as Y from 'yjs'
 import { smallConvention } from '../fixtures/conventionFixtures.js'
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
-import { freePort } from '../helpers/freePort.js'
 import { markedText, passageAnchor } from '../helpers/passagePositions.js'
-import { issueTestToken, startServerProcess, type ServerProcess } from '../helpers/startServerProcess.js'
+import { issueTestToken, type ServerProcess } from '../helpers/startServerProcess.js'
+import { startProcessPair, type ProcessPair } from '../helpers/startProcessPair.js'
 import { removeDir, startTestServer, type TestServer } from '../helpers/startTestServer.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js'
 import { threadsMessages } from '../helpers/threadsMessages.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 const PEOPLE = {
   editor: { id: 'u-editor', name: 'Élodie Rédactrice' },
@@ -579,31 +573,18 @@ describe.each(ENGINES)('comments on $name', (engine) => {
 })
 
 describe('comments across two processes (PostgreSQL + Redis)', () => {
-  const prefix = `ctg-test-${randomBytes(4).toString('hex')}`
-  let database: TestDatabase
+  let pair: ProcessPair
   let a: ServerProcess
   let b: ServerProcess
-  const dataDirs: string[] = []
   const clients: TestClient[] = []
 
   beforeAll(async () => {
-    database = await createTestDatabase()
-    const start = async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'ctg-comments-'))
-      dataDirs.push(dataDir)
-      return startServerProcess({
-        port: await freePort(),
-        dataDir,
-        env: { DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: prefix },
-      })
-    }
-    ;[a, b] = await Promise.all([start(), start()])
+    pair = await startProcessPair()
+    ;({ a, b } = pair)
   })
   afterAll(async () => {
     for (const client of clients) client.destroy()
-    await Promise.all([a?.stop(), b?.stop()])
-    await database?.drop()
-    dataDirs.forEach(removeDir)
+    await pair?.stop()
   })
 
   it('a thread created and resolved through process A reaches connections on B, mark and status included', async () => {

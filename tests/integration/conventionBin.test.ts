@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs'
-import { randomBytes } from 'node:crypto'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import {
@@ -15,8 +12,8 @@ import { smallConvention } from '../fixtures/conventionFixtures.js'
 import { closeOf } from '../helpers/closeOf.js'
 import { connectClient, type TestClient } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
-import { freePort } from '../helpers/freePort.js'
-import { issueTestToken, startServerProcess, type ServerProcess } from '../helpers/startServerProcess.js'
+import { issueTestToken, type ServerProcess } from '../helpers/startServerProcess.js'
+import { startProcessPair, type ProcessPair } from '../helpers/startProcessPair.js'
 import { removeDir, startTestServer, type TestServer } from '../helpers/startTestServer.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
@@ -361,30 +358,16 @@ describe.each(engines)('the bin on $name', (engine) => {
 })
 
 describe('binning through one process closes the sockets on another (Redis + PostgreSQL)', () => {
-  const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
-  let database: TestDatabase
+  let pair: ProcessPair
   let a: ServerProcess
   let b: ServerProcess
-  const dataDirs: string[] = []
 
   beforeAll(async () => {
-    database = await createTestDatabase()
-    const prefix = `ctg-test-${randomBytes(4).toString('hex')}`
-    const start = async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'ctg-bin-'))
-      dataDirs.push(dataDir)
-      return startServerProcess({
-        port: await freePort(),
-        dataDir,
-        env: { DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: prefix },
-      })
-    }
-    ;[a, b] = await Promise.all([start(), start()])
+    pair = await startProcessPair()
+    ;({ a, b } = pair)
   })
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()])
-    await database?.drop()
-    dataDirs.forEach(removeDir)
+    await pair?.stop()
   })
 
   it('an editor on B is closed with 4410 when the owner bins the convention through A; restored through A, B lets them in', async () => {

@@ -1,8 +1,5 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { smallConvention } from '../fixtures/conventionFixtures.js'
@@ -10,13 +7,11 @@ import { acceptInvitation } from '../helpers/acceptInvitation.js'
 import { closeOf } from '../helpers/closeOf.js'
 import { connectClient } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
-import { freePort } from '../helpers/freePort.js'
-import { issueTestToken, startServerProcess, type ServerProcess } from '../helpers/startServerProcess.js'
+import { issueTestToken, type ServerProcess } from '../helpers/startServerProcess.js'
+import { REDIS_URL, startProcessPair, type ProcessPair } from '../helpers/startProcessPair.js'
 import { removeDir, startTestServer, type TestServer } from '../helpers/startTestServer.js'
-import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const PASSWORD = 'Rédaction CTG 2026 !'
 
 /** `npm run user -- …` as an administrator runs it, against the given storage. */
@@ -48,29 +43,18 @@ const tokenOf = async (response: Response) => {
 
 // child processes (the command line, two servers) and argon2 take long on a loaded machine
 describe('sessions and sign-in limits across two processes (Redis + PostgreSQL)', { timeout: 90_000 }, () => {
-  const prefix = `ctg-test-${randomBytes(4).toString('hex')}`
-  let database: TestDatabase
+  let pair: ProcessPair
   let a: ServerProcess
   let b: ServerProcess
-  const dataDirs: string[] = []
   let ownerToken: string
   let conventionId: string
   const email = `camille-${randomBytes(3).toString('hex')}@caf.fr`
 
   beforeAll(async () => {
-    database = await createTestDatabase()
     ownerToken = await issueTestToken()
-    const start = async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'ctg-sessions-'))
-      dataDirs.push(dataDir)
-      return startServerProcess({
-        port: await freePort(),
-        dataDir,
-        // open sockets learn of ended sessions through Redis only: the periodic re-check is far away
-        env: { DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: prefix, SESSION_RECHECK_MS: '3600000' },
-      })
-    }
-    ;[a, b] = await Promise.all([start(), start()])
+    // open sockets learn of ended sessions through Redis only: the periodic re-check is far away
+    pair = await startProcessPair({ SESSION_RECHECK_MS: '3600000' })
+    ;({ a, b } = pair)
     const headers = { Authorization: `Bearer ${ownerToken}`, 'Content-Type': 'application/json' }
     const created = await fetch(`${a.httpUrl}/api/conventions`, {
       method: 'POST',
@@ -89,9 +73,7 @@ describe('sessions and sign-in limits across two processes (Redis + PostgreSQL)'
     })
   })
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()])
-    await database?.drop()
-    dataDirs.forEach(removeDir)
+    await pair?.stop()
   })
 
   it('failed sign-ins on A and B count against one limit: after 5 in total, both answer 429', async () => {
@@ -114,7 +96,7 @@ describe('sessions and sign-in limits across two processes (Redis + PostgreSQL)'
     const closed = closeOf(editor)
 
     const reset = await userCli(
-      { DATABASE_URL: database.url, DATA_DIR: dataDirs[0]! },
+      { DATABASE_URL: pair.database.url, DATA_DIR: pair.dataDirs[0]! },
       '--email',
       email,
       '--reset',
@@ -144,7 +126,7 @@ describe('sessions and sign-in limits across two processes (Redis + PostgreSQL)'
     const closed = [closeOf(onA), closeOf(onB)]
 
     const ended = await userCli(
-      { DATABASE_URL: database.url, DATA_DIR: dataDirs[0]!, REDIS_URL, REDIS_PREFIX: prefix },
+      { DATABASE_URL: pair.database.url, DATA_DIR: pair.dataDirs[0]!, REDIS_URL, REDIS_PREFIX: pair.prefix },
       '--email',
       email,
       '--sign-out-everywhere',
@@ -163,7 +145,7 @@ describe('sessions and sign-in limits across two processes (Redis + PostgreSQL)'
     onA.destroy()
     onB.destroy()
     const again = await userCli(
-      { DATABASE_URL: database.url, DATA_DIR: dataDirs[0]! },
+      { DATABASE_URL: pair.database.url, DATA_DIR: pair.dataDirs[0]! },
       '--email',
       email,
       '--sign-out-everywhere',
