@@ -3,26 +3,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Decoration } from '@tiptap/pm/view'
 import { requestComment } from '../comments/commentEvents.js'
 import { openThreadsFrom } from '../comments/CommentHighlights.js'
-import { button, el, uneditable } from './dom.js'
-
-const COMMENT_ICON = 'M4 5h16v11H9l-5 4zM8 9h8M8 12h5'
-
-function commentIcon(): SVGSVGElement {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg')
-  svg.setAttribute('viewBox', '0 0 24 24')
-  svg.setAttribute('width', '18')
-  svg.setAttribute('height', '18')
-  svg.setAttribute('aria-hidden', 'true')
-  svg.setAttribute('focusable', 'false')
-  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path')
-  path.setAttribute('d', COMMENT_ICON)
-  path.setAttribute('fill', 'none')
-  path.setAttribute('stroke', 'currentColor')
-  path.setAttribute('stroke-width', '2')
-  path.setAttribute('stroke-linejoin', 'round')
-  svg.append(path)
-  return svg
-}
+import { button, el, icon, uneditable } from './dom.js'
 
 /**
  * "Commenter" on a block or entry, and the number of its open threads (a button that
@@ -41,7 +22,7 @@ export function commentControls(what: string, options: { compact?: boolean } = {
       title: `Commenter ${what}`,
     },
   )
-  add.prepend(commentIcon())
+  add.prepend(icon('comment'))
   add.dataset.commentControl = ''
   // commenting changes nothing in the document: the button stays for readers and commenters
   add.setAttribute(DISPLAY_CONTROL, '')

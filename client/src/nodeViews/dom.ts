@@ -31,6 +31,7 @@ const ICONS = {
   minus: 'M5 12h14',
   trash: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
   close: 'M6 6l12 12M18 6L6 18',
+  comment: 'M4 5h16v11H9l-5 4zM8 9h8M8 12h5',
 } as const
 
 export function icon(name: keyof typeof ICONS): SVGSVGElement {
