@@ -187,6 +187,8 @@ describe('editing offline', () => {
     // the log table out of the way: loading the convention fails (see the persistence tests)
     const sql = (statement: string) => {
       const db = new DatabaseSync(join(suite.server.dataDir, 'ctg.sqlite'))
+      // the server's writer thread may be committing: wait for it, as the server does
+      db.exec('PRAGMA busy_timeout = 10000')
       db.exec(statement)
       db.close()
     }

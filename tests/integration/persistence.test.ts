@@ -32,6 +32,8 @@ const sqlite: Engine = {
       env: {},
       sql: async (statement) => {
         const db = new DatabaseSync(join(dataDir, 'ctg.sqlite'))
+        // the server's writer thread may be committing (an activity entry): wait for it, as the server does
+        db.exec('PRAGMA busy_timeout = 10000')
         db.exec(statement)
         db.close()
       },
