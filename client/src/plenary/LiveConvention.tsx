@@ -1,0 +1,103 @@
+import * as Y from 'yjs'
+import { childElement, childElements, childrenOf, plainText, type FicheOutline } from './yContent.js'
+import { FieldView, FreeNode, keyOf } from './LiveNodes.js'
+import { FicheCard, type FicheCardActions } from './FicheCard.js'
+import { CollapsibleCard } from './CollapsibleCard.js'
+
+export interface LiveConventionProps extends FicheCardActions {
+  fragment: Y.XmlFragment
+  fiches: FicheOutline[]
+  expanded: ReadonlySet<string>
+  onToggle: (id: string) => void
+}
+
+function IndicatorTableCard({ node, expanded, onToggle }: { node: Y.XmlElement; expanded: boolean; onToggle: () => void }) {
+  const id = String(node.getAttribute('id') ?? keyOf(node))
+  const title = plainText(childElement(node, 'indicatorTableTitle')).trim()
+  const rows = childElements(node, 'indicatorRow')
+  return (
+    <CollapsibleCard
+      id={id}
+      kicker="Tableau d’indicateurs"
+      title={title || 'Indicateurs'}
+      expanded={expanded}
+      onToggle={onToggle}
+      className="live-card--table"
+    >
+      {rows.map((row) => (
+        <div key={keyOf(row)} className="live-indicator" data-block-id={String(row.getAttribute('id') ?? '')}>
+          <FieldView label="Indicateur" node={childElement(row, 'indicatorLabel')} />
+          <FieldView label="Unité" node={childElement(row, 'indicatorUnit')} />
+          <FieldView label="Valeur de référence" node={childElement(row, 'indicatorBaseline')} />
+          <dl className="live-indicator__years">
+            {childElements(row, 'indicatorYear').map((year) => (
+              <div key={keyOf(year)}>
+                <dt>{String(year.getAttribute('year') ?? '')}</dt>
+                <dd>
+                  Cible : {plainText(childElement(year, 'indicatorTarget')).trim() || '—'}
+                  {plainText(childElement(year, 'indicatorReached')).trim() &&
+                    ` · réalisé : ${plainText(childElement(year, 'indicatorReached')).trim()}`}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      ))}
+    </CollapsibleCard>
+  )
+}
+
+function SignatoriesCard({ node, expanded, onToggle }: { node: Y.XmlElement; expanded: boolean; onToggle: () => void }) {
+  const id = String(node.getAttribute('id') ?? keyOf(node))
+  const signatories = childElements(node, 'signatory')
+  return (
+    <CollapsibleCard id={id} kicker="Signataires" title={`${signatories.length} signataire${signatories.length > 1 ? 's' : ''}`} expanded={expanded} onToggle={onToggle}>
+      <ul className="live-signatories">
+        {signatories.map((s) => (
+          <li key={keyOf(s)} data-block-id={String(s.getAttribute('id') ?? '')}>
+            <strong>{plainText(childElement(s, 'signatoryOrganisation')).trim() || 'Organisation'}</strong>
+            <span>
+              {[plainText(childElement(s, 'signatoryFunction')), plainText(childElement(s, 'signatoryName'))]
+                .map((t) => t.trim())
+                .filter(Boolean)
+                .join(' — ')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </CollapsibleCard>
+  )
+}
+
+/**
+ * The convention as a phone shows it, read from the shared document while the writers
+ * edit it: free text as text, fiches and other blocks as cards that open and close.
+ */
+export function LiveConvention({ fragment, fiches, expanded, onToggle, ...actions }: LiveConventionProps) {
+  const ficheOf = new Map(fiches.map((f) => [f.element, f]))
+  return (
+    <div className="live-doc" data-testid="live-convention">
+      {childrenOf(fragment).map((node) => {
+        if (!(node instanceof Y.XmlElement)) return null
+        const key = keyOf(node)
+        const fiche = ficheOf.get(node)
+        if (fiche)
+          return (
+            <FicheCard
+              key={key}
+              fiche={fiche}
+              expanded={expanded.has(fiche.id)}
+              onToggle={() => onToggle(fiche.id)}
+              {...actions}
+            />
+          )
+        const id = String(node.getAttribute('id') ?? key)
+        if (node.nodeName === 'indicatorTable')
+          return <IndicatorTableCard key={key} node={node} expanded={expanded.has(id)} onToggle={() => onToggle(id)} />
+        if (node.nodeName === 'signatoryBlock')
+          return <SignatoriesCard key={key} node={node} expanded={expanded.has(id)} onToggle={() => onToggle(id)} />
+        return <FreeNode key={key} node={node} />
+      })}
+    </div>
+  )
+}
