@@ -7,13 +7,10 @@ import type { CommentTarget } from './commentTarget.js'
 /** The form a participant fills to comment a passage, a fiche or a key action. */
 export function CommentSheet({
   target,
-  moderated,
   onSend,
   onClose,
 }: {
   target: CommentTarget
-  /** comments are shown once the facilitator shows them */
-  moderated: boolean
   onSend: (body: string) => Promise<void>
   onClose: () => void
 }) {
@@ -57,12 +54,8 @@ export function CommentSheet({
             aria-describedby={`${fieldId}-hint`}
             data-testid="plenary-comment-body"
           />
-          <p className="form-hint" id={`${fieldId}-hint`}>
-            {touched && problem
-              ? problem
-              : moderated
-                ? 'Il sera visible de tous une fois validé par l’animation.'
-                : 'Il apparaît aussitôt pour l’équipe de rédaction, avec votre nom.'}
+          <p className="form-field__hint" id={`${fieldId}-hint`}>
+            {touched && problem ? problem : 'Il est transmis à l’animation et à l’équipe de rédaction, avec votre nom.'}
           </p>
         </div>
         {error !== null && <ErrorNotice error={error} title="Le commentaire n’a pas été envoyé." />}

@@ -48,7 +48,13 @@ export function FicheCard({
         <>
           <p className="live-support__state">
             <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
-              <path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />
+              <path
+                d="M5 12.5l4.5 4.5L19 7.5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2.6"
+                strokeLinecap="round"
+              />
             </svg>
             Vous soutenez cette fiche
           </p>
@@ -112,7 +118,9 @@ export function FicheCard({
                 <li key={keyOf(action)} className="live-action" data-block-id={id}>
                   <p className="live-action__label">
                     <span className="live-action__number">{number}</span>{' '}
-                    {childElement(action, 'keyActionLabel') && <Inline node={childElement(action, 'keyActionLabel')!} />}
+                    {childElement(action, 'keyActionLabel') && (
+                      <Inline node={childElement(action, 'keyActionLabel')!} />
+                    )}
                   </p>
                   {pilot && plainText(pilot).trim() && (
                     <p className="live-action__pilot">

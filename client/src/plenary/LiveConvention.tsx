@@ -11,7 +11,15 @@ export interface LiveConventionProps extends FicheCardActions {
   onToggle: (id: string) => void
 }
 
-function IndicatorTableCard({ node, expanded, onToggle }: { node: Y.XmlElement; expanded: boolean; onToggle: () => void }) {
+function IndicatorTableCard({
+  node,
+  expanded,
+  onToggle,
+}: {
+  node: Y.XmlElement
+  expanded: boolean
+  onToggle: () => void
+}) {
   const id = String(node.getAttribute('id') ?? keyOf(node))
   const title = plainText(childElement(node, 'indicatorTableTitle')).trim()
   const rows = childElements(node, 'indicatorRow')
@@ -47,11 +55,25 @@ function IndicatorTableCard({ node, expanded, onToggle }: { node: Y.XmlElement; 
   )
 }
 
-function SignatoriesCard({ node, expanded, onToggle }: { node: Y.XmlElement; expanded: boolean; onToggle: () => void }) {
+function SignatoriesCard({
+  node,
+  expanded,
+  onToggle,
+}: {
+  node: Y.XmlElement
+  expanded: boolean
+  onToggle: () => void
+}) {
   const id = String(node.getAttribute('id') ?? keyOf(node))
   const signatories = childElements(node, 'signatory')
   return (
-    <CollapsibleCard id={id} kicker="Signataires" title={`${signatories.length} signataire${signatories.length > 1 ? 's' : ''}`} expanded={expanded} onToggle={onToggle}>
+    <CollapsibleCard
+      id={id}
+      kicker="Signataires"
+      title={`${signatories.length} signataire${signatories.length > 1 ? 's' : ''}`}
+      expanded={expanded}
+      onToggle={onToggle}
+    >
       <ul className="live-signatories">
         {signatories.map((s) => (
           <li key={keyOf(s)} data-block-id={String(s.getAttribute('id') ?? '')}>

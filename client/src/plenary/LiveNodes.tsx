@@ -51,7 +51,10 @@ export function FieldView({ label, node }: { label: string; node: Y.XmlElement |
         <Inline node={node} />
       </p>
     )
-  else body = children.map((child) => (child instanceof Y.XmlElement ? <FreeNode key={keyOf(child)} node={child} /> : null))
+  else
+    body = children.map((child) =>
+      child instanceof Y.XmlElement ? <FreeNode key={keyOf(child)} node={child} /> : null,
+    )
   return (
     <div className="live-field">
       <p className="live-field__label">{label}</p>
@@ -95,4 +98,3 @@ export function FreeNode({ node }: { node: Y.XmlElement }) {
       return null
   }
 }
-

@@ -31,7 +31,8 @@ export function ParticipantView({
   onEnded,
 }: {
   code: string
-  documentName: string
+  /** the convention's shared document; null: the server did not name it (the page then cannot follow edits) */
+  documentName: string | null
   initial: ParticipantState
   token?: string
   onEnded: (end: ParticipationEnd) => void
@@ -123,11 +124,11 @@ export function ParticipantView({
         ...list,
         {
           threadId: thread.id,
-          anchor: { quote: commenting.kind === 'passage' ? commenting.quote : commenting.label },
+          anchor: { quote: commenting.kind === 'passage' ? commenting.quote : commenting.label, detached: false },
           participant: state.participant,
           body,
           createdAt: new Date().toISOString(),
-          hidden: state.plenary.moderation === 'before',
+          hidden: false,
         },
       ])
       setLastSent(commenting.label)
@@ -193,7 +194,11 @@ export function ParticipantView({
           </p>
         )}
         {supportError !== null && (
-          <ErrorNotice error={supportError} title="Votre soutien n’a pas été enregistré." onDismiss={() => setSupportError(null)} />
+          <ErrorNotice
+            error={supportError}
+            title="Votre soutien n’a pas été enregistré."
+            onDismiss={() => setSupportError(null)}
+          />
         )}
         {live?.synced && fragment ? (
           <LiveConvention
@@ -207,8 +212,10 @@ export function ParticipantView({
             onSupport={(id, add) => void support(id, add)}
             onComment={setCommenting}
           />
-        ) : (
+        ) : documentName ? (
           <LoadingState label="Ouverture de la convention…" />
+        ) : (
+          <p className="notice notice--warning">La convention ne peut pas être affichée pour le moment.</p>
         )}
         {mine.length > 0 && (
           <section className="participant__mine" aria-labelledby="my-comments">
@@ -242,14 +249,7 @@ export function ParticipantView({
           )}
         </div>
       )}
-      {commenting && (
-        <CommentSheet
-          target={commenting}
-          moderated={state.plenary.moderation === 'before'}
-          onSend={sendComment}
-          onClose={() => setCommenting(null)}
-        />
-      )}
+      {commenting && <CommentSheet target={commenting} onSend={sendComment} onClose={() => setCommenting(null)} />}
     </div>
   )
 }

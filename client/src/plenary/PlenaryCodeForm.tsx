@@ -28,7 +28,7 @@ export function PlenaryCodeForm({ initial = '', problem }: { initial?: string; p
           aria-describedby={`${id}-hint`}
           data-testid="plenary-code"
         />
-        <p className="form-hint" id={`${id}-hint`}>
+        <p className="form-field__hint" id={`${id}-hint`}>
           {problem ?? 'Les 6 caractères affichés au mur, en majuscules ou en minuscules.'}
         </p>
       </div>

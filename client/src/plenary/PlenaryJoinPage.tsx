@@ -116,7 +116,7 @@ export function PlenaryJoinPage({ code }: { code: string | null }) {
         />
       )
     case 'participating': {
-      const documentName = stage.state.conventionId
+      const documentName = stage.state.conventionId ?? null
       return (
         <ParticipantView
           key={stage.state.participant.id}
@@ -216,7 +216,7 @@ function JoinForm({
             aria-describedby={`${id}-hint`}
             data-testid="participant-name-input"
           />
-          <p className="form-hint" id={`${id}-hint`}>
+          <p className="form-field__hint" id={`${id}-hint`}>
             Il accompagne vos commentaires. Sans nom, vous participez en tant qu’« Anonyme ».
           </p>
         </div>

@@ -66,8 +66,7 @@ export const plenaryApi = {
  * person's session ended.
  */
 export const participantApi = {
-  plenary: (code: string) =>
-    json<{ plenary: PublicPlenary }>(byCode(code), { anonymous: true }).then((r) => r.plenary),
+  plenary: (code: string) => json<{ plenary: PublicPlenary }>(byCode(code), { anonymous: true }).then((r) => r.plenary),
 
   join: (code: string, name: string) =>
     json<Joined>(`${byCode(code)}/join`, { method: 'POST', body: JSON.stringify({ name }), anonymous: true }),

@@ -11,7 +11,8 @@ export function registerText(element: Element | null, text: Y.XmlText): void {
 export const TEXT_ATTRIBUTE = 'data-ytext'
 
 export type SelectedPassage =
-  { ok: true; anchor: { from: string; to: string }; quote: string; blockId: string | null } | { ok: false; reason: string }
+  | { ok: true; anchor: { from: string; to: string }; quote: string; blockId: string | null }
+  | { ok: false; reason: string }
 
 /** How many characters of `container`'s text come before (node, offset). */
 function indexIn(container: Element, node: Node, offset: number): number {
@@ -45,7 +46,8 @@ export function selectedPassage(selection: Selection | null): SelectedPassage | 
   const from = indexIn(startElement, range.startContainer, range.startOffset)
   const to = Math.min(indexIn(startElement, range.endContainer, range.endOffset), text.length)
   if (to <= from) return null
-  const encode = (index: number) => toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index)))
+  const encode = (index: number) =>
+    toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index)))
   const block = startElement.closest('[data-block-id]')
   return {
     ok: true,

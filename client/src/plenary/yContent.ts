@@ -18,7 +18,9 @@ export function childElements(node: Y.XmlElement | null, name: string): Y.XmlEle
 
 /** The characters of a text, without its marks (comment anchors, bold…). */
 export function textOf(text: Y.XmlText): string {
-  return (text.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('')
+  return (text.toDelta() as { insert: unknown }[])
+    .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+    .join('')
 }
 
 /** The plain text of a node: paragraphs joined by line breaks. */
@@ -37,7 +39,8 @@ export function themeLabel(fiche: Y.XmlElement): string {
   const code = theme?.getAttribute('theme') as unknown
   const precision = plainText(theme).trim()
   const named = typeof code === 'string' && (THEMES as readonly string[]).includes(code)
-  if (named && code !== 'autre') return precision ? `${THEME_LABELS[code as Theme]} — ${precision}` : THEME_LABELS[code as Theme]
+  if (named && code !== 'autre')
+    return precision ? `${THEME_LABELS[code as Theme]} — ${precision}` : THEME_LABELS[code as Theme]
   return precision
 }
 
