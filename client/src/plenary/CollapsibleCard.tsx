@@ -13,6 +13,7 @@ export function CollapsibleCard({
   children,
   actions,
   className,
+  level = 2,
 }: {
   id: string
   kicker: string
@@ -23,9 +24,12 @@ export function CollapsibleCard({
   /** always shown, open or closed (Soutenir) */
   actions?: ReactNode
   className?: string
+  /** the heading's level in the page's outline (after the document's headings above it) */
+  level?: number
 }) {
   const bodyId = `card-body-${id}`
   const headingId = `card-heading-${id}`
+  const Heading = `h${Math.min(6, Math.max(2, level))}` as 'h2'
   return (
     <section
       className={`live-card${expanded ? ' is-open' : ''}${className ? ` ${className}` : ''}`}
@@ -33,7 +37,7 @@ export function CollapsibleCard({
       data-block-id={id}
       data-testid="live-card"
     >
-      <h2 className="live-card__heading" id={headingId}>
+      <Heading className="live-card__heading" id={headingId}>
         <button
           type="button"
           className="live-card__toggle"
@@ -47,7 +51,7 @@ export function CollapsibleCard({
             <path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
           </svg>
         </button>
-      </h2>
+      </Heading>
       {actions}
       <div className="live-card__body" id={bodyId} hidden={!expanded}>
         {expanded && children}

@@ -35,7 +35,8 @@ export function FicheCard({
   supportBusy,
   onSupport,
   onComment,
-}: FicheCardActions & { fiche: FicheOutline; expanded: boolean; onToggle: () => void }) {
+  level,
+}: FicheCardActions & { fiche: FicheOutline; expanded: boolean; onToggle: () => void; level: number }) {
   const isSupported = supported.has(fiche.id)
   const name = ficheName(fiche)
   const noneLeft = !isSupported && remaining !== null && remaining <= 0
@@ -101,6 +102,7 @@ export function FicheCard({
       onToggle={onToggle}
       actions={support}
       className={`live-card--fiche${isSupported ? ' is-supported' : ''}`}
+      level={level}
     >
       {FIELDS.slice(0, 1).map((field) => (
         <FieldView key={field} label={FIELD_LABELS[field].label} node={childElement(node, field)} />

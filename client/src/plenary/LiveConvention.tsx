@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { childElement, childElements, childrenOf, plainText, type FicheOutline } from './yContent.js'
-import { FieldView, FreeNode, keyOf } from './LiveNodes.js'
+import { FieldView, FreeNode, headingLevel, keyOf } from './LiveNodes.js'
 import { FicheCard, type FicheCardActions } from './FicheCard.js'
 import { CollapsibleCard } from './CollapsibleCard.js'
 
@@ -11,15 +11,9 @@ export interface LiveConventionProps extends FicheCardActions {
   onToggle: (id: string) => void
 }
 
-function IndicatorTableCard({
-  node,
-  expanded,
-  onToggle,
-}: {
-  node: Y.XmlElement
-  expanded: boolean
-  onToggle: () => void
-}) {
+type BlockCardProps = { node: Y.XmlElement; expanded: boolean; onToggle: () => void; level: number }
+
+function IndicatorTableCard({ node, expanded, onToggle, level }: BlockCardProps) {
   const id = String(node.getAttribute('id') ?? keyOf(node))
   const title = plainText(childElement(node, 'indicatorTableTitle')).trim()
   const rows = childElements(node, 'indicatorRow')
@@ -31,6 +25,7 @@ function IndicatorTableCard({
       expanded={expanded}
       onToggle={onToggle}
       className="live-card--table"
+      level={level}
     >
       {rows.map((row) => (
         <div key={keyOf(row)} className="live-indicator" data-block-id={String(row.getAttribute('id') ?? '')}>
@@ -55,15 +50,7 @@ function IndicatorTableCard({
   )
 }
 
-function SignatoriesCard({
-  node,
-  expanded,
-  onToggle,
-}: {
-  node: Y.XmlElement
-  expanded: boolean
-  onToggle: () => void
-}) {
+function SignatoriesCard({ node, expanded, onToggle, level }: BlockCardProps) {
   const id = String(node.getAttribute('id') ?? keyOf(node))
   const signatories = childElements(node, 'signatory')
   return (
@@ -73,6 +60,7 @@ function SignatoriesCard({
       title={`${signatories.length} signataire${signatories.length > 1 ? 's' : ''}`}
       expanded={expanded}
       onToggle={onToggle}
+      level={level}
     >
       <ul className="live-signatories">
         {signatories.map((s) => (
@@ -97,12 +85,22 @@ function SignatoriesCard({
  */
 export function LiveConvention({ fragment, fiches, expanded, onToggle, ...actions }: LiveConventionProps) {
   const ficheOf = new Map(fiches.map((f) => [f.element, f]))
+  // headings never skip a level: a block's card comes one level under the heading above it
+  let section = 1
+  let previous = 1
   return (
     <div className="live-doc" data-testid="live-convention">
       {childrenOf(fragment).map((node) => {
         if (!(node instanceof Y.XmlElement)) return null
         const key = keyOf(node)
+        if (node.nodeName === 'heading') {
+          section = previous = Math.min(headingLevel(node), previous + 1)
+          return <FreeNode key={key} node={node} level={section} />
+        }
+        const level = Math.min(6, section + 1)
         const fiche = ficheOf.get(node)
+        const isCard = fiche || node.nodeName === 'indicatorTable' || node.nodeName === 'signatoryBlock'
+        if (isCard) previous = level
         if (fiche)
           return (
             <FicheCard
@@ -110,14 +108,14 @@ export function LiveConvention({ fragment, fiches, expanded, onToggle, ...action
               fiche={fiche}
               expanded={expanded.has(fiche.id)}
               onToggle={() => onToggle(fiche.id)}
+              level={level}
               {...actions}
             />
           )
         const id = String(node.getAttribute('id') ?? key)
-        if (node.nodeName === 'indicatorTable')
-          return <IndicatorTableCard key={key} node={node} expanded={expanded.has(id)} onToggle={() => onToggle(id)} />
-        if (node.nodeName === 'signatoryBlock')
-          return <SignatoriesCard key={key} node={node} expanded={expanded.has(id)} onToggle={() => onToggle(id)} />
+        const card = { node, expanded: expanded.has(id), onToggle: () => onToggle(id), level }
+        if (node.nodeName === 'indicatorTable') return <IndicatorTableCard key={key} {...card} />
+        if (node.nodeName === 'signatoryBlock') return <SignatoriesCard key={key} {...card} />
         return <FreeNode key={key} node={node} />
       })}
     </div>

@@ -64,7 +64,7 @@ export function FieldView({ label, node }: { label: string; node: Y.XmlElement |
 }
 
 /** Free text and lists, as in the editor; the page's title is the h1, so headings go one level down. */
-export function FreeNode({ node }: { node: Y.XmlElement }) {
+export function FreeNode({ node, level }: { node: Y.XmlElement; level?: number }) {
   switch (node.nodeName) {
     case 'paragraph':
       return plainText(node).trim() ? (
@@ -73,8 +73,7 @@ export function FreeNode({ node }: { node: Y.XmlElement }) {
         </p>
       ) : null
     case 'heading': {
-      const level = Math.min(6, Math.max(2, Number(node.getAttribute('level') ?? 1) + 1))
-      const Tag = `h${level}` as 'h2'
+      const Tag = `h${Math.min(6, Math.max(2, level ?? headingLevel(node)))}` as 'h2'
       return (
         <Tag className="live-doc__heading">
           <Inline node={node} />
@@ -97,4 +96,9 @@ export function FreeNode({ node }: { node: Y.XmlElement }) {
     default:
       return null
   }
+}
+
+/** A document heading's level in the page, whose h1 is the convention's title. */
+export function headingLevel(node: Y.XmlElement): number {
+  return Math.min(6, Math.max(2, Number(node.getAttribute('level') ?? 1) + 1))
 }

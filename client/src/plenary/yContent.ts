@@ -34,14 +34,14 @@ export function plainText(node: Y.XmlElement | Y.XmlText | null): string {
     : parts.filter(Boolean).join('\n')
 }
 
+/** The fiche's theme as people read it: the precision typed when there is one, else the theme's label. */
 export function themeLabel(fiche: Y.XmlElement): string {
   const theme = childElement(fiche, 'ficheTheme')
   const code = theme?.getAttribute('theme') as unknown
   const precision = plainText(theme).trim()
-  const named = typeof code === 'string' && (THEMES as readonly string[]).includes(code)
-  if (named && code !== 'autre')
-    return precision ? `${THEME_LABELS[code as Theme]} — ${precision}` : THEME_LABELS[code as Theme]
-  return precision
+  if (precision) return precision
+  const named = typeof code === 'string' && (THEMES as readonly string[]).includes(code) && code !== 'autre'
+  return named ? THEME_LABELS[code as Theme] : ''
 }
 
 export interface FicheOutline {
