@@ -195,9 +195,34 @@ describe('plénière', () => {
     await shot(owner, 'plenary-projection-hidden-1920.png')
     await projection.getByTestId('projection-hide-counts').uncheck()
 
-    // --- closing ends the phone's session at once
     await owner.getByRole('link', { name: 'Quitter la projection' }).click()
     await owner.setViewportSize({ width: 1440, height: 900 })
+
+    // --- a second phone (360 px) opens the join link and stays anonymous; excluded, it is told so
+    const secondContext = await suite.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'fr-FR',
+    })
+    const second = await secondContext.newPage()
+    second.on('pageerror', (error) => console.error('[second phone] page error:', error))
+    await second.goto(joinUrl)
+    await second.getByTestId('plenary-join-submit').tap()
+    await second.getByTestId('participant-view').waitFor()
+    expect(await second.getByTestId('participant-name').textContent()).toBe('Anonyme')
+    expect(await second.evaluate(() => document.documentElement.scrollWidth)).toBe(360)
+    await expect.poll(() => owner.getByTestId('participant-count').textContent(), { timeout: 10_000 }).toBe('2')
+    const anonymous = owner.getByTestId('participant').filter({ hasText: 'Anonyme' })
+    await anonymous.getByTestId('participant-exclude').click()
+    await owner.getByTestId('confirm-accept').click()
+    await second.getByTestId('plenary-excluded').waitFor({ timeout: 10_000 })
+    await shot(second, 'plenary-phone-excluded-360.png')
+    await expect.poll(() => owner.getByTestId('participant-count').textContent()).toBe('1')
+    // the first phone goes on
+    expect(await phone.getByTestId('participant-view').count()).toBe(1)
+
+    // --- closing ends the phone's session at once
     await owner.getByTestId('plenary-close').click()
     await owner.getByTestId('confirm-accept').click()
     await expect
@@ -225,6 +250,7 @@ describe('plénière', () => {
 
     expect(await cspViolations()).toEqual([])
     await phoneContext.close()
+    await secondContext.close()
     await writer.context().close()
     await owner.context().close()
   }, 180_000)

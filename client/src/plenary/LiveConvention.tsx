@@ -9,6 +9,8 @@ export interface LiveConventionProps extends FicheCardActions {
   fiches: FicheOutline[]
   expanded: ReadonlySet<string>
   onToggle: (id: string) => void
+  /** the page's h1: a first heading that repeats it is not shown twice */
+  title?: string
 }
 
 type BlockCardProps = { node: Y.XmlElement; expanded: boolean; onToggle: () => void; level: number }
@@ -83,16 +85,17 @@ function SignatoriesCard({ node, expanded, onToggle, level }: BlockCardProps) {
  * The convention as a phone shows it, read from the shared document while the writers
  * edit it: free text as text, fiches and other blocks as cards that open and close.
  */
-export function LiveConvention({ fragment, fiches, expanded, onToggle, ...actions }: LiveConventionProps) {
+export function LiveConvention({ fragment, fiches, expanded, onToggle, title, ...actions }: LiveConventionProps) {
   const ficheOf = new Map(fiches.map((f) => [f.element, f]))
   // headings never skip a level: a block's card comes one level under the heading above it
   let section = 1
   let previous = 1
   return (
     <div className="live-doc" data-testid="live-convention">
-      {childrenOf(fragment).map((node) => {
+      {childrenOf(fragment).map((node, index) => {
         if (!(node instanceof Y.XmlElement)) return null
         const key = keyOf(node)
+        if (node.nodeName === 'heading' && index === 0 && title && plainText(node).trim() === title.trim()) return null
         if (node.nodeName === 'heading') {
           section = previous = Math.min(headingLevel(node), previous + 1)
           return <FreeNode key={key} node={node} level={section} />

@@ -18,6 +18,8 @@ export type ParticipationEnd = 'closed' | 'excluded'
 
 /** how often the page asks whether it may still take part, should a live message be missed */
 const STATUS_CHECK_MS = 20_000
+/** how long "Commentaire envoyé" stays on screen */
+const TOAST_MS = 6_000
 
 /**
  * A participant's phone during the plénière: the convention read live, the fiches as cards
@@ -158,6 +160,12 @@ export function ParticipantView({
     return [...known, ...sent.filter((c) => !ids.has(c.threadId))]
   }, [state, sent])
 
+  useEffect(() => {
+    if (!lastSent) return
+    const timer = setTimeout(() => setLastSent(null), TOAST_MS)
+    return () => clearTimeout(timer)
+  }, [lastSent])
+
   const budget = state.plenary.supportsPerParticipant
   const title = live ? (live.ydoc.getMap('meta').get('title') as string | undefined) : undefined
 
@@ -188,11 +196,6 @@ export function ParticipantView({
           Ouvrez une fiche pour la lire. Soutenez jusqu’à {budget} fiche{budget > 1 ? 's' : ''} ; vous pouvez changer
           d’avis jusqu’à la fin. Pour commenter un passage, sélectionnez-le.
         </p>
-        {lastSent && (
-          <p className="notice notice--success participant__sent" role="status" data-testid="comment-sent">
-            Commentaire envoyé ({lastSent}). Merci !
-          </p>
-        )}
         {supportError !== null && (
           <ErrorNotice
             error={supportError}
@@ -211,6 +214,7 @@ export function ParticipantView({
             supportBusy={supportBusy}
             onSupport={(id, add) => void support(id, add)}
             onComment={setCommenting}
+            title={title || state.plenary.conventionTitle}
           />
         ) : documentName ? (
           <LoadingState label="Ouverture de la convention…" />
@@ -231,6 +235,14 @@ export function ParticipantView({
           </section>
         )}
       </main>
+      {/* at the bottom of the screen, where the person is, whatever they scrolled to */}
+      <div className="participant__toast" role="status">
+        {lastSent && (
+          <p className="participant__toast-text" data-testid="comment-sent">
+            Commentaire envoyé ({lastSent}). Merci !
+          </p>
+        )}
+      </div>
       {passage && (
         <div className="participant__selection" role="region" aria-label="Passage sélectionné">
           {passage.ok ? (

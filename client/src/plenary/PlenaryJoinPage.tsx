@@ -56,11 +56,12 @@ export function PlenaryJoinPage({ code }: { code: string | null }) {
 
   const onEnded = useCallback(
     (end: ParticipationEnd) =>
-      setStage((current) => ({
-        name: 'ended',
-        end,
-        plenary: current.name === 'participating' ? current.state.plenary : null,
-      })),
+      setStage((current) =>
+        // the socket's close and the next check may both say so: the first one stands
+        current.name === 'ended'
+          ? current
+          : { name: 'ended', end, plenary: current.name === 'participating' ? current.state.plenary : null },
+      ),
     [],
   )
 

@@ -8,7 +8,7 @@ import type { RankedRow } from './rankedFiches.js'
 import { RankingList } from './RankingList.js'
 
 /** how many fiches the wall shows: more would not be readable from the back of the room */
-const SHOWN = 8
+const SHOWN = 5
 
 const hideKey = (plenaryId: string) => `ctg-plenary-hide-counts:${plenaryId}`
 
@@ -41,6 +41,7 @@ export function ProjectionView({
   const open = plenary.status === 'open'
   const hidden = hideCounts && open
   const participants = details.participants.filter((p) => !p.excluded).length
+  const supported = rows.filter((r) => r.supports > 0)
   const comments = details.comments.filter((c) => !c.hidden).length
   const joinAddress = plenary.joinUrl.replace(/^https?:\/\//, '').replace(/\/p\/[^/]*$/, '/pleniere')
 
@@ -88,11 +89,17 @@ export function ProjectionView({
           </h2>
           {hidden && <p className="projection__veiled">Le classement sera dévoilé à la fin de la plénière.</p>}
           {/* hidden: the fiches in document order, so that the order says nothing either */}
-          <RankingList
-            rows={hidden ? [...rows].sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity)) : rows}
-            hideCounts={hidden}
-            limit={SHOWN}
-          />
+          {hidden ? (
+            <RankingList
+              rows={[...rows].sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity))}
+              hideCounts
+              limit={SHOWN + 1}
+            />
+          ) : supported.length > 0 ? (
+            <RankingList rows={supported} limit={SHOWN} />
+          ) : (
+            <p className="projection__veiled">Aucune fiche n’a encore été soutenue.</p>
+          )}
           <dl className="projection__figures">
             <div>
               <dt>participants</dt>

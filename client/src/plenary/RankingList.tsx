@@ -16,7 +16,11 @@ export function RankingList({
     <ol className={`ranking${hideCounts ? ' ranking--hidden-counts' : ''}`} data-testid="plenary-ranking">
       {shown.map((row) => (
         <li key={row.blockId} className="ranking__row" data-testid="ranking-row" data-block-id={row.blockId}>
-          {!hideCounts && <span className="ranking__rank">{row.rank}</span>}
+          {!hideCounts && (
+            <span className="ranking__rank">
+              {row.supports > 0 ? row.rank : <span aria-label="non classée">–</span>}
+            </span>
+          )}
           <span className="ranking__name">{row.name}</span>
           {!hideCounts && (
             <>
