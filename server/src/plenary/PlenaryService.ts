@@ -40,6 +40,8 @@ const CODE_GUESSES = { burst: 20, perSecond: 1 / 10 }
 /** What one participant may send per minute. */
 const COMMENTS_PER_MINUTE = 20
 const SUPPORT_CHANGES_PER_MINUTE = 60
+/** Reads (`…/me`, `…/convention`) per participant and minute: a phone reloading, not a script. */
+const READS_PER_MINUTE = 120
 export const MAX_PARTICIPANTS_PER_PLENARY = 1000
 /** The context of the server's own priority writes: stored by this service before it answers. */
 const PRIORITY_CONTEXT = { source: 'plenary', [STORED_BY_WRITER]: true }
@@ -68,6 +70,7 @@ export class PlenaryService {
   private readonly guesses = new KeyedTokenBuckets(CODE_GUESSES.burst, CODE_GUESSES.perSecond)
   private readonly commenting = new SlidingWindowLimit(COMMENTS_PER_MINUTE, 60_000)
   private readonly supporting = new SlidingWindowLimit(SUPPORT_CHANGES_PER_MINUTE, 60_000)
+  private readonly reading = new SlidingWindowLimit(READS_PER_MINUTE, 60_000)
 
   constructor(
     private readonly store: ConventionStore,
@@ -273,7 +276,8 @@ export class PlenaryService {
     const plenary = code ? await this.store.plenaries.byCode(code) : null
     if (!plenary || plenary.id !== participant.plenaryId) throw unauthorized('the token is for another plénière')
     if (participant.excluded) throw unauthorized('excluded from this plénière')
-    if (isClosed(plenary)) throw closedError()
+    // a convention moved to the bin ends its plénières' access too
+    if (isClosed(plenary) || (await this.store.bin.deletionOf(plenary.conventionId))) throw closedError()
     return { plenary, participant }
   }
 
@@ -285,10 +289,12 @@ export class PlenaryService {
     if (!participant || participant.excluded || !secretMatches(parsed.secret, participant.tokenHash)) return null
     const plenary = await this.store.plenaries.get(participant.plenaryId)
     if (!plenary || plenary.conventionId !== conventionId || isClosed(plenary)) return null
+    if (await this.store.bin.deletionOf(conventionId)) return null
     return { plenary, participant }
   }
 
   async state({ plenary, participant }: ParticipantAccess): Promise<ParticipantStateResponse> {
+    this.spend(this.reading, participant.id, READS_PER_MINUTE, 'too_many_requests', 'reads')
     const supports = await this.store.plenaries.supportsOf(participant.id)
     const convention = await this.store.get(plenary.conventionId)
     const comments = await this.conventions.withDocument(plenary.conventionId, (doc) =>
@@ -310,7 +316,8 @@ export class PlenaryService {
   }
 
   /** The structured convention now, without its comments (members' threads are not for participants). */
-  async convention({ plenary }: ParticipantAccess) {
+  async convention({ plenary, participant }: ParticipantAccess) {
+    this.spend(this.reading, participant.id, READS_PER_MINUTE, 'too_many_requests', 'reads')
     const convention = await this.conventions.withDocument(plenary.conventionId, (doc) => yDocToConvention(doc))
     if (!convention) throw notFound()
     return convention
