@@ -46,6 +46,10 @@ import { staticClient } from './http/staticClient.js'
 import { LoginLimits } from './limits/LoginLimits.js'
 import { RedisFailureBuckets } from './limits/RedisFailureBuckets.js'
 import { createRedisClient } from './redis/createRedisClient.js'
+import { ParticipantConnections } from './plenary/ParticipantConnections.js'
+import { PlenaryLive } from './plenary/PlenaryLive.js'
+import { plenaryRoutes } from './plenary/plenaryRoutes.js'
+import { PlenaryService } from './plenary/PlenaryService.js'
 import { createLogger } from './logger.js'
 import type { ConventionStore } from './storage/ConventionStore.js'
 import { DocumentLog } from './storage/DocumentLog.js'
@@ -92,6 +96,15 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     logger,
   )
   conventions.comments = comments
+  const plenaries = new PlenaryService(
+    store,
+    conventions,
+    comments,
+    () => server!.hocuspocus,
+    new PlenaryLive(() => server!.hocuspocus, live, store.plenaries, logger),
+    logger,
+  )
+  conventions.plenaries = plenaries
   // a sign-in never waits for a Redis that is down: it counts in memory then (LoginLimits)
   const loginRedis = config.redisUrl
     ? createRedisClient(config.redisUrl, config.redisPrefix, logger, { enableOfflineQueue: false })
@@ -113,12 +126,13 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     websocketOptions: { maxPayload: config.limits.maxFrameBytes },
     extensions: [
       new CollabEndpoint(config.limits.trustProxy),
-      new Authentication(tokens, store, preAuth.authenticationFailed),
+      new Authentication(tokens, store, preAuth.authenticationFailed, plenaries),
       preAuth,
       new ConnectionLimits(config.limits, logger),
       new UpdateGuard(config.limits, logger),
       new ReadOnlyEnforcement(logger),
       new AwarenessIdentity(),
+      new ParticipantConnections(),
       new SessionExpiry(),
       new SocketsPerUser(config.limits.maxSocketsPerUser, logger),
       new Persistence(log, logger, config.durableAck),
@@ -146,6 +160,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
           ...binRoutes(store, bin),
           ...memberRoutes(store, live),
           ...commentRoutes(comments, store.members),
+          ...plenaryRoutes(plenaries, store.members, config.limits.trustProxy),
           ...authOptionsRoutes({ password: true, oidcLabel: config.oidc?.label ?? null }),
           ...(config.oidc
             ? oidcRoutes({

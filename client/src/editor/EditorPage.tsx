@@ -27,6 +27,7 @@ import { IssuesNotice } from './IssuesNotice.js'
 import { OfflineNotice } from './OfflineNotice.js'
 import { PresenceList } from './PresenceList.js'
 import { ShareDialog } from './ShareDialog.js'
+import { PlenaryDialog } from '../plenary/PlenaryDialog.js'
 import { SyncStatus } from './SyncStatus.js'
 import { Toolbar } from './Toolbar.js'
 import { useCollaboration } from './useCollaboration.js'
@@ -45,6 +46,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
   const [detailsAttempt, setDetailsAttempt] = useState(0)
   const [editor, setEditor] = useState<Editor | null>(null)
   const [sharing, setSharing] = useState(false)
+  const [plenaries, setPlenaries] = useState(false)
   const [showingActivity, setShowingActivity] = useState(false)
   const [exporting, setExporting] = useState(false)
   const [actionError, setActionError] = useState<unknown>(null)
@@ -229,6 +231,17 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
                   </span>
                 )}
               </button>
+              {role && canEdit(role) && !deletion && (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setPlenaries(true)}
+                  data-testid="plenaries-open"
+                >
+                  <LineIcon d="M3 5h18v11H3zM8 20h8M12 16v4M9 12l2-2 2 2 3-3" />
+                  Plénière
+                </button>
+              )}
               <button
                 type="button"
                 className="button button--secondary"
@@ -355,6 +368,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
       {showingActivity && role === 'owner' && (
         <ActivityLog conventionId={conventionId} title={title} onClose={() => setShowingActivity(false)} />
       )}
+      {plenaries && <PlenaryDialog conventionId={conventionId} onClose={() => setPlenaries(false)} />}
       {sharing && (
         <ShareDialog
           conventionId={conventionId}

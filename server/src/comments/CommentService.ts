@@ -85,11 +85,39 @@ export class CommentService {
     const threads = await this.store.threads(conventionId)
     const anchors = await this.conventions.withDocument(conventionId, readAnchors)
     if (!anchors) throw new HttpError(404, 'not_found', 'no such convention')
-    return inDocumentOrder(threads, anchors).map((t) => this.threadJson(t, anchors))
+    // a plénière's hidden comments (moderation) are for its facilitator's view only
+    const shown = threads.filter((t) => !t.thread.hidden)
+    return inDocumentOrder(shown, anchors).map((t) => this.threadJson(t, anchors))
   }
 
-  async create(conventionId: string, user: User, anchor: AnchorRequest, body: string): Promise<CommentThread> {
-    this.spend(conventionId, user)
+  /** Where each thread is now: its block or entry (a passage's innermost one) and whether it is detached. */
+  async anchorsOf(conventionId: string): Promise<DocumentAnchors | null> {
+    return this.conventions.withDocument(conventionId, readAnchors)
+  }
+
+  /** A thread's anchor as the API shows it, from `anchorsOf`. */
+  anchorJson(thread: StoredThread, anchors: DocumentAnchors): CommentThread['anchor'] {
+    return this.threadJson({ thread, messages: [] }, anchors).anchor
+  }
+
+  /** Tells every connection of the convention that a thread changed (a plénière's moderation). */
+  announce(conventionId: string, event: ThreadEvent, threadId: string): Promise<void> {
+    return this.live.threadsChanged(conventionId, event, threadId)
+  }
+
+  /**
+   * A new thread. From a plénière (`from`), the author is the participant (their id and
+   * display name), the thread carries the plénière's id and starts hidden when its
+   * moderation says so; the plénière limits its participants' pace itself.
+   */
+  async create(
+    conventionId: string,
+    user: User,
+    anchor: AnchorRequest,
+    body: string,
+    from?: { plenaryId: string; hidden: boolean },
+  ): Promise<CommentThread> {
+    if (!from) this.spend(conventionId, user)
     const threadId = createId('t-')
     const createdAt = new Date().toISOString()
     let thread: StoredThread
@@ -110,6 +138,8 @@ export class CommentService {
         authorId: user.id,
         authorName: user.name,
         detached: false,
+        plenaryId: from?.plenaryId ?? null,
+        hidden: from?.hidden ?? false,
       }
     } else {
       const placed = await this.writeAnchor(conventionId, threadId, anchor.from, anchor.to)
@@ -125,6 +155,8 @@ export class CommentService {
         authorId: user.id,
         authorName: user.name,
         detached: placed.kind === 'gone',
+        plenaryId: from?.plenaryId ?? null,
+        hidden: from?.hidden ?? false,
       }
     }
     const first: StoredMessage = {
@@ -153,6 +185,7 @@ export class CommentService {
       createdAt,
       author: { id: user.id, name: user.name },
       messages: [messageJson(first)],
+      ...(thread.plenaryId ? { plenaryId: thread.plenaryId } : {}),
     }
   }
 
@@ -351,6 +384,7 @@ export class CommentService {
       createdAt: thread.createdAt,
       author: { id: thread.authorId, name: thread.authorName },
       messages: messages.map(messageJson),
+      ...(thread.plenaryId ? { plenaryId: thread.plenaryId } : {}),
     }
   }
 

@@ -3,6 +3,7 @@ import { createId, readMeta, writeConvention, yDocToConvention, type Convention,
 import type { Hocuspocus } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { CommentService } from '../comments/CommentService.js'
+import type { PlenaryService } from '../plenary/PlenaryService.js'
 import { placeImportedComments } from '../comments/placeImportedComments.js'
 import type { ConventionStore, ConventionSummary } from '../storage/ConventionStore.js'
 import type { DocumentLog } from '../storage/DocumentLog.js'
@@ -21,6 +22,8 @@ export const Y_DOC_OPTIONS = { gc: false, gcFilter: () => false }
 export class ConventionService {
   /** the comments of the export (set once the comment service exists, which reads documents through this) */
   comments: Pick<CommentService, 'exportComments'> | undefined
+  /** the plénières of the export, and of an import (set once the plénière service exists) */
+  plenaries: Pick<PlenaryService, 'exportPlenaries' | 'importPlenaries'> | undefined
 
   constructor(
     private readonly store: ConventionStore,
@@ -49,6 +52,8 @@ export class ConventionService {
     })
     ydoc.destroy()
     if (threads.length > 0) await this.store.comments.importThreads(threads)
+    // a plénière's results come back as the closed record they are
+    if (convention.plenaries?.length) await this.plenaries?.importPlenaries(id, convention.plenaries)
     return id
   }
 
@@ -95,7 +100,8 @@ export class ConventionService {
     return this.withDocument(id, async (doc) => {
       const convention = yDocToConvention(doc)
       const comments = this.comments ? await this.comments.exportComments(id, doc) : []
-      return { ...convention, comments }
+      const plenaries = this.plenaries ? await this.plenaries.exportPlenaries(id, doc) : []
+      return { ...convention, comments, plenaries }
     })
   }
 }

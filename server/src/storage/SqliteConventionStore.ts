@@ -12,6 +12,7 @@ import type {
   StoredDocument,
 } from './ConventionStore.js'
 import { SqliteCommentStore } from '../comments/SqliteCommentStore.js'
+import { SqlitePlenaryStore } from '../plenary/SqlitePlenaryStore.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
 import { migrateSqlite } from './sqliteMigrations.js'
 import { openSqlite } from './openSqlite.js'
@@ -35,6 +36,7 @@ export class SqliteConventionStore implements ConventionStore {
   readonly accounts: SqliteAccountStore
   readonly bin: SqliteBinStore
   readonly comments: SqliteCommentStore
+  readonly plenaries: SqlitePlenaryStore
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true })
@@ -46,6 +48,7 @@ export class SqliteConventionStore implements ConventionStore {
     this.accounts = new SqliteAccountStore(this.db)
     this.bin = new SqliteBinStore(this.db)
     this.comments = new SqliteCommentStore(this.db, this.writer)
+    this.plenaries = new SqlitePlenaryStore(this.db, this.writer)
   }
 
   async list(): Promise<ConventionSummary[]> {

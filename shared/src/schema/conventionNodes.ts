@@ -29,6 +29,8 @@ export const ficheActionNodes = {
       status: enumAttribute(FOLLOW_UP_STATUSES, 'a_engager'),
       startYear: yearAttribute,
       endYear: yearAttribute,
+      /** the rank a plénière gave it (1 = first), written by the server on request; null: none */
+      priority: { type: 'number', default: null },
     },
   },
   ficheTitle: line(),
