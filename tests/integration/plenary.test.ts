@@ -147,6 +147,12 @@ describe.each(ENGINES)('plénière on $name', (engine) => {
     expect((await call(server, 'GET', `/api/conventions/${c.id}/threads`, body.token)).status).toBe(401)
     expect((await call(server, 'GET', `/api/conventions/${c.id}/members`, body.token)).status).toBe(401)
     expect((await call(server, 'GET', `/api/conventions/${c.id}/activity`, body.token)).status).toBe(401)
+    expect((await call(server, 'GET', '/api/conventions', body.token)).status).toBe(401)
+    // its socket opens this convention, read-only, and no other
+    const phone = await c.open(body.token)
+    expect(phone.doc.getXmlFragment(Y_FRAGMENT_NAME).length).toBeGreaterThan(0)
+    const otherConvention = await createConvention(server, largeConvention())
+    await expect(connectClient(server.wsUrl, otherConvention, body.token)).rejects.toThrow('authentication failed')
   })
 
   it('keeps a participant within the budget even with 10 parallel requests, in the database itself', async () => {
