@@ -178,7 +178,7 @@ describe('plénière', () => {
     await projection.waitFor()
     const projected = projection.getByTestId('ranking-row')
     await expect.poll(() => projected.count()).toBeGreaterThanOrEqual(2)
-    expect(await projected.nth(0).textContent()).toContain('Fiche action n°1')
+    expect(await projected.nth(0).textContent()).toContain('n°1 — Rapprocher')
     expect(await projected.nth(0).getByTestId('ranking-count').textContent()).toMatch(/^1/)
     expect(await projection.getByTestId('projection-code').textContent()).toContain(code.slice(0, 3))
     expect(await projection.getByTestId('projection-participants').textContent()).toBe('1')
