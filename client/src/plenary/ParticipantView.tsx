@@ -208,6 +208,9 @@ export function ParticipantView({
         </p>
         {fiches.length > 1 && (
           <nav className="participant__jump" aria-label="Aller à une fiche">
+            <p className="participant__jump-label" aria-hidden="true">
+              Aller à la fiche :
+            </p>
             <ul>
               {fiches.map((f) => (
                 <li key={f.id}>
