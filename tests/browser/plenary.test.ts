@@ -223,6 +223,12 @@ describe('plénière', () => {
     expect(await second.getByTestId('participant-name').textContent()).toBe('Anonyme')
     expect(await second.evaluate(() => document.documentElement.scrollWidth)).toBe(360)
     await expect.poll(() => owner.getByTestId('participant-count').textContent(), { timeout: 10_000 }).toBe('2')
+    // the writers see how many phones follow, never a phone among the people on the document
+    await expect
+      .poll(() => writer.getByTestId('plenary-badge').textContent(), { timeout: 10_000 })
+      .toContain('2 participants')
+    const present = await writer.getByTestId('presence-user').allTextContents()
+    expect(present.join(' ')).not.toMatch(/Camille|Anonyme/)
     const anonymous = owner.getByTestId('participant').filter({ hasText: 'Anonyme' })
     await anonymous.getByTestId('participant-exclude').click()
     await owner.getByTestId('confirm-accept').click()
