@@ -39,7 +39,13 @@ describe('plénière', () => {
     const id = await createConvention(suite.server, largeConvention())
 
     // --- the owner opens a plénière from the editor (1440 px)
-    const owner = await openConventionPage(suite, id, OWNER, 'owner')
+    const ownerContext = await suite.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' })
+    // the QR code is drawn under the page's CSP too (no inline script, no eval)
+    const ownerCspViolations = await watchCspViolations(ownerContext)
+    const owner = await ownerContext.newPage()
+    owner.on('pageerror', (error) => console.error('[owner] page error:', error))
+    await owner.goto(`${suite.server.httpUrl}/c/${id}#jeton=${await suite.server.memberToken(id, OWNER, 'owner')}`)
+    await owner.locator('.fiche-action').first().waitFor({ timeout: 20_000 })
     await owner.getByTestId('plenaries-open').click()
     const dialog = owner.getByTestId('plenary-dialog')
     await dialog.getByTestId('plenary-title').fill('Atelier petite enfance — 12 mars')
@@ -109,7 +115,9 @@ describe('plénière', () => {
     await shot(phone, 'plenary-phone-supported-390.png')
 
     // --- the writers' edits appear on the phone while it reads
-    await cards.nth(0).locator('.live-card__toggle').tap()
+    // the list of numbers opens a fiche and brings it up
+    await phone.getByRole('navigation', { name: 'Aller à une fiche' }).getByRole('button', { name: /^n°1 / }).tap()
+    await expect.poll(() => cards.nth(0).locator('.live-card__toggle').getAttribute('aria-expanded')).toBe('true')
     const phoneObjective = cards.nth(0).locator('.live-field').first().locator('[data-ytext]').first()
     await phoneObjective.waitFor()
     const writer = await openConventionPage(suite, id, { id: 'u-writer', name: 'Rédactrice' }, 'editor')
@@ -123,6 +131,8 @@ describe('plénière', () => {
       .poll(() => phoneObjective.textContent(), { timeout: 5_000, interval: 20 })
       .toContain('Ajout en direct.')
     console.log(`writer's keystroke on the phone after ${Date.now() - typedAt} ms`)
+    await cards.nth(0).evaluate((card) => card.scrollIntoView({ block: 'start' }))
+    await shot(phone, 'plenary-phone-fiche-390.png')
 
     // --- comments on a passage of the first fiche's objective
     const quote = await selectText(phoneObjective, 0, 24)
@@ -178,7 +188,7 @@ describe('plénière', () => {
     await projection.waitFor()
     const projected = projection.getByTestId('ranking-row')
     await expect.poll(() => projected.count()).toBeGreaterThanOrEqual(2)
-    expect(await projected.nth(0).textContent()).toContain('Fiche action n°1')
+    expect(await projected.nth(0).textContent()).toContain('n°1 — Rapprocher')
     expect(await projected.nth(0).getByTestId('ranking-count').textContent()).toMatch(/^1/)
     expect(await projection.getByTestId('projection-code').textContent()).toContain(code.slice(0, 3))
     expect(await projection.getByTestId('projection-participants').textContent()).toBe('1')
@@ -213,6 +223,12 @@ describe('plénière', () => {
     expect(await second.getByTestId('participant-name').textContent()).toBe('Anonyme')
     expect(await second.evaluate(() => document.documentElement.scrollWidth)).toBe(360)
     await expect.poll(() => owner.getByTestId('participant-count').textContent(), { timeout: 10_000 }).toBe('2')
+    // the writers see how many phones follow, never a phone among the people on the document
+    await expect
+      .poll(() => writer.getByTestId('plenary-badge').textContent(), { timeout: 10_000 })
+      .toContain('2 participants')
+    const present = await writer.getByTestId('presence-user').allTextContents()
+    expect(present.join(' ')).not.toMatch(/Camille|Anonyme/)
     const anonymous = owner.getByTestId('participant').filter({ hasText: 'Anonyme' })
     await anonymous.getByTestId('participant-exclude').click()
     await owner.getByTestId('confirm-accept').click()
@@ -249,9 +265,10 @@ describe('plénière', () => {
     expect(priorities).toEqual([1, null, 2, null, null, null])
 
     expect(await cspViolations()).toEqual([])
+    expect(await ownerCspViolations()).toEqual([])
     await phoneContext.close()
     await secondContext.close()
     await writer.context().close()
-    await owner.context().close()
+    await ownerContext.close()
   }, 180_000)
 })

@@ -28,6 +28,7 @@ import { OfflineNotice } from './OfflineNotice.js'
 import { PresenceList } from './PresenceList.js'
 import { ShareDialog } from './ShareDialog.js'
 import { PlenaryDialog } from '../plenary/PlenaryDialog.js'
+import { useOpenPlenaries } from '../plenary/useOpenPlenaries.js'
 import { SyncStatus } from './SyncStatus.js'
 import { Toolbar } from './Toolbar.js'
 import { useCollaboration } from './useCollaboration.js'
@@ -57,6 +58,9 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
   const connection = collab?.connection ?? 'connecting'
   const meta = useConventionMeta(ready ? collab!.ydoc : null)
   const participants = usePresence(ready ? collab!.provider : null)
+  // participants of a plénière have no presence: the writers see how many follow
+  const openPlenaries = useOpenPlenaries(conventionId, ready ? collab!.provider : null)
+  const phones = openPlenaries.reduce((sum, p) => sum + p.participantCount, 0)
 
   const topRef = useRef<HTMLElement>(null)
   const headerRef = useRef<HTMLDivElement>(null)
@@ -214,6 +218,18 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
           <div className="editor-header__side">
             {!deletion && <SyncStatus unsent={collab?.unsent ?? null} connection={connection} />}
             {!deletion && <PresenceList participants={participants} />}
+            {!deletion && openPlenaries.length > 0 && (
+              <button
+                type="button"
+                className="plenary-badge"
+                onClick={() => setPlenaries(true)}
+                disabled={!role || !canEdit(role)}
+                data-testid="plenary-badge"
+              >
+                <span className="plenary-badge__dot" aria-hidden="true" />
+                Plénière en cours · {phones} participant{phones > 1 ? 's' : ''}
+              </button>
+            )}
             <div className="editor-header__actions">
               <button
                 type="button"

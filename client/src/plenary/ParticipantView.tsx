@@ -100,6 +100,16 @@ export function ParticipantView({
       return next
     })
 
+  /** opens a fiche and brings it to the top of the screen, its heading focused */
+  const goTo = (id: string) => {
+    setExpanded((current) => new Set(current).add(id))
+    requestAnimationFrame(() => {
+      const toggle = document.getElementById(`card-heading-${id}`)?.querySelector('button')
+      toggle?.scrollIntoView({ block: 'start' })
+      toggle?.focus({ preventScroll: true })
+    })
+  }
+
   const support = async (blockId: string, add: boolean) => {
     const next = new Set(supported)
     if (add) next.add(blockId)
@@ -196,6 +206,31 @@ export function ParticipantView({
           Ouvrez une fiche pour la lire. Soutenez jusqu’à {budget} fiche{budget > 1 ? 's' : ''} ; vous pouvez changer
           d’avis jusqu’à la fin. Pour commenter un passage, sélectionnez-le.
         </p>
+        {fiches.length > 1 && (
+          <nav className="participant__jump" aria-label="Aller à une fiche">
+            <p className="participant__jump-label" aria-hidden="true">
+              Aller à la fiche :
+            </p>
+            <ul>
+              {fiches.map((f) => (
+                <li key={f.id}>
+                  <button
+                    type="button"
+                    className={`participant__jump-button${supported.has(f.id) ? ' is-supported' : ''}`}
+                    onClick={() => goTo(f.id)}
+                  >
+                    n°{f.number}
+                    <span className="visually-hidden">
+                      {' '}
+                      — {f.title || f.theme}
+                      {supported.has(f.id) ? ' (soutenue)' : ''}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         {supportError !== null && (
           <ErrorNotice
             error={supportError}

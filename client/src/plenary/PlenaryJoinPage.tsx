@@ -117,7 +117,7 @@ export function PlenaryJoinPage({ code }: { code: string | null }) {
         />
       )
     case 'participating': {
-      const documentName = stage.state.conventionId ?? null
+      const documentName = stage.state.conventionId
       return (
         <ParticipantView
           key={stage.state.participant.id}

@@ -93,20 +93,21 @@ export function ProjectionView({
             <RankingList
               rows={[...rows].sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity))}
               hideCounts
+              short
               limit={SHOWN + 1}
             />
           ) : supported.length > 0 ? (
-            <RankingList rows={supported} limit={SHOWN} />
+            <RankingList rows={supported} limit={SHOWN} short />
           ) : (
             <p className="projection__veiled">Aucune fiche n’a encore été soutenue.</p>
           )}
           <dl className="projection__figures">
             <div>
-              <dt>participants</dt>
+              <dt>participant{participants > 1 ? 's' : ''}</dt>
               <dd data-testid="projection-participants">{participants}</dd>
             </div>
             <div>
-              <dt>commentaires</dt>
+              <dt>commentaire{comments > 1 ? 's' : ''}</dt>
               <dd data-testid="projection-comments">{comments}</dd>
             </div>
           </dl>

@@ -5,10 +5,13 @@ export function RankingList({
   rows,
   hideCounts = false,
   limit,
+  short = false,
 }: {
   rows: RankedRow[]
   hideCounts?: boolean
   limit?: number
+  /** names without "Fiche action" (the wall) */
+  short?: boolean
 }) {
   const max = Math.max(1, ...rows.map((r) => r.supports))
   const shown = limit ? rows.slice(0, limit) : rows
@@ -21,7 +24,7 @@ export function RankingList({
               {row.supports > 0 ? row.rank : <span aria-label="non classée">–</span>}
             </span>
           )}
-          <span className="ranking__name">{row.name}</span>
+          <span className="ranking__name">{short ? row.shortName : row.name}</span>
           {!hideCounts && (
             <>
               <span className="ranking__bar" aria-hidden="true">

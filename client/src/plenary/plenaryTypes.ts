@@ -20,8 +20,5 @@ import type { ParticipantStateResponse, PublicPlenaryResponse } from '@ctg/share
 /** What anyone with the code may read. */
 export type PublicPlenary = PublicPlenaryResponse['plenary']
 
-/**
- * `GET /api/plenaries/:code/me`. `conventionId` names the shared document the phone opens
- * read-only on `/collab`.
- */
-export type ParticipantState = ParticipantStateResponse & { conventionId?: string }
+/** `GET /api/plenaries/:code/me`; `conventionId` names the shared document the phone opens read-only. */
+export type ParticipantState = ParticipantStateResponse

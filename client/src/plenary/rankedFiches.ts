@@ -7,6 +7,8 @@ export interface RankedRow {
   /** 1 = most supported; fiches with as many supports share a rank */
   rank: number
   name: string
+  /** "n°3 — Structurer une offre…": for the wall, where every character counts */
+  shortName: string
   number: number | null
 }
 
@@ -25,6 +27,7 @@ export function rankedFiches(ranking: RankedFiche[], fiches: FicheOutline[]): Ra
       ...entry,
       rank,
       name: fiche ? ficheName(fiche) : 'Fiche supprimée',
+      shortName: fiche ? `n°${fiche.number} — ${fiche.title || fiche.theme || 'sans titre'}` : 'Fiche supprimée',
       number: fiche?.number ?? null,
     }
   })

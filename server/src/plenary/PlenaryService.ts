@@ -301,6 +301,7 @@ export class PlenaryService {
       this.commentsOf(plenary, doc, (c) => !c.hidden || c.participant.id === participant.id),
     )
     return {
+      conventionId: plenary.conventionId,
       participant: { id: participant.id, name: participant.name },
       plenary: {
         title: plenary.title,

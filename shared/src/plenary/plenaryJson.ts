@@ -66,6 +66,8 @@ export type PlenaryComment = z.infer<typeof plenaryCommentSchema>
  * participant's supports and budget, and the comments shown (theirs included, even hidden).
  */
 export const participantStateResponseSchema = z.strictObject({
+  /** the convention's id: the name of the shared document the phone opens read-only on `/collab` */
+  conventionId: z.string(),
   participant: participantSchema,
   plenary: z.strictObject({
     title: z.string(),
