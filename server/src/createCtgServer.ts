@@ -50,6 +50,10 @@ import { createLogger } from './logger.js'
 import type { ConventionStore } from './storage/ConventionStore.js'
 import { DocumentLog } from './storage/DocumentLog.js'
 import { openConventionStore } from './storage/openConventionStore.js'
+import { AutoVersions } from './versions/AutoVersions.js'
+import { FreezeGuard } from './versions/FreezeGuard.js'
+import { versionRoutes } from './versions/versionRoutes.js'
+import { VersionService } from './versions/VersionService.js'
 
 export interface CtgServer {
   server: Server
@@ -92,6 +96,8 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     logger,
   )
   conventions.comments = comments
+  const versions = new VersionService(store, conventions, () => server!.hocuspocus, live, () => comments, logger)
+  conventions.versions = versions
   // a sign-in never waits for a Redis that is down: it counts in memory then (LoginLimits)
   const loginRedis = config.redisUrl
     ? createRedisClient(config.redisUrl, config.redisPrefix, logger, { enableOfflineQueue: false })
@@ -115,6 +121,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
       new CollabEndpoint(config.limits.trustProxy),
       new Authentication(tokens, store, preAuth.authenticationFailed),
       preAuth,
+      new FreezeGuard(store.versions),
       new ConnectionLimits(config.limits, logger),
       new UpdateGuard(config.limits, logger),
       new ReadOnlyEnforcement(logger),
@@ -136,6 +143,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
       new ActivityRecorder(store.activity, logger),
       new BinGuard(store.bin, logger),
       new DetachWatcher(() => comments, logger),
+      new AutoVersions(() => versions, config.versions.autoIntervalMs, logger),
       new HttpApi({
         routes: [
           ...schemaRoutes(),
@@ -146,6 +154,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
           ...binRoutes(store, bin),
           ...memberRoutes(store, live),
           ...commentRoutes(comments, store.members),
+          ...versionRoutes(versions, conventions, store.members),
           ...authOptionsRoutes({ password: true, oidcLabel: config.oidc?.label ?? null }),
           ...(config.oidc
             ? oidcRoutes({

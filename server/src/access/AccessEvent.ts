@@ -1,4 +1,4 @@
-import { THREAD_EVENTS } from '@ctg/shared'
+import { CONVENTION_STATUSES, THREAD_EVENTS } from '@ctg/shared'
 import { z } from 'zod'
 
 /**
@@ -22,6 +22,12 @@ export const accessEventSchema = z.discriminatedUnion('type', [
     conventionId: z.string().min(1).max(64),
     event: z.enum(THREAD_EVENTS),
     threadId: z.string().min(1).max(64),
+  }),
+  // adopted or signed (already committed): every connection of the convention becomes read-only
+  z.strictObject({
+    type: z.literal('frozen'),
+    conventionId: z.string().min(1).max(64),
+    status: z.enum(CONVENTION_STATUSES),
   }),
 ])
 

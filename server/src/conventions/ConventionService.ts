@@ -3,6 +3,8 @@ import { createId, readMeta, writeConvention, yDocToConvention, type Convention,
 import type { Hocuspocus } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { CommentService } from '../comments/CommentService.js'
+import type { Lifecycle } from '../versions/VersionStore.js'
+import type { VersionService } from '../versions/VersionService.js'
 import { placeImportedComments } from '../comments/placeImportedComments.js'
 import type { ConventionStore, ConventionSummary } from '../storage/ConventionStore.js'
 import type { DocumentLog } from '../storage/DocumentLog.js'
@@ -21,6 +23,8 @@ export const Y_DOC_OPTIONS = { gc: false, gcFilter: () => false }
 export class ConventionService {
   /** the comments of the export (set once the comment service exists, which reads documents through this) */
   comments: Pick<CommentService, 'exportComments'> | undefined
+  /** the export's status, adopted, amends and amendments (set once the version service exists) */
+  versions: Pick<VersionService, 'exportFields'> | undefined
 
   constructor(
     private readonly store: ConventionStore,
@@ -92,10 +96,14 @@ export class ConventionService {
    * storage; with the comment threads, read from the same document.
    */
   async export(id: string): Promise<Convention | null> {
-    return this.withDocument(id, async (doc) => {
-      const convention = yDocToConvention(doc)
-      const comments = this.comments ? await this.comments.exportComments(id, doc) : []
-      return { ...convention, comments }
-    })
+    return this.withDocument(id, (doc) => this.exportDocument(id, doc))
+  }
+
+  /** The export of `doc` (the live document or a version's), under `lifecycle` (else the stored one). */
+  async exportDocument(id: string, doc: Y.Doc, lifecycle?: Lifecycle): Promise<Convention> {
+    const convention = yDocToConvention(doc)
+    const comments = this.comments ? await this.comments.exportComments(id, doc) : []
+    const fields = this.versions ? await this.versions.exportFields(id, convention, lifecycle) : {}
+    return { ...convention, comments, ...fields }
   }
 }

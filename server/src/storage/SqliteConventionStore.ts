@@ -21,6 +21,7 @@ import { SqliteActivityStore } from './SqliteActivityStore.js'
 import { SqliteMembershipStore } from './SqliteMembershipStore.js'
 import { sqliteTransaction } from './sqliteTransaction.js'
 import { SqliteWriter } from './SqliteWriter.js'
+import { SqliteVersionStore } from '../versions/SqliteVersionStore.js'
 
 /**
  * Conventions in one SQLite file, through Node's built-in `node:sqlite` (no native
@@ -35,6 +36,7 @@ export class SqliteConventionStore implements ConventionStore {
   readonly accounts: SqliteAccountStore
   readonly bin: SqliteBinStore
   readonly comments: SqliteCommentStore
+  readonly versions: SqliteVersionStore
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true })
@@ -46,6 +48,7 @@ export class SqliteConventionStore implements ConventionStore {
     this.accounts = new SqliteAccountStore(this.db)
     this.bin = new SqliteBinStore(this.db)
     this.comments = new SqliteCommentStore(this.db, this.writer)
+    this.versions = new SqliteVersionStore(this.db, this.writer)
   }
 
   async list(): Promise<ConventionSummary[]> {
