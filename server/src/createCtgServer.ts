@@ -96,7 +96,14 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     logger,
   )
   conventions.comments = comments
-  const versions = new VersionService(store, conventions, () => server!.hocuspocus, live, () => comments, logger)
+  const versions = new VersionService(
+    store,
+    conventions,
+    () => server!.hocuspocus,
+    live,
+    () => comments,
+    logger,
+  )
   conventions.versions = versions
   // a sign-in never waits for a Redis that is down: it counts in memory then (LoginLimits)
   const loginRedis = config.redisUrl

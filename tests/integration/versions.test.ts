@@ -205,7 +205,10 @@ describe.each(ENGINES)('versions on $name', (engine) => {
     expect((await c.call('editor', 'POST', '/status', { status: 'validated' })).status).toBe(403)
     const validated = await c.call('owner', 'POST', '/status', { status: 'validated' })
     expect(validated.status).toBe(200)
-    expect(await validated.json()).toMatchObject({ status: 'validated', version: { kind: 'status', status: 'validated' } })
+    expect(await validated.json()).toMatchObject({
+      status: 'validated',
+      version: { kind: 'status', status: 'validated' },
+    })
     const back = await c.call('owner', 'POST', '/status', { status: 'validated' })
     expect(back.status).toBe(409)
     expect(((await back.json()) as { error: { code: string } }).error.code).toBe('invalid_transition')
@@ -263,7 +266,11 @@ describe.each(ENGINES)('versions on $name', (engine) => {
     const signedVersion = (await c.versions()).find((v) => v.kind === 'status' && v.status === 'signed')!
     expect(avenantExport.title).toBe(`Avenant n°1 à ${live.title}`)
     expect(avenantExport.status).toBe('draft')
-    expect(avenantExport.amends).toEqual({ conventionId: c.id, versionId: signedVersion.id, sha256: signedVersion.sha256 })
+    expect(avenantExport.amends).toEqual({
+      conventionId: c.id,
+      versionId: signedVersion.id,
+      sha256: signedVersion.sha256,
+    })
     expect(avenantExport.content).toEqual((await c.exported(signedVersion.id)).content)
     expect(avenantExport.amendments).toEqual({ changes: [] })
     const second = (await (await c.call('owner', 'POST', '/avenants')).json()) as { id: string }

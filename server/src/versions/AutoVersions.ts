@@ -10,7 +10,11 @@ interface Pending {
 }
 
 const connectionOf = (origin: unknown) =>
-  typeof origin === 'object' && origin !== null && 'source' in origin && origin.source === 'connection' && 'connection' in origin
+  typeof origin === 'object' &&
+  origin !== null &&
+  'source' in origin &&
+  origin.source === 'connection' &&
+  'connection' in origin
     ? (origin.connection as { context: Partial<ConnectionContext> })
     : undefined
 

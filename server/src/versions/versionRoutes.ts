@@ -11,14 +11,21 @@ const ID = '([\\w-]{1,64})'
 const route = (suffix: string) => new RegExp(`^/api/conventions/${ID}${suffix}$`)
 const WRITERS = ['owner', 'editor'] as const
 
-async function body<T>(request: ApiRequest, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }) {
+async function body<T>(
+  request: ApiRequest,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } },
+) {
   const parsed = schema.safeParse(await request.readJson())
   if (!parsed.success) throw invalidInput('invalid_body', parsed.error)
   return parsed.data
 }
 
 /** Versions, comparison, status steps, signatures and avenants (docs/api.md, "Versions"). */
-export function versionRoutes(versions: VersionService, conventions: ConventionService, members: MembershipStore): Route[] {
+export function versionRoutes(
+  versions: VersionService,
+  conventions: ConventionService,
+  members: MembershipStore,
+): Route[] {
   /** the export of a version, or of the live document (`current`) */
   const exportOf = async (conventionId: string, which: string) => {
     if (which === 'current') {
@@ -84,7 +91,8 @@ export function versionRoutes(versions: VersionService, conventions: ConventionS
         await requireRole(members, request, id)
         const from = request.query.get('from')
         const to = request.query.get('to')
-        if (!from || !to) throw new HttpError(400, 'invalid_query', 'from and to are required (a version id, or "current" for to)')
+        if (!from || !to)
+          throw new HttpError(400, 'invalid_query', 'from and to are required (a version id, or "current" for to)')
         if (from === 'current') throw new HttpError(400, 'invalid_query', 'from must be a version id')
         const [before, after] = await Promise.all([exportOf(id, from), exportOf(id, to)])
         return { status: 200, json: { changes: diffConventions(before, after) } }
@@ -111,7 +119,12 @@ export function versionRoutes(versions: VersionService, conventions: ConventionS
         const result = await versions.setSignatory(id, signatoryId, dates, request.user)
         return {
           status: 200,
-          json: { signed: result.signed, total: result.total, status: result.status, version: versionJson(result.version) },
+          json: {
+            signed: result.signed,
+            total: result.total,
+            status: result.status,
+            version: versionJson(result.version),
+          },
         }
       },
     },

@@ -10,7 +10,9 @@ export const conventionChangeSchema = z.object({
   entryId: z.string().optional().describe('The key action, row, signatory … that changed'),
   path: z
     .string()
-    .describe('RFC 6901 pointer relative to the block ("" for the whole block); from the document root when blockId is null'),
+    .describe(
+      'RFC 6901 pointer relative to the block ("" for the whole block); from the document root when blockId is null',
+    ),
   before: z.unknown().describe('Value at path before; null when added; the old position for a move'),
   after: z.unknown().describe('Value at path after; null when removed; the new position for a move'),
   words: z.array(wordPartSchema).optional(),

@@ -66,7 +66,8 @@ function change(
 ): ConventionChange {
   const result: ConventionChange = { op, blockId: scope.blockId, path: pointer(segments), before, after }
   if (scope.entryId !== undefined) result.entryId = scope.entryId
-  if (op === 'changed' && typeof before === 'string' && typeof after === 'string') result.words = wordDiff(before, after)
+  if (op === 'changed' && typeof before === 'string' && typeof after === 'string')
+    result.words = wordDiff(before, after)
   return result
 }
 
@@ -74,7 +75,8 @@ function change(
 function childScope(scope: Scope, item: unknown, index: number): Scope {
   const id = isObject(item) && typeof item.id === 'string' ? item.id : undefined
   const inContent = scope.root && scope.base.length === 1 && scope.base[0] === 'content'
-  if (inContent) return id ? { blockId: id, base: [], root: false } : { ...scope, base: [...scope.base, index], root: false }
+  if (inContent)
+    return id ? { blockId: id, base: [], root: false } : { ...scope, base: [...scope.base, index], root: false }
   if (id) return { blockId: scope.blockId, entryId: id, base: [...scope.base, index], root: false }
   return { ...scope, base: [...scope.base, index] }
 }
@@ -130,7 +132,15 @@ function walkArray(delta: JsonObject, left: unknown[], right: unknown[], scope: 
         ? unmatched.findIndex((n) => naturalKey(n.item) === undefined && kindOf(n.item) === kindOf(gone.item))
         : -1
     if (pair < 0) {
-      out.push(change('removed', childScope(scope, gone.item, gone.index), childScope(scope, gone.item, gone.index).base, gone.item, null))
+      out.push(
+        change(
+          'removed',
+          childScope(scope, gone.item, gone.index),
+          childScope(scope, gone.item, gone.index).base,
+          gone.item,
+          null,
+        ),
+      )
       continue
     }
     const [replacement] = unmatched.splice(pair, 1)

@@ -54,7 +54,12 @@ export function summarizeChanges(changes: ConventionChange[], before: unknown, a
     const entryList = /^\/([^/]+)\/\d+$/.exec(c.path)?.[1]
     if (c.path === '') count(`block:${c.op}:${types.get(c.blockId)}`, blockNoun, VERBS[c.op], c.blockId)
     else if (c.entryId && entryList && (c.op === 'added' || c.op === 'removed')) {
-      count(`entry:${entryList}:${c.op}`, ENTRY_NOUNS[entryList] ?? ['élément', 'éléments', false], VERBS[c.op], c.entryId)
+      count(
+        `entry:${entryList}:${c.op}`,
+        ENTRY_NOUNS[entryList] ?? ['élément', 'éléments', false],
+        VERBS[c.op],
+        c.entryId,
+      )
     } else count(`block:changed:${types.get(c.blockId)}`, blockNoun, VERBS.changed, c.blockId)
   }
   const parts = [...counts.values()].map(({ noun, verb, ids }) => phrase(ids.size, noun, verb))
