@@ -458,6 +458,35 @@ describe.each(ENGINES)('plénière on $name', (engine) => {
     expect(again.plenaries).toEqual(exported.plenaries)
   })
 
+  it('a plénière past its end time counts as closed: routes 410, sockets closed, the database refuses too', async () => {
+    const c = await setUp()
+    const endsAt = new Date(Date.now() + 3000).toISOString()
+    const plenary = await openPlenary(server, c.id, c.editor, { title: 'Courte', endsAt })
+    expect(plenary.endsAt).toBe(endsAt)
+    const { participant, token } = await joinPlenary(server, plenary.code)
+    const phone = await c.open(token)
+    const closed = closeOf(phone)
+    expect(await closed).toEqual({ code: 4410, reason: 'plenary closed' })
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(endsAt))
+    const answer = await call(server, 'PUT', `/api/plenaries/${plenary.code}/supports`, token, { blockIds: ['fa-1'] })
+    expect(answer.status).toBe(410)
+    await expect(server.ctg.store.plenaries.replaceSupports(plenary.id, participant.id, ['fa-1'])).rejects.toThrow(
+      'plenary_closed',
+    )
+    const listed = plenariesResponseSchema.parse(
+      await (await call(server, 'GET', `/api/conventions/${c.id}/plenaries`, c.editor)).json(),
+    ).plenaries[0]!
+    expect(listed).toMatchObject({ status: 'closed', closedAt: endsAt })
+    expect(
+      (
+        await call(server, 'POST', `/api/conventions/${c.id}/plenaries`, c.editor, {
+          title: 'x',
+          endsAt: '2020-01-01T00:00:00Z',
+        })
+      ).status,
+    ).toBe(400)
+  })
+
   it('limits failed code guesses per address, not joins', async () => {
     // a fresh server: the guesses of other tests do not count here
     const own = await startTestServer({ env: await engine.env() })
