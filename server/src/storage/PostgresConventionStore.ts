@@ -11,7 +11,7 @@ import type {
 } from './ConventionStore.js'
 import { PostgresCommentStore } from '../comments/PostgresCommentStore.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
-import { mergeStoredDocument } from './mergeStoredDocument.js'
+import { MergeWorker } from './MergeWorker.js'
 import { migratePostgres } from './postgresMigrations.js'
 import { PostgresBinStore } from '../bin/PostgresBinStore.js'
 import { PostgresAccountStore } from './PostgresAccountStore.js'
@@ -30,6 +30,7 @@ export class PostgresConventionStore implements ConventionStore {
   readonly accounts: PostgresAccountStore
   readonly bin: PostgresBinStore
   readonly comments: PostgresCommentStore
+  private readonly merger = new MergeWorker()
 
   private constructor(private readonly pool: pg.Pool) {
     this.members = new PostgresMembershipStore(pool)
@@ -133,7 +134,9 @@ export class PostgresConventionStore implements ConventionStore {
       )
       if (log.rows.length === 0) return { folded: 0, skipped: [] }
       const updates = log.rows.map((u) => ({ seq: Number(u.seq), update: new Uint8Array(u.update) }))
-      const { merged, skipped } = mergeStoredDocument({
+      const seqs = updates.map((u) => u.seq)
+      // the fold runs on a worker thread (the buffers move there): the event loop stays free
+      const { merged, skipped } = await this.merger.merge({
         snapshot: new Uint8Array(row.snapshot),
         snapshotVersion: row.snapshot_version,
         updates,
@@ -146,7 +149,7 @@ export class PostgresConventionStore implements ConventionStore {
       )
       // by list: with concurrent writers a smaller seq may commit after a larger one was read;
       // an entry that cannot be decoded stays in the log
-      const folded = updates.map((u) => u.seq).filter((seq) => !skipped.includes(seq))
+      const folded = seqs.filter((seq) => !skipped.includes(seq))
       await client.query('DELETE FROM convention_updates WHERE convention_id = $1 AND seq = ANY($2::bigint[])', [
         id,
         folded,
@@ -160,6 +163,7 @@ export class PostgresConventionStore implements ConventionStore {
   }
 
   async close(): Promise<void> {
+    await this.merger.destroy()
     await this.pool.end()
   }
 }
