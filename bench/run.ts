@@ -1,4 +1,5 @@
 import { main as comments } from './comments.js'
+import { main as compaction } from './compaction.js'
 import { main as durability } from './durability.js'
 import { main as fanout } from './fanout.js'
 import { main as idleConnections } from './idleConnections.js'
@@ -16,6 +17,7 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   idle: idleConnections,
   comments,
   plenary,
+  compaction,
 }
 
 const argv = process.argv.slice(2)

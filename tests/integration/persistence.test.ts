@@ -103,9 +103,9 @@ describe.each([sqlite, postgres])('persistence on $name', (engine) => {
     const client = await connectClient(server.wsUrl, id, await server.token())
     fieldText(findElements(client.doc, 'ficheTitle')[0]!).insert(0, 'Acquitté donc stocké — ')
     await client.settled()
-    // Hocuspocus's debounced save has not run yet (2 s): the edit is in the log already
-    const stored = await server.ctg.store.readDocument(id)
-    expect(stored!.updates.length).toBeGreaterThan(0)
+    // in storage at the acknowledgement, without waiting for Hocuspocus's debounced save (2 s);
+    // on a loaded machine that save (a compaction) may already have folded the log: the
+    // stored document (snapshot and log) is what must hold the edit
     expect(firstFicheTitle(await storedConvention(server.ctg.store, id))).toBe(
       'Acquitté donc stocké — Ouvrir un relais petite enfance',
     )

@@ -12,7 +12,7 @@ import type {
 import { PostgresCommentStore } from '../comments/PostgresCommentStore.js'
 import { PostgresPlenaryStore } from '../plenary/PostgresPlenaryStore.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
-import { mergeStoredDocument } from './mergeStoredDocument.js'
+import { MergeWorker } from './MergeWorker.js'
 import { migratePostgres } from './postgresMigrations.js'
 import { PostgresBinStore } from '../bin/PostgresBinStore.js'
 import { PostgresAccountStore } from './PostgresAccountStore.js'
@@ -33,6 +33,7 @@ export class PostgresConventionStore implements ConventionStore {
   readonly bin: PostgresBinStore
   readonly comments: PostgresCommentStore
   readonly plenaries: PostgresPlenaryStore
+  private readonly merger = new MergeWorker()
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -140,7 +141,9 @@ export class PostgresConventionStore implements ConventionStore {
       )
       if (log.rows.length === 0) return { folded: 0, skipped: [] }
       const updates = log.rows.map((u) => ({ seq: Number(u.seq), update: new Uint8Array(u.update) }))
-      const { merged, skipped } = mergeStoredDocument({
+      const seqs = updates.map((u) => u.seq)
+      // the fold runs on a worker thread (the buffers move there): the event loop stays free
+      const { merged, skipped } = await this.merger.merge({
         snapshot: new Uint8Array(row.snapshot),
         snapshotVersion: row.snapshot_version,
         updates,
@@ -153,7 +156,7 @@ export class PostgresConventionStore implements ConventionStore {
       )
       // by list: with concurrent writers a smaller seq may commit after a larger one was read;
       // an entry that cannot be decoded stays in the log
-      const folded = updates.map((u) => u.seq).filter((seq) => !skipped.includes(seq))
+      const folded = seqs.filter((seq) => !skipped.includes(seq))
       await client.query('DELETE FROM convention_updates WHERE convention_id = $1 AND seq = ANY($2::bigint[])', [
         id,
         folded,
@@ -167,6 +170,7 @@ export class PostgresConventionStore implements ConventionStore {
   }
 
   async close(): Promise<void> {
+    await this.merger.destroy()
     await this.pool.end()
   }
 }
