@@ -191,7 +191,9 @@ export function ParticipantView({
         </p>
       </header>
       <div className="participant__supports" role="status" data-testid="supports-left" id="supports-left">
-        <span className="participant__supports-text">{supportsLeft(remaining)}</span>
+        <span className="participant__supports-text">
+          {budget > 0 ? supportsLeft(remaining) : 'Cette plénière recueille vos commentaires'}
+        </span>
         {budget > 0 && (
           <span className="participant__supports-dots" aria-hidden="true">
             {Array.from({ length: budget }, (_, i) => (
@@ -203,8 +205,10 @@ export function ParticipantView({
       <main className="participant__main" id="main">
         <h1 className="participant__title">{title || state.plenary.conventionTitle}</h1>
         <p className="participant__intro">
-          Ouvrez une fiche pour la lire. Soutenez jusqu’à {budget} fiche{budget > 1 ? 's' : ''} ; vous pouvez changer
-          d’avis jusqu’à la fin. Pour commenter un passage, sélectionnez-le.
+          Ouvrez une fiche pour la lire.{' '}
+          {budget > 0 &&
+            `Soutenez jusqu’à ${budget} fiche${budget > 1 ? 's' : ''} ; vous pouvez changer d’avis jusqu’à la fin. `}
+          Pour commenter un passage, sélectionnez-le (appui long sur le texte).
         </p>
         {fiches.length > 1 && (
           <nav className="participant__jump" aria-label="Aller à une fiche">
@@ -246,6 +250,7 @@ export function ParticipantView({
             onToggle={toggle}
             supported={supported}
             remaining={remaining}
+            supportsEnabled={budget > 0}
             supportBusy={supportBusy}
             onSupport={(id, add) => void support(id, add)}
             onComment={setCommenting}

@@ -1,4 +1,9 @@
-import { DEFAULT_PLENARY_HOURS, DEFAULT_SUPPORTS_PER_PARTICIPANT, MAX_PLENARY_TITLE } from '@ctg/shared'
+import {
+  DEFAULT_PLENARY_HOURS,
+  DEFAULT_SUPPORTS_PER_PARTICIPANT,
+  MAX_PLENARY_HOURS,
+  MAX_PLENARY_TITLE,
+} from '@ctg/shared'
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
 import { formatDateTime } from '../format/formatDate.js'
 import { Link } from '../routing/Link.js'
@@ -144,7 +149,7 @@ export function PlenaryDialog({ conventionId, onClose }: { conventionId: string;
                   className="input"
                   type="number"
                   inputMode="numeric"
-                  min={1}
+                  min={0}
                   max={50}
                   value={supports}
                   onChange={(e) => setSupports(e.target.value)}
@@ -153,7 +158,7 @@ export function PlenaryDialog({ conventionId, onClose }: { conventionId: string;
                   data-testid="plenary-supports"
                 />
                 <p className="form-field__hint" id={`${ids}-supports-hint`}>
-                  Le nombre de fiches que chacun peut soutenir.
+                  Le nombre de fiches que chacun peut soutenir (0 : commentaires seulement).
                 </p>
               </div>
               <div className="form-field">
@@ -164,6 +169,7 @@ export function PlenaryDialog({ conventionId, onClose }: { conventionId: string;
                   type="datetime-local"
                   value={endsAt}
                   min={toLocalInput(new Date())}
+                  max={toLocalInput(inHours(MAX_PLENARY_HOURS))}
                   onChange={(e) => setEndsAt(e.target.value)}
                   required
                   aria-describedby={`${ids}-ends-hint`}
