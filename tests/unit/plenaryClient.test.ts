@@ -2,6 +2,8 @@ import { conventionSchema as pmSchema } from '@ctg/extensions'
 import { blockLabels, writeConvention, Y_FRAGMENT_NAME, type FicheActionBlock } from '@ctg/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { ApiError } from '../../client/src/api/ApiError.js'
+import { plenaryErrorMessage } from '../../client/src/plenary/plenaryErrorMessage.js'
 import { rankedFiches } from '../../client/src/plenary/rankedFiches.js'
 import { supportsLeft } from '../../client/src/plenary/supportsLeft.js'
 import { ficheName, fichesOf } from '../../client/src/plenary/yContent.js'
@@ -68,6 +70,17 @@ describe('the phone’s words', () => {
     expect(supportsLeft(3)).toBe('Il vous reste 3 soutiens')
     expect(supportsLeft(1)).toBe('Il vous reste 1 soutien')
     expect(supportsLeft(0)).toBe('Vous avez utilisé tous vos soutiens')
+  })
+
+  it('says in French what the server refused in English', () => {
+    const refusal = (status: number, code: string, path?: string) =>
+      plenaryErrorMessage(new ApiError(status, code, 'in English', path ? [{ path, message: 'in English' }] : [], 12))
+    expect(refusal(422, 'support_budget')).toMatch(/^Vous avez déjà utilisé tous vos soutiens/)
+    expect(refusal(429, 'too_many_messages')).toBe('Trop de commentaires en peu de temps : réessayez dans 12 s.')
+    expect(refusal(400, 'invalid_body', 'anchor')).toMatch(/^Ce passage ne peut pas être commenté/)
+    expect(refusal(400, 'invalid_body', 'endsAt')).toMatch(/72 heures/)
+    expect(refusal(403, 'forbidden')).toMatch(/^Seules la personne qui a ouvert la plénière/)
+    expect(refusal(404, 'not_found')).toBe('Cette plénière est introuvable.')
   })
 })
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import * as Y from 'yjs'
 import { ApiError } from '../api/ApiError.js'
-import { ErrorNotice } from '../ui/ErrorNotice.js'
+import { PlenaryErrorNotice } from './PlenaryErrorNotice.js'
 import { LoadingState } from '../ui/LoadingState.js'
 import { CommentSheet } from './CommentSheet.js'
 import type { CommentTarget } from './commentTarget.js'
@@ -236,7 +236,7 @@ export function ParticipantView({
           </nav>
         )}
         {supportError !== null && (
-          <ErrorNotice
+          <PlenaryErrorNotice
             error={supportError}
             title="Votre soutien n’a pas été enregistré."
             onDismiss={() => setSupportError(null)}

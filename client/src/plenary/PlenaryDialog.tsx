@@ -8,7 +8,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
 import { formatDateTime } from '../format/formatDate.js'
 import { Link } from '../routing/Link.js'
 import { facilitatePath } from '../routing/route.js'
-import { ErrorNotice } from '../ui/ErrorNotice.js'
+import { PlenaryErrorNotice } from './PlenaryErrorNotice.js'
 import { Modal } from '../ui/Modal.js'
 import { fromLocalInput, toLocalInput } from './endsAtInput.js'
 import { plenaryApi } from './plenaryApi.js'
@@ -125,7 +125,7 @@ export function PlenaryDialog({ conventionId, onClose }: { conventionId: string;
               ))}
             </ul>
           )}
-          {error !== null && <ErrorNotice error={error} title="L’opération n’a pas pu être réalisée." />}
+          {error !== null && <PlenaryErrorNotice error={error} title="L’opération n’a pas pu être réalisée." />}
           <form className="form plenary-open" onSubmit={open} data-testid="plenary-open-form">
             <h3 className="share-section__title">Ouvrir une plénière</h3>
             <div className="form-field">
