@@ -11,6 +11,7 @@ import { runIfMain } from './lib/cli.js'
 import type { ConnectArgs, GroupResult, RunArgs, ThreadsReception } from './lib/clientGroup.js'
 import { encodeConvention, realisticConvention } from './lib/conventions.js'
 import { joinKeystrokes } from './fanout.js'
+import { summarizeProfile } from './lib/cpuProfile.js'
 import { fmtBytes, fmtMs, fmtRatio } from './lib/format.js'
 import { table, writeSection } from './lib/results.js'
 import { RpcChild } from './lib/rpc.js'
@@ -40,6 +41,7 @@ interface Options {
   postS: number
   warmupS: number
   groups: number
+  profile: boolean
 }
 
 interface Timed {
@@ -222,6 +224,7 @@ async function runOne(withParticipants: boolean, seed: Uint8Array, o: Options): 
     const typeUntilMs = windowFromMs + (o.postS + 2) * 1000
     const run: RunArgs = { windowFromMs, typeUntilMs, drainMs: 3000 }
     const runs = Promise.all(groups.map((g) => g.call<GroupResult>('run', run)))
+    if (withParticipants && o.profile) await server.profileStart()
     const actions = withParticipants
       ? await Promise.all(
           phoneTokens.map((token, i) =>
@@ -230,6 +233,10 @@ async function runOne(withParticipants: boolean, seed: Uint8Array, o: Options): 
         )
       : []
     const results = await runs
+    if (withParticipants && o.profile) {
+      await server.profileStop('plenary')
+      console.log(summarizeProfile('plenary', 'server while participants act', 30))
+    }
     const receptions: ThreadsReception[] = results.flatMap((r) => r.threads)
     const facilitatorIndex = o.writers
     const expectedMessages = withParticipants ? o.participants * (1 + 2 * ACTIONS) : 0
@@ -385,6 +392,7 @@ export async function main(argv: string[]): Promise<void> {
       post: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '3' },
       groups: { type: 'string', default: '3' },
+      profile: { type: 'boolean', default: false },
     },
   })
   const o: Options = {
@@ -394,6 +402,7 @@ export async function main(argv: string[]): Promise<void> {
     postS: Number(values.post),
     warmupS: Number(values.warmup),
     groups: Math.max(2, Number(values.groups)),
+    profile: values.profile,
   }
   const seed = encodeConvention(realisticConvention())
   const base = await runOne(false, seed, o)

@@ -46,6 +46,7 @@ import { staticClient } from './http/staticClient.js'
 import { LoginLimits } from './limits/LoginLimits.js'
 import { RedisFailureBuckets } from './limits/RedisFailureBuckets.js'
 import { createRedisClient } from './redis/createRedisClient.js'
+import { CodeGuessLimit } from './plenary/CodeGuessLimit.js'
 import { ParticipantConnections } from './plenary/ParticipantConnections.js'
 import { PlenaryLive } from './plenary/PlenaryLive.js'
 import { plenaryRoutes } from './plenary/plenaryRoutes.js'
@@ -96,6 +97,12 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     logger,
   )
   conventions.comments = comments
+  // a sign-in never waits for a Redis that is down: it counts in memory then (LoginLimits)
+  const loginRedis = config.redisUrl
+    ? createRedisClient(config.redisUrl, config.redisPrefix, logger, { enableOfflineQueue: false })
+    : undefined
+  const sharedBuckets = loginRedis ? new RedisFailureBuckets(loginRedis, config.redisPrefix) : undefined
+  const loginLimits = new LoginLimits(config.loginLimits, sharedBuckets, logger)
   const plenaries = new PlenaryService(
     store,
     conventions,
@@ -103,17 +110,10 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     () => server!.hocuspocus,
     new PlenaryLive(() => server!.hocuspocus, live, store.plenaries, logger),
     logger,
+    // failed code guesses counted across processes, like failed sign-ins
+    new CodeGuessLimit(sharedBuckets, logger),
   )
   conventions.plenaries = plenaries
-  // a sign-in never waits for a Redis that is down: it counts in memory then (LoginLimits)
-  const loginRedis = config.redisUrl
-    ? createRedisClient(config.redisUrl, config.redisPrefix, logger, { enableOfflineQueue: false })
-    : undefined
-  const loginLimits = new LoginLimits(
-    config.loginLimits,
-    loginRedis ? new RedisFailureBuckets(loginRedis, config.redisPrefix) : undefined,
-    logger,
-  )
 
   server = new Server({
     name: 'ctg-workspace',

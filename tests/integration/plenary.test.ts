@@ -147,6 +147,12 @@ describe.each(ENGINES)('plénière on $name', (engine) => {
     expect((await call(server, 'GET', `/api/conventions/${c.id}/threads`, body.token)).status).toBe(401)
     expect((await call(server, 'GET', `/api/conventions/${c.id}/members`, body.token)).status).toBe(401)
     expect((await call(server, 'GET', `/api/conventions/${c.id}/activity`, body.token)).status).toBe(401)
+    expect((await call(server, 'GET', '/api/conventions', body.token)).status).toBe(401)
+    // its socket opens this convention, read-only, and no other
+    const phone = await c.open(body.token)
+    expect(phone.doc.getXmlFragment(Y_FRAGMENT_NAME).length).toBeGreaterThan(0)
+    const otherConvention = await createConvention(server, largeConvention())
+    await expect(connectClient(server.wsUrl, otherConvention, body.token)).rejects.toThrow('authentication failed')
   })
 
   it('keeps a participant within the budget even with 10 parallel requests, in the database itself', async () => {
@@ -450,6 +456,35 @@ describe.each(ENGINES)('plénière on $name', (engine) => {
       await call(server, 'GET', `/api/conventions/${imported}/export?format=json`, c.owner)
     ).json()) as Convention
     expect(again.plenaries).toEqual(exported.plenaries)
+  })
+
+  it('a plénière past its end time counts as closed: routes 410, sockets closed, the database refuses too', async () => {
+    const c = await setUp()
+    const endsAt = new Date(Date.now() + 3000).toISOString()
+    const plenary = await openPlenary(server, c.id, c.editor, { title: 'Courte', endsAt })
+    expect(plenary.endsAt).toBe(endsAt)
+    const { participant, token } = await joinPlenary(server, plenary.code)
+    const phone = await c.open(token)
+    const closed = closeOf(phone)
+    expect(await closed).toEqual({ code: 4410, reason: 'plenary closed' })
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(endsAt))
+    const answer = await call(server, 'PUT', `/api/plenaries/${plenary.code}/supports`, token, { blockIds: ['fa-1'] })
+    expect(answer.status).toBe(410)
+    await expect(server.ctg.store.plenaries.replaceSupports(plenary.id, participant.id, ['fa-1'])).rejects.toThrow(
+      'plenary_closed',
+    )
+    const listed = plenariesResponseSchema.parse(
+      await (await call(server, 'GET', `/api/conventions/${c.id}/plenaries`, c.editor)).json(),
+    ).plenaries[0]!
+    expect(listed).toMatchObject({ status: 'closed', closedAt: endsAt })
+    expect(
+      (
+        await call(server, 'POST', `/api/conventions/${c.id}/plenaries`, c.editor, {
+          title: 'x',
+          endsAt: '2020-01-01T00:00:00Z',
+        })
+      ).status,
+    ).toBe(400)
   })
 
   it('limits failed code guesses per address, not joins', async () => {

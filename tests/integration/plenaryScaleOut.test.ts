@@ -76,5 +76,13 @@ describe('a plénière on two processes (PostgreSQL, Redis)', () => {
     // the phone never received the members' messages
     expect(phoneSeen.some((m) => m.event !== 'closed')).toBe(false)
     expect((await call(a, 'PUT', `/api/plenaries/${plenary.code}/supports`, token, { blockIds: [] })).status).toBe(410)
+
+    // failed code guesses count across the processes (Redis): 12 on A, then B has 8 left
+    const guess = async (proc: ServerProcess, i: number) =>
+      (await call(proc, 'GET', `/api/plenaries/QQQQ${'23456789ABCDEFGHJKMN'[i]}Q`)).status
+    for (let i = 0; i < 12; i++) expect(await guess(a, i)).toBe(404)
+    const onB = []
+    for (let i = 12; i < 20 + 3; i++) onB.push(await guess(b, i % 20))
+    expect(onB).toEqual([404, 404, 404, 404, 404, 404, 404, 404, 429, 429, 429])
   })
 })

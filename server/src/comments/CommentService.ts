@@ -30,6 +30,8 @@ export const MESSAGES_PER_MINUTE = 30
 const UNKNOWN_POSITION_WAIT_MS = 1500
 /** The context of the server's own anchor writes: stored by this service before it answers. */
 const ANCHOR_CONTEXT = { source: 'comments', [STORED_BY_WRITER]: true }
+/** How long a document's block labels are reused (see blockLabel). */
+const LABELS_REUSE_MS = 1000
 
 const invalidAnchor = (message: string) =>
   new HttpError(400, 'invalid_body', `anchor: ${message}`, [{ path: 'anchor', message }])
@@ -71,6 +73,7 @@ function inDocumentOrder<T extends { thread: StoredThread }>(items: T[], anchors
  */
 export class CommentService {
   private readonly posting = new SlidingWindowLimit(MESSAGES_PER_MINUTE, 60_000)
+  private readonly labels = new WeakMap<Y.Doc, { at: number; labels: Map<string, string> }>()
 
   constructor(
     private readonly store: CommentStore,
@@ -122,9 +125,7 @@ export class CommentService {
     const createdAt = new Date().toISOString()
     let thread: StoredThread
     if ('blockId' in anchor) {
-      const label = await this.conventions.withDocument(conventionId, (doc) =>
-        readAnchors(doc).blocks.has(anchor.blockId) ? labelOf(doc, anchor.blockId) : null,
-      )
+      const label = await this.conventions.withDocument(conventionId, (doc) => this.blockLabel(doc, anchor.blockId))
       if (label === null || label === undefined) throw new HttpError(404, 'not_found', 'no such block or entry')
       thread = {
         id: threadId,
@@ -291,6 +292,22 @@ export class CommentService {
     }
   }
 
+  /**
+   * A block's label, or null when no block or entry has that id. The labels of a document are
+   * reused for a second (a room of phones commenting whole fiches would otherwise convert the
+   * whole document for each comment); an id they lack is looked up afresh.
+   */
+  private blockLabel(doc: Y.Doc, blockId: string): string | null {
+    const cached = this.labels.get(doc)
+    if (cached && performance.now() - cached.at < LABELS_REUSE_MS && cached.labels.has(blockId)) {
+      return cached.labels.get(blockId)!
+    }
+    const labels = labelsOf(doc)
+    this.labels.set(doc, { at: performance.now(), labels })
+    if (labels.has(blockId)) return labels.get(blockId)!
+    return readAnchors(doc).blocks.has(blockId) ? 'Bloc' : null
+  }
+
   private spend(conventionId: string, user: User) {
     const key = `${conventionId}\n${user.id}`
     if (!this.posting.take(key)) {
@@ -403,11 +420,11 @@ export class CommentService {
   }
 }
 
-/** A block's or entry's label, from the structured form of the document. */
-function labelOf(doc: Y.Doc, blockId: string): string {
+/** Every block's and entry's label, from the structured form of the document. */
+function labelsOf(doc: Y.Doc): Map<string, string> {
   try {
-    return blockLabels(yDocToConvention(doc)).get(blockId) ?? 'Bloc'
+    return blockLabels(yDocToConvention(doc))
   } catch {
-    return 'Bloc'
+    return new Map()
   }
 }

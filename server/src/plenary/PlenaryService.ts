@@ -23,20 +23,18 @@ import type { CommentService } from '../comments/CommentService.js'
 import type { ConventionService } from '../conventions/ConventionService.js'
 import { STORED_BY_WRITER } from '../extensions/Persistence.js'
 import { HttpError } from '../http/HttpError.js'
-import { KeyedTokenBuckets } from '../limits/KeyedTokenBuckets.js'
 import { SlidingWindowLimit } from '../limits/SlidingWindowLimit.js'
 import type { Logger } from '../logger.js'
 import type { ActivityAction } from '../storage/ActivityStore.js'
 import type { ConventionStore } from '../storage/ConventionStore.js'
 import { readAnchors } from '../comments/readAnchors.js'
+import { CodeGuessLimit } from './CodeGuessLimit.js'
 import { fichesOf } from './fichesOf.js'
 import { createParticipantToken, parseParticipantToken, secretMatches } from './participantTokens.js'
 import type { PlenaryLive } from './PlenaryLive.js'
 import { SupportsRefused, type StoredParticipant, type StoredPlenary } from './PlenaryStore.js'
 import { rankFiches } from './rankFiches.js'
 
-/** Failed code guesses per address: a burst, then one every 10 seconds (joins that succeed cost nothing). */
-const CODE_GUESSES = { burst: 20, perSecond: 1 / 10 }
 /** What one participant may send per minute. */
 const COMMENTS_PER_MINUTE = 20
 const SUPPORT_CHANGES_PER_MINUTE = 60
@@ -67,7 +65,6 @@ const notFound = () => new HttpError(404, 'not_found', 'no such plénière')
  * closing and exclusion cut the participants off at once (PlenaryLive).
  */
 export class PlenaryService {
-  private readonly guesses = new KeyedTokenBuckets(CODE_GUESSES.burst, CODE_GUESSES.perSecond)
   private readonly commenting = new SlidingWindowLimit(COMMENTS_PER_MINUTE, 60_000)
   private readonly supporting = new SlidingWindowLimit(SUPPORT_CHANGES_PER_MINUTE, 60_000)
   private readonly reading = new SlidingWindowLimit(READS_PER_MINUTE, 60_000)
@@ -79,6 +76,7 @@ export class PlenaryService {
     private readonly hocuspocus: () => Hocuspocus,
     private readonly live: PlenaryLive,
     private readonly logger: Logger,
+    private readonly guesses: CodeGuessLimit = new CodeGuessLimit(undefined, logger),
   ) {}
 
   // ——— members ———
@@ -402,15 +400,11 @@ export class PlenaryService {
   // ——— helpers ———
 
   private async byCode(rawCode: string, address: string): Promise<StoredPlenary> {
-    const key = `plenary-code:${address}`
-    if (!this.guesses.has(key)) {
-      const wait = Math.max(1, Math.ceil(this.guesses.secondsUntil(key)))
-      throw new HttpError(429, 'too_many_attempts', 'too many unknown codes: try again later', undefined, wait)
-    }
+    this.guesses.check(address)
     const code = normalisePlenaryCode(rawCode)
     const plenary = code ? await this.store.plenaries.byCode(code) : null
     if (!plenary) {
-      this.guesses.take(key)
+      await this.guesses.failed(address)
       throw notFound()
     }
     return plenary

@@ -1,4 +1,4 @@
-import type { DatabaseSync } from 'node:sqlite'
+import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { ExportedPlenary } from '@ctg/shared'
 import type { SqliteWriter } from '../storage/SqliteWriter.js'
 import {
@@ -23,10 +23,22 @@ import {
  * check (the triggers) can never interleave with another.
  */
 export class SqlitePlenaryStore implements PlenaryStore {
+  /** prepared once: every participant request reads its participant and plénière */
+  private readonly statements = new Map<string, StatementSync>()
+
   constructor(
     private readonly db: DatabaseSync,
     private readonly writer: SqliteWriter,
   ) {}
+
+  private prepared(sql: string): StatementSync {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.statements.set(sql, statement)
+    }
+    return statement
+  }
 
   async create(plenary: StoredPlenary): Promise<boolean> {
     try {
@@ -44,25 +56,25 @@ export class SqlitePlenaryStore implements PlenaryStore {
   }
 
   async get(plenaryId: string): Promise<StoredPlenary | null> {
-    const row = this.db.prepare(`SELECT ${PLENARY_COLUMNS} FROM plenaries WHERE id = ?`).get(plenaryId)
+    const row = this.prepared(`SELECT ${PLENARY_COLUMNS} FROM plenaries WHERE id = ?`).get(plenaryId)
     return row ? toPlenary(row as unknown as PlenaryRow) : null
   }
 
   async byCode(code: string): Promise<StoredPlenary | null> {
-    const row = this.db.prepare(`SELECT ${PLENARY_COLUMNS} FROM plenaries WHERE code = ?`).get(code)
+    const row = this.prepared(`SELECT ${PLENARY_COLUMNS} FROM plenaries WHERE code = ?`).get(code)
     return row ? toPlenary(row as unknown as PlenaryRow) : null
   }
 
   async list(conventionId: string): Promise<StoredPlenary[]> {
-    const rows = this.db
-      .prepare(`SELECT ${PLENARY_COLUMNS} FROM plenaries WHERE convention_id = ? ORDER BY opened_at DESC, id`)
-      .all(conventionId)
+    const rows = this.prepared(
+      `SELECT ${PLENARY_COLUMNS} FROM plenaries WHERE convention_id = ? ORDER BY opened_at DESC, id`,
+    ).all(conventionId)
     return (rows as unknown as PlenaryRow[]).map(toPlenary)
   }
 
   async participantCounts(plenaryIds: string[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>()
-    const count = this.db.prepare('SELECT COUNT(*) AS n FROM plenary_participants WHERE plenary_id = ?')
+    const count = this.prepared('SELECT COUNT(*) AS n FROM plenary_participants WHERE plenary_id = ?')
     for (const id of plenaryIds) counts.set(id, Number((count.get(id) as { n: number }).n))
     return counts
   }
@@ -84,14 +96,14 @@ export class SqlitePlenaryStore implements PlenaryStore {
   }
 
   async participant(participantId: string): Promise<StoredParticipant | null> {
-    const row = this.db.prepare('SELECT * FROM plenary_participants WHERE id = ?').get(participantId)
+    const row = this.prepared('SELECT * FROM plenary_participants WHERE id = ?').get(participantId)
     return row ? toParticipant(row as unknown as ParticipantRow) : null
   }
 
   async participants(plenaryId: string): Promise<StoredParticipant[]> {
-    const rows = this.db
-      .prepare('SELECT * FROM plenary_participants WHERE plenary_id = ? ORDER BY joined_at, id')
-      .all(plenaryId)
+    const rows = this.prepared('SELECT * FROM plenary_participants WHERE plenary_id = ? ORDER BY joined_at, id').all(
+      plenaryId,
+    )
     return (rows as unknown as ParticipantRow[]).map(toParticipant)
   }
 
@@ -132,23 +144,24 @@ export class SqlitePlenaryStore implements PlenaryStore {
   }
 
   async supportsOf(participantId: string): Promise<string[]> {
-    const rows = this.db
-      .prepare('SELECT block_id FROM plenary_supports WHERE participant_id = ? ORDER BY block_id')
-      .all(participantId) as { block_id: string }[]
+    const rows = this.prepared('SELECT block_id FROM plenary_supports WHERE participant_id = ? ORDER BY block_id').all(
+      participantId,
+    ) as { block_id: string }[]
     return rows.map((r) => r.block_id)
   }
 
   async supportCounts(plenaryId: string): Promise<Map<string, number>> {
-    const rows = this.db
-      .prepare('SELECT block_id, COUNT(*) AS n FROM plenary_supports WHERE plenary_id = ? GROUP BY block_id')
-      .all(plenaryId) as { block_id: string; n: number }[]
+    const rows = this.prepared(
+      'SELECT block_id, COUNT(*) AS n FROM plenary_supports WHERE plenary_id = ? GROUP BY block_id',
+    ).all(plenaryId) as { block_id: string; n: number }[]
     return new Map(rows.map((r) => [r.block_id, Number(r.n)]))
   }
 
   async setHidden(plenaryId: string, threadId: string, hidden: boolean): Promise<boolean> {
-    const exists = this.db
-      .prepare('SELECT 1 FROM comment_threads WHERE id = ? AND plenary_id = ?')
-      .get(threadId, plenaryId)
+    const exists = this.prepared('SELECT 1 FROM comment_threads WHERE id = ? AND plenary_id = ?').get(
+      threadId,
+      plenaryId,
+    )
     if (!exists) return false
     await this.writer.statements([
       {
@@ -170,9 +183,9 @@ export class SqlitePlenaryStore implements PlenaryStore {
   }
 
   async importedRecords(conventionId: string): Promise<ExportedPlenary[]> {
-    const rows = this.db
-      .prepare('SELECT record FROM imported_plenaries WHERE convention_id = ? ORDER BY seq')
-      .all(conventionId) as { record: string }[]
+    const rows = this.prepared('SELECT record FROM imported_plenaries WHERE convention_id = ? ORDER BY seq').all(
+      conventionId,
+    ) as { record: string }[]
     return rows.map((r) => JSON.parse(r.record) as ExportedPlenary)
   }
 }
