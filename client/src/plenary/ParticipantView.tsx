@@ -144,6 +144,8 @@ export function ParticipantView({
         },
       ])
       setLastSent(commenting.label)
+      // the server knows whether it starts hidden (moderation before display)
+      recheck()
       setCommenting(null)
       document.getSelection()?.removeAllRanges()
     } catch (error) {
@@ -269,6 +271,7 @@ export function ParticipantView({
                 <li key={c.threadId} data-testid="my-comment">
                   {c.anchor.quote && <p className="participant__mine-quote">{c.anchor.quote}</p>}
                   <p className="participant__mine-body">{c.body}</p>
+                  {c.hidden && <p className="participant__mine-state">Pas encore affiché par l’animation</p>}
                 </li>
               ))}
             </ul>
