@@ -42,6 +42,8 @@ export interface ServerConfig {
   binRetentionDays: number
   /** how often the bin is swept for conventions past their retention, in ms (also once at start) */
   binSweepIntervalMs: number
+  /** automatic versions: at most one per this many ms of changes while people edit (and one when the last editor leaves) */
+  versions: { autoIntervalMs: number }
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -69,6 +71,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     oidc: readOidcConfig(env),
     binRetentionDays: nonNegative('BIN_RETENTION_DAYS', env.BIN_RETENTION_DAYS, 30),
     binSweepIntervalMs: nonNegative('BIN_SWEEP_INTERVAL_MS', env.BIN_SWEEP_INTERVAL_MS, 3_600_000) || 3_600_000,
+    versions: {
+      autoIntervalMs: nonNegative('VERSION_AUTO_INTERVAL_MS', env.VERSION_AUTO_INTERVAL_MS, 600_000) || 600_000,
+    },
   }
 }
 

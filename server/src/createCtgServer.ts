@@ -55,6 +55,10 @@ import { createLogger } from './logger.js'
 import type { ConventionStore } from './storage/ConventionStore.js'
 import { DocumentLog } from './storage/DocumentLog.js'
 import { openConventionStore } from './storage/openConventionStore.js'
+import { AutoVersions } from './versions/AutoVersions.js'
+import { FreezeGuard } from './versions/FreezeGuard.js'
+import { versionRoutes } from './versions/versionRoutes.js'
+import { VersionService } from './versions/VersionService.js'
 
 export interface CtgServer {
   server: Server
@@ -114,6 +118,15 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     new CodeGuessLimit(sharedBuckets, logger),
   )
   conventions.plenaries = plenaries
+  const versions = new VersionService(
+    store,
+    conventions,
+    () => server!.hocuspocus,
+    live,
+    () => comments,
+    logger,
+  )
+  conventions.versions = versions
 
   server = new Server({
     name: 'ctg-workspace',
@@ -128,6 +141,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
       new CollabEndpoint(config.limits.trustProxy),
       new Authentication(tokens, store, preAuth.authenticationFailed, plenaries),
       preAuth,
+      new FreezeGuard(store.versions),
       new ConnectionLimits(config.limits, logger),
       new UpdateGuard(config.limits, logger),
       new ReadOnlyEnforcement(logger),
@@ -150,6 +164,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
       new ActivityRecorder(store.activity, logger),
       new BinGuard(store.bin, logger),
       new DetachWatcher(() => comments, logger),
+      new AutoVersions(() => versions, config.versions.autoIntervalMs, logger),
       new HttpApi({
         routes: [
           ...schemaRoutes(),
@@ -161,6 +176,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
           ...memberRoutes(store, live),
           ...commentRoutes(comments, store.members),
           ...plenaryRoutes(plenaries, store.members, config.limits.trustProxy),
+          ...versionRoutes(versions, conventions, store.members),
           ...authOptionsRoutes({ password: true, oidcLabel: config.oidc?.label ?? null }),
           ...(config.oidc
             ? oidcRoutes({

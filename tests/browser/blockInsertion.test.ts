@@ -99,8 +99,11 @@ describe('blocks land at the caret', () => {
     }
     expect(misplaced).toEqual([])
     // the server holds them where they were inserted: 50 new fiches, none under the title
+    // (the last insertion may still be on its way: wait for the server to hold all of them)
+    await expect
+      .poll(async () => (await exported(id)).content.filter((b) => b.type === 'ficheAction').length, WAIT)
+      .toBe(51)
     const content = (await exported(id)).content
-    expect(content.filter((b) => b.type === 'ficheAction')).toHaveLength(51)
     expect(content.slice(0, 3).map((b) => b.type)).toEqual(['heading', 'paragraph', 'ficheAction'])
     expect(content.at(-1)!.type).toBe('ficheAction')
     await page.context().close()

@@ -6,6 +6,7 @@ import { annexConvention } from '../fixtures/annexConvention.js'
 import { browserSuite, OUTPUT } from '../helpers/browserSuite.js'
 import { openConventionPage } from '../helpers/conventionPage.js'
 import { createConvention } from '../helpers/createConvention.js'
+import { settledBox } from '../helpers/settledBox.js'
 
 const suite = browserSuite()
 const person = { id: 'u-claire', name: 'Claire Caf' }
@@ -102,13 +103,23 @@ describe('moving blocks', () => {
     const page = await openConventionPage(suite, id, person)
     const handle = page.locator('.signatory-block [data-testid="block-handle"]')
     const target = page.locator('.convention-document > h2', { hasText: 'Signatures' })
-    await target.scrollIntoViewIfNeeded()
-    await handle.scrollIntoViewIfNeeded()
-    const from = (await handle.boundingBox())!
+    // both on screen, laid out and still: the page must not move under the pointer
+    await target.evaluate((heading) => heading.scrollIntoView({ block: 'center' }))
+    const from = await settledBox(page, handle)
+    const before = await settledBox(page, target)
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
     await page.mouse.down()
-    const to = (await target.boundingBox())!
+    await page.mouse.move(from.x + from.width / 2, from.y - 10, { steps: 2 })
+    let to = await settledBox(page, target)
+    // pressing the handle of an editor not focused yet does not scroll the page (it jumped to the top)
+    expect(to.y).toBe(before.y)
     await page.mouse.move(to.x + 20, to.y + 2, { steps: 10 })
+    // aim again if the page moved while the pointer travelled
+    const now = await settledBox(page, target)
+    if (now.y !== to.y) {
+      to = now
+      await page.mouse.move(to.x + 20, to.y + 2, { steps: 2 })
+    }
     await page.mouse.up()
     await expect
       .poll(() => order(id), WAIT)

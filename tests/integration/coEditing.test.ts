@@ -216,7 +216,7 @@ describe('persistence', () => {
     const { id } = (await create.json()) as { id: string }
     const client = await connectClient(own.wsUrl, id, await own.token())
     await own.stop()
-    await waitFor(() => client.socket.status !== 'connected', 'the socket closes', 3_000)
+    await waitFor(() => client.socket.status !== 'connected', 'the socket closes')
     client.destroy()
   })
 

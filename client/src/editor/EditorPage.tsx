@@ -37,6 +37,10 @@ import { useStickyToolbar } from './useStickyToolbar.js'
 import { usePresence } from './usePresence.js'
 import { userColor } from '@ctg/shared'
 import { LineIcon } from '../ui/LineIcon.js'
+import { FrozenBanner } from '../versions/FrozenBanner.js'
+import { hasRefusedContent } from '../versions/unsentText.js'
+import { UnsentTextDialog } from '../versions/UnsentTextDialog.js'
+import { VersionsPanel } from '../versions/VersionsPanel.js'
 
 type Details =
   { state: 'loading' } | { state: 'ready'; details: ConventionDetails } | { state: 'error'; error: unknown }
@@ -49,6 +53,8 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
   const [sharing, setSharing] = useState(false)
   const [plenaries, setPlenaries] = useState(false)
   const [showingActivity, setShowingActivity] = useState(false)
+  const [showingVersions, setShowingVersions] = useState(false)
+  const [unsentDismissed, setUnsentDismissed] = useState(false)
   const [exporting, setExporting] = useState(false)
   const [actionError, setActionError] = useState<unknown>(null)
   const [binError, setBinError] = useState<unknown>(null)
@@ -280,6 +286,15 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
                 <LineIcon d="M12 3v12m0 0l-4.5-4.5M12 15l4.5-4.5M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4" />
                 {exporting ? 'Export…' : 'Exporter (JSON)'}
               </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setShowingVersions(true)}
+                data-testid="versions-open"
+              >
+                <LineIcon d="M3 12a9 9 0 1 0 3-6.7M3 4v4h4M12 8v4l3 2" />
+                Historique
+              </button>
               {role === 'owner' && (
                 <button
                   type="button"
@@ -315,7 +330,8 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
             <ErrorNotice error={actionError} title="L’export n’a pas pu être réalisé." />
           </div>
         )}
-        {collab?.rolledBack && (
+        {collab?.frozen && !deletion && <FrozenBanner status={collab.frozen} />}
+        {collab?.rolledBack && !collab.frozen && (
           <div className="editor-canvas__notice notice notice--warning" role="status" data-testid="rolled-back">
             <p>
               Une modification n’a pas été enregistrée : votre rôle ne permet pas de modifier cette convention. Le
@@ -380,6 +396,12 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
       )}
       {editor && canComment && !revoked && (
         <SelectionCommentButton editor={editor} onComment={comments.commentSelection} />
+      )}
+      {showingVersions && (
+        <VersionsPanel conventionId={conventionId} role={role} onClose={() => setShowingVersions(false)} />
+      )}
+      {collab?.frozen && !unsentDismissed && hasRefusedContent(conventionId) && (
+        <UnsentTextDialog conventionId={conventionId} onClose={() => setUnsentDismissed(true)} />
       )}
       {showingActivity && role === 'owner' && (
         <ActivityLog conventionId={conventionId} title={title} onClose={() => setShowingActivity(false)} />

@@ -1,13 +1,22 @@
 import { type HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider'
 import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
-import { canEdit, CONVENTION_DELETED_CLOSE, parseDeletedMessage, type ConventionDeletion, type Role } from '@ctg/shared'
+import {
+  canEdit,
+  CONVENTION_DELETED_CLOSE,
+  parseDeletedMessage,
+  type ConventionDeletion,
+  type ConventionStatus,
+  type Role,
+} from '@ctg/shared'
 import { parseAccessMessage } from '../access/accessMessage.js'
 import { endSession } from '../auth/sessionEnd.js'
 import { LocalCopy } from '../offline/LocalCopy.js'
 import { localCopyName } from '../offline/localCopyName.js'
 import { UnsentChanges } from '../offline/UnsentChanges.js'
 import { openCollabProvider } from '../sync/openCollabProvider.js'
+import { parseFrozenMessage } from '../versions/parseFrozenMessage.js'
+import { keepRefusedContent } from '../versions/unsentText.js'
 import { collabUrl } from './collabUrl.js'
 
 /** Persistence's refusal when the store is down (see server/src/extensions/Persistence.ts) */
@@ -38,6 +47,8 @@ export interface Collaboration {
   rolledBack: boolean
   /** the role the server announced while the document is open (a change by an owner), if any */
   liveRole: Role | null
+  /** the convention was adopted (or signed): nobody edits it any more, the server says so on every connection */
+  frozen: ConventionStatus | null
   /** the server withdrew this person's access while the document was open */
   revoked: boolean
   /** the convention was moved to the bin: the socket is closed for good, the copy kept but not shown */
@@ -87,6 +98,8 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
     provider.attach()
     // known before the server answers: the editor opens read-only offline when it was last time
     let readOnly = localCopy.readOnly
+    let frozenStatus: ConventionStatus | null = null
+    const frozenNow = () => frozenStatus !== null
     const setReadOnly = (value: boolean) => {
       readOnly = value
       localCopy.readOnly = value
@@ -103,6 +116,7 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
       readOnly,
       rolledBack: generation.copy === name,
       liveRole: null,
+      frozen: null,
       revoked: false,
       deleted: null,
       authFailed: null,
@@ -149,9 +163,15 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
       // the server says who binned it just before it closes the socket
       const deletion = parseDeletedMessage(payload)
       if (deletion) return binned({ deletedAt: deletion.deletedAt, deletedBy: deletion.deletedBy })
+      const frozen = parseFrozenMessage(payload)
+      if (frozen) {
+        frozenStatus = frozen
+        setReadOnly(true)
+        return patch({ frozen, readOnly })
+      }
       const access = parseAccessMessage(payload)
       if (!access) return
-      setReadOnly(access.role === null || !canEdit(access.role))
+      setReadOnly(access.role === null || !canEdit(access.role) || frozenNow())
       if (access.role === null) patch({ revoked: true, readOnly })
       else patch({ liveRole: access.role, readOnly })
     })
@@ -164,6 +184,8 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
     const discard = () => {
       if (discarding || !mayDiscard(name)) return
       discarding = true
+      // what was typed and refused is offered for copy once the document is open again
+      keepRefusedContent(conventionId, ydoc)
       void localCopy.discard().then(() => reopen(name))
     }
     unsent.onRefused(discard)

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { blockLabel } from '../editor/blockLabel.js'
-import { endBlockDrag, startBlockDrag } from '../editor/plugins/BlockDrag.js'
+import { endBlockDrag, pressBlockHandle, startBlockDrag } from '../editor/plugins/BlockDrag.js'
 import { confirmAction } from '../ui/confirmAction.js'
 import { button, el, uneditable } from './dom.js'
 import type { GetPos } from './nodeViewHelpers.js'
@@ -76,6 +76,10 @@ export function blockControls(editor: Editor, getPos: GetPos, getId: () => strin
     },
     '⠿',
   )
+  handle.addEventListener('mousedown', () => {
+    const pos = positionOf(editor, getId(), getPos)
+    if (pos !== null) pressBlockHandle(editor, pos)
+  })
   handle.addEventListener('dragstart', (event) => {
     const pos = positionOf(editor, getId(), getPos)
     if (pos !== null) startBlockDrag(editor, pos, event)

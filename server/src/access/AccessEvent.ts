@@ -1,4 +1,4 @@
-import { PLENARY_EVENTS, THREAD_EVENTS } from '@ctg/shared'
+import { CONVENTION_STATUSES, PLENARY_EVENTS, THREAD_EVENTS } from '@ctg/shared'
 import { z } from 'zod'
 
 /**
@@ -30,6 +30,12 @@ export const accessEventSchema = z.discriminatedUnion('type', [
     plenaryId: z.string().min(1).max(64),
     event: z.enum(PLENARY_EVENTS),
     participantId: z.string().min(1).max(64).optional(),
+  }),
+  // adopted or signed (already committed): every connection of the convention becomes read-only
+  z.strictObject({
+    type: z.literal('frozen'),
+    conventionId: z.string().min(1).max(64),
+    status: z.enum(CONVENTION_STATUSES),
   }),
 ])
 

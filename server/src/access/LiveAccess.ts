@@ -1,4 +1,12 @@
-import type { AccessMessage, ConventionDeletedMessage, Role, ThreadEvent, ThreadsMessage } from '@ctg/shared'
+import type {
+  AccessMessage,
+  ConventionDeletedMessage,
+  ConventionStatus,
+  FrozenMessage,
+  Role,
+  ThreadEvent,
+  ThreadsMessage,
+} from '@ctg/shared'
 import { canEdit, CONVENTION_DELETED_CLOSE } from '@ctg/shared'
 import type { Connection, Hocuspocus } from '@hocuspocus/server'
 import type { BinStore } from '../bin/BinStore.js'
@@ -93,6 +101,24 @@ export class LiveAccess {
     return this.bus.publish({ type: 'plenary', ...event })
   }
 
+  /** After a convention was adopted or signed (committed): its connections become read-only on every process. */
+  frozen(conventionId: string, status: ConventionStatus): Promise<void> {
+    return this.bus.publish({ type: 'frozen', conventionId, status })
+  }
+
+  /**
+   * Every connection of the convention on this process becomes read-only, stays open and is
+   * told why (`{"type":"frozen","status"}`); a later role change keeps it read-only.
+   */
+  freezeConnections(conventionId: string, status: ConventionStatus): void {
+    const message = JSON.stringify({ type: 'frozen', status } satisfies FrozenMessage)
+    for (const connection of this.hocuspocus().documents.get(conventionId)?.getConnections() ?? []) {
+      contextOf(connection).frozen = status
+      connection.readOnly = true
+      connection.sendStateless(message)
+    }
+  }
+
   /** After a reset or a sign-out everywhere: each ended session's connections close on every process. */
   async endSessions(sessionIds: string[]): Promise<void> {
     await Promise.all(sessionIds.map((sessionId) => this.endSession(sessionId)))
@@ -103,6 +129,7 @@ export class LiveAccess {
     else if (event.type === 'conventionDeleted') await this.closeIfDeleted(event.conventionId)
     else if (event.type === 'threads') this.tellThreads(event.conventionId, event.event, event.threadId)
     else if (event.type === 'plenary') this.plenaryListener?.onEvent(event)
+    else if (event.type === 'frozen') this.freezeConnections(event.conventionId, event.status)
     else this.closeSession(event.sessionId)
   }
 
@@ -165,7 +192,7 @@ export class LiveAccess {
     const context = contextOf(connection)
     if (context.role === role) return
     context.role = role
-    connection.readOnly = !canEdit(role)
+    connection.readOnly = !canEdit(role) || context.frozen !== undefined
     connection.sendStateless(JSON.stringify({ type: 'access', role } satisfies AccessMessage))
     if (role === null) connection.webSocket.close(ACCESS_REVOKED.code, ACCESS_REVOKED.reason)
   }

@@ -4,6 +4,8 @@ import type { Hocuspocus } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { CommentService } from '../comments/CommentService.js'
 import type { PlenaryService } from '../plenary/PlenaryService.js'
+import type { Lifecycle } from '../versions/VersionStore.js'
+import type { VersionService } from '../versions/VersionService.js'
 import { placeImportedComments } from '../comments/placeImportedComments.js'
 import type { ConventionStore, ConventionSummary } from '../storage/ConventionStore.js'
 import type { DocumentLog } from '../storage/DocumentLog.js'
@@ -24,6 +26,8 @@ export class ConventionService {
   comments: Pick<CommentService, 'exportComments'> | undefined
   /** the plénières of the export, and of an import (set once the plénière service exists) */
   plenaries: Pick<PlenaryService, 'exportPlenaries' | 'importPlenaries'> | undefined
+  /** the export's status, adopted, amends and amendments (set once the version service exists) */
+  versions: Pick<VersionService, 'exportFields'> | undefined
 
   constructor(
     private readonly store: ConventionStore,
@@ -97,11 +101,15 @@ export class ConventionService {
    * storage; with the comment threads, read from the same document.
    */
   async export(id: string): Promise<Convention | null> {
-    return this.withDocument(id, async (doc) => {
-      const convention = yDocToConvention(doc)
-      const comments = this.comments ? await this.comments.exportComments(id, doc) : []
-      const plenaries = this.plenaries ? await this.plenaries.exportPlenaries(id, doc) : []
-      return { ...convention, comments, plenaries }
-    })
+    return this.withDocument(id, (doc) => this.exportDocument(id, doc))
+  }
+
+  /** The export of `doc` (the live document or a version's), under `lifecycle` (else the stored one). */
+  async exportDocument(id: string, doc: Y.Doc, lifecycle?: Lifecycle): Promise<Convention> {
+    const convention = yDocToConvention(doc)
+    const comments = this.comments ? await this.comments.exportComments(id, doc) : []
+    const plenaries = this.plenaries ? await this.plenaries.exportPlenaries(id, doc) : []
+    const fields = this.versions ? await this.versions.exportFields(id, convention, lifecycle) : {}
+    return { ...convention, comments, plenaries, ...fields }
   }
 }

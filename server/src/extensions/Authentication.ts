@@ -1,4 +1,4 @@
-import { canEdit, CONVENTION_DELETED_CLOSE, type Role } from '@ctg/shared'
+import { canEdit, CONVENTION_DELETED_CLOSE, type ConventionStatus, type Role } from '@ctg/shared'
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
 import type { Sessions } from '../auth/Sessions.js'
 import { sessionTokenFromCookie } from '../http/sessionCookie.js'
@@ -18,6 +18,8 @@ export interface ConnectionContext {
   user: User
   /** the current role: read when the connection opens, then kept by LiveAccess (null: revoked, closing) */
   role: Role | null
+  /** set when the convention is adopted or signed: the connection stays read-only (FreezeGuard) */
+  frozen?: ConventionStatus
 }
 
 /** Hocuspocus answers a refused connection with the error's `reason`. */

@@ -2,6 +2,7 @@ import type { Period, SchemaIssue } from '@ctg/shared'
 import type { BinStore } from '../bin/BinStore.js'
 import type { CommentStore } from '../comments/CommentStore.js'
 import type { PlenaryStore } from '../plenary/PlenaryStore.js'
+import type { VersionStore } from '../versions/VersionStore.js'
 import type { AccountStore } from './AccountStore.js'
 import type { ActivityStore } from './ActivityStore.js'
 import type { MembershipStore } from './MembershipStore.js'
@@ -83,6 +84,8 @@ export interface ConventionStore {
   readonly comments: CommentStore
   /** plénières, participants, supports */
   readonly plenaries: PlenaryStore
+  /** versions and the status of each convention */
+  readonly versions: VersionStore
   /** the conventions not in the bin */
   list(): Promise<ConventionSummary[]>
   get(id: string): Promise<ConventionSummary | null>

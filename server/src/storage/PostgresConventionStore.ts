@@ -19,6 +19,7 @@ import { PostgresAccountStore } from './PostgresAccountStore.js'
 import { PostgresActivityStore } from './PostgresActivityStore.js'
 import { PostgresMembershipStore } from './PostgresMembershipStore.js'
 import { postgresTransaction } from './postgresTransaction.js'
+import { PostgresVersionStore } from '../versions/PostgresVersionStore.js'
 
 /**
  * Conventions in PostgreSQL (`DATABASE_URL`), for deployments where several server
@@ -33,7 +34,10 @@ export class PostgresConventionStore implements ConventionStore {
   readonly comments: PostgresCommentStore
   readonly plenaries: PostgresPlenaryStore
 
-  private constructor(private readonly pool: pg.Pool) {
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly versions: PostgresVersionStore,
+  ) {
     this.members = new PostgresMembershipStore(pool)
     this.activity = new PostgresActivityStore(pool)
     this.accounts = new PostgresAccountStore(pool)
@@ -48,11 +52,11 @@ export class PostgresConventionStore implements ConventionStore {
     pool.on('error', (error) => console.error('[postgres] idle client error:', error.message))
     try {
       await migratePostgres(pool)
+      return new PostgresConventionStore(pool, await PostgresVersionStore.open(pool))
     } catch (error) {
       await pool.end()
       throw error
     }
-    return new PostgresConventionStore(pool)
   }
 
   async list(): Promise<ConventionSummary[]> {

@@ -22,6 +22,7 @@ import { SqliteActivityStore } from './SqliteActivityStore.js'
 import { SqliteMembershipStore } from './SqliteMembershipStore.js'
 import { sqliteTransaction } from './sqliteTransaction.js'
 import { SqliteWriter } from './SqliteWriter.js'
+import { SqliteVersionStore } from '../versions/SqliteVersionStore.js'
 
 /**
  * Conventions in one SQLite file, through Node's built-in `node:sqlite` (no native
@@ -37,6 +38,7 @@ export class SqliteConventionStore implements ConventionStore {
   readonly bin: SqliteBinStore
   readonly comments: SqliteCommentStore
   readonly plenaries: SqlitePlenaryStore
+  readonly versions: SqliteVersionStore
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true })
@@ -49,6 +51,7 @@ export class SqliteConventionStore implements ConventionStore {
     this.bin = new SqliteBinStore(this.db)
     this.comments = new SqliteCommentStore(this.db, this.writer)
     this.plenaries = new SqlitePlenaryStore(this.db, this.writer)
+    this.versions = new SqliteVersionStore(this.db, this.writer)
   }
 
   async list(): Promise<ConventionSummary[]> {

@@ -7,7 +7,7 @@ import { sqliteTransaction } from './sqliteTransaction.js'
 /** One SQL statement and its parameters, for the `statements` job. */
 export interface WriterStatement {
   sql: string
-  params: (string | number | null)[]
+  params: (string | number | null | Uint8Array)[]
 }
 
 export type WriterJob =

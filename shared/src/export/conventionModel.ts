@@ -8,6 +8,8 @@ import {
   THEMES,
 } from '../schema/vocabulary.js'
 import { parseCellValue } from '../values/cellValue.js'
+import { amendmentsSchema } from '../versions/conventionChange.js'
+import { amendsSchema, CONVENTION_STATUSES, versionRefSchema } from '../versions/versionModel.js'
 
 /**
  * The structured convention: the archived, exported and importable form.
@@ -245,6 +247,11 @@ export const conventionSchema = z
     comments: z.array(exportedCommentSchema).max(10_000).optional(),
     /** Plénières and their results; absent in exports made before plénières. */
     plenaries: z.array(exportedPlenarySchema).max(1000).optional(),
+    // the life of the convention (versions): exported, ignored by import (which creates a draft)
+    status: z.enum(CONVENTION_STATUSES).optional().describe('draft, validated (COPIL), adopted, signed'),
+    adopted: versionRefSchema.nullable().optional().describe('The version recorded when it was adopted'),
+    amends: amendsSchema.nullable().optional().describe('For an avenant: the adopted version it amends'),
+    amendments: amendmentsSchema.optional().describe('For an avenant: the changes from the amended version'),
   })
   .superRefine((convention, ctx) => {
     // ids identify blocks and entries for comments, diffs and exports: they must be unique

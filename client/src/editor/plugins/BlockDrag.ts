@@ -1,10 +1,26 @@
 import { Extension, type Editor } from '@tiptap/core'
 import { isStructuredBlock, topLevelAt } from '@ctg/extensions'
-import { NodeSelection, Plugin, PluginKey } from '@tiptap/pm/state'
+import { NodeSelection, Plugin, PluginKey, Selection } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 
 /** The block being dragged by its handle, per editor view. */
 const dragged = new WeakMap<EditorView, string>()
+
+/**
+ * Focuses the editor, with the caret at the start of the block whose handle is pressed,
+ * before the press itself does. On focus, ProseMirror puts the browser's selection where its
+ * own is (for an editor not focused yet, the top of the document) and the browser scrolls to
+ * it: the page jumped under the pointer and the drag never started. Here the caret lands
+ * beside the handle, already on screen, and focusing does not scroll.
+ */
+export function pressBlockHandle(editor: Editor, pos: number): void {
+  const { view } = editor
+  const node = view.state.doc.nodeAt(pos)
+  if (!node || !isStructuredBlock(node) || !view.editable || view.hasFocus()) return
+  const inside = Selection.findFrom(view.state.doc.resolve(pos + 1), 1, true)
+  if (inside && inside.from < pos + node.nodeSize) view.dispatch(view.state.tr.setSelection(inside))
+  view.dom.focus({ preventScroll: true })
+}
 
 /** Starts dragging the block at `pos` from its handle: ProseMirror's own drag, as a move. */
 export function startBlockDrag(editor: Editor, pos: number, event: DragEvent): void {

@@ -1,0 +1,304 @@
+import { conventionSchema as editorSchema } from '@ctg/extensions'
+import {
+  createId,
+  diffConventions,
+  isFrozen,
+  statusRank,
+  summarizeChanges,
+  writeEditorJson,
+  writeMeta,
+  yDocToEditorJson,
+  readMeta,
+  type Convention,
+  type ConventionStatus,
+  type VersionKind,
+  type Version,
+} from '@ctg/shared'
+import type { Hocuspocus } from '@hocuspocus/server'
+import * as Y from 'yjs'
+import type { LiveAccess } from '../access/LiveAccess.js'
+import type { User } from '../auth/tokens.js'
+import type { CommentService } from '../comments/CommentService.js'
+import { Y_DOC_OPTIONS, type ConventionService } from '../conventions/ConventionService.js'
+import { STORED_BY_WRITER } from '../extensions/Persistence.js'
+import { HttpError } from '../http/HttpError.js'
+import type { Logger } from '../logger.js'
+import type { ConventionStore } from '../storage/ConventionStore.js'
+import { canonicalHash } from './canonicalHash.js'
+import { conventionFrozenError } from './conventionFrozenError.js'
+import type { Lifecycle, NewVersion, VersionRow } from './VersionStore.js'
+
+/** Changes made here are stored before the request is answered (Persistence leaves them out). */
+const VERSIONS_CONTEXT = { source: 'versions', [STORED_BY_WRITER]: true }
+
+export type LifecycleFields = Pick<Convention, 'status' | 'adopted' | 'amends' | 'amendments'>
+
+interface RecordOptions {
+  kind: VersionKind
+  name?: string | null
+  author: { id: string; name: string } | null
+  /** the document's state to record (else read now) */
+  state?: Uint8Array
+  /** the lifecycle the version is recorded under (a status step records the new one) */
+  lifecycle?: Lifecycle
+}
+
+export const versionJson = (row: VersionRow): Version => ({
+  id: row.id,
+  name: row.name,
+  kind: row.kind,
+  status: row.status,
+  createdAt: row.createdAt,
+  author: row.authorId ? { id: row.authorId, name: row.authorName ?? row.authorId } : null,
+  sha256: row.sha256,
+  summary: row.summary,
+})
+
+/**
+ * Versions of conventions (immutable rows: the Yjs state to reopen, the export, its
+ * RFC 8785 SHA-256), their status (draft → validated → adopted → signed, frozen from
+ * adopted on, on every process), restores, signatures and avenants.
+ */
+export class VersionService {
+  constructor(
+    private readonly store: ConventionStore,
+    private readonly conventions: ConventionService,
+    private readonly hocuspocus: () => Hocuspocus,
+    private readonly live: LiveAccess,
+    private readonly comments: () => CommentService,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The export's four lifecycle fields; `base` is the export's content, for an avenant's changes. */
+  async exportFields(conventionId: string, base: Convention, lifecycle?: Lifecycle): Promise<LifecycleFields> {
+    const current = lifecycle ?? (await this.store.versions.lifecycle(conventionId))
+    const adoptedRow = current.adoptedVersionId
+      ? await this.store.versions.read(conventionId, current.adoptedVersionId)
+      : null
+    const fields: LifecycleFields = {
+      status: current.status,
+      adopted: adoptedRow ? { versionId: adoptedRow.id, sha256: adoptedRow.sha256 } : null,
+      amends: current.amends,
+    }
+    if (current.amends) {
+      const amended = await this.store.versions.read(current.amends.conventionId, current.amends.versionId)
+      // the avenant's own title ("Avenant n°1 à …") is not an amendment
+      const from = amended ? { ...(JSON.parse(amended.json) as Convention), title: base.title } : null
+      fields.amendments = { changes: from ? diffConventions(from, base) : [] }
+    }
+    return fields
+  }
+
+  list(conventionId: string): Promise<VersionRow[]> {
+    return this.store.versions.list(conventionId)
+  }
+
+  async read(conventionId: string, versionId: string) {
+    const row = await this.store.versions.read(conventionId, versionId)
+    if (!row) throw new HttpError(404, 'not_found', 'no such version')
+    return row
+  }
+
+  /** Builds a version of the document as it is (or as `state`), without storing it. */
+  async build(conventionId: string, options: RecordOptions): Promise<NewVersion> {
+    const state =
+      options.state ?? (await this.conventions.withDocument(conventionId, (doc) => Y.encodeStateAsUpdate(doc)))
+    if (!state) throw new HttpError(404, 'not_found', 'no such convention')
+    const lifecycle = options.lifecycle ?? (await this.store.versions.lifecycle(conventionId))
+    const doc = new Y.Doc(Y_DOC_OPTIONS)
+    try {
+      Y.applyUpdate(doc, state)
+      const exported = await this.conventions.exportDocument(conventionId, doc, lifecycle)
+      const { json, sha256 } = canonicalHash(exported)
+      const latest = await this.store.versions.latest(conventionId)
+      const previous = latest ? await this.store.versions.read(conventionId, latest.id) : null
+      const summary = previous
+        ? summarizeChanges(diffConventions(JSON.parse(previous.json), exported), JSON.parse(previous.json), exported)
+        : 'Première version'
+      return {
+        id: createId('v-'),
+        conventionId,
+        kind: options.kind,
+        name: options.name ?? null,
+        status: lifecycle.status,
+        createdAt: new Date().toISOString(),
+        authorId: options.author?.id ?? null,
+        authorName: options.author?.name ?? null,
+        sha256,
+        summary,
+        state,
+        json,
+      }
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  async record(conventionId: string, options: RecordOptions): Promise<VersionRow> {
+    const version = await this.build(conventionId, options)
+    await this.store.versions.add(version)
+    return version
+  }
+
+  /** An automatic version, unless the export is the latest version's (nothing changed). */
+  async recordAuto(conventionId: string, state: Uint8Array, author: { id: string; name: string } | null) {
+    const version = await this.build(conventionId, { kind: 'auto', author, state })
+    const latest = await this.store.versions.latest(conventionId)
+    if (latest?.sha256 === version.sha256) return null
+    await this.store.versions.add(version)
+    return version
+  }
+
+  /** Moves the convention forward (steps may be skipped), recording a `status` version; freezes it from adopted on. */
+  async setStatus(conventionId: string, status: ConventionStatus, user: User) {
+    const current = await this.store.versions.lifecycle(conventionId)
+    if (statusRank(status) <= statusRank(current.status)) {
+      throw new HttpError(409, 'invalid_transition', `the convention is ${current.status}: it cannot become ${status}`)
+    }
+    // this process's connections stop writing before the adopted state is read
+    if (isFrozen(status)) this.live.freezeConnections(conventionId, status)
+    const versionId = createId('v-')
+    const next: Lifecycle = {
+      ...current,
+      status,
+      adoptedVersionId: isFrozen(status) && !current.adoptedVersionId ? versionId : current.adoptedVersionId,
+    }
+    // the adopted version cannot name itself: its export says `adopted: null`
+    const recordedUnder: Lifecycle = { ...next, adoptedVersionId: current.adoptedVersionId }
+    const version = {
+      ...(await this.build(conventionId, { kind: 'status', author: user, lifecycle: recordedUnder })),
+      id: versionId,
+    }
+    if (!(await this.store.versions.transition(conventionId, current.status, next, version))) {
+      throw new HttpError(409, 'invalid_transition', 'the status changed meanwhile: read it again')
+    }
+    if (isFrozen(status)) await this.live.frozen(conventionId, status)
+    return version
+  }
+
+  async assertNotFrozen(conventionId: string) {
+    const { status } = await this.store.versions.lifecycle(conventionId)
+    if (isFrozen(status)) throw conventionFrozenError(status)
+  }
+
+  /**
+   * Changes the live document on the server's behalf and stores the change before
+   * answering (restore, signatures): a direct connection is not bound by read-only.
+   */
+  private async change(conventionId: string, edit: (doc: Y.Doc) => void): Promise<Y.Doc | null> {
+    const connection = await this.hocuspocus().openDirectConnection(conventionId, VERSIONS_CONTEXT)
+    try {
+      const document = connection.document!
+      const updates: Uint8Array[] = []
+      const keep = (update: Uint8Array) => updates.push(update)
+      document.on('update', keep)
+      try {
+        await connection.transact(edit)
+      } finally {
+        document.off('update', keep)
+      }
+      for (const update of updates) await this.conventions.storeServerChange(conventionId, update)
+      await this.comments().checkDetached(conventionId, document)
+      return document
+    } finally {
+      await connection.disconnect({ unloadImmediately: false })
+    }
+  }
+
+  /** The version's content becomes a new change on top of the history; a `restore` version records it. */
+  async restore(conventionId: string, versionId: string, user: User) {
+    await this.assertNotFrozen(conventionId)
+    const row = await this.read(conventionId, versionId)
+    const old = new Y.Doc(Y_DOC_OPTIONS)
+    Y.applyUpdate(old, row.state)
+    const content = yDocToEditorJson(old)
+    const meta = readMeta(old)
+    old.destroy()
+    await this.change(conventionId, (doc) => {
+      writeEditorJson(doc, editorSchema, content)
+      writeMeta(doc, meta)
+    })
+    return this.record(conventionId, { kind: 'restore', author: user })
+  }
+
+  /** Records a signatory's deliberation or signature date; all signed moves an adopted convention to signed. */
+  async setSignatory(
+    conventionId: string,
+    signatoryId: string,
+    dates: { deliberationDate?: string | null; signatureDate?: string | null },
+    user: User,
+  ) {
+    let found = false
+    await this.change(conventionId, (doc) => {
+      const signatory = findElement(doc.getXmlFragment('default'), 'signatory', signatoryId)
+      if (!signatory) return
+      found = true
+      if (dates.deliberationDate !== undefined) signatory.setAttribute('mandateDate', dates.deliberationDate as string)
+      if (dates.signatureDate !== undefined) {
+        signatory.setAttribute('signatureDate', dates.signatureDate as string)
+        signatory.setAttribute('signed', (dates.signatureDate !== null) as unknown as string)
+      }
+    })
+    if (!found) throw new HttpError(404, 'not_found', 'no such signatory')
+    const lifecycle = await this.store.versions.lifecycle(conventionId)
+    const convention = await this.conventions.export(conventionId)
+    const { signed, total } = countSignatures(convention!)
+    if (lifecycle.status === 'adopted' && total > 0 && signed === total) {
+      const version = await this.setStatus(conventionId, 'signed', user)
+      return { signed, total, status: 'signed' as const, version }
+    }
+    const version = await this.record(conventionId, { kind: 'status', author: user, lifecycle })
+    return { signed, total, status: lifecycle.status, version }
+  }
+
+  /** A new draft from the adopted (or signed) text, ids included, that amends it. */
+  async startAvenant(conventionId: string, user: User): Promise<string> {
+    const lifecycle = await this.store.versions.lifecycle(conventionId)
+    if (!isFrozen(lifecycle.status)) throw new HttpError(409, 'not_adopted', 'the convention is not adopted yet')
+    const latestStep = (await this.store.versions.list(conventionId)).find(
+      (v) => v.kind === 'status' && isFrozen(v.status),
+    )
+    if (!latestStep) throw new HttpError(409, 'not_adopted', 'no adopted version')
+    const row = await this.read(conventionId, latestStep.id)
+    const source = JSON.parse(row.json) as Convention
+    const number = (await this.store.versions.avenantCount(conventionId)) + 1
+    const avenant: Convention = {
+      format: source.format,
+      version: source.version,
+      title: `Avenant n°${number} à ${source.title}`.slice(0, 300),
+      period: source.period,
+      content: source.content,
+    }
+    const id = await this.conventions.createFromConvention(avenant, user.id)
+    await this.store.versions.createLifecycle(id, {
+      status: 'draft',
+      adoptedVersionId: null,
+      amends: { conventionId, versionId: row.id, sha256: row.sha256 },
+    })
+    return id
+  }
+}
+
+function findElement(parent: Y.XmlFragment | Y.XmlElement, nodeName: string, id: string): Y.XmlElement | null {
+  for (const child of parent.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue
+    if (child.nodeName === nodeName && child.getAttribute('id') === id) return child
+    const inner = findElement(child, nodeName, id)
+    if (inner) return inner
+  }
+  return null
+}
+
+/** "8 signatures sur 13": signatories who signed, among all signatory blocks. */
+export function countSignatures(convention: Convention): { signed: number; total: number } {
+  let signed = 0
+  let total = 0
+  for (const block of convention.content) {
+    if (block.type !== 'signatoryBlock') continue
+    for (const s of block.signatories) {
+      total++
+      if (s.signed) signed++
+    }
+  }
+  return { signed, total }
+}

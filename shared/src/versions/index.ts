@@ -1,0 +1,4 @@
+export * from './versionModel.js'
+export * from './conventionChange.js'
+export * from './diffConventions.js'
+export * from './summarizeChanges.js'

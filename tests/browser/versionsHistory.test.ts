@@ -1,0 +1,103 @@
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSuite, OUTPUT } from '../helpers/browserSuite.js'
+import { exportedObjective, objective, openConventionPage } from '../helpers/conventionPage.js'
+import { createConvention } from '../helpers/createConvention.js'
+import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations.js'
+
+const suite = browserSuite()
+const OWNER = { id: 'u-test', name: 'Testeuse' }
+const CLAIRE = { id: 'u-claire', name: 'Claire Moreau' }
+
+async function typeAtEndOfObjective(page: Page, text: string) {
+  await objective(page).click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(text)
+}
+
+async function confirm(page: Page) {
+  await page.getByTestId('confirm-accept').click()
+  await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' })
+}
+
+describe('versions, comparison and adoption', () => {
+  it('names a version, compares it with a changed fiche (changed words highlighted), adopts, and the editor is frozen', async () => {
+    const id = await createConvention(suite.server)
+    const page = await openConventionPage(suite, id, OWNER, 'owner')
+
+    await page.getByTestId('versions-open').click()
+    const panel = page.getByTestId('versions-panel')
+    await panel.getByLabel('Nommer l’état actuel').fill('Version présentée au COPIL du 8 décembre')
+    await panel.getByRole('button', { name: 'Nommer cette version' }).click()
+    const items = panel.getByTestId('version-item')
+    await expect.poll(() => items.first().textContent()).toContain('Version présentée au COPIL du 8 décembre')
+    await expect.poll(() => items.first().textContent()).toContain('Testeuse')
+    await expect.poll(() => panel.getByTestId('signature-count').textContent()).toBe('0 signature sur 2')
+    await expectNoAxeViolations(page, 'versions panel', '[data-testid="versions-panel"]')
+    await page.screenshot({ path: join(OUTPUT, 'versions-history.png') })
+    await panel.getByRole('button', { name: 'Fermer' }).click()
+
+    await typeAtEndOfObjective(page, ' Un deuxième relais ouvrira à Seyne.')
+    await expect.poll(() => exportedObjective(suite.server, id), { timeout: 10_000 }).toContain('deuxième relais')
+
+    await page.getByTestId('versions-open').click()
+    const named = items.filter({ hasText: 'Version présentée au COPIL' })
+    await named.getByRole('button', { name: 'Comparer avec maintenant' }).click()
+    const comparison = panel.getByTestId('comparison')
+    await comparison.waitFor()
+    await expect.poll(() => comparison.textContent()).toContain('Fiche 1')
+    const inserted = await comparison.locator('ins').allTextContents()
+    expect(inserted.join('')).toContain('deuxième relais ouvrira à Seyne')
+    // unchanged words are shown, not highlighted
+    expect(await comparison.locator('.word-changes > span').first().textContent()).toContain('Informer les familles')
+    await expectNoAxeViolations(page, 'comparison', '[data-testid="versions-panel"]')
+    await page.screenshot({ path: join(OUTPUT, 'versions-comparison.png') })
+
+    await panel.getByRole('button', { name: 'Retour à l’historique' }).click()
+    await panel.getByTestId('status-advance').click()
+    await confirm(page)
+    await expect.poll(() => panel.getByTestId('status-advance').textContent()).toContain('Adoptée')
+    await panel.getByTestId('status-advance').click()
+    await confirm(page)
+    await expect.poll(() => panel.locator('[aria-current="step"]').textContent()).toContain('Adoptée')
+    await panel.getByRole('button', { name: 'Fermer' }).click()
+
+    const banner = page.getByTestId('frozen-banner')
+    await banner.waitFor()
+    expect(await banner.textContent()).toContain('Convention adoptée : elle ne peut plus être modifiée.')
+    await expect.poll(() => page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false')
+    await expectNoAxeViolations(page, 'frozen editor')
+    await page.screenshot({ path: join(OUTPUT, 'versions-frozen-editor.png') })
+    await page.context().close()
+  })
+
+  it('an edit made offline and sent after the adoption is not applied, and the browser says why and offers its text', async () => {
+    const id = await createConvention(suite.server)
+    const page = await openConventionPage(suite, id, CLAIRE, 'editor')
+    const context = page.context()
+    await context.setOffline(true)
+    await expect.poll(() => page.getByTestId('offline-notice').count()).toBe(1)
+    await typeAtEndOfObjective(page, ' Saisi dans le train.')
+
+    const adopted = await suite.server.api(`/api/conventions/${id}/status`, {
+      method: 'POST',
+      body: JSON.stringify({ status: 'adopted' }),
+    })
+    expect(adopted.status).toBe(200)
+    await context.setOffline(false)
+
+    const dialog = page.getByTestId('unsent-text-dialog')
+    await dialog.waitFor({ timeout: 20_000 })
+    expect(await dialog.textContent()).toContain('Cette convention a été adoptée')
+    const texts = await dialog
+      .locator('textarea')
+      .evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value))
+    expect(texts.join('\n')).toContain('Saisi dans le train.')
+    expect(await exportedObjective(suite.server, id)).not.toContain('Saisi dans le train')
+    await page.getByTestId('frozen-banner').waitFor()
+    await expectNoAxeViolations(page, 'unsent text dialog', '[data-testid="unsent-text-dialog"]')
+    await page.screenshot({ path: join(OUTPUT, 'versions-unsent-after-adoption.png') })
+    await context.close()
+  })
+})
