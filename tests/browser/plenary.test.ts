@@ -227,6 +227,7 @@ describe('plénière', () => {
     await expect
       .poll(() => writer.getByTestId('plenary-badge').textContent(), { timeout: 10_000 })
       .toContain('2 participants')
+    await shot(writer, 'plenary-editor-badge-1440.png')
     const present = await writer.getByTestId('presence-user').allTextContents()
     expect(present.join(' ')).not.toMatch(/Camille|Anonyme/)
     const anonymous = owner.getByTestId('participant').filter({ hasText: 'Anonyme' })
@@ -258,6 +259,7 @@ describe('plénière', () => {
     await expect
       .poll(() => owner.locator('.facilitator__priorities [role="status"]').textContent())
       .toContain('Priorité reportée dans 2 fiches')
+    await shot(owner, 'plenary-facilitator-closed-1440.png')
     const exported = (await (await suite.server.api(`/api/conventions/${id}/export?format=json`)).json()) as {
       content: { type: string; priority?: number }[]
     }

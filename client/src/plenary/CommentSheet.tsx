@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
 import { messageProblem } from '../comments/messageLimits.js'
-import { ErrorNotice } from '../ui/ErrorNotice.js'
+import { PlenaryErrorNotice } from './PlenaryErrorNotice.js'
 import { Modal } from '../ui/Modal.js'
 import type { CommentTarget } from './commentTarget.js'
 
@@ -58,7 +58,7 @@ export function CommentSheet({
             {touched && problem ? problem : 'Il est transmis à l’animation et à l’équipe de rédaction, avec votre nom.'}
           </p>
         </div>
-        {error !== null && <ErrorNotice error={error} title="Le commentaire n’a pas été envoyé." />}
+        {error !== null && <PlenaryErrorNotice error={error} title="Le commentaire n’a pas été envoyé." />}
         <div className="plenary-comment-form__actions">
           <button type="button" className="button button--secondary" onClick={onClose}>
             Annuler

@@ -4,7 +4,7 @@ import { formatDateTime } from '../format/formatDate.js'
 import { Link } from '../routing/Link.js'
 import { conventionPath, facilitatePath } from '../routing/route.js'
 import { confirmAction } from '../ui/confirmAction.js'
-import { ErrorNotice } from '../ui/ErrorNotice.js'
+import { PlenaryErrorNotice } from './PlenaryErrorNotice.js'
 import { LineIcon } from '../ui/LineIcon.js'
 import { LoadingState } from '../ui/LoadingState.js'
 import { commentTargetLabel } from './commentTargetLabel.js'
@@ -55,7 +55,7 @@ export function FacilitatorPage({
     return (
       <main className="page" id="main">
         {error !== null ? (
-          <ErrorNotice error={error} title="La plénière n’a pas pu être ouverte." />
+          <PlenaryErrorNotice error={error} title="La plénière n’a pas pu être ouverte." />
         ) : (
           <LoadingState label="Ouverture de la plénière…" />
         )}
@@ -215,7 +215,7 @@ function Facilitation({
       <main className="facilitator__grid" id="main">
         {(actionError !== null || error !== null) && (
           <div className="facilitator__notice">
-            <ErrorNotice
+            <PlenaryErrorNotice
               error={actionError ?? error}
               title={
                 actionError !== null
@@ -227,11 +227,11 @@ function Facilitation({
           </div>
         )}
         <section className="facilitator__panel facilitator__join" aria-labelledby="join-title">
-          <h2 id="join-title">Pour rejoindre</h2>
+          <h2 id="join-title">{open ? 'Pour rejoindre' : 'Plénière close'}</h2>
           {open ? (
             <PlenaryInvite code={plenary.code} joinUrl={plenary.joinUrl} qrSize={180} />
           ) : (
-            <p>La plénière est close : plus personne ne peut la rejoindre.</p>
+            <p>Plus personne ne peut la rejoindre. Ses résultats restent avec la convention (export JSON).</p>
           )}
           <h2 id="participants-title" className="facilitator__subtitle">
             Participants{' '}

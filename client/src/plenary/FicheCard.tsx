@@ -9,6 +9,8 @@ export interface FicheCardActions {
   supported: ReadonlySet<string>
   /** supports left; null until the server said */
   remaining: number | null
+  /** false when the plénière collects no supports (a budget of 0): comments only */
+  supportsEnabled: boolean
   supportBusy: boolean
   onSupport: (blockId: string, support: boolean) => void
   onComment: (target: CommentTarget) => void
@@ -32,6 +34,7 @@ export function FicheCard({
   onToggle,
   supported,
   remaining,
+  supportsEnabled,
   supportBusy,
   onSupport,
   onComment,
@@ -100,7 +103,7 @@ export function FicheCard({
       title={fiche.title || fiche.theme || 'Sans titre'}
       expanded={expanded}
       onToggle={onToggle}
-      actions={support}
+      actions={supportsEnabled ? support : undefined}
       className={`live-card--fiche${isSupported ? ' is-supported' : ''}`}
       level={level}
     >

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import * as Y from 'yjs'
 import { ApiError } from '../api/ApiError.js'
-import { ErrorNotice } from '../ui/ErrorNotice.js'
+import { PlenaryErrorNotice } from './PlenaryErrorNotice.js'
 import { LoadingState } from '../ui/LoadingState.js'
 import { CommentSheet } from './CommentSheet.js'
 import type { CommentTarget } from './commentTarget.js'
@@ -144,6 +144,8 @@ export function ParticipantView({
         },
       ])
       setLastSent(commenting.label)
+      // the server knows whether it starts hidden (moderation before display)
+      recheck()
       setCommenting(null)
       document.getSelection()?.removeAllRanges()
     } catch (error) {
@@ -191,7 +193,9 @@ export function ParticipantView({
         </p>
       </header>
       <div className="participant__supports" role="status" data-testid="supports-left" id="supports-left">
-        <span className="participant__supports-text">{supportsLeft(remaining)}</span>
+        <span className="participant__supports-text">
+          {budget > 0 ? supportsLeft(remaining) : 'Cette plénière recueille vos commentaires'}
+        </span>
         {budget > 0 && (
           <span className="participant__supports-dots" aria-hidden="true">
             {Array.from({ length: budget }, (_, i) => (
@@ -203,8 +207,10 @@ export function ParticipantView({
       <main className="participant__main" id="main">
         <h1 className="participant__title">{title || state.plenary.conventionTitle}</h1>
         <p className="participant__intro">
-          Ouvrez une fiche pour la lire. Soutenez jusqu’à {budget} fiche{budget > 1 ? 's' : ''} ; vous pouvez changer
-          d’avis jusqu’à la fin. Pour commenter un passage, sélectionnez-le.
+          Ouvrez une fiche pour la lire.{' '}
+          {budget > 0 &&
+            `Soutenez jusqu’à ${budget} fiche${budget > 1 ? 's' : ''} ; vous pouvez changer d’avis jusqu’à la fin. `}
+          Pour commenter un passage, sélectionnez-le (appui long sur le texte).
         </p>
         {fiches.length > 1 && (
           <nav className="participant__jump" aria-label="Aller à une fiche">
@@ -232,7 +238,7 @@ export function ParticipantView({
           </nav>
         )}
         {supportError !== null && (
-          <ErrorNotice
+          <PlenaryErrorNotice
             error={supportError}
             title="Votre soutien n’a pas été enregistré."
             onDismiss={() => setSupportError(null)}
@@ -246,6 +252,7 @@ export function ParticipantView({
             onToggle={toggle}
             supported={supported}
             remaining={remaining}
+            supportsEnabled={budget > 0}
             supportBusy={supportBusy}
             onSupport={(id, add) => void support(id, add)}
             onComment={setCommenting}
@@ -264,6 +271,7 @@ export function ParticipantView({
                 <li key={c.threadId} data-testid="my-comment">
                   {c.anchor.quote && <p className="participant__mine-quote">{c.anchor.quote}</p>}
                   <p className="participant__mine-body">{c.body}</p>
+                  {c.hidden && <p className="participant__mine-state">Pas encore affiché par l’animation</p>}
                 </li>
               ))}
             </ul>

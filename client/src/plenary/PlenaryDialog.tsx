@@ -1,9 +1,14 @@
-import { DEFAULT_PLENARY_HOURS, DEFAULT_SUPPORTS_PER_PARTICIPANT, MAX_PLENARY_TITLE } from '@ctg/shared'
+import {
+  DEFAULT_PLENARY_HOURS,
+  DEFAULT_SUPPORTS_PER_PARTICIPANT,
+  MAX_PLENARY_HOURS,
+  MAX_PLENARY_TITLE,
+} from '@ctg/shared'
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
 import { formatDateTime } from '../format/formatDate.js'
 import { Link } from '../routing/Link.js'
 import { facilitatePath } from '../routing/route.js'
-import { ErrorNotice } from '../ui/ErrorNotice.js'
+import { PlenaryErrorNotice } from './PlenaryErrorNotice.js'
 import { Modal } from '../ui/Modal.js'
 import { fromLocalInput, toLocalInput } from './endsAtInput.js'
 import { plenaryApi } from './plenaryApi.js'
@@ -120,7 +125,7 @@ export function PlenaryDialog({ conventionId, onClose }: { conventionId: string;
               ))}
             </ul>
           )}
-          {error !== null && <ErrorNotice error={error} title="L’opération n’a pas pu être réalisée." />}
+          {error !== null && <PlenaryErrorNotice error={error} title="L’opération n’a pas pu être réalisée." />}
           <form className="form plenary-open" onSubmit={open} data-testid="plenary-open-form">
             <h3 className="share-section__title">Ouvrir une plénière</h3>
             <div className="form-field">
@@ -144,7 +149,7 @@ export function PlenaryDialog({ conventionId, onClose }: { conventionId: string;
                   className="input"
                   type="number"
                   inputMode="numeric"
-                  min={1}
+                  min={0}
                   max={50}
                   value={supports}
                   onChange={(e) => setSupports(e.target.value)}
@@ -153,7 +158,7 @@ export function PlenaryDialog({ conventionId, onClose }: { conventionId: string;
                   data-testid="plenary-supports"
                 />
                 <p className="form-field__hint" id={`${ids}-supports-hint`}>
-                  Le nombre de fiches que chacun peut soutenir.
+                  Le nombre de fiches que chacun peut soutenir (0 : commentaires seulement).
                 </p>
               </div>
               <div className="form-field">
@@ -164,6 +169,7 @@ export function PlenaryDialog({ conventionId, onClose }: { conventionId: string;
                   type="datetime-local"
                   value={endsAt}
                   min={toLocalInput(new Date())}
+                  max={toLocalInput(inHours(MAX_PLENARY_HOURS))}
                   onChange={(e) => setEndsAt(e.target.value)}
                   required
                   aria-describedby={`${ids}-ends-hint`}

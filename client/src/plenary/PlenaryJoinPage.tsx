@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react'
 import { ApiError } from '../api/ApiError.js'
-import { ErrorNotice } from '../ui/ErrorNotice.js'
+import { PlenaryErrorNotice } from './PlenaryErrorNotice.js'
 import { LoadingState } from '../ui/LoadingState.js'
 import { joinedHere, markJoined } from './joinedHere.js'
 import { ParticipantView, type ParticipationEnd } from './ParticipantView.js'
@@ -95,7 +95,7 @@ export function PlenaryJoinPage({ code }: { code: string | null }) {
     case 'error':
       return (
         <PlenaryShell title="Plénière">
-          <ErrorNotice error={stage.error} title="La plénière n’a pas pu être ouverte." />
+          <PlenaryErrorNotice error={stage.error} title="La plénière n’a pas pu être ouverte." />
           <button type="button" className="button button--primary" onClick={() => setAttempt((n) => n + 1)}>
             Réessayer
           </button>
@@ -197,7 +197,6 @@ function JoinForm({
     }
   }
 
-  const tooMany = error instanceof ApiError && error.status === 429
   return (
     <PlenaryShell title={plenary.title} testId="plenary-join">
       <p className="plenary-join__convention">
@@ -221,14 +220,7 @@ function JoinForm({
             Il accompagne vos commentaires. Sans nom, vous participez en tant qu’« Anonyme ».
           </p>
         </div>
-        {error !== null &&
-          (tooMany ? (
-            <p className="notice notice--warning" role="alert">
-              Trop d’essais depuis ce réseau. Réessayez dans {(error as ApiError).retryAfter ?? 60} secondes.
-            </p>
-          ) : (
-            <ErrorNotice error={error} title="Vous n’avez pas pu rejoindre la plénière." />
-          ))}
+        {error !== null && <PlenaryErrorNotice error={error} title="Vous n’avez pas pu rejoindre la plénière." />}
         <button
           type="submit"
           className="button button--primary plenary-join__submit"

@@ -3,6 +3,9 @@ import * as Y from 'yjs'
 import { collabUrl } from '../editor/collabUrl.js'
 import { openCollabProvider } from '../sync/openCollabProvider.js'
 
+/** 4401 excluded / signed out, 4403 access revoked, 4410 plénière closed / convention binned */
+const FINAL_CLOSES = new Set([4401, 4403, 4410])
+
 export interface LiveDocument {
   ydoc: Y.Doc
   /** the server's content is in the document */
@@ -61,8 +64,15 @@ export function useLiveDocument(documentName: string | null, options: LiveDocume
       handlers.current.onRefused?.(reason || 'refused')
     })
     socket.on('close', ({ event }: { event?: { code?: number; reason?: string } }) => {
-      // the server's own codes (4401 excluded, 4410 closed…): the page asks what happened
-      if (event?.code && event.code >= 4000) handlers.current.onRefused?.(event.reason || String(event.code))
+      if (!event?.code || event.code < 4000) return
+      // an end, not an incident (plénière closed or participant excluded, convention binned,
+      // session ended, access revoked): the server would refuse every new socket, so stop
+      if (FINAL_CLOSES.has(event.code)) {
+        socket.disconnect()
+        patch({ connected: false, refused: event.reason || String(event.code) })
+      }
+      // the page asks the API what happened
+      handlers.current.onRefused?.(event.reason || String(event.code))
     })
     return () => {
       provider.destroy()
