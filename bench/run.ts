@@ -3,6 +3,7 @@ import { main as durability } from './durability.js'
 import { main as fanout } from './fanout.js'
 import { main as idleConnections } from './idleConnections.js'
 import { main as largeConvention } from './largeConvention.js'
+import { main as versions } from './versions.js'
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- fanout [options]` runs one (options
@@ -14,6 +15,7 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   large: largeConvention,
   idle: idleConnections,
   comments,
+  versions,
 }
 
 const argv = process.argv.slice(2)

@@ -90,7 +90,9 @@ describe('versions, comparison and adoption', () => {
     const dialog = page.getByTestId('unsent-text-dialog')
     await dialog.waitFor({ timeout: 20_000 })
     expect(await dialog.textContent()).toContain('Cette convention a été adoptée')
-    const texts = await dialog.locator('textarea').evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value))
+    const texts = await dialog
+      .locator('textarea')
+      .evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value))
     expect(texts.join('\n')).toContain('Saisi dans le train.')
     expect(await exportedObjective(suite.server, id)).not.toContain('Saisi dans le train')
     await page.getByTestId('frozen-banner').waitFor()
