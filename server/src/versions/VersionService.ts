@@ -9,6 +9,7 @@ import {
   writeMeta,
   yDocToEditorJson,
   readMeta,
+  stableNumbers,
   type Convention,
   type ConventionStatus,
   type VersionKind,
@@ -31,7 +32,10 @@ import type { Lifecycle, NewVersion, VersionRow } from './VersionStore.js'
 /** Changes made here are stored before the request is answered (Persistence leaves them out). */
 const VERSIONS_CONTEXT = { source: 'versions', [STORED_BY_WRITER]: true }
 
-export type LifecycleFields = Pick<Convention, 'status' | 'adopted' | 'amends' | 'amendments'>
+export type LifecycleFields = Pick<Convention, 'status' | 'adopted' | 'amends' | 'amendments'> & {
+  /** an avenant's content, numbered as the convention it amends */
+  content?: Convention['content']
+}
 
 interface RecordOptions {
   kind: VersionKind
@@ -84,7 +88,10 @@ export class VersionService {
       const amended = await this.store.versions.read(current.amends.conventionId, current.amends.versionId)
       // the avenant's own title ("Avenant n°1 à …") is not an amendment
       const from = amended ? { ...(JSON.parse(amended.json) as Convention), title: base.title } : null
-      fields.amendments = { changes: from ? diffConventions(from, base) : [] }
+      if (from) fields.content = stableNumbers(base.content, from.content)
+      fields.amendments = {
+        changes: from ? diffConventions(from, { ...base, content: fields.content ?? base.content }) : [],
+      }
     }
     return fields
   }
