@@ -102,6 +102,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     () => server!.hocuspocus,
     live,
     () => comments,
+    log,
     logger,
   )
   conventions.versions = versions

@@ -25,6 +25,7 @@ import { STORED_BY_WRITER } from '../extensions/Persistence.js'
 import { HttpError } from '../http/HttpError.js'
 import type { Logger } from '../logger.js'
 import type { ConventionStore } from '../storage/ConventionStore.js'
+import type { DocumentLog } from '../storage/DocumentLog.js'
 import { canonicalHash } from './canonicalHash.js'
 import { conventionFrozenError } from './conventionFrozenError.js'
 import type { Lifecycle, NewVersion, VersionRow } from './VersionStore.js'
@@ -70,6 +71,7 @@ export class VersionService {
     private readonly hocuspocus: () => Hocuspocus,
     private readonly live: LiveAccess,
     private readonly comments: () => CommentService,
+    private readonly log: DocumentLog,
     private readonly logger: Logger,
   ) {}
 
@@ -162,8 +164,15 @@ export class VersionService {
     if (statusRank(status) <= statusRank(current.status)) {
       throw new HttpError(409, 'invalid_transition', `the convention is ${current.status}: it cannot become ${status}`)
     }
-    // this process's connections stop writing before the adopted state is read
-    if (isFrozen(status)) this.live.freezeConnections(conventionId, status)
+    // every process's connections stop writing before the adopted state is read, and that state
+    // is read from storage once this process's appends are in: an edit acknowledged before the
+    // step is in the adopted version, none can come after it
+    let state: Uint8Array | undefined
+    if (isFrozen(status) && !isFrozen(current.status)) {
+      await this.live.frozen(conventionId, status)
+      await this.log.drain()
+      state = (await this.log.load(conventionId)) ?? undefined
+    }
     const versionId = createId('v-')
     const next: Lifecycle = {
       ...current,
@@ -173,12 +182,13 @@ export class VersionService {
     // the adopted version cannot name itself: its export says `adopted: null`
     const recordedUnder: Lifecycle = { ...next, adoptedVersionId: current.adoptedVersionId }
     const version = {
-      ...(await this.build(conventionId, { kind: 'status', author: user, lifecycle: recordedUnder })),
+      ...(await this.build(conventionId, { kind: 'status', author: user, lifecycle: recordedUnder, state })),
       id: versionId,
     }
     if (!(await this.store.versions.transition(conventionId, current.status, next, version))) {
       throw new HttpError(409, 'invalid_transition', 'the status changed meanwhile: read it again')
     }
+    // again once committed: a connection that joined between the two reads the old status
     if (isFrozen(status)) await this.live.frozen(conventionId, status)
     return version
   }
