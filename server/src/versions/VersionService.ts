@@ -110,34 +110,43 @@ export class VersionService {
 
   /** Builds a version of the document as it is (or as `state`), without storing it. */
   async build(conventionId: string, options: RecordOptions): Promise<NewVersion> {
-    const state =
-      options.state ?? (await this.conventions.withDocument(conventionId, (doc) => Y.encodeStateAsUpdate(doc)))
-    if (!state) throw new HttpError(404, 'not_found', 'no such convention')
     const lifecycle = options.lifecycle ?? (await this.store.versions.lifecycle(conventionId))
+    // the state and the export of the same moment: from the given state, or from the document
+    // itself (its state is encoded before the export reads it; no second copy is built)
+    const captured = options.state
+      ? await this.fromState(conventionId, options.state, lifecycle)
+      : await this.conventions.withDocument(conventionId, async (doc) => ({
+          state: Y.encodeStateAsUpdate(doc),
+          exported: await this.conventions.exportDocument(conventionId, doc, lifecycle),
+        }))
+    if (!captured) throw new HttpError(404, 'not_found', 'no such convention')
+    const { state, exported } = captured
+    const { json, sha256 } = canonicalHash(exported)
+    const latest = await this.store.versions.latest(conventionId)
+    const previous = latest ? await this.store.versions.read(conventionId, latest.id) : null
+    const before = previous ? (JSON.parse(previous.json) as unknown) : null
+    const summary = before ? summarizeChanges(diffConventions(before, exported), before, exported) : 'Première version'
+    return {
+      id: createId('v-'),
+      conventionId,
+      kind: options.kind,
+      name: options.name ?? null,
+      status: lifecycle.status,
+      createdAt: new Date().toISOString(),
+      authorId: options.author?.id ?? null,
+      authorName: options.author?.name ?? null,
+      sha256,
+      summary,
+      state,
+      json,
+    }
+  }
+
+  private async fromState(conventionId: string, state: Uint8Array, lifecycle: Lifecycle) {
     const doc = new Y.Doc(Y_DOC_OPTIONS)
     try {
       Y.applyUpdate(doc, state)
-      const exported = await this.conventions.exportDocument(conventionId, doc, lifecycle)
-      const { json, sha256 } = canonicalHash(exported)
-      const latest = await this.store.versions.latest(conventionId)
-      const previous = latest ? await this.store.versions.read(conventionId, latest.id) : null
-      const summary = previous
-        ? summarizeChanges(diffConventions(JSON.parse(previous.json), exported), JSON.parse(previous.json), exported)
-        : 'Première version'
-      return {
-        id: createId('v-'),
-        conventionId,
-        kind: options.kind,
-        name: options.name ?? null,
-        status: lifecycle.status,
-        createdAt: new Date().toISOString(),
-        authorId: options.author?.id ?? null,
-        authorName: options.author?.name ?? null,
-        sha256,
-        summary,
-        state,
-        json,
-      }
+      return { state, exported: await this.conventions.exportDocument(conventionId, doc, lifecycle) }
     } finally {
       doc.destroy()
     }
