@@ -4,6 +4,7 @@ import { main as fanout } from './fanout.js'
 import { main as idleConnections } from './idleConnections.js'
 import { main as largeConvention } from './largeConvention.js'
 import { main as versions } from './versions.js'
+import { main as plenary } from './plenary.js'
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- fanout [options]` runs one (options
@@ -16,6 +17,7 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   idle: idleConnections,
   comments,
   versions,
+  plenary,
 }
 
 const argv = process.argv.slice(2)

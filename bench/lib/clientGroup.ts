@@ -66,9 +66,17 @@ serveRpc(
       for (const { client, index } of watch ? clients : []) {
         client.onStateless((payload) => {
           const at = nowMs()
-          const message = JSON.parse(payload) as { type?: string; threadId?: string; event?: string }
+          const message = JSON.parse(payload) as {
+            type?: string
+            threadId?: string
+            plenaryId?: string
+            event?: string
+          }
           if (message.type === 'threads')
             threads.push({ index, threadId: message.threadId!, event: message.event!, at })
+          // the plénière's live messages (the plenary benchmark): `threadId` holds the plénière's id
+          else if (message.type === 'plenary')
+            threads.push({ index, threadId: message.plenaryId!, event: `plenary:${message.event!}`, at })
         })
       }
       return clients.length

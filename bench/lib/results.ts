@@ -14,6 +14,7 @@ export const SECTION_ORDER = [
   'idle-connections',
   'comments',
   'versions',
+  'plenary',
 ] as const
 export type SectionName = (typeof SECTION_ORDER)[number]
 

@@ -18,6 +18,8 @@ import {
 import { BinPage } from './bin/BinPage.js'
 import { EditorPage } from './editor/EditorPage.js'
 import { InvitationPage } from './invitation/InvitationPage.js'
+import { FacilitatorPage } from './plenary/FacilitatorPage.js'
+import { PlenaryJoinPage } from './plenary/PlenaryJoinPage.js'
 import { ConventionListPage } from './list/ConventionListPage.js'
 import { conventionPath, navigate, parseRoute, usePathname, useSearch } from './routing/route.js'
 import { AppHeader } from './ui/AppHeader.js'
@@ -114,7 +116,7 @@ export function App() {
   // after signing out: whoever uses the computer next has no business on the last one's page.
   const reason = signedOut ? session.reason : null
   useEffect(() => {
-    if (signedOut && route.name !== 'signIn' && route.name !== 'invitation') {
+    if (signedOut && route.name !== 'signIn' && route.name !== 'invitation' && route.name !== 'plenaryJoin') {
       const here = reason === 'signedOut' ? '/' : `${location.pathname}${location.search}`
       navigate(signInPath(here), { replace: true })
     }
@@ -139,6 +141,8 @@ export function App() {
       />
     )
   }
+  // a participant's phone: no account, whoever is signed in on this browser
+  if (route.name === 'plenaryJoin') return <PlenaryJoinPage key={route.code ?? ''} code={route.code} />
   if (session.state === 'signedOut') {
     return (
       <SignInPage
@@ -174,6 +178,13 @@ export function App() {
     <div className="app">
       {route.name === 'editor' ? (
         <EditorPage key={route.id} conventionId={route.id} user={user} />
+      ) : route.name === 'plenaryFacilitate' ? (
+        <FacilitatorPage
+          key={`${route.conventionId}/${route.plenaryId}`}
+          conventionId={route.conventionId}
+          plenaryId={route.plenaryId}
+          projection={route.projection}
+        />
       ) : (
         <>
           <AppHeader user={user} />

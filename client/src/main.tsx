@@ -11,6 +11,7 @@ import './styles/editor.css'
 import './styles/blocks.css'
 import './styles/bin.css'
 import './styles/comments.css'
+import './styles/plenary.css'
 
 registerServiceWorker()
 

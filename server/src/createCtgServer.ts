@@ -46,6 +46,11 @@ import { staticClient } from './http/staticClient.js'
 import { LoginLimits } from './limits/LoginLimits.js'
 import { RedisFailureBuckets } from './limits/RedisFailureBuckets.js'
 import { createRedisClient } from './redis/createRedisClient.js'
+import { CodeGuessLimit } from './plenary/CodeGuessLimit.js'
+import { ParticipantConnections } from './plenary/ParticipantConnections.js'
+import { PlenaryLive } from './plenary/PlenaryLive.js'
+import { plenaryRoutes } from './plenary/plenaryRoutes.js'
+import { PlenaryService } from './plenary/PlenaryService.js'
 import { createLogger } from './logger.js'
 import type { ConventionStore } from './storage/ConventionStore.js'
 import { DocumentLog } from './storage/DocumentLog.js'
@@ -96,6 +101,23 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     logger,
   )
   conventions.comments = comments
+  // a sign-in never waits for a Redis that is down: it counts in memory then (LoginLimits)
+  const loginRedis = config.redisUrl
+    ? createRedisClient(config.redisUrl, config.redisPrefix, logger, { enableOfflineQueue: false })
+    : undefined
+  const sharedBuckets = loginRedis ? new RedisFailureBuckets(loginRedis, config.redisPrefix) : undefined
+  const loginLimits = new LoginLimits(config.loginLimits, sharedBuckets, logger)
+  const plenaries = new PlenaryService(
+    store,
+    conventions,
+    comments,
+    () => server!.hocuspocus,
+    new PlenaryLive(() => server!.hocuspocus, live, store.plenaries, logger),
+    logger,
+    // failed code guesses counted across processes, like failed sign-ins
+    new CodeGuessLimit(sharedBuckets, logger),
+  )
+  conventions.plenaries = plenaries
   const versions = new VersionService(
     store,
     conventions,
@@ -106,15 +128,6 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     logger,
   )
   conventions.versions = versions
-  // a sign-in never waits for a Redis that is down: it counts in memory then (LoginLimits)
-  const loginRedis = config.redisUrl
-    ? createRedisClient(config.redisUrl, config.redisPrefix, logger, { enableOfflineQueue: false })
-    : undefined
-  const loginLimits = new LoginLimits(
-    config.loginLimits,
-    loginRedis ? new RedisFailureBuckets(loginRedis, config.redisPrefix) : undefined,
-    logger,
-  )
 
   server = new Server({
     name: 'ctg-workspace',
@@ -127,13 +140,14 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     websocketOptions: { maxPayload: config.limits.maxFrameBytes },
     extensions: [
       new CollabEndpoint(config.limits.trustProxy),
-      new Authentication(tokens, store, preAuth.authenticationFailed),
+      new Authentication(tokens, store, preAuth.authenticationFailed, plenaries),
       preAuth,
       new FreezeGuard(store.versions),
       new ConnectionLimits(config.limits, logger),
       new UpdateGuard(config.limits, logger),
       new ReadOnlyEnforcement(logger),
       new AwarenessIdentity(),
+      new ParticipantConnections(),
       new SessionExpiry(),
       new SocketsPerUser(config.limits.maxSocketsPerUser, logger),
       new Persistence(log, logger, config.durableAck),
@@ -162,6 +176,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
           ...binRoutes(store, bin),
           ...memberRoutes(store, live),
           ...commentRoutes(comments, store.members),
+          ...plenaryRoutes(plenaries, store.members, config.limits.trustProxy),
           ...versionRoutes(versions, conventions, store.members),
           ...authOptionsRoutes({ password: true, oidcLabel: config.oidc?.label ?? null }),
           ...(config.oidc

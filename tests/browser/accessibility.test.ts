@@ -82,7 +82,7 @@ describe('accessibility (axe-core, RGAA / WCAG 2.1 AA)', () => {
     await page.screenshot({ path: join(OUTPUT, 'first-start.png'), fullPage: true })
     await expectNoAxeViolations(page, 'the first-start invitation page')
     await page.context().close()
-  }, 60_000)
+  }, 120_000)
 
   it('the list of conventions and the new convention dialog', async () => {
     await createConvention(suite.server)
@@ -95,7 +95,7 @@ describe('accessibility (axe-core, RGAA / WCAG 2.1 AA)', () => {
     await page.getByTestId('new-convention-dialog').waitFor()
     await expectNoAxeViolations(page, 'the new convention dialog')
     await page.context().close()
-  }, 60_000)
+  }, 120_000)
 
   it('the editor holding two blocks of each kind, its headings following the document’s, and its confirmation dialog', async () => {
     const { page } = await ownerEditor()
@@ -115,18 +115,18 @@ describe('accessibility (axe-core, RGAA / WCAG 2.1 AA)', () => {
 
     await page.getByTestId('block-delete').first().click()
     await page.getByTestId('confirm-dialog').waitFor()
-    await expectNoAxeViolations(page, 'the confirmation dialog')
+    await expectNoAxeViolations(page, 'the confirmation dialog', '[data-testid="confirm-dialog"]')
     await page.keyboard.press('Escape')
     await expect.poll(() => page.getByTestId('confirm-dialog').count()).toBe(0)
     await page.context().close()
-  }, 90_000)
+  }, 180_000)
 
   it('the share dialog, before and after an invitation', async () => {
     const { page } = await ownerEditor()
     await page.getByTestId('share').click()
     const dialog = page.getByTestId('share-dialog')
     await dialog.getByTestId('share-name').waitFor()
-    await expectNoAxeViolations(page, 'the share dialog')
+    await expectNoAxeViolations(page, 'the share dialog', '[data-testid="share-dialog"]')
 
     await dialog.getByTestId('share-name').fill('Élodie Roux')
     await dialog.getByTestId('share-email').fill('elodie.roux@epci.example.fr')
@@ -134,9 +134,9 @@ describe('accessibility (axe-core, RGAA / WCAG 2.1 AA)', () => {
     await dialog.getByTestId('share-role-editor').check()
     await dialog.getByTestId('share-submit').click()
     await dialog.getByTestId('share-link').waitFor()
-    await expectNoAxeViolations(page, 'the share dialog with an invitation link')
+    await expectNoAxeViolations(page, 'the share dialog with an invitation link', '[data-testid="share-dialog"]')
     await page.context().close()
-  }, 90_000)
+  }, 180_000)
 
   it('the activity log, whose list scrolls and takes the keyboard focus', async () => {
     const { page, id } = await ownerEditor()
@@ -163,7 +163,7 @@ describe('accessibility (axe-core, RGAA / WCAG 2.1 AA)', () => {
     expect(await body.evaluate((e) => e.scrollHeight > e.clientHeight)).toBe(true)
     await expectNoAxeViolations(page, 'the activity log')
     await page.context().close()
-  }, 90_000)
+  }, 180_000)
 
   it('the bin, its move-to-bin confirmation, and an editor whose convention was binned', async () => {
     const binned = await createConvention(suite.server)
@@ -177,7 +177,7 @@ describe('accessibility (axe-core, RGAA / WCAG 2.1 AA)', () => {
     const member = await openConventionPage(suite, id, { id: 'u-paul', name: 'Paul Girard' }, 'editor')
     await editor.getByTestId('move-to-bin').click()
     await editor.getByTestId('confirm-dialog').waitFor()
-    await expectNoAxeViolations(editor, 'the move-to-bin confirmation')
+    await expectNoAxeViolations(editor, 'the move-to-bin confirmation', '[data-testid="confirm-dialog"]')
     await editor.getByTestId('confirm-accept').click()
     // the owner is taken to the bin, which now holds it
     await editor.locator(`[data-testid="bin-card"][data-convention-id="${id}"]`).waitFor({ timeout: 20_000 })
@@ -187,7 +187,7 @@ describe('accessibility (axe-core, RGAA / WCAG 2.1 AA)', () => {
     await expectNoAxeViolations(member, 'the editor of a binned convention')
     expect((await suite.server.api(`/api/conventions/${id}`)).status).toBe(410)
     for (const each of [page, editor, member]) await each.context().close()
-  }, 90_000)
+  }, 180_000)
 
   it('the comments panel with a thread, and the new comment form', async () => {
     const { page, id } = await ownerEditor()
@@ -206,9 +206,9 @@ describe('accessibility (axe-core, RGAA / WCAG 2.1 AA)', () => {
     await expectNoAxeViolations(page, 'the comments panel')
     await page.getByTestId('comment-block').first().click()
     await expect.poll(() => page.locator('textarea').count()).toBeGreaterThan(0)
-    await expectNoAxeViolations(page, 'the new comment form')
+    await expectNoAxeViolations(page, 'the new comment form', '[data-testid="comments-panel"]')
     await page.context().close()
-  }, 90_000)
+  }, 180_000)
 })
 
 describe('the blocks with the keyboard alone', () => {
@@ -249,7 +249,7 @@ describe('the blocks with the keyboard alone', () => {
       await page.keyboard.press('Enter')
       await page.keyboard.type(`/${kind.insert}`)
       await page.getByTestId('slash-menu').waitFor()
-      if (kind.type === 'ficheAction') await expectNoAxeViolations(page, 'the editor with the "/" menu open')
+      if (kind.type === 'ficheAction') await expectNoAxeViolations(page, 'the "/" menu', '[data-testid="slash-menu"]')
       await page.keyboard.press('Enter')
       await page.keyboard.type(`Saisi au clavier`)
       await expect.poll(async () => (await blocks(kind.type)).length, { timeout: 10_000 }).toBe(before + 1)
@@ -285,5 +285,5 @@ describe('the blocks with the keyboard alone', () => {
       await page.keyboard.press('Control+End')
     }
     await page.context().close()
-  }, 180_000)
+  }, 240_000)
 })

@@ -50,6 +50,27 @@ interface ChaosClient {
   socket: HocuspocusProviderWebsocket
   provider: HocuspocusProvider
   everSynced: boolean
+  /** the last close codes and reasons the server sent this client */
+  closes: string[]
+}
+
+/**
+ * What a client holds, to explain a failure from the log alone: its state vector, the
+ * structs and deletions it holds without their dependencies (pending), its socket, the
+ * provider's and the unsent tracker's view, and the last close codes it met.
+ */
+function describeClient(client: ChaosClient): string {
+  const { doc } = client
+  const vector = [...Y.decodeStateVector(Y.encodeStateVector(doc))].map(([c, clock]) => `${c}:${clock}`).join(' ')
+  const pending = doc.store.pendingStructs
+    ? `missing ${[...doc.store.pendingStructs.missing].map(([c, clock]) => `${c}:${clock}`).join(' ')}`
+    : 'none'
+  return [
+    `client ${doc.clientID}: socket ${client.socket.status}, synced ${client.provider.isSynced}, unsent ${client.unsent.unsent}`,
+    `  state vector ${vector}`,
+    `  pending structs ${pending}; pending deletions ${doc.store.pendingDs ? 'yes' : 'none'}`,
+    `  last closes [${client.closes.slice(-5).join(', ')}]`,
+  ].join('\n')
 }
 
 /** Text fields and free text: every Y.XmlText of the document, in order. */
@@ -71,6 +92,8 @@ const visibleState = (doc: Y.Doc) =>
 /** Reads the SQLite file the killed server left: snapshot plus log, merged. */
 function storedDoc(dataDir: string, id: string): Y.Doc {
   const db = new DatabaseSync(join(dataDir, 'ctg.sqlite'))
+  // read while the server's writer thread may be committing
+  db.exec('PRAGMA busy_timeout = 5000')
   const head = db.prepare('SELECT snapshot FROM conventions WHERE id = ?').get(id) as { snapshot: Uint8Array }
   const log = db.prepare('SELECT "update" FROM convention_updates WHERE convention_id = ? ORDER BY seq').all(id) as {
     update: Uint8Array
@@ -142,7 +165,11 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     })
     const provider = new HocuspocusProvider({ websocketProvider: socket, name: id, document: doc, token })
     unsent.ignoreOrigin(provider)
-    const client: ChaosClient = { doc, unsent, socket, provider, everSynced: false }
+    const client: ChaosClient = { doc, unsent, socket, provider, everSynced: false, closes: [] }
+    socket.on('close', ({ event }: { event: { code: number; reason: string } }) => {
+      client.closes.push(`${event.code}${event.reason ? ` ${event.reason}` : ''}`)
+      if (client.closes.length > 20) client.closes.shift()
+    })
     provider.on('synced', () => (client.everSynced = true))
     // nothing unsent: the server has acknowledged, so stored, every edit this client made so far
     unsent.subscribe(() => {
@@ -264,10 +291,7 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     try {
       await waitFor(
         () => clients.every((c) => c.provider.isSynced && !c.unsent.unsent),
-        () =>
-          `seed ${seed}: clients settle (${clients
-            .map((c) => `${c.socket.status}/synced=${c.provider.isSynced}/unsent=${c.unsent.unsent}`)
-            .join(', ')})`,
+        () => `seed ${seed}: clients settle\n${clients.map(describeClient).join('\n')}`,
         30_000,
       )
     } finally {
@@ -275,11 +299,18 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     }
     await waitFor(
       () => clients.every((c) => visibleState(c.doc) === visibleState(clients[0]!.doc)),
-      `seed ${seed}: clients converge`,
+      () => `seed ${seed}: clients converge\n${clients.map(describeClient).join('\n')}`,
       30_000,
     )
-    // the server's own repairs (table shapes) are appended within a tick of being made
-    await new Promise((r) => setTimeout(r, 300))
+    // the server's own repairs (table shapes) come shortly after the last edit: wait until the
+    // file holds what every client holds (a condition, not a fixed time)
+    await waitFor(
+      () =>
+        clients.every((c) => visibleState(c.doc) === visibleState(clients[0]!.doc)) &&
+        visibleState(storedDoc(dataDir, id)) === visibleState(clients[0]!.doc),
+      () => `seed ${seed}: the file holds what the clients hold\n${clients.map(describeClient).join('\n')}`,
+      30_000,
+    )
     await server.kill()
     server = null
 

@@ -15,6 +15,8 @@ import { removeDir, startTestServer, type TestServer } from '../helpers/startTes
 import { createConvention } from '../helpers/createConvention.js'
 import { acceptInvitation } from '../helpers/acceptInvitation.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js'
+import { listenToRedis } from '../helpers/redisMessages.js'
+import { syncStatuses } from '../helpers/syncStatuses.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
@@ -93,10 +95,14 @@ describe('role changes made through one process reach the connections on another
 
   const title = (client: TestClient) => fieldText(findElements(client.doc, 'ficheTitle')[0]!)
 
-  /** The editor's edit is refused: B does not apply it, and A neither has it nor finds it in storage. */
+  /**
+   * The editor's edit is refused: B answers it with SyncStatus false (waited for, not a fixed
+   * time), and neither B nor A has it nor finds it in storage.
+   */
   async function expectEditRefused(editor: TestClient, id: string) {
+    const answers = syncStatuses(editor)
     title(editor).insert(0, REFUSED)
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    await waitFor(() => answers.includes(false), 'B refuses the edit')
     expect(await exportedTitle(b, id)).not.toContain(REFUSED)
     expect(await exportedTitle(a, id)).not.toContain(REFUSED)
   }
@@ -149,7 +155,11 @@ describe('role changes made through one process reach the connections on another
     for (const message of garbage) expect(await redis.publish(channel, message)).toBeGreaterThanOrEqual(2)
 
     const ignored = (proc: ServerProcess) => proc.stderr().split('ignored a malformed message').length - 1
-    await waitFor(() => ignored(a) === garbage.length && ignored(b) === garbage.length, 'each process logs each', 2_000)
+    await waitFor(
+      () => ignored(a) === garbage.length && ignored(b) === garbage.length,
+      'each process logs each',
+      10_000,
+    )
     expect([a.child.exitCode, b.child.exitCode]).toEqual([null, null])
 
     // and the bus still works
@@ -170,6 +180,7 @@ describe('role changes made through one process reach the connections on another
     const ownerSession = await issueTestToken()
     const ownerOnB = await connectClient(b.wsUrl, id, ownerSession)
     const ownerClosed = closeOf(ownerOnB)
+    const onChannel = await listenToRedis(REDIS_URL, `${prefix}#access`)
     try {
       // B freezes, and Redis drops its connections: the change below is published to nobody on B
       process.kill(b.child.pid!, 'SIGSTOP')
@@ -185,7 +196,11 @@ describe('role changes made through one process reach the connections on another
         headers: { Authorization: `Bearer ${ownerSession}` },
       })
       expect(signedOut.status).toBe(204)
-      await new Promise((resolve) => setTimeout(resolve, 200))
+      // A publishes without waiting for Redis: wait until both events went through Redis (and so past B)
+      await waitFor(
+        () => onChannel.seen('membershipChanged') && onChannel.seen('sessionEnded'),
+        'A publishes both events',
+      )
       process.kill(b.child.pid!, 'SIGCONT')
 
       await waitFor(() => received.length === 1, 'B re-checks the role once Redis is back', 10_000)
@@ -194,6 +209,7 @@ describe('role changes made through one process reach the connections on another
       expect(await ownerClosed).toEqual({ code: 4401, reason: 'signed out' })
     } finally {
       process.kill(b.child.pid!, 'SIGCONT')
+      onChannel.stop()
       editor.destroy()
       ownerOnB.destroy()
     }

@@ -50,7 +50,7 @@ async function converged(id: string, a: TestClient, b: TestClient): Promise<Conv
   )
   const exported = await exportConvention(id)
   // the export adds the comment threads (none here) to the document's content
-  expect(exported).toEqual({ ...yDocToConvention(a.doc), comments: [] })
+  expect(exported).toEqual({ ...yDocToConvention(a.doc), comments: [], plenaries: [] })
   return exported
 }
 
@@ -216,7 +216,7 @@ describe('persistence', () => {
     const { id } = (await create.json()) as { id: string }
     const client = await connectClient(own.wsUrl, id, await own.token())
     await own.stop()
-    await waitFor(() => client.socket.status !== 'connected', 'the socket closes', 3_000)
+    await waitFor(() => client.socket.status !== 'connected', 'the socket closes')
     client.destroy()
   })
 
@@ -239,7 +239,7 @@ describe('persistence', () => {
     const reconnected = await connectClient(again.wsUrl, id, await again.token())
     expect(yDocToConvention(reconnected.doc)).toEqual(before)
     const exported = (await (await again.api(`/api/conventions/${id}/export?format=json`)).json()) as Convention
-    expect(exported).toEqual({ ...before, comments: [] })
+    expect(exported).toEqual({ ...before, comments: [], plenaries: [] })
     expect((exported.content.find((c) => c.type === 'ficheAction') as FicheActionBlock).title).toMatch(
       /^Saisi avant le redémarrage — /,
     )

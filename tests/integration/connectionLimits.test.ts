@@ -156,8 +156,10 @@ describe('a socket sending too many messages is closed, others are not', () => {
     expect((await socket.waitForClose()).code).toBe(4429)
     // updates are applied in order: what arrived is a prefix of what was typed, cut at the limit
     const readerTitle = () => fieldText(findElements(reader.doc, 'ficheTitle')[0]!).toString()
-    await waitFor(() => readerTitle().length > before.length + 100)
-    await new Promise((r) => setTimeout(r, 300))
+    // the socket is closed: what the server applied is final; wait until the reader has all of it
+    const served = () =>
+      fieldText(findElements(server.ctg.server.hocuspocus.documents.get(id)!, 'ficheTitle')[0]!).toString()
+    await waitFor(() => readerTitle().length > before.length + 100 && readerTitle() === served())
     const typed = title.toString().slice(before.length)
     const received = readerTitle().slice(before.length)
     expect(typed.startsWith(received)).toBe(true)

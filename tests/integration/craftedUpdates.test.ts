@@ -95,7 +95,11 @@ describe('crafted updates cannot freeze the server', () => {
 
     // while the replica works on it, the server answers HTTP and carries others' edits; applied on
     // the main thread, the update would hold both for about a minute
-    await new Promise((r) => setTimeout(r, 200))
+    // wait until the worker has the update (not a fixed time), so that what follows runs during its check
+    const guard = server.ctg.server.hocuspocus.configuration.extensions.find(
+      (e) => e.extensionName === 'UpdateGuard',
+    ) as unknown as { checking: boolean }
+    await waitFor(() => guard.checking, 'the check of the second update starts')
     const requestedAt = performance.now()
     expect((await server.api('/api/me')).status).toBe(200)
     expect(performance.now() - requestedAt).toBeLessThan(5000)

@@ -7,6 +7,7 @@ import { connectClient, waitFor } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
 import { acceptInvitation } from '../helpers/acceptInvitation.js'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
+import { syncStatuses } from '../helpers/syncStatuses.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
 
 let server: TestServer
@@ -48,8 +49,10 @@ describe('a role change takes effect on open connections, without reload', () =>
     expect(received[0]).toEqual({ type: 'access', role: 'reader' })
     expect(Date.now() - changedAt).toBeLessThan(1_000)
 
+    // the server answers the refused update with SyncStatus false: wait for that answer, not a fixed time
+    const answers = syncStatuses(editor)
     title().insert(0, 'Refusé ')
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    await waitFor(() => answers.includes(false), 'the server refuses the edit')
     expect(fieldText(findElements(owner.doc, 'ficheTitle')[0]!).toString()).not.toContain('Refusé')
     expect(await storedTitle(id)).not.toContain('Refusé')
 

@@ -223,7 +223,8 @@ describe.each([sqlite, postgres])('persistence on $name', (engine) => {
     again.destroy()
     await proc.stop()
     removeDir(own.dataDir)
-  })
+    // two process starts (tsx compiles the server each time) take tens of seconds on a loaded machine
+  }, 120_000)
 })
 
 describe('persistence on SQLite', () => {

@@ -4,16 +4,31 @@ import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { yDocToConvention, type Convention, type FicheActionBlock } from '@ctg/shared'
 import RedisClient from 'ioredis'
+import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { smallConvention } from '../fixtures/conventionFixtures.js'
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.js'
 import { freePort } from '../helpers/freePort.js'
+import { MessageType, SyncStep } from '../helpers/protocolFrames.js'
+import { listenToRedis } from '../helpers/redisMessages.js'
 import { issueTestToken, startServerProcess, type ServerProcess } from '../helpers/startServerProcess.js'
 import { removeDir } from '../helpers/startTestServer.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
+import * as Y from 'yjs'
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+
+/**
+ * The state vector of a SyncStep1 relayed by Hocuspocus's Redis extension (a length-prefixed
+ * instance identifier, then a Hocuspocus frame), or null for any other message.
+ */
+function firstSyncStepOf(message: Buffer): Map<number, number> | null {
+  const decoder = decoding.createDecoder(message.subarray(message[0]! + 1))
+  decoding.readVarString(decoder)
+  if (decoding.readVarUint(decoder) !== MessageType.Sync || decoding.readVarUint(decoder) !== SyncStep.one) return null
+  return Y.decodeStateVector(decoding.readVarUint8Array(decoder))
+}
 
 const ficheTitle = (doc: TestClient['doc']) =>
   (yDocToConvention(doc).content.find((c) => c.type === 'ficheAction') as FicheActionBlock).title
@@ -77,8 +92,8 @@ describe('several server processes through Redis and PostgreSQL', () => {
     await Promise.all([onA.settled(), onB.settled()])
     await waitFor(() => ficheTitle(onA.doc) === ficheTitle(onB.doc), 'the two processes converge')
     expect(ficheTitle(onA.doc)).toBe('hgfedcbaOuvrir un relais petite enfanceABCDEFGH')
-    expect(await exportFrom(a, id)).toEqual({ ...yDocToConvention(onA.doc), comments: [] })
-    expect(await exportFrom(b, id)).toEqual({ ...yDocToConvention(onA.doc), comments: [] })
+    expect(await exportFrom(a, id)).toEqual({ ...yDocToConvention(onA.doc), comments: [], plenaries: [] })
+    expect(await exportFrom(b, id)).toEqual({ ...yDocToConvention(onA.doc), comments: [], plenaries: [] })
     onA.destroy()
     onB.destroy()
   })
@@ -88,6 +103,7 @@ describe('several server processes through Redis and PostgreSQL', () => {
     const onA = await connectClient(a.wsUrl, id, token)
     const onB = await connectClient(b.wsUrl, id, token)
     const admin = new RedisClient(REDIS_URL)
+    const onChannel = await listenToRedis(REDIS_URL, `${prefix}:${id}`)
     try {
       // B freezes, and Redis drops its connections: whatever is published now never reaches B
       process.kill(b.child.pid!, 'SIGSTOP')
@@ -101,13 +117,19 @@ describe('several server processes through Redis and PostgreSQL', () => {
 
       fieldText(findElements(onA.doc, 'ficheTitle')[0]!).insert(0, 'Pendant la coupure — ')
       await onA.settled()
-      await new Promise((r) => setTimeout(r, 200))
+      // A publishes its new state vector in the background: wait until Redis carried it (to nobody on B)
+      const clock = Y.getState(onA.doc.store, onA.doc.clientID)
+      await waitFor(
+        () => onChannel.messages.some((m) => (firstSyncStepOf(m)?.get(onA.doc.clientID) ?? 0) >= clock),
+        'A publishes the change',
+      )
       process.kill(b.child.pid!, 'SIGCONT')
 
       await waitFor(() => ficheTitle(onB.doc).startsWith('Pendant la coupure — '), 'B recovers the lost update', 15_000)
-      expect(await exportFrom(b, id)).toEqual({ ...yDocToConvention(onA.doc), comments: [] })
+      expect(await exportFrom(b, id)).toEqual({ ...yDocToConvention(onA.doc), comments: [], plenaries: [] })
     } finally {
       process.kill(b.child.pid!, 'SIGCONT')
+      onChannel.stop()
       admin.disconnect()
       onA.destroy()
       onB.destroy()

@@ -10,6 +10,7 @@ import { forkDoc } from '../helpers/forkDoc.js'
 import { awarenessFrame, frame, MessageType, updateFrame } from '../helpers/protocolFrames.js'
 import { openRawSocket, type RawSocket } from '../helpers/rawSocket.js'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
+import { rawSyncStatuses } from '../helpers/syncStatuses.js'
 import { findElements } from '../helpers/yFields.js'
 
 type Who = 'owner' | 'editor' | 'commenter' | 'reader' | 'stranger'
@@ -115,10 +116,12 @@ async function webSocketAction(action: Action, who: Who, id: string, observer: T
       const fork = forkDoc(observer.doc)
       fork.doc.transact(() => (findElements(fork.doc, 'paragraph')[0]!.get(0) as Y.XmlText).insert(0, marker))
       socket.send(updateFrame(id, fork.merged()))
-      const seen = await waitFor(() => paragraphText(observer.doc).includes(marker), 'the edit', 1_500).then(
-        () => true,
-        () => false,
-      )
+      // Hocuspocus answers every update with SyncStatus (true applied, false refused): wait for
+      // that answer rather than a fixed time, then for an applied edit to reach the observer
+      await waitFor(() => rawSyncStatuses(socket).length > 0, 'the answer to the edit')
+      const seen = rawSyncStatuses(socket)[0]!
+      if (seen) await waitFor(() => paragraphText(observer.doc).includes(marker), 'the edit at the observer')
+      else expect(paragraphText(observer.doc)).not.toContain(marker)
       const stored = paragraphText(await storedDoc(id)).includes(marker)
       expect(stored).toBe(seen)
       // each refusal is logged with the user and the convention
@@ -136,7 +139,7 @@ async function webSocketAction(action: Action, who: Who, id: string, observer: T
       fake.setLocalState({ user: { id: 'u-x', name: 'Usurpateur', color: '#000000' } })
       socket.send(awarenessFrame(id, encodeAwarenessUpdate(scratch, [own])))
       socket.send(awarenessFrame(id, encodeAwarenessUpdate(fake, [fake.clientID])))
-      await waitFor(() => observer.provider.awareness!.getStates().has(own), 'the awareness state', 2_000)
+      await waitFor(() => observer.provider.awareness!.getStates().has(own), 'the awareness state')
       expect(observer.provider.awareness!.getStates().get(own)!.user).toEqual({
         id: PEOPLE[who].id,
         name: PEOPLE[who].name,
@@ -148,12 +151,12 @@ async function webSocketAction(action: Action, who: Who, id: string, observer: T
     }
     // stateless
     socket.send(frame(id, MessageType.Stateless, (e) => encoding.writeVarString(e, '{"type":"hello"}')))
-    const closed = await socket.waitForClose(1_000).then(
-      (event) => event,
-      () => null,
-    )
-    if (closed) expect(closed).toEqual({ code: 4403, reason: 'forbidden' })
-    return closed === null
+    // then an empty update as a barrier: the server reads a socket's messages in order, so its
+    // answer comes after the stateless message was handled (a refusal closes the socket first)
+    socket.send(updateFrame(id, Y.encodeStateAsUpdate(new Y.Doc())))
+    await waitFor(() => socket.closed !== null || rawSyncStatuses(socket).length > 0, 'the answer to the barrier')
+    if (socket.closed) expect(socket.closed).toEqual({ code: 4403, reason: 'forbidden' })
+    return socket.closed === null
   } finally {
     warnings.stop()
     socket.ws.close()

@@ -146,6 +146,22 @@ describe('comment anchors against honest and forged edits', () => {
       return snapshot.violation()
     }
     expect(check((doc) => findElements(doc, 'ficheAction')[0]!.setAttribute('id', 'fa-forged'))).toMatch(/id/)
+    // two signatories swapping ids, as y-prosemirror writes a swap of two entries of one type: both ids remain
+    expect(
+      check((doc) => {
+        const [first, second] = findElements(doc, 'signatory')
+        const firstId = first!.getAttribute('id')!
+        first!.setAttribute('id', second!.getAttribute('id')!)
+        second!.setAttribute('id', firstId)
+      }),
+    ).toBeNull()
+    // taking another entry's id makes the first id vanish: refused
+    expect(
+      check((doc) => {
+        const [first, second] = findElements(doc, 'signatory')
+        first!.setAttribute('id', second!.getAttribute('id')!)
+      }),
+    ).toMatch(/id/)
     expect(check((doc) => findElements(doc, 'keyAction')[0]!.setAttribute('status', 'realisee'))).toBeNull()
     expect(check((doc) => (findElements(doc, 'ficheAction')[0]!.parent as Y.XmlFragment).delete(2, 1))).toBeNull()
   })

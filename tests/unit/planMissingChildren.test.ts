@@ -24,8 +24,9 @@ describe('planMissingChildren', () => {
         ],
       ],
     ])
-    // a field of paragraphs comes with one empty paragraph
-    expect(plan![0]!.nodes.child(1).toJSON()).toEqual({ type: 'ficheObjective', content: [{ type: 'paragraph' }] })
+    // a field of paragraphs allows none (see `fill`): the plan leaves it empty, and
+    // repairMissingFields writes it with its paragraph (schemaGuard.test.ts)
+    expect(plan![0]!.nodes.child(1).toJSON()).toEqual({ type: 'ficheObjective' })
   })
 
   it('completes an empty entry and leaves optional lists and valid content alone', () => {

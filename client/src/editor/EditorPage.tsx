@@ -27,6 +27,8 @@ import { IssuesNotice } from './IssuesNotice.js'
 import { OfflineNotice } from './OfflineNotice.js'
 import { PresenceList } from './PresenceList.js'
 import { ShareDialog } from './ShareDialog.js'
+import { PlenaryDialog } from '../plenary/PlenaryDialog.js'
+import { useOpenPlenaries } from '../plenary/useOpenPlenaries.js'
 import { SyncStatus } from './SyncStatus.js'
 import { Toolbar } from './Toolbar.js'
 import { useCollaboration } from './useCollaboration.js'
@@ -49,6 +51,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
   const [detailsAttempt, setDetailsAttempt] = useState(0)
   const [editor, setEditor] = useState<Editor | null>(null)
   const [sharing, setSharing] = useState(false)
+  const [plenaries, setPlenaries] = useState(false)
   const [showingActivity, setShowingActivity] = useState(false)
   const [showingVersions, setShowingVersions] = useState(false)
   const [unsentDismissed, setUnsentDismissed] = useState(false)
@@ -61,6 +64,9 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
   const connection = collab?.connection ?? 'connecting'
   const meta = useConventionMeta(ready ? collab!.ydoc : null)
   const participants = usePresence(ready ? collab!.provider : null)
+  // participants of a plénière have no presence: the writers see how many follow
+  const openPlenaries = useOpenPlenaries(conventionId, ready ? collab!.provider : null)
+  const phones = openPlenaries.reduce((sum, p) => sum + p.participantCount, 0)
 
   const topRef = useRef<HTMLElement>(null)
   const headerRef = useRef<HTMLDivElement>(null)
@@ -218,6 +224,18 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
           <div className="editor-header__side">
             {!deletion && <SyncStatus unsent={collab?.unsent ?? null} connection={connection} />}
             {!deletion && <PresenceList participants={participants} />}
+            {!deletion && openPlenaries.length > 0 && (
+              <button
+                type="button"
+                className="plenary-badge"
+                onClick={() => setPlenaries(true)}
+                disabled={!role || !canEdit(role)}
+                data-testid="plenary-badge"
+              >
+                <span className="plenary-badge__dot" aria-hidden="true" />
+                Plénière en cours · {phones} participant{phones > 1 ? 's' : ''}
+              </button>
+            )}
             <div className="editor-header__actions">
               <button
                 type="button"
@@ -235,6 +253,17 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
                   </span>
                 )}
               </button>
+              {role && canEdit(role) && !deletion && (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setPlenaries(true)}
+                  data-testid="plenaries-open"
+                >
+                  <LineIcon d="M3 5h18v11H3zM8 20h8M12 16v4M9 12l2-2 2 2 3-3" />
+                  Plénière
+                </button>
+              )}
               <button
                 type="button"
                 className="button button--secondary"
@@ -377,6 +406,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
       {showingActivity && role === 'owner' && (
         <ActivityLog conventionId={conventionId} title={title} onClose={() => setShowingActivity(false)} />
       )}
+      {plenaries && <PlenaryDialog conventionId={conventionId} onClose={() => setPlenaries(false)} />}
       {sharing && (
         <ShareDialog
           conventionId={conventionId}

@@ -7,10 +7,15 @@ export type Route =
   | { name: 'editor'; id: string }
   | { name: 'signIn' }
   | { name: 'invitation'; code: string }
+  /** a participant's phone: the code typed (`null`: not yet) */
+  | { name: 'plenaryJoin'; code: string | null }
+  | { name: 'plenaryFacilitate'; conventionId: string; plenaryId: string; projection: boolean }
   | { name: 'notFound' }
 
 export const SIGN_IN_PATH = '/connexion'
 export const BIN_PATH = '/corbeille'
+/** where a participant types a plénière's code; `/p/<code>` is the join link */
+export const PLENARY_JOIN_PATH = '/pleniere'
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'list' }
@@ -20,7 +25,26 @@ export function parseRoute(pathname: string): Route {
   if (editor) return { name: 'editor', id: decodeURIComponent(editor[1]!) }
   const invitation = /^\/invitation\/([^/]+)\/?$/.exec(pathname)
   if (invitation) return { name: 'invitation', code: decodeURIComponent(invitation[1]!) }
+  const plenary = /^\/(?:p|pleniere)(?:\/([^/]+))?\/?$/.exec(pathname)
+  if (plenary && (plenary[1] || pathname.startsWith(PLENARY_JOIN_PATH)))
+    return { name: 'plenaryJoin', code: plenary[1] ? decodeURIComponent(plenary[1]) : null }
+  const facilitate = /^\/c\/([^/]+)\/plenieres\/([^/]+)(\/projection)?\/?$/.exec(pathname)
+  if (facilitate)
+    return {
+      name: 'plenaryFacilitate',
+      conventionId: decodeURIComponent(facilitate[1]!),
+      plenaryId: decodeURIComponent(facilitate[2]!),
+      projection: Boolean(facilitate[3]),
+    }
   return { name: 'notFound' }
+}
+
+export function plenaryJoinPath(code: string): string {
+  return `/p/${encodeURIComponent(code)}`
+}
+
+export function facilitatePath(conventionId: string, plenaryId: string, projection = false): string {
+  return `${conventionPath(conventionId)}/plenieres/${encodeURIComponent(plenaryId)}${projection ? '/projection' : ''}`
 }
 
 export function conventionPath(id: string): string {

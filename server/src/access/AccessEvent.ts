@@ -1,4 +1,4 @@
-import { CONVENTION_STATUSES, THREAD_EVENTS } from '@ctg/shared'
+import { CONVENTION_STATUSES, PLENARY_EVENTS, THREAD_EVENTS } from '@ctg/shared'
 import { z } from 'zod'
 
 /**
@@ -23,6 +23,14 @@ export const accessEventSchema = z.discriminatedUnion('type', [
     event: z.enum(THREAD_EVENTS),
     threadId: z.string().min(1).max(64),
   }),
+  // something happened in a plénière (committed): members are told; closing and exclusion cut participants off
+  z.strictObject({
+    type: z.literal('plenary'),
+    conventionId: z.string().min(1).max(64),
+    plenaryId: z.string().min(1).max(64),
+    event: z.enum(PLENARY_EVENTS),
+    participantId: z.string().min(1).max(64).optional(),
+  }),
   // adopted or signed (already committed): every connection of the convention becomes read-only
   z.strictObject({
     type: z.literal('frozen'),
@@ -32,3 +40,5 @@ export const accessEventSchema = z.discriminatedUnion('type', [
 ])
 
 export type AccessEvent = z.infer<typeof accessEventSchema>
+
+export type PlenaryAccessEvent = Extract<AccessEvent, { type: 'plenary' }>

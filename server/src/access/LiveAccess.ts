@@ -15,8 +15,9 @@ import { CloseCode } from '../limits/closeCodes.js'
 import type { Logger } from '../logger.js'
 import type { AccountStore } from '../storage/AccountStore.js'
 import type { MembershipStore } from '../storage/MembershipStore.js'
+import { participantOf } from '../plenary/ParticipantContext.js'
 import type { AccessBus } from './AccessBus.js'
-import type { AccessEvent } from './AccessEvent.js'
+import type { AccessEvent, PlenaryAccessEvent } from './AccessEvent.js'
 
 /** Close code and reason of a connection whose membership was revoked. */
 export const ACCESS_REVOKED = { code: CloseCode.forbidden, reason: 'access revoked' }
@@ -46,6 +47,8 @@ const contextOf = (connection: Connection) => connection.context as Partial<Conn
  * every open connection is checked the same way.
  */
 export class LiveAccess {
+  /** the plénière's share of the bus (PlenaryLive), set once at start */
+  plenaryListener: { onEvent(event: PlenaryAccessEvent): void; onResubscribed(): Promise<void> } | undefined
   private readonly checks = new Map<string, RoleChecks>()
   private sessionTimer: NodeJS.Timeout | undefined
 
@@ -59,7 +62,10 @@ export class LiveAccess {
   ) {
     bus.listen({
       onEvent: (event) => this.receive(event),
-      onResubscribed: () => this.recheckAll().catch((error) => logger.error('live access: re-check failed', error)),
+      onResubscribed: () => {
+        this.recheckAll().catch((error) => logger.error('live access: re-check failed', error))
+        this.plenaryListener?.onResubscribed().catch((error) => logger.error('plénière: re-check failed', error))
+      },
     })
   }
 
@@ -90,6 +96,11 @@ export class LiveAccess {
     return this.bus.publish({ type: 'threads', conventionId, event, threadId })
   }
 
+  /** After a plénière changed (committed): see PlenaryLive. */
+  plenaryChanged(event: Omit<PlenaryAccessEvent, 'type'>): Promise<void> {
+    return this.bus.publish({ type: 'plenary', ...event })
+  }
+
   /** After a convention was adopted or signed (committed): its connections become read-only on every process. */
   frozen(conventionId: string, status: ConventionStatus): Promise<void> {
     return this.bus.publish({ type: 'frozen', conventionId, status })
@@ -117,6 +128,7 @@ export class LiveAccess {
     if (event.type === 'membershipChanged') await this.recheck(event.conventionId, event.userId)
     else if (event.type === 'conventionDeleted') await this.closeIfDeleted(event.conventionId)
     else if (event.type === 'threads') this.tellThreads(event.conventionId, event.event, event.threadId)
+    else if (event.type === 'plenary') this.plenaryListener?.onEvent(event)
     else if (event.type === 'frozen') this.freezeConnections(event.conventionId, event.status)
     else this.closeSession(event.sessionId)
   }
@@ -143,8 +155,9 @@ export class LiveAccess {
     const document = this.hocuspocus().documents.get(conventionId)
     if (!document) return
     const payload = JSON.stringify({ type: 'threads', event, threadId } satisfies ThreadsMessage)
-    // encoded once for every connection; `relay`, not `broadcast`: the bus already reached the other processes
-    document.relayStateless(payload)
+    // encoded once for every connection; `relay`, not `broadcast`: the bus already reached the other processes.
+    // Participants of a plénière cannot read the threads: they are not told
+    document.relayStateless(payload, (connection) => !participantOf(connection))
   }
 
   private connectionsOf(conventionId: string, userId: string): Connection[] {

@@ -30,6 +30,8 @@ export const MESSAGES_PER_MINUTE = 30
 const UNKNOWN_POSITION_WAIT_MS = 1500
 /** The context of the server's own anchor writes: stored by this service before it answers. */
 const ANCHOR_CONTEXT = { source: 'comments', [STORED_BY_WRITER]: true }
+/** How long a document's block labels are reused (see blockLabel). */
+const LABELS_REUSE_MS = 1000
 
 const invalidAnchor = (message: string) =>
   new HttpError(400, 'invalid_body', `anchor: ${message}`, [{ path: 'anchor', message }])
@@ -71,6 +73,7 @@ function inDocumentOrder<T extends { thread: StoredThread }>(items: T[], anchors
  */
 export class CommentService {
   private readonly posting = new SlidingWindowLimit(MESSAGES_PER_MINUTE, 60_000)
+  private readonly labels = new WeakMap<Y.Doc, { at: number; labels: Map<string, string> }>()
 
   constructor(
     private readonly store: CommentStore,
@@ -85,18 +88,44 @@ export class CommentService {
     const threads = await this.store.threads(conventionId)
     const anchors = await this.conventions.withDocument(conventionId, readAnchors)
     if (!anchors) throw new HttpError(404, 'not_found', 'no such convention')
-    return inDocumentOrder(threads, anchors).map((t) => this.threadJson(t, anchors))
+    // a plénière's hidden comments (moderation) are for its facilitator's view only
+    const shown = threads.filter((t) => !t.thread.hidden)
+    return inDocumentOrder(shown, anchors).map((t) => this.threadJson(t, anchors))
   }
 
-  async create(conventionId: string, user: User, anchor: AnchorRequest, body: string): Promise<CommentThread> {
-    this.spend(conventionId, user)
+  /** Where each thread is now: its block or entry (a passage's innermost one) and whether it is detached. */
+  async anchorsOf(conventionId: string): Promise<DocumentAnchors | null> {
+    return this.conventions.withDocument(conventionId, readAnchors)
+  }
+
+  /** A thread's anchor as the API shows it, from `anchorsOf`. */
+  anchorJson(thread: StoredThread, anchors: DocumentAnchors): CommentThread['anchor'] {
+    return this.threadJson({ thread, messages: [] }, anchors).anchor
+  }
+
+  /** Tells every connection of the convention that a thread changed (a plénière's moderation). */
+  announce(conventionId: string, event: ThreadEvent, threadId: string): Promise<void> {
+    return this.live.threadsChanged(conventionId, event, threadId)
+  }
+
+  /**
+   * A new thread. From a plénière (`from`), the author is the participant (their id and
+   * display name), the thread carries the plénière's id and starts hidden when its
+   * moderation says so; the plénière limits its participants' pace itself.
+   */
+  async create(
+    conventionId: string,
+    user: User,
+    anchor: AnchorRequest,
+    body: string,
+    from?: { plenaryId: string; hidden: boolean },
+  ): Promise<CommentThread> {
+    if (!from) this.spend(conventionId, user)
     const threadId = createId('t-')
     const createdAt = new Date().toISOString()
     let thread: StoredThread
     if ('blockId' in anchor) {
-      const label = await this.conventions.withDocument(conventionId, (doc) =>
-        readAnchors(doc).blocks.has(anchor.blockId) ? labelOf(doc, anchor.blockId) : null,
-      )
+      const label = await this.conventions.withDocument(conventionId, (doc) => this.blockLabel(doc, anchor.blockId))
       if (label === null || label === undefined) throw new HttpError(404, 'not_found', 'no such block or entry')
       thread = {
         id: threadId,
@@ -110,6 +139,8 @@ export class CommentService {
         authorId: user.id,
         authorName: user.name,
         detached: false,
+        plenaryId: from?.plenaryId ?? null,
+        hidden: from?.hidden ?? false,
       }
     } else {
       const placed = await this.writeAnchor(conventionId, threadId, anchor.from, anchor.to)
@@ -125,6 +156,8 @@ export class CommentService {
         authorId: user.id,
         authorName: user.name,
         detached: placed.kind === 'gone',
+        plenaryId: from?.plenaryId ?? null,
+        hidden: from?.hidden ?? false,
       }
     }
     const first: StoredMessage = {
@@ -153,6 +186,7 @@ export class CommentService {
       createdAt,
       author: { id: user.id, name: user.name },
       messages: [messageJson(first)],
+      ...(thread.plenaryId ? { plenaryId: thread.plenaryId } : {}),
     }
   }
 
@@ -258,6 +292,22 @@ export class CommentService {
     }
   }
 
+  /**
+   * A block's label, or null when no block or entry has that id. The labels of a document are
+   * reused for a second (a room of phones commenting whole fiches would otherwise convert the
+   * whole document for each comment); an id they lack is looked up afresh.
+   */
+  private blockLabel(doc: Y.Doc, blockId: string): string | null {
+    const cached = this.labels.get(doc)
+    if (cached && performance.now() - cached.at < LABELS_REUSE_MS && cached.labels.has(blockId)) {
+      return cached.labels.get(blockId)!
+    }
+    const labels = labelsOf(doc)
+    this.labels.set(doc, { at: performance.now(), labels })
+    if (labels.has(blockId)) return labels.get(blockId)!
+    return readAnchors(doc).blocks.has(blockId) ? 'Bloc' : null
+  }
+
   private spend(conventionId: string, user: User) {
     const key = `${conventionId}\n${user.id}`
     if (!this.posting.take(key)) {
@@ -351,6 +401,7 @@ export class CommentService {
       createdAt: thread.createdAt,
       author: { id: thread.authorId, name: thread.authorName },
       messages: messages.map(messageJson),
+      ...(thread.plenaryId ? { plenaryId: thread.plenaryId } : {}),
     }
   }
 
@@ -369,11 +420,11 @@ export class CommentService {
   }
 }
 
-/** A block's or entry's label, from the structured form of the document. */
-function labelOf(doc: Y.Doc, blockId: string): string {
+/** Every block's and entry's label, from the structured form of the document. */
+function labelsOf(doc: Y.Doc): Map<string, string> {
   try {
-    return blockLabels(yDocToConvention(doc)).get(blockId) ?? 'Bloc'
+    return blockLabels(yDocToConvention(doc))
   } catch {
-    return 'Bloc'
+    return new Map()
   }
 }

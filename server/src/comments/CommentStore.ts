@@ -17,6 +17,10 @@ export interface StoredThread {
   authorName: string
   /** last seen without its passage or block (the document decides; this records it) */
   detached: boolean
+  /** the plénière a participant posted it from (the author is then the participant); null otherwise */
+  plenaryId: string | null
+  /** hidden by the plénière's facilitator (moderation): left out of the threads members and participants see */
+  hidden: boolean
 }
 
 export interface StoredMessage {

@@ -102,8 +102,8 @@ export class PostgresCommentStore implements CommentStore {
 
 async function insertThread(db: Queryable, t: StoredThread) {
   await db.query(
-    `INSERT INTO comment_threads (id, convention_id, block_id, kind, field, quote, status, created_at, author_id, author_name, detached)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    `INSERT INTO comment_threads (id, convention_id, block_id, kind, field, quote, status, created_at, author_id, author_name, detached, plenary_id, hidden)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       t.id,
       t.conventionId,
@@ -116,6 +116,8 @@ async function insertThread(db: Queryable, t: StoredThread) {
       t.authorId,
       t.authorName,
       t.detached,
+      t.plenaryId,
+      t.hidden,
     ],
   )
 }

@@ -7,8 +7,8 @@ import type { CommentStore, StoredMessage, StoredThread, ThreadWithMessages } fr
 import { groupThreads, toMessage, toThread, type MessageRow, type ThreadRow } from './commentRows.js'
 
 const insertThread = (t: StoredThread): WriterStatement => ({
-  sql: `INSERT INTO comment_threads (id, convention_id, block_id, kind, field, quote, status, created_at, author_id, author_name, detached)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  sql: `INSERT INTO comment_threads (id, convention_id, block_id, kind, field, quote, status, created_at, author_id, author_name, detached, plenary_id, hidden)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   params: [
     t.id,
     t.conventionId,
@@ -21,6 +21,8 @@ const insertThread = (t: StoredThread): WriterStatement => ({
     t.authorId,
     t.authorName,
     t.detached ? 1 : 0,
+    t.plenaryId,
+    t.hidden ? 1 : 0,
   ],
 })
 

@@ -14,6 +14,8 @@ export interface ThreadRow {
   author_id: string
   author_name: string
   detached: number | boolean
+  plenary_id: string | null
+  hidden: number | boolean
 }
 
 export interface MessageRow {
@@ -39,6 +41,8 @@ export const toThread = (r: ThreadRow): StoredThread => ({
   authorId: r.author_id,
   authorName: r.author_name,
   detached: Boolean(r.detached),
+  plenaryId: r.plenary_id ?? null,
+  hidden: Boolean(r.hidden),
 })
 
 export const toMessage = (r: MessageRow): StoredMessage => ({

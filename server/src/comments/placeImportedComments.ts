@@ -60,6 +60,8 @@ export function placeImportedComments(
           authorId: comment.author.id,
           authorName: comment.author.name,
           detached,
+          plenaryId: null,
+          hidden: false,
         },
         messages: comment.messages.map((m) => ({
           id: createId('m-'),

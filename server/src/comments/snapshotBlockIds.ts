@@ -1,3 +1,4 @@
+import { Y_FRAGMENT_NAME } from '@ctg/shared'
 import * as Y from 'yjs'
 import { anchorIdOf } from './walkTexts.js'
 
@@ -10,6 +11,21 @@ function existing(doc: Y.Doc, id: Y.ID | null): Y.Item | null {
   return item instanceof Y.Item ? item : null
 }
 
+/** The ids of every block and entry in the document. */
+function liveIds(doc: Y.Doc): Set<string> {
+  const ids = new Set<string>()
+  const walk = (parent: Y.XmlFragment) => {
+    for (const child of parent.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue
+      const id = anchorIdOf(child)
+      if (id) ids.add(id)
+      walk(child)
+    }
+  }
+  walk(doc.getXmlFragment(Y_FRAGMENT_NAME))
+  return ids
+}
+
 /** What a check looks at again once the update is applied. */
 export interface BlockIdSnapshot {
   /** why the applied update is refused, or null */
@@ -19,9 +35,13 @@ export interface BlockIdSnapshot {
 /**
  * Before `update` is applied to `doc`: records the ids of the blocks and entries whose
  * `id` attribute the update sets. After: refuses an update that changed the id of a
- * block or entry that remains, which would move or remove the threads anchored to it
- * (honest editors never change an id: a pasted or moved block is a new element).
- * Deleting the block is allowed: its threads detach.
+ * block or entry that remains so that its old id is nowhere in the document any more,
+ * which would take its threads' block away. Honest editors do rewrite ids in place:
+ * when a person swaps two blocks or entries of one type (moving a fiche past another),
+ * y-prosemirror's diff writes each element with the other's content and id, and both ids
+ * remain, each with its content; refusing that made the mover's every later update
+ * depend on a refused one (4422 at each reconnection). Deleting the block is allowed:
+ * its threads detach.
  */
 export function snapshotBlockIds(update: Uint8Array, doc: Y.Doc): BlockIdSnapshot {
   const elements = new Map<Y.XmlElement, string>()
@@ -38,9 +58,11 @@ export function snapshotBlockIds(update: Uint8Array, doc: Y.Doc): BlockIdSnapsho
   }
   return {
     violation() {
+      let present: Set<string> | undefined
       for (const [element, id] of elements) {
-        if (element._item?.deleted) continue
-        if (anchorIdOf(element) !== id) return 'id of a block or entry changed'
+        if (element._item?.deleted || anchorIdOf(element) === id) continue
+        present ??= liveIds(doc)
+        if (!present.has(id)) return 'id of a block or entry changed'
       }
       return null
     },

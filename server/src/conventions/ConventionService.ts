@@ -3,6 +3,7 @@ import { createId, readMeta, writeConvention, yDocToConvention, type Convention,
 import type { Hocuspocus } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { CommentService } from '../comments/CommentService.js'
+import type { PlenaryService } from '../plenary/PlenaryService.js'
 import type { Lifecycle } from '../versions/VersionStore.js'
 import type { VersionService } from '../versions/VersionService.js'
 import { placeImportedComments } from '../comments/placeImportedComments.js'
@@ -23,6 +24,8 @@ export const Y_DOC_OPTIONS = { gc: false, gcFilter: () => false }
 export class ConventionService {
   /** the comments of the export (set once the comment service exists, which reads documents through this) */
   comments: Pick<CommentService, 'exportComments'> | undefined
+  /** the plénières of the export, and of an import (set once the plénière service exists) */
+  plenaries: Pick<PlenaryService, 'exportPlenaries' | 'importPlenaries'> | undefined
   /** the export's status, adopted, amends and amendments (set once the version service exists) */
   versions: Pick<VersionService, 'exportFields'> | undefined
 
@@ -53,6 +56,8 @@ export class ConventionService {
     })
     ydoc.destroy()
     if (threads.length > 0) await this.store.comments.importThreads(threads)
+    // a plénière's results come back as the closed record they are
+    if (convention.plenaries?.length) await this.plenaries?.importPlenaries(id, convention.plenaries)
     return id
   }
 
@@ -103,7 +108,8 @@ export class ConventionService {
   async exportDocument(id: string, doc: Y.Doc, lifecycle?: Lifecycle): Promise<Convention> {
     const convention = yDocToConvention(doc)
     const comments = this.comments ? await this.comments.exportComments(id, doc) : []
+    const plenaries = this.plenaries ? await this.plenaries.exportPlenaries(id, doc) : []
     const fields = this.versions ? await this.versions.exportFields(id, convention, lifecycle) : {}
-    return { ...convention, comments, ...fields }
+    return { ...convention, comments, plenaries, ...fields }
   }
 }

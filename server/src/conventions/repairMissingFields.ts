@@ -1,5 +1,5 @@
 import { conventionSchema } from '@ctg/extensions'
-import { Y_FRAGMENT_NAME } from '@ctg/shared'
+import { conventionNodes, Y_FRAGMENT_NAME, type NodeSpecData } from '@ctg/shared'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { planMissingChildren } from './planMissingChildren.js'
@@ -14,12 +14,32 @@ function toYXml(node: PMNode): Y.XmlElement | Y.XmlText {
   for (const [key, value] of Object.entries(node.attrs)) if (value !== null) element.setAttribute(key, value as never)
   const children: (Y.XmlElement | Y.XmlText)[] = []
   node.forEach((child) => children.push(toYXml(child)))
+  // createAndFill leaves a paragraphs field empty (its expression allows it): give it its paragraph
+  const fill = node.childCount === 0 ? fillOf(node.type.name) : undefined
+  if (fill) children.push(new Y.XmlElement(fill))
   element.insert(0, children)
   return element
 }
 
+/** The child an emptied field gets back (a paragraph for the paragraphs fields), if any. */
+function fillOf(name: string): string | undefined {
+  const spec = (conventionNodes as Record<string, NodeSpecData>)[name]
+  return spec?.fill
+}
+
+/** Gives an emptied field its `fill` child back; returns 1 if it did. */
+function refillEmptyField(element: XmlParent): number {
+  if (!(element instanceof Y.XmlElement) || element.length > 0) return 0
+  const fill = fillOf(element.nodeName)
+  if (!fill) return 0
+  element.insert(0, [new Y.XmlElement(fill)])
+  return 1
+}
+
 /** Inserts the empty children `element` lacks; returns how many. Elements holding an unknown type are left alone. */
 function fillElement(element: XmlParent): number {
+  const refilled = refillEmptyField(element)
+  if (refilled) return refilled
   const schema = conventionSchema
   const type = element instanceof Y.XmlElement ? schema.nodes[element.nodeName] : schema.topNodeType
   const present = type && standInChildren(element, schema)
@@ -77,7 +97,7 @@ function everyElement(fragment: Y.XmlFragment): XmlParent[] {
 
 /**
  * Gives blocks, entries and fields the children their content expression requires,
- * empty, in one transaction with `origin`: a fiche action sent without its fields by a
+ * empty, and an emptied paragraphs field its paragraph (`fill`), in one transaction with `origin`: a fiche action sent without its fields by a
  * client outside the editor, a key action without its pilot. Works on the Y.Doc itself,
  * because y-prosemirror (in every editor, and in `editYDoc`) deletes an element whose
  * content is invalid as soon as it reads it; the server therefore repairs in the event

@@ -4,6 +4,15 @@ import type { Sessions } from '../auth/Sessions.js'
 import { sessionTokenFromCookie } from '../http/sessionCookie.js'
 import type { User } from '../auth/tokens.js'
 import type { ConventionStore } from '../storage/ConventionStore.js'
+import { participantTokenFromCookie } from '../plenary/participantCookie.js'
+import type { ParticipantConnectionContext } from '../plenary/ParticipantContext.js'
+import { isParticipantToken } from '../plenary/participantTokens.js'
+import type { ParticipantAccess } from '../plenary/PlenaryService.js'
+
+/** Checks a plénière participant's token for one convention (PlenaryService). */
+export interface ParticipantAuthenticator {
+  authenticateConnection(token: string, conventionId: string): Promise<ParticipantAccess | null>
+}
 
 export interface ConnectionContext {
   user: User
@@ -35,10 +44,19 @@ export class Authentication implements Extension {
     private readonly sessions: Sessions,
     private readonly store: ConventionStore,
     private readonly onFailure: (payload: onAuthenticatePayload) => void = () => {},
+    private readonly participants?: ParticipantAuthenticator,
   ) {}
 
-  async onAuthenticate(payload: onAuthenticatePayload): Promise<ConnectionContext> {
+  async onAuthenticate(payload: onAuthenticatePayload): Promise<ConnectionContext | ParticipantConnectionContext> {
     try {
+      const cookies = payload.requestHeaders.get('cookie')
+      // a plénière participant: their token, or their cookie when there is no session cookie
+      const participantToken = isParticipantToken(payload.token)
+        ? payload.token
+        : !payload.token && !sessionTokenFromCookie(cookies)
+          ? participantTokenFromCookie(cookies)
+          : null
+      if (participantToken && this.participants) return await this.participant(participantToken, payload)
       // the web client sends no token: its session cookie came with the upgrade request
       const user = await this.sessions.verify(
         payload.token || sessionTokenFromCookie(payload.requestHeaders.get('cookie')),
@@ -55,6 +73,24 @@ export class Authentication implements Extension {
     } catch (error) {
       this.onFailure(payload)
       throw error
+    }
+  }
+
+  /** Read-only, on their plénière's convention only, while it is open and they are not excluded. */
+  private async participant(token: string, payload: onAuthenticatePayload): Promise<ParticipantConnectionContext> {
+    const access = await this.participants!.authenticateConnection(token, payload.documentName)
+    if (!access) throw FORBIDDEN
+    payload.connectionConfig.readOnly = true
+    const { participant, plenary } = access
+    return {
+      role: null,
+      participant: {
+        id: participant.id,
+        name: participant.name,
+        plenaryId: plenary.id,
+        conventionId: plenary.conventionId,
+        endsAt: plenary.endsAt,
+      },
     }
   }
 }

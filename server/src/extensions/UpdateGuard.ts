@@ -35,6 +35,11 @@ export class UpdateGuard implements Extension {
     this.budgets = new KeyedTokenBuckets(2 * limits.updateTimeoutMs, limits.updateCpuMsPerSecond)
   }
 
+  /** Whether an update is being checked in the worker right now. */
+  get checking(): boolean {
+    return this.sandbox.checking
+  }
+
   async onListen() {
     // the worker takes half a second or more to load the schema: start it with the server,
     // so that the first edit after a (re)start is not acknowledged late

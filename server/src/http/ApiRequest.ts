@@ -27,7 +27,7 @@ export interface ApiResponse {
 export type ApiHandler = (request: ApiRequest) => Promise<ApiResponse>
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   pattern: RegExp
   handler: ApiHandler
   /** routes open without a token (the JSON Schema is public) */

@@ -64,6 +64,11 @@ export class UpdateSandbox {
     return new Promise((resolve) => this.dispatch({ documentName, document, update, resolve }))
   }
 
+  /** Whether a check is waiting for the worker or running in it (for tests and monitoring). */
+  get checking(): boolean {
+    return this.outstanding.some((o) => o.check !== undefined)
+  }
+
   /** Starts the worker ahead of the first check (it loads the schema, which takes a moment). */
   warmUp(): void {
     if (!this.destroyed) this.started()

@@ -14,6 +14,9 @@ export type ActivityAction =
   | 'comment_deleted'
   | 'comment_thread_resolved'
   | 'comment_thread_reopened'
+  | 'plenary_opened'
+  | 'plenary_closed'
+  | 'plenary_participant_excluded'
 
 export interface NewActivity {
   conventionId: string

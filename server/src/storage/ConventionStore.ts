@@ -1,6 +1,7 @@
 import type { Period, SchemaIssue } from '@ctg/shared'
 import type { BinStore } from '../bin/BinStore.js'
 import type { CommentStore } from '../comments/CommentStore.js'
+import type { PlenaryStore } from '../plenary/PlenaryStore.js'
 import type { VersionStore } from '../versions/VersionStore.js'
 import type { AccountStore } from './AccountStore.js'
 import type { ActivityStore } from './ActivityStore.js'
@@ -81,6 +82,8 @@ export interface ConventionStore {
   readonly bin: BinStore
   /** comment threads and messages */
   readonly comments: CommentStore
+  /** plénières, participants, supports */
+  readonly plenaries: PlenaryStore
   /** versions and the status of each convention */
   readonly versions: VersionStore
   /** the conventions not in the bin */

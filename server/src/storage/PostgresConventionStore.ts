@@ -10,6 +10,7 @@ import type {
   StoredDocument,
 } from './ConventionStore.js'
 import { PostgresCommentStore } from '../comments/PostgresCommentStore.js'
+import { PostgresPlenaryStore } from '../plenary/PostgresPlenaryStore.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
 import { mergeStoredDocument } from './mergeStoredDocument.js'
 import { migratePostgres } from './postgresMigrations.js'
@@ -31,6 +32,7 @@ export class PostgresConventionStore implements ConventionStore {
   readonly accounts: PostgresAccountStore
   readonly bin: PostgresBinStore
   readonly comments: PostgresCommentStore
+  readonly plenaries: PostgresPlenaryStore
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -41,6 +43,7 @@ export class PostgresConventionStore implements ConventionStore {
     this.accounts = new PostgresAccountStore(pool)
     this.bin = new PostgresBinStore(pool)
     this.comments = new PostgresCommentStore(pool)
+    this.plenaries = new PostgresPlenaryStore(pool)
   }
 
   static async open(connectionString: string): Promise<PostgresConventionStore> {

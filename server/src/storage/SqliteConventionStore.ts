@@ -12,6 +12,7 @@ import type {
   StoredDocument,
 } from './ConventionStore.js'
 import { SqliteCommentStore } from '../comments/SqliteCommentStore.js'
+import { SqlitePlenaryStore } from '../plenary/SqlitePlenaryStore.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
 import { migrateSqlite } from './sqliteMigrations.js'
 import { openSqlite } from './openSqlite.js'
@@ -36,6 +37,7 @@ export class SqliteConventionStore implements ConventionStore {
   readonly accounts: SqliteAccountStore
   readonly bin: SqliteBinStore
   readonly comments: SqliteCommentStore
+  readonly plenaries: SqlitePlenaryStore
   readonly versions: SqliteVersionStore
 
   constructor(file: string) {
@@ -48,6 +50,7 @@ export class SqliteConventionStore implements ConventionStore {
     this.accounts = new SqliteAccountStore(this.db)
     this.bin = new SqliteBinStore(this.db)
     this.comments = new SqliteCommentStore(this.db, this.writer)
+    this.plenaries = new SqlitePlenaryStore(this.db, this.writer)
     this.versions = new SqliteVersionStore(this.db, this.writer)
   }
 

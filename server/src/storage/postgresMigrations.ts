@@ -131,6 +131,76 @@ const MIGRATIONS: string[] = [
      expires_at TIMESTAMPTZ NOT NULL
    );
    CREATE INDEX sessions_by_user ON sessions (user_id, expires_at);`,
+  // 8: plénières (see sqliteMigrations 9). A change of supports locks the participant's row
+  // (UPDATE) and reads the plénière FOR SHARE: concurrent changes of one participant run one
+  // after the other, and a closing waits for those under way, so the triggers' counts hold
+  `CREATE TABLE plenaries (
+     id TEXT PRIMARY KEY,
+     convention_id TEXT NOT NULL REFERENCES conventions (id) ON DELETE CASCADE,
+     code TEXT NOT NULL UNIQUE,
+     title TEXT NOT NULL,
+     supports_per_participant INTEGER NOT NULL CHECK (supports_per_participant >= 0),
+     moderation TEXT NOT NULL CHECK (moderation IN ('before', 'after')),
+     opened_at TEXT NOT NULL,
+     ends_at TEXT NOT NULL,
+     closed_at TEXT,
+     opened_by_id TEXT NOT NULL,
+     opened_by_name TEXT NOT NULL
+   );
+   CREATE INDEX plenaries_by_convention ON plenaries (convention_id);
+   CREATE TABLE plenary_participants (
+     id TEXT PRIMARY KEY,
+     plenary_id TEXT NOT NULL REFERENCES plenaries (id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     token_hash TEXT NOT NULL,
+     joined_at TEXT NOT NULL,
+     excluded BOOLEAN NOT NULL DEFAULT false,
+     supports_changed_at TEXT
+   );
+   CREATE INDEX plenary_participants_by_plenary ON plenary_participants (plenary_id, joined_at);
+   CREATE TABLE plenary_supports (
+     plenary_id TEXT NOT NULL REFERENCES plenaries (id) ON DELETE CASCADE,
+     participant_id TEXT NOT NULL REFERENCES plenary_participants (id) ON DELETE CASCADE,
+     block_id TEXT NOT NULL,
+     PRIMARY KEY (participant_id, block_id)
+   );
+   CREATE INDEX plenary_supports_by_plenary ON plenary_supports (plenary_id);
+   CREATE FUNCTION plenary_open_check() RETURNS trigger AS $$
+   BEGIN
+     PERFORM 1 FROM plenaries WHERE id = NEW.plenary_id AND closed_at IS NULL AND ends_at::timestamptz > now() FOR SHARE;
+     IF NOT FOUND THEN RAISE EXCEPTION 'plenary_closed'; END IF;
+     RETURN NEW;
+   END $$ LANGUAGE plpgsql;
+   CREATE FUNCTION plenary_participant_check() RETURNS trigger AS $$
+   BEGIN
+     IF OLD.excluded THEN RAISE EXCEPTION 'participant_excluded'; END IF;
+     PERFORM 1 FROM plenaries WHERE id = NEW.plenary_id AND closed_at IS NULL AND ends_at::timestamptz > now() FOR SHARE;
+     IF NOT FOUND THEN RAISE EXCEPTION 'plenary_closed'; END IF;
+     RETURN NEW;
+   END $$ LANGUAGE plpgsql;
+   CREATE TRIGGER plenary_supports_open BEFORE UPDATE OF supports_changed_at ON plenary_participants
+     FOR EACH ROW EXECUTE FUNCTION plenary_participant_check();
+   CREATE TRIGGER plenary_supports_closed BEFORE INSERT ON plenary_supports
+     FOR EACH ROW EXECUTE FUNCTION plenary_open_check();
+   CREATE FUNCTION plenary_budget_check() RETURNS trigger AS $$
+   BEGIN
+     IF (SELECT COUNT(*) FROM plenary_supports WHERE participant_id = NEW.participant_id)
+        >= (SELECT supports_per_participant FROM plenaries WHERE id = NEW.plenary_id) THEN
+       RAISE EXCEPTION 'support_budget';
+     END IF;
+     RETURN NEW;
+   END $$ LANGUAGE plpgsql;
+   CREATE TRIGGER plenary_supports_budget BEFORE INSERT ON plenary_supports
+     FOR EACH ROW EXECUTE FUNCTION plenary_budget_check();
+   ALTER TABLE comment_threads ADD COLUMN plenary_id TEXT;
+   ALTER TABLE comment_threads ADD COLUMN hidden BOOLEAN NOT NULL DEFAULT false;
+   CREATE INDEX comment_threads_by_plenary ON comment_threads (plenary_id) WHERE plenary_id IS NOT NULL;
+   CREATE TABLE imported_plenaries (
+     seq BIGSERIAL PRIMARY KEY,
+     convention_id TEXT NOT NULL REFERENCES conventions (id) ON DELETE CASCADE,
+     record TEXT NOT NULL
+   );
+   CREATE INDEX imported_plenaries_by_convention ON imported_plenaries (convention_id, seq);`,
 ]
 
 /** Several processes may start at once: an advisory lock lets one migrate while the others wait. */

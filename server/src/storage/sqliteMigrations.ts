@@ -126,6 +126,64 @@ const MIGRATIONS: string[] = [
      expires_at TEXT NOT NULL
    );
    CREATE INDEX sessions_by_user ON sessions (user_id, expires_at);`,
+  // 9: plénières: participants, their supports (the budget and the closing enforced here, under
+  // any concurrency), the plénière and moderation of comment threads, imported results
+  `CREATE TABLE plenaries (
+     id TEXT PRIMARY KEY,
+     convention_id TEXT NOT NULL REFERENCES conventions (id) ON DELETE CASCADE,
+     code TEXT NOT NULL UNIQUE,
+     title TEXT NOT NULL,
+     supports_per_participant INTEGER NOT NULL CHECK (supports_per_participant >= 0),
+     moderation TEXT NOT NULL CHECK (moderation IN ('before', 'after')),
+     opened_at TEXT NOT NULL,
+     ends_at TEXT NOT NULL,
+     closed_at TEXT,
+     opened_by_id TEXT NOT NULL,
+     opened_by_name TEXT NOT NULL
+   );
+   CREATE INDEX plenaries_by_convention ON plenaries (convention_id);
+   CREATE TABLE plenary_participants (
+     id TEXT PRIMARY KEY,
+     plenary_id TEXT NOT NULL REFERENCES plenaries (id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     token_hash TEXT NOT NULL,
+     joined_at TEXT NOT NULL,
+     excluded INTEGER NOT NULL DEFAULT 0,
+     supports_changed_at TEXT
+   );
+   CREATE INDEX plenary_participants_by_plenary ON plenary_participants (plenary_id, joined_at);
+   CREATE TABLE plenary_supports (
+     plenary_id TEXT NOT NULL REFERENCES plenaries (id) ON DELETE CASCADE,
+     participant_id TEXT NOT NULL REFERENCES plenary_participants (id) ON DELETE CASCADE,
+     block_id TEXT NOT NULL,
+     PRIMARY KEY (participant_id, block_id)
+   );
+   CREATE INDEX plenary_supports_by_plenary ON plenary_supports (plenary_id);
+   -- a change of supports starts by touching the participant's row: refused once closed or excluded
+   CREATE TRIGGER plenary_supports_open BEFORE UPDATE OF supports_changed_at ON plenary_participants
+     WHEN (SELECT closed_at IS NOT NULL OR ends_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+           FROM plenaries WHERE id = NEW.plenary_id)
+     BEGIN SELECT RAISE(ABORT, 'plenary_closed'); END;
+   CREATE TRIGGER plenary_supports_excluded BEFORE UPDATE OF supports_changed_at ON plenary_participants
+     WHEN OLD.excluded
+     BEGIN SELECT RAISE(ABORT, 'participant_excluded'); END;
+   CREATE TRIGGER plenary_supports_budget BEFORE INSERT ON plenary_supports
+     WHEN (SELECT COUNT(*) FROM plenary_supports WHERE participant_id = NEW.participant_id)
+          >= (SELECT supports_per_participant FROM plenaries WHERE id = NEW.plenary_id)
+     BEGIN SELECT RAISE(ABORT, 'support_budget'); END;
+   CREATE TRIGGER plenary_supports_closed BEFORE INSERT ON plenary_supports
+     WHEN (SELECT closed_at IS NOT NULL OR ends_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+           FROM plenaries WHERE id = NEW.plenary_id)
+     BEGIN SELECT RAISE(ABORT, 'plenary_closed'); END;
+   ALTER TABLE comment_threads ADD COLUMN plenary_id TEXT;
+   ALTER TABLE comment_threads ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX comment_threads_by_plenary ON comment_threads (plenary_id) WHERE plenary_id IS NOT NULL;
+   CREATE TABLE imported_plenaries (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     convention_id TEXT NOT NULL REFERENCES conventions (id) ON DELETE CASCADE,
+     record TEXT NOT NULL
+   );
+   CREATE INDEX imported_plenaries_by_convention ON imported_plenaries (convention_id, seq);`,
 ]
 
 export function migrateSqlite(db: DatabaseSync): void {

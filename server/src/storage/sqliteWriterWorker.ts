@@ -37,11 +37,6 @@ function openWriter(file: string) {
 
   const transaction = <T>(work: () => T): T => sqliteTransaction(db, work)
 
-  const append = (entries: LogEntry[]) =>
-    transaction(() => {
-      for (const entry of entries) insert.run(entry.conventionId, entry.update, entry.userId)
-    })
-
   const compact = (id: string, meta: ConventionMeta): CompactionResult =>
     transaction(() => {
       const row = db.prepare('SELECT snapshot, snapshot_version FROM conventions WHERE id = ?').get(id) as
@@ -70,11 +65,63 @@ function openWriter(file: string) {
       return { folded, skipped }
     })
 
-  /** Other writes (comments, activity), in one transaction, off the main thread like the log's. */
-  const statements = (list: WriterStatement[]) =>
-    transaction(() => list.map(({ sql, params }) => Number(db.prepare(sql).run(...params).changes)))
+  /** Appends and other writes (comments, activity, plénières), inside the batch's transaction (runBatch). */
+  const appendIn = (entries: LogEntry[]) => {
+    for (const entry of entries) insert.run(entry.conventionId, entry.update, entry.userId)
+  }
+  const prepared = new Map<string, ReturnType<typeof db.prepare>>()
+  const statementsIn = (list: WriterStatement[]) =>
+    list.map(({ sql, params }) => {
+      let statement = prepared.get(sql)
+      if (!statement) {
+        statement = db.prepare(sql)
+        if (prepared.size < 200) prepared.set(sql, statement)
+      }
+      return Number(statement.run(...params).changes)
+    })
 
-  return { append, compact, statements }
+  return { db, compact, appendIn, statementsIn }
+}
+
+/**
+ * Runs appends and statements that arrived together in one transaction (one fsync), each in
+ * its own savepoint so that a refused one (a trigger's RAISE) rolls back alone; replies go out
+ * after the commit. Under load (a plénière: hundreds of comments and supports a minute while
+ * people type) one fsync per job would queue them for seconds, and every acknowledgement with them.
+ */
+function runBatch(
+  db: ReturnType<typeof openSqlite>,
+  writer: ReturnType<typeof openWriter>,
+  jobs: WriterJob[],
+): WriterReply[] {
+  const replies: WriterReply[] = []
+  try {
+    db.exec('BEGIN IMMEDIATE')
+    for (const job of jobs) {
+      db.exec('SAVEPOINT job')
+      try {
+        let changes: number[] | undefined
+        if (job.kind === 'append') writer.appendIn(job.entries)
+        else if (job.kind === 'statements') changes = writer.statementsIn(job.statements)
+        db.exec('RELEASE job')
+        replies.push(changes ? { id: job.id, changes } : { id: job.id })
+      } catch (error) {
+        db.exec('ROLLBACK TO job')
+        db.exec('RELEASE job')
+        replies.push({ id: job.id, error: (error as Error).message })
+      }
+    }
+    db.exec('COMMIT')
+  } catch (error) {
+    try {
+      db.exec('ROLLBACK')
+    } catch {
+      // the transaction is already gone
+    }
+    // nothing of the batch is stored: every job fails
+    return jobs.map((job) => ({ id: job.id, error: (error as Error).message }))
+  }
+  return replies
 }
 
 // importing this module elsewhere must not answer on someone else's port
@@ -82,18 +129,33 @@ const data = workerData as WriterWorkerData | null
 if (parentPort && data?.role === 'sqlite-writer') {
   const port = parentPort
   const writer = openWriter(data.file)
-  port.on('message', (job: WriterJob) => {
-    try {
-      if (job.kind === 'append') {
-        writer.append(job.entries)
-        port.postMessage({ id: job.id } satisfies WriterReply)
-      } else if (job.kind === 'statements') {
-        port.postMessage({ id: job.id, changes: writer.statements(job.statements) } satisfies WriterReply)
-      } else {
-        port.postMessage({ id: job.id, compaction: writer.compact(job.conventionId, job.meta) } satisfies WriterReply)
+  const queue: WriterJob[] = []
+  let scheduled = false
+  const flush = () => {
+    scheduled = false
+    while (queue.length > 0) {
+      const job = queue[0]!
+      if (job.kind === 'compact') {
+        queue.shift()
+        try {
+          port.postMessage({ id: job.id, compaction: writer.compact(job.conventionId, job.meta) } satisfies WriterReply)
+        } catch (error) {
+          port.postMessage({ id: job.id, error: (error as Error).message } satisfies WriterReply)
+        }
+        continue
       }
-    } catch (error) {
-      port.postMessage({ id: job.id, error: (error as Error).message } satisfies WriterReply)
+      // every append and statement up to the next compaction, in arrival order
+      const end = queue.findIndex((j) => j.kind === 'compact')
+      const batch = queue.splice(0, end === -1 ? queue.length : end)
+      for (const reply of runBatch(writer.db, writer, batch)) port.postMessage(reply)
+    }
+  }
+  port.on('message', (job: WriterJob) => {
+    queue.push(job)
+    // the messages already waiting are delivered before this runs: they join the batch
+    if (!scheduled) {
+      scheduled = true
+      setImmediate(flush)
     }
   })
 }

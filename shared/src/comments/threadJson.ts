@@ -36,6 +36,8 @@ export const commentThreadSchema = z.strictObject({
   createdAt: z.string(),
   author: commentAuthorSchema,
   messages: z.array(commentMessageSchema),
+  /** posted by a participant of this plénière (the author is the participant, by display name) */
+  plenaryId: z.string().optional(),
 })
 export type CommentThread = z.infer<typeof commentThreadSchema>
 

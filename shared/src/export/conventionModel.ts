@@ -98,6 +98,13 @@ export const ficheActionSchema = z.object({
   schedule: z.object({ startYear: year.nullable(), endYear: year.nullable() }),
   indicators: z.object({ items: z.array(text), tableId: id.nullable() }),
   status: z.enum(FOLLOW_UP_STATUSES),
+  priority: z
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .optional()
+    .describe('Priority given by a plénière ranking (1 = first); absent when none'),
 })
 
 export const indicatorYearSchema = z.object({ year, target: cellSchema, reached: cellSchema })
@@ -201,6 +208,34 @@ export const exportedCommentSchema = z.object({
 })
 export type ExportedComment = z.infer<typeof exportedCommentSchema>
 
+/**
+ * A plénière's results, kept with the convention: a closed record (an import keeps it as
+ * it is). `supports` lists every fiche the plénière counted, highest first; `comments`
+ * are the participants' comments in the order they were posted, with their moderation.
+ */
+export const exportedPlenarySchema = z.object({
+  id: z.string().min(1).max(64),
+  title: z.string().max(300),
+  openedAt: instant,
+  closedAt: instant.nullable().describe('null while it is still open'),
+  participantCount: z.number().int().min(0),
+  supports: z.array(z.object({ blockId: id, supports: z.number().int().min(0) })).max(20_000),
+  comments: z
+    .array(
+      z.object({
+        blockId: id
+          .nullable()
+          .describe('The commented block or entry (a passage: its innermost one); null in free text'),
+        name: z.string().max(200).describe("The participant's display name, as typed"),
+        body: z.string().max(20_000).describe('Plain text with line breaks, exactly as typed'),
+        createdAt: instant,
+        hidden: z.boolean(),
+      }),
+    )
+    .max(100_000),
+})
+export type ExportedPlenary = z.infer<typeof exportedPlenarySchema>
+
 export const conventionSchema = z
   .object({
     format: z.literal(CONVENTION_FORMAT),
@@ -210,6 +245,8 @@ export const conventionSchema = z
     content: z.array(blockSchema).min(1).max(20_000),
     /** Comment threads in document order (detached last); absent in exports made before comments. */
     comments: z.array(exportedCommentSchema).max(10_000).optional(),
+    /** Plénières and their results; absent in exports made before plénières. */
+    plenaries: z.array(exportedPlenarySchema).max(1000).optional(),
     // the life of the convention (versions): exported, ignored by import (which creates a draft)
     status: z.enum(CONVENTION_STATUSES).optional().describe('draft, validated (COPIL), adopted, signed'),
     adopted: versionRefSchema.nullable().optional().describe('The version recorded when it was adopted'),

@@ -4,7 +4,9 @@ import { CIVILITIES, FOLLOW_UP_STATUSES, INDICATOR_KINDS, SIGNATORY_KINDS, THEME
 /**
  * Design rule: what people type is text in child nodes (Yjs merges it character
  * by character); only scalars are attributes. Content expressions keep each
- * block's shape, so selecting and typing can remove a field's text, never the field.
+ * block's shape, so selecting and typing can remove a field's text, never the field,
+ * and no concurrent edit can make them invalid: lists of entries and of paragraphs
+ * allow zero items, since two people deleting the last ones at once leave none.
  */
 
 /**
@@ -15,8 +17,11 @@ export const LINE_MARKS = 'comment'
 
 /** A single-line text field without formatting (comments allowed). */
 const line = (): NodeSpecData => ({ role: 'field', content: 'text*', marks: LINE_MARKS, attrs: {} })
-/** A field of one or more paragraphs. */
-const paragraphs = (): NodeSpecData => ({ role: 'field', content: 'paragraph+', attrs: {} })
+/**
+ * A field of paragraphs: one or more as people edit it, none only for the moment after
+ * concurrent deletions of its last paragraphs (see `fill`), never invalid for the binding.
+ */
+const paragraphs = (): NodeSpecData => ({ role: 'field', content: 'paragraph*', fill: 'paragraph', attrs: {} })
 
 export const ficheActionNodes = {
   ficheAction: {
@@ -29,6 +34,8 @@ export const ficheActionNodes = {
       status: enumAttribute(FOLLOW_UP_STATUSES, 'a_engager'),
       startYear: yearAttribute,
       endYear: yearAttribute,
+      /** the rank a plénière gave it (1 = first), written by the server on request; null: none */
+      priority: { type: 'number', default: null },
     },
   },
   ficheTitle: line(),

@@ -26,6 +26,13 @@ export interface NodeSpecData {
   /** ProseMirror content expression: keeps the block's shape. */
   readonly content: string
   readonly group?: string
+  /**
+   * The child an emptied field gets back. Its content expression allows none, because two
+   * people deleting its last paragraphs at once leave it empty, and y-prosemirror deletes
+   * an element whose content is invalid (and then the block that lacks it); the server
+   * adds this child back at once, for everyone (`repairMissingFields`).
+   */
+  readonly fill?: string
   /** Allowed marks (ProseMirror mark expression); single-line fields allow only `comment`. */
   readonly marks?: string
   readonly attrs: Readonly<Record<string, AttributeSpec>>

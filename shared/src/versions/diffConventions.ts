@@ -10,8 +10,17 @@ import type { ConventionChange, WordPart } from './conventionChange.js'
  * its words, not a removal and an insertion.
  */
 
-/** Fields that are not the convention's content (or describe it: status, references). */
-const NOT_COMPARED = new Set(['format', 'version', 'comments', 'status', 'adopted', 'amends', 'amendments'])
+/** Fields that are not the convention's content (comments, plénières' results) or describe it (status, references). */
+const NOT_COMPARED = new Set([
+  'format',
+  'version',
+  'comments',
+  'plenaries',
+  'status',
+  'adopted',
+  'amends',
+  'amendments',
+])
 /** Derived from the order (fiche 3, key action 3.2): a move shows as a move, not as renumbering. */
 const DERIVED = new Set(['number'])
 /** Fields that identify an item of a list, in order of preference. */

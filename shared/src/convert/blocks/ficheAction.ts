@@ -46,7 +46,14 @@ export function exportFicheAction(fiche: EditorNode, number: number): FicheActio
       tableId: attrOf(childOf(fiche, 'ficheIndicators'), 'tableId'),
     },
     status: attrOf<FollowUpStatus>(fiche, 'status'),
+    ...priorityOf(fiche),
   }
+}
+
+/** The `priority` attribute, only when set (exports from before it stay the same). */
+function priorityOf(fiche: EditorNode): { priority?: number } {
+  const priority = attrOf<number | null>(fiche, 'priority')
+  return typeof priority === 'number' && Number.isInteger(priority) && priority >= 1 ? { priority } : {}
 }
 
 export function importFicheAction(fiche: FicheActionBlock): EditorNode {
@@ -57,6 +64,7 @@ export function importFicheAction(fiche: FicheActionBlock): EditorNode {
       status: fiche.status,
       startYear: fiche.schedule.startYear,
       endYear: fiche.schedule.endYear,
+      ...(fiche.priority !== undefined ? { priority: fiche.priority } : {}),
     },
     [
       lineNode('ficheTitle', fiche.title),

@@ -1,0 +1,26 @@
+import { z } from 'zod'
+
+export const PLENARY_EVENTS = ['joined', 'commented', 'supported', 'moderated', 'excluded', 'closed'] as const
+export type PlenaryEvent = (typeof PLENARY_EVENTS)[number]
+
+/**
+ * The stateless message the convention's members' `/collab` connections receive, on every
+ * process, when something happens in one of its plénières: the facilitator's view reads
+ * `GET …/plenaries/:plenaryId` again. Participants' connections get only `closed` (their
+ * plénière) and `excluded` (themselves), right before their socket is closed.
+ */
+export const plenaryMessageSchema = z.strictObject({
+  type: z.literal('plenary'),
+  plenaryId: z.string(),
+  event: z.enum(PLENARY_EVENTS),
+})
+export type PlenaryMessage = z.infer<typeof plenaryMessageSchema>
+
+/** How a participant's socket is closed when the plénière closes or they are excluded. */
+export const PLENARY_CLOSED_CLOSE = { code: 4410, reason: 'plenary closed' } as const
+export const PARTICIPANT_EXCLUDED_CLOSE = { code: 4401, reason: 'participant excluded' } as const
+
+/** The participant credential's cookie (HttpOnly; the same value works as a bearer token). */
+export const PARTICIPANT_COOKIE = 'ctg_participant'
+/** Every participant token starts so (never a session token). */
+export const PARTICIPANT_TOKEN_PREFIX = 'ctgp_'

@@ -1,0 +1,88 @@
+import { plenaryDetailResponseSchema, plenaryMessageSchema, type PlenaryMessage } from '@ctg/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { largeConvention } from '../fixtures/conventionFixtures.js'
+import { closeOf } from '../helpers/closeOf.js'
+import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.js'
+import { call, joinPlenary, openPlenary } from '../helpers/plenaryApi.js'
+import { issueTestToken, type ServerProcess } from '../helpers/startServerProcess.js'
+import { startProcessPair, type ProcessPair } from '../helpers/startProcessPair.js'
+
+/** Every stateless `plenary` message the client receives from now on. */
+function plenaryMessages(client: TestClient): PlenaryMessage[] {
+  const received: PlenaryMessage[] = []
+  client.provider.on('stateless', ({ payload }: { payload: string }) => {
+    const parsed = plenaryMessageSchema.safeParse(JSON.parse(payload))
+    if (parsed.success) received.push(parsed.data)
+  })
+  return received
+}
+
+describe('a plénière on two processes (PostgreSQL, Redis)', () => {
+  let pair: ProcessPair
+  let a: ServerProcess
+  let b: ServerProcess
+  const clients: TestClient[] = []
+
+  beforeAll(async () => {
+    pair = await startProcessPair()
+    ;({ a, b } = pair)
+  })
+  afterAll(async () => {
+    for (const client of clients) client.destroy()
+    await pair?.stop()
+  })
+
+  it('participants joining, commenting and supporting through A reach the facilitator on B; closing on B cuts off phones on A', async () => {
+    const owner = await issueTestToken()
+    const created = await call(a, 'POST', '/api/conventions', owner, { convention: largeConvention() })
+    const { id } = (await created.json()) as { id: string }
+    const plenary = await openPlenary(a, id, owner)
+
+    const facilitator = await connectClient(b.wsUrl, id, owner)
+    clients.push(facilitator)
+    const seen = plenaryMessages(facilitator)
+    const has = (event: PlenaryMessage['event']) => seen.some((m) => m.event === event && m.plenaryId === plenary.id)
+
+    const { participant, token } = await joinPlenary(a, plenary.code, 'Nadia (centre social)')
+    await waitFor(() => has('joined'), 'joined at B', 2000)
+    expect(
+      (await call(a, 'PUT', `/api/plenaries/${plenary.code}/supports`, token, { blockIds: ['fa-4'] })).status,
+    ).toBe(200)
+    await waitFor(() => has('supported'), 'supported at B', 2000)
+    const posted = await call(a, 'POST', `/api/plenaries/${plenary.code}/comments`, token, {
+      anchor: { blockId: 'fa-4' },
+      body: 'Indispensable',
+    })
+    expect(posted.status).toBe(201)
+    await waitFor(() => has('commented'), 'commented at B', 2000)
+    // B's view holds them (same database)
+    const detail = plenaryDetailResponseSchema.parse(
+      await (await call(b, 'GET', `/api/conventions/${id}/plenaries/${plenary.id}`, owner)).json(),
+    )
+    expect(detail.participants.map((p) => p.name)).toEqual(['Nadia (centre social)'])
+    expect(detail.ranking[0]).toEqual({ blockId: 'fa-4', supports: 1 })
+    expect(detail.comments.map((c) => [c.participant.id, c.body])).toEqual([[participant.id, 'Indispensable']])
+
+    // a phone on A, the closing made on B
+    const phone = await connectClient(a.wsUrl, id, token)
+    clients.push(phone)
+    const phoneSeen = plenaryMessages(phone)
+    const closed = closeOf(phone)
+    const started = performance.now()
+    expect((await call(b, 'POST', `/api/conventions/${id}/plenaries/${plenary.id}/close`, owner)).status).toBe(200)
+    expect(await closed).toEqual({ code: 4410, reason: 'plenary closed' })
+    expect(performance.now() - started).toBeLessThan(2000)
+    expect(phoneSeen).toEqual([{ type: 'plenary', plenaryId: plenary.id, event: 'closed' }])
+    // the phone never received the members' messages
+    expect(phoneSeen.some((m) => m.event !== 'closed')).toBe(false)
+    expect((await call(a, 'PUT', `/api/plenaries/${plenary.code}/supports`, token, { blockIds: [] })).status).toBe(410)
+
+    // failed code guesses count across the processes (Redis): 12 on A, then B has 8 left
+    const guess = async (proc: ServerProcess, i: number) =>
+      (await call(proc, 'GET', `/api/plenaries/QQQQ${'23456789ABCDEFGHJKMN'[i]}Q`)).status
+    for (let i = 0; i < 12; i++) expect(await guess(a, i)).toBe(404)
+    const onB = []
+    for (let i = 12; i < 20 + 3; i++) onB.push(await guess(b, i % 20))
+    expect(onB).toEqual([404, 404, 404, 404, 404, 404, 404, 404, 429, 429, 429])
+  })
+})
