@@ -4,6 +4,7 @@ import { main as durability } from './durability.js'
 import { main as fanout } from './fanout.js'
 import { main as idleConnections } from './idleConnections.js'
 import { main as largeConvention } from './largeConvention.js'
+import { main as versions } from './versions.js'
 import { main as plenary } from './plenary.js'
 
 /**
@@ -16,6 +17,7 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   large: largeConvention,
   idle: idleConnections,
   comments,
+  versions,
   plenary,
   compaction,
 }

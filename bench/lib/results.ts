@@ -13,6 +13,7 @@ export const SECTION_ORDER = [
   'large-convention-profile',
   'idle-connections',
   'comments',
+  'versions',
   'plenary',
   'compaction',
 ] as const

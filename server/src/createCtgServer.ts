@@ -124,6 +124,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     () => server!.hocuspocus,
     live,
     () => comments,
+    log,
     logger,
   )
   conventions.versions = versions

@@ -69,8 +69,20 @@ describe('versions, comparison and adoption', () => {
     await expect.poll(() => page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false')
     await expectNoAxeViolations(page, 'frozen editor')
     await page.screenshot({ path: join(OUTPUT, 'versions-frozen-editor.png') })
+
+    // changing it starts an avenant: a new draft from the adopted text, editable, linked to it
+    await page.getByTestId('versions-open').click()
+    await panel.getByRole('button', { name: 'Commencer un avenant' }).click()
+    await expect.poll(() => new URL(page.url()).pathname).not.toBe(`/c/${id}`)
+    await expect.poll(() => page.title()).toContain('Avenant n°1 à Convention Territoriale Globale')
+    await page.locator('.fiche-action').first().waitFor()
+    await expect.poll(() => page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('true')
+    expect(await page.getByTestId('frozen-banner').count()).toBe(0)
+    await page.getByTestId('versions-open').click()
+    await page.getByTestId('amendments-open').click()
+    await page.getByTestId('amendments-view').getByTestId('comparison-empty').waitFor()
     await page.context().close()
-  })
+  }, 120_000)
 
   it('an edit made offline and sent after the adoption is not applied, and the browser says why and offers its text', async () => {
     const id = await createConvention(suite.server)
@@ -99,5 +111,5 @@ describe('versions, comparison and adoption', () => {
     await expectNoAxeViolations(page, 'unsent text dialog', '[data-testid="unsent-text-dialog"]')
     await page.screenshot({ path: join(OUTPUT, 'versions-unsent-after-adoption.png') })
     await context.close()
-  })
+  }, 60_000)
 })

@@ -283,4 +283,31 @@ describe.each(ENGINES)('versions on $name', (engine) => {
     expect(refused.status).toBe(409)
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('not_adopted')
   })
+
+  it('lets a step be skipped (draft → signed freezes and records the adopted version) and checks roles on every route', async () => {
+    const c = await convention()
+    const routes: [string, string, unknown, Record<'owner' | 'editor' | 'reader', number>][] = [
+      ['GET', '/versions', undefined, { owner: 200, editor: 200, reader: 200 }],
+      ['POST', '/versions', { name: 'Nommée' }, { owner: 201, editor: 201, reader: 403 }],
+      ['PATCH', '/signatories/sg-01', { deliberationDate: '2026-11-20' }, { owner: 200, editor: 200, reader: 403 }],
+      ['POST', '/avenants', undefined, { owner: 409, editor: 403, reader: 403 }],
+      ['POST', '/status', { status: 'backwards' }, { owner: 400, editor: 403, reader: 403 }],
+    ]
+    for (const [method, path, body, expected] of routes) {
+      for (const who of ['reader', 'editor', 'owner'] as const) {
+        expect([method, path, who, (await c.call(who, method, path, body)).status]).toEqual([
+          method,
+          path,
+          who,
+          expected[who],
+        ])
+      }
+    }
+    const signed = await c.call('owner', 'POST', '/status', { status: 'signed' })
+    expect(signed.status).toBe(200)
+    const { version } = (await signed.json()) as { version: Version }
+    const live = await c.exported()
+    expect(live).toMatchObject({ status: 'signed', adopted: { versionId: version.id, sha256: version.sha256 } })
+    expect((await c.call('owner', 'POST', '/status', { status: 'adopted' })).status).toBe(409)
+  })
 })

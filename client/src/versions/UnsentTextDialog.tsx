@@ -49,7 +49,11 @@ export function UnsentTextDialog({ conventionId, onClose }: { conventionId: stri
             <button
               type="button"
               className="button button--secondary"
-              onClick={() => void copyText(passage.text).then(() => setCopied(index))}
+              onClick={(event) => {
+                // plain-http pages (a LAN server) have no Clipboard API: the field's own selection is copied
+                const field = event.currentTarget.previousElementSibling as HTMLInputElement | null
+                void copyText(passage.text, field).then((done) => done && setCopied(index))
+              }}
             >
               {copied === index ? 'Copié' : 'Copier'}
             </button>

@@ -35,6 +35,7 @@ type View =
   | { kind: 'list' }
   | { kind: 'open'; version: Version; convention: Convention }
   | { kind: 'compare'; version: Version; changes: ConventionChange[]; before: Convention; after: Convention }
+  | { kind: 'amendments'; changes: ConventionChange[]; after: Convention }
 
 /**
  * The history of a convention: its status steps, its versions (author, date, what changed),
@@ -155,6 +156,12 @@ export function VersionsPanel({
           {back}
           <VersionContent convention={view.convention} />
         </div>
+      ) : view.kind === 'amendments' ? (
+        <div data-testid="amendments-view">
+          <p className="versions__lead">Modifications apportées par l’avenant au texte adopté</p>
+          {back}
+          <VersionComparison changes={view.changes} before={null} after={view.after} />
+        </div>
       ) : view.kind === 'compare' ? (
         <div data-testid="comparison-view">
           <p className="versions__lead">Différences entre « {versionTitle(view.version)} » et la version actuelle</p>
@@ -168,6 +175,18 @@ export function VersionsPanel({
             <p className="versions__signatures" data-testid="signature-count">
               {signatures.signed} signature{signatures.signed > 1 ? 's' : ''} sur {signatures.total}
             </p>
+          )}
+          {current?.amends && (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() =>
+                setView({ kind: 'amendments', changes: current.amendments?.changes ?? [], after: current })
+              }
+              data-testid="amendments-open"
+            >
+              Voir les modifications par rapport au texte adopté
+            </button>
           )}
           {frozen && role === 'owner' && (
             <button type="button" className="button button--secondary" disabled={busy} onClick={startAvenant}>

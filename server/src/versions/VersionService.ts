@@ -9,6 +9,7 @@ import {
   writeMeta,
   yDocToEditorJson,
   readMeta,
+  stableNumbers,
   type Convention,
   type ConventionStatus,
   type VersionKind,
@@ -24,6 +25,7 @@ import { STORED_BY_WRITER } from '../extensions/Persistence.js'
 import { HttpError } from '../http/HttpError.js'
 import type { Logger } from '../logger.js'
 import type { ConventionStore } from '../storage/ConventionStore.js'
+import type { DocumentLog } from '../storage/DocumentLog.js'
 import { canonicalHash } from './canonicalHash.js'
 import { conventionFrozenError } from './conventionFrozenError.js'
 import type { Lifecycle, NewVersion, VersionRow } from './VersionStore.js'
@@ -31,7 +33,10 @@ import type { Lifecycle, NewVersion, VersionRow } from './VersionStore.js'
 /** Changes made here are stored before the request is answered (Persistence leaves them out). */
 const VERSIONS_CONTEXT = { source: 'versions', [STORED_BY_WRITER]: true }
 
-export type LifecycleFields = Pick<Convention, 'status' | 'adopted' | 'amends' | 'amendments'>
+export type LifecycleFields = Pick<Convention, 'status' | 'adopted' | 'amends' | 'amendments'> & {
+  /** an avenant's content, numbered as the convention it amends */
+  content?: Convention['content']
+}
 
 interface RecordOptions {
   kind: VersionKind
@@ -66,6 +71,7 @@ export class VersionService {
     private readonly hocuspocus: () => Hocuspocus,
     private readonly live: LiveAccess,
     private readonly comments: () => CommentService,
+    private readonly log: DocumentLog,
     private readonly logger: Logger,
   ) {}
 
@@ -84,7 +90,10 @@ export class VersionService {
       const amended = await this.store.versions.read(current.amends.conventionId, current.amends.versionId)
       // the avenant's own title ("Avenant n°1 à …") is not an amendment
       const from = amended ? { ...(JSON.parse(amended.json) as Convention), title: base.title } : null
-      fields.amendments = { changes: from ? diffConventions(from, base) : [] }
+      if (from) fields.content = stableNumbers(base.content, from.content)
+      fields.amendments = {
+        changes: from ? diffConventions(from, { ...base, content: fields.content ?? base.content }) : [],
+      }
     }
     return fields
   }
@@ -101,34 +110,43 @@ export class VersionService {
 
   /** Builds a version of the document as it is (or as `state`), without storing it. */
   async build(conventionId: string, options: RecordOptions): Promise<NewVersion> {
-    const state =
-      options.state ?? (await this.conventions.withDocument(conventionId, (doc) => Y.encodeStateAsUpdate(doc)))
-    if (!state) throw new HttpError(404, 'not_found', 'no such convention')
     const lifecycle = options.lifecycle ?? (await this.store.versions.lifecycle(conventionId))
+    // the state and the export of the same moment: from the given state, or from the document
+    // itself (its state is encoded before the export reads it; no second copy is built)
+    const captured = options.state
+      ? await this.fromState(conventionId, options.state, lifecycle)
+      : await this.conventions.withDocument(conventionId, async (doc) => ({
+          state: Y.encodeStateAsUpdate(doc),
+          exported: await this.conventions.exportDocument(conventionId, doc, lifecycle),
+        }))
+    if (!captured) throw new HttpError(404, 'not_found', 'no such convention')
+    const { state, exported } = captured
+    const { json, sha256 } = canonicalHash(exported)
+    const latest = await this.store.versions.latest(conventionId)
+    const previous = latest ? await this.store.versions.read(conventionId, latest.id) : null
+    const before = previous ? (JSON.parse(previous.json) as unknown) : null
+    const summary = before ? summarizeChanges(diffConventions(before, exported), before, exported) : 'Première version'
+    return {
+      id: createId('v-'),
+      conventionId,
+      kind: options.kind,
+      name: options.name ?? null,
+      status: lifecycle.status,
+      createdAt: new Date().toISOString(),
+      authorId: options.author?.id ?? null,
+      authorName: options.author?.name ?? null,
+      sha256,
+      summary,
+      state,
+      json,
+    }
+  }
+
+  private async fromState(conventionId: string, state: Uint8Array, lifecycle: Lifecycle) {
     const doc = new Y.Doc(Y_DOC_OPTIONS)
     try {
       Y.applyUpdate(doc, state)
-      const exported = await this.conventions.exportDocument(conventionId, doc, lifecycle)
-      const { json, sha256 } = canonicalHash(exported)
-      const latest = await this.store.versions.latest(conventionId)
-      const previous = latest ? await this.store.versions.read(conventionId, latest.id) : null
-      const summary = previous
-        ? summarizeChanges(diffConventions(JSON.parse(previous.json), exported), JSON.parse(previous.json), exported)
-        : 'Première version'
-      return {
-        id: createId('v-'),
-        conventionId,
-        kind: options.kind,
-        name: options.name ?? null,
-        status: lifecycle.status,
-        createdAt: new Date().toISOString(),
-        authorId: options.author?.id ?? null,
-        authorName: options.author?.name ?? null,
-        sha256,
-        summary,
-        state,
-        json,
-      }
+      return { state, exported: await this.conventions.exportDocument(conventionId, doc, lifecycle) }
     } finally {
       doc.destroy()
     }
@@ -155,8 +173,15 @@ export class VersionService {
     if (statusRank(status) <= statusRank(current.status)) {
       throw new HttpError(409, 'invalid_transition', `the convention is ${current.status}: it cannot become ${status}`)
     }
-    // this process's connections stop writing before the adopted state is read
-    if (isFrozen(status)) this.live.freezeConnections(conventionId, status)
+    // every process's connections stop writing before the adopted state is read, and that state
+    // is read from storage once this process's appends are in: an edit acknowledged before the
+    // step is in the adopted version, none can come after it
+    let state: Uint8Array | undefined
+    if (isFrozen(status) && !isFrozen(current.status)) {
+      await this.live.frozen(conventionId, status)
+      await this.log.drain()
+      state = (await this.log.load(conventionId)) ?? undefined
+    }
     const versionId = createId('v-')
     const next: Lifecycle = {
       ...current,
@@ -166,12 +191,13 @@ export class VersionService {
     // the adopted version cannot name itself: its export says `adopted: null`
     const recordedUnder: Lifecycle = { ...next, adoptedVersionId: current.adoptedVersionId }
     const version = {
-      ...(await this.build(conventionId, { kind: 'status', author: user, lifecycle: recordedUnder })),
+      ...(await this.build(conventionId, { kind: 'status', author: user, lifecycle: recordedUnder, state })),
       id: versionId,
     }
     if (!(await this.store.versions.transition(conventionId, current.status, next, version))) {
       throw new HttpError(409, 'invalid_transition', 'the status changed meanwhile: read it again')
     }
+    // again once committed: a connection that joined between the two reads the old status
     if (isFrozen(status)) await this.live.frozen(conventionId, status)
     return version
   }
