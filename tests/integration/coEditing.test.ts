@@ -50,7 +50,14 @@ async function converged(id: string, a: TestClient, b: TestClient): Promise<Conv
   )
   const exported = await exportConvention(id)
   // the export adds the comment threads (none here) to the document's content
-  expect(exported).toEqual({ ...yDocToConvention(a.doc), comments: [], plenaries: [] })
+  expect(exported).toEqual({
+    ...yDocToConvention(a.doc),
+    comments: [],
+    plenaries: [],
+    status: 'draft',
+    adopted: null,
+    amends: null,
+  })
   return exported
 }
 
@@ -239,7 +246,7 @@ describe('persistence', () => {
     const reconnected = await connectClient(again.wsUrl, id, await again.token())
     expect(yDocToConvention(reconnected.doc)).toEqual(before)
     const exported = (await (await again.api(`/api/conventions/${id}/export?format=json`)).json()) as Convention
-    expect(exported).toEqual({ ...before, comments: [], plenaries: [] })
+    expect(exported).toEqual({ ...before, comments: [], plenaries: [], status: 'draft', adopted: null, amends: null })
     expect((exported.content.find((c) => c.type === 'ficheAction') as FicheActionBlock).title).toMatch(
       /^Saisi avant le redémarrage — /,
     )

@@ -92,8 +92,22 @@ describe('several server processes through Redis and PostgreSQL', () => {
     await Promise.all([onA.settled(), onB.settled()])
     await waitFor(() => ficheTitle(onA.doc) === ficheTitle(onB.doc), 'the two processes converge')
     expect(ficheTitle(onA.doc)).toBe('hgfedcbaOuvrir un relais petite enfanceABCDEFGH')
-    expect(await exportFrom(a, id)).toEqual({ ...yDocToConvention(onA.doc), comments: [], plenaries: [] })
-    expect(await exportFrom(b, id)).toEqual({ ...yDocToConvention(onA.doc), comments: [], plenaries: [] })
+    expect(await exportFrom(a, id)).toEqual({
+      ...yDocToConvention(onA.doc),
+      comments: [],
+      plenaries: [],
+      status: 'draft',
+      adopted: null,
+      amends: null,
+    })
+    expect(await exportFrom(b, id)).toEqual({
+      ...yDocToConvention(onA.doc),
+      comments: [],
+      plenaries: [],
+      status: 'draft',
+      adopted: null,
+      amends: null,
+    })
     onA.destroy()
     onB.destroy()
   })
@@ -126,7 +140,14 @@ describe('several server processes through Redis and PostgreSQL', () => {
       process.kill(b.child.pid!, 'SIGCONT')
 
       await waitFor(() => ficheTitle(onB.doc).startsWith('Pendant la coupure — '), 'B recovers the lost update', 15_000)
-      expect(await exportFrom(b, id)).toEqual({ ...yDocToConvention(onA.doc), comments: [], plenaries: [] })
+      expect(await exportFrom(b, id)).toEqual({
+        ...yDocToConvention(onA.doc),
+        comments: [],
+        plenaries: [],
+        status: 'draft',
+        adopted: null,
+        amends: null,
+      })
     } finally {
       process.kill(b.child.pid!, 'SIGCONT')
       onChannel.stop()
