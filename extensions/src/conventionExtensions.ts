@@ -9,6 +9,7 @@ import { FicheAction } from './fiche-action/index.js'
 import { removeEntry } from './helpers/insertEntry.js'
 import { IndicatorTable } from './indicator-table/index.js'
 import { SignatoryBlock } from './signatory-block/index.js'
+import { TextLimits } from './TextLimits.js'
 import { UniqueBlockIds } from './UniqueBlockIds.js'
 
 declare module '@tiptap/core' {
@@ -74,6 +75,7 @@ export function conventionExtensions(options: ConventionExtensionsOptions = {}):
     ConventionEntries,
     BlockCommands,
     UniqueBlockIds,
+    TextLimits,
     // every schema must know the comment mark: y-prosemirror deletes a text whose mark it cannot build
     options.comment ?? Comment,
   ]

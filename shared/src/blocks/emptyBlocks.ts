@@ -1,19 +1,20 @@
 import type { FicheActionBlock, IndicatorTableBlock, Period, SignatoryBlockBlock } from '../export/conventionModel.js'
 import { yearsOf } from '../export/conventionModel.js'
 import { createId } from '../ids.js'
+import { ID_PREFIX } from '../rules/idRules.js'
 import type { SignatoryKind } from '../schema/vocabulary.js'
 import { parseCellValue } from '../values/cellValue.js'
 
 /** New, empty blocks and entries, in the structured model; importers turn them into nodes. */
 
 export function emptyKeyAction(): FicheActionBlock['keyActions'][number] {
-  return { id: createId('ka-'), number: '', label: '', pilot: '', deadline: null, status: 'a_engager' }
+  return { id: createId(ID_PREFIX.keyAction), number: '', label: '', pilot: '', deadline: null, status: 'a_engager' }
 }
 
 export function emptyFicheAction(period: Period | null): FicheActionBlock {
   return {
     type: 'ficheAction',
-    id: createId('fa-'),
+    id: createId(ID_PREFIX.ficheAction),
     number: 1,
     title: '',
     theme: { code: null, label: '' },
@@ -34,7 +35,7 @@ export function emptyFicheAction(period: Period | null): FicheActionBlock {
 export function emptyIndicatorRow(period: Period): IndicatorTableBlock['rows'][number] {
   const blank = parseCellValue('')
   return {
-    id: createId('ir-'),
+    id: createId(ID_PREFIX.indicatorRow),
     label: '',
     kind: 'realisation',
     unit: '',
@@ -47,7 +48,7 @@ export function emptyIndicatorRow(period: Period): IndicatorTableBlock['rows'][n
 export function emptyIndicatorTable(period: Period): IndicatorTableBlock {
   return {
     type: 'indicatorTable',
-    id: createId('it-'),
+    id: createId(ID_PREFIX.indicatorTable),
     title: '',
     period: { ...period },
     rows: [emptyIndicatorRow(period)],
@@ -56,7 +57,7 @@ export function emptyIndicatorTable(period: Period): IndicatorTableBlock {
 
 export function emptySignatory(kind: SignatoryKind = 'autre'): SignatoryBlockBlock['signatories'][number] {
   return {
-    id: createId('sg-'),
+    id: createId(ID_PREFIX.signatory),
     organisation: '',
     kind,
     function: '',
@@ -70,5 +71,9 @@ export function emptySignatory(kind: SignatoryKind = 'autre'): SignatoryBlockBlo
 }
 
 export function emptySignatoryBlock(): SignatoryBlockBlock {
-  return { type: 'signatoryBlock', id: createId('sb-'), signatories: [emptySignatory('caf'), emptySignatory('epci')] }
+  return {
+    type: 'signatoryBlock',
+    id: createId(ID_PREFIX.signatoryBlock),
+    signatories: [emptySignatory('caf'), emptySignatory('epci')],
+  }
 }

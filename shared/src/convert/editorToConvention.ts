@@ -10,6 +10,7 @@ import { exportIndicatorTable } from './blocks/indicatorTable.js'
 import { exportSignatoryBlock } from './blocks/signatoryBlock.js'
 import { exportList, headingLevel } from './blocks/textBlocks.js'
 import { inlineText, type EditorNode } from './editorJson.js'
+import { uniqueExportIds } from './uniqueExportIds.js'
 
 export interface ConventionMeta {
   title: string
@@ -53,6 +54,7 @@ export function editorJsonToConvention(doc: EditorNode, meta: ConventionMeta): C
     if (!exporter) throw new UnknownNodeError(node.type, index)
     return exporter(node, ctx)
   })
+  uniqueExportIds(content)
   return {
     format: CONVENTION_FORMAT,
     version: CONVENTION_FORMAT_VERSION,

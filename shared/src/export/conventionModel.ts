@@ -8,6 +8,10 @@ import {
   THEMES,
 } from '../schema/vocabulary.js'
 import { parseCellValue } from '../values/cellValue.js'
+import { CELL_MAX_LENGTH, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, TITLE_MIN_LENGTH } from '../rules/textLimits.js'
+import { LONGEST_PERIOD_YEARS, periodProblem, YEAR_MAX, YEAR_MIN } from '../rules/yearRules.js'
+import { ID_MAX_LENGTH } from '../rules/idRules.js'
+import { ficheNumber, keyActionNumber } from '../rules/numbering.js'
 
 /**
  * The structured convention: the archived, exported and importable form.
@@ -18,21 +22,25 @@ import { parseCellValue } from '../values/cellValue.js'
 export const CONVENTION_FORMAT = 'ctg-convention'
 export const CONVENTION_FORMAT_VERSION = 1
 
-const id = z.string().min(1).max(64).describe('Stable identifier, kept across edits and exports')
-const year = z.number().int().min(1990).max(2100)
-const text = z.string().max(100_000)
+// every limit below is declared in `rules/`, which the editor and the server's update guard read too
+const id = z.string().min(1).max(ID_MAX_LENGTH).describe('Stable identifier, kept across edits and exports')
+const year = z.number().int().min(YEAR_MIN).max(YEAR_MAX)
+const text = z.string().max(TEXT_MAX_LENGTH)
 const isoDate = z.iso.date().describe('Date as YYYY-MM-DD')
 
 export const periodSchema = z
   .object({ start: year, end: year })
-  .refine((p) => p.end >= p.start && p.end - p.start <= 15, {
-    message: 'end must be on or after start, within 15 years',
-    path: ['end'],
+  .superRefine((p, ctx) => {
+    const problem = periodProblem(p.start, p.end)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['end'] })
   })
+  .describe(
+    `A period of whole years. Also checked on import: end on or after start, at most ${LONGEST_PERIOD_YEARS} years after it.`,
+  )
 
 export const cellSchema = z
   .object({
-    text: z.string().max(200),
+    text: z.string().max(CELL_MAX_LENGTH),
     value: z.number().nullable().describe('The number read from text, or null'),
     unit: z.string().nullable().describe('What follows the number in text, or null'),
   })
@@ -199,17 +207,39 @@ export const exportedCommentSchema = z.object({
 })
 export type ExportedComment = z.infer<typeof exportedCommentSchema>
 
+/**
+ * Also checked on import, beyond what JSON Schema says: periods (see `periodSchema`), unique
+ * ids, numbers in document order (fiches 1, 2 …; key actions 3.1, 3.2 …), indicator cells
+ * whose `value` and `unit` are those read from `text`, one year entry per year of a table's period.
+ */
 export const conventionSchema = z
   .object({
     format: z.literal(CONVENTION_FORMAT),
     version: z.literal(CONVENTION_FORMAT_VERSION),
-    title: z.string().min(1).max(300),
+    title: z.string().min(TITLE_MIN_LENGTH).max(TITLE_MAX_LENGTH),
     period: periodSchema,
     content: z.array(blockSchema).min(1).max(20_000),
     /** Comment threads in document order (detached last); absent in exports made before comments. */
     comments: z.array(exportedCommentSchema).max(10_000).optional(),
   })
   .superRefine((convention, ctx) => {
+    // numbers are derived from document order: an export whose numbers are not would not come back the same
+    let fiches = 0
+    convention.content.forEach((block, b) => {
+      if (block.type !== 'ficheAction') return
+      const number = ficheNumber(fiches++)
+      if (block.number !== number)
+        ctx.addIssue({ code: 'custom', path: ['content', b, 'number'], message: `fiche number must be ${number}` })
+      block.keyActions.forEach((k, i) => {
+        const expected = keyActionNumber(number, i)
+        if (k.number !== expected)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['content', b, 'keyActions', i, 'number'],
+            message: `key action number must be ${expected}`,
+          })
+      })
+    })
     // ids identify blocks and entries for comments, diffs and exports: they must be unique
     const seen = new Map<string, string>()
     const check = (value: string, path: (string | number)[]) => {

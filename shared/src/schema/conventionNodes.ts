@@ -1,4 +1,4 @@
-import { enumAttribute, idAttribute, yearAttribute, type NodeSpecData } from './nodeSpec.js'
+import { dateAttribute, enumAttribute, idAttribute, yearAttribute, type NodeSpecData } from './nodeSpec.js'
 import { CIVILITIES, FOLLOW_UP_STATUSES, INDICATOR_KINDS, SIGNATORY_KINDS, THEMES } from './vocabulary.js'
 
 /**
@@ -63,6 +63,7 @@ export const indicatorTableNodes = {
     group: 'ctgBlock',
     content: 'indicatorTableTitle indicatorRow*',
     attrs: { id: idAttribute, startYear: yearAttribute, endYear: yearAttribute },
+    period: { start: 'startYear', end: 'endYear' },
   },
   indicatorTableTitle: line(),
   indicatorRow: {
@@ -102,8 +103,8 @@ export const signatoryBlockNodes = {
       id: idAttribute,
       kind: enumAttribute(SIGNATORY_KINDS, 'autre'),
       civility: enumAttribute(CIVILITIES, null),
-      mandateDate: { type: 'string', default: null },
-      signatureDate: { type: 'string', default: null },
+      mandateDate: dateAttribute,
+      signatureDate: dateAttribute,
       signed: { type: 'boolean', default: false },
     },
   },

@@ -1,4 +1,4 @@
-import { conventionSchema, periodSchema } from '@ctg/shared'
+import { conventionSchema, periodSchema, TITLE_MAX_LENGTH } from '@ctg/shared'
 import { z } from 'zod'
 import { binList } from '../../bin/binRoutes.js'
 import type { ConventionBin } from '../../bin/ConventionBin.js'
@@ -15,7 +15,7 @@ const defaultPeriod = () => {
 }
 
 const fromTemplateBody = z.strictObject({
-  title: z.string().trim().min(1, 'title must not be empty').max(300),
+  title: z.string().trim().min(1, 'title must not be empty').max(TITLE_MAX_LENGTH),
   template: z.enum(['national', 'blank']),
   period: periodSchema.optional(),
 })

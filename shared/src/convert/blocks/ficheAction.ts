@@ -1,5 +1,6 @@
 import type { FicheActionBlock } from '../../export/conventionModel.js'
 import type { FollowUpStatus, Theme } from '../../schema/vocabulary.js'
+import { keyActionNumber } from '../../rules/numbering.js'
 import {
   attrOf,
   childOf,
@@ -11,11 +12,6 @@ import {
   paragraphsText,
   type EditorNode,
 } from '../editorJson.js'
-
-/** Key actions are numbered from their fiche: the 2nd action of fiche 3 is "3.2". */
-export function keyActionNumber(ficheNumber: number, index: number): string {
-  return `${ficheNumber}.${index + 1}`
-}
 
 export function exportFicheAction(fiche: EditorNode, number: number): FicheActionBlock {
   const theme = childOf(fiche, 'ficheTheme')

@@ -1,14 +1,14 @@
 import type { IndicatorTableBlock } from '../../export/conventionModel.js'
 import type { IndicatorKind } from '../../schema/vocabulary.js'
 import { parseCellValue } from '../../values/cellValue.js'
+import { periodProblem } from '../../rules/yearRules.js'
 import { attrOf, childOf, childrenOf, inlineText, lineNode, node, type EditorNode } from '../editorJson.js'
 
 export function exportIndicatorTable(
   table: EditorNode,
   fallbackPeriod: { start: number; end: number },
 ): IndicatorTableBlock {
-  const start = attrOf<number | null>(table, 'startYear') ?? fallbackPeriod.start
-  const end = attrOf<number | null>(table, 'endYear') ?? fallbackPeriod.end
+  const { start, end } = blockPeriod(table, fallbackPeriod)
   return {
     type: 'indicatorTable',
     id: attrOf(table, 'id'),
@@ -61,4 +61,17 @@ export function importIndicatorRow(row: IndicatorTableBlock['rows'][number]): Ed
 
 export function importIndicatorYear(year: number, target = '', reached = ''): EditorNode {
   return node('indicatorYear', { year }, [lineNode('indicatorTarget', target), lineNode('indicatorReached', reached)])
+}
+
+/**
+ * A table's period: its own years when both are set and form a period, else the
+ * convention's (a table the update guard never saw, or one from a client outside the editor).
+ */
+export function blockPeriod(
+  block: EditorNode,
+  fallback: { start: number; end: number },
+): { start: number; end: number } {
+  const start = attrOf<number | null>(block, 'startYear')
+  const end = attrOf<number | null>(block, 'endYear')
+  return start !== null && end !== null && !periodProblem(start, end) ? { start, end } : { ...fallback }
 }

@@ -1,0 +1,6 @@
+export * from './textLimits.js'
+export * from './yearRules.js'
+export * from './idRules.js'
+export * from './numbering.js'
+export * from './dateRules.js'
+export * from './attributeRules.js'
