@@ -50,7 +50,8 @@ export const conventionStarterKitOptions: Partial<StarterKitOptions> = {
   code: false,
   codeBlock: false,
   horizontalRule: false,
-  link: false,
+  // links are kept as data (the export's runs): the mark `link` with its `href`
+  link: { openOnClick: false, autolink: false, linkOnPaste: false },
   // history comes from Yjs (collaboration) in the editor
   undoRedo: false,
   heading: { levels: [...HEADING_LEVELS] },

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { SignJWT } from 'jose'
 import { Y_FRAGMENT_NAME, type Convention } from '@ctg/shared'
@@ -113,6 +114,28 @@ describe('the JSON export', () => {
       ).json()) as Convention
       expect(second).toEqual(first)
     }
+  })
+
+  it('serves the schema of each version; a version-1 export imports and exports as version 2 with the same facts', async () => {
+    const v1Schema = await fetch(`${server.httpUrl}/api/schema/convention-v1.json`)
+    expect(v1Schema.status).toBe(200)
+    const ajv = new Ajv2020({ allErrors: true, strict: false })
+    const validateV1 = ajv.compile((await v1Schema.json()) as object)
+    const validateLatest = ajv.compile(
+      (await (await fetch(`${server.httpUrl}/api/schema/convention.json`)).json()) as object,
+    )
+    const file = JSON.parse(
+      readFileSync(new URL('../fixtures/v1/national.v1.json', import.meta.url), 'utf8'),
+    ) as Convention
+    expect(validateV1(file)).toBe(true)
+    expect(validateLatest(file)).toBe(false)
+    const id = await importJson(file)
+    const exported = (await (await server.api(`/api/conventions/${id}/export?format=json`)).json()) as Convention
+    expect(validateLatest(exported), JSON.stringify(validateLatest.errors?.slice(0, 3))).toBe(true)
+    expect([exported.version, exported.parties, exported.territory]).toEqual([2, [], null])
+    const texts = (c: { content: { type: string; text?: string }[] }) =>
+      c.content.map((b) => `${b.type}:${b.text ?? ''}`)
+    expect(texts(exported)).toEqual(texts(file as unknown as { content: { type: string; text?: string }[] }))
   })
 
   it('the national model holds parties, articles 1 to 14, signatures, annexes 1 to 5 and the three blocks', async () => {

@@ -14,6 +14,7 @@ import { keyActionView } from './keyActionView.js'
 import { withReadOnlyControls } from './readOnlyControls.js'
 import { signatoryBlockView } from './signatoryBlockView.js'
 import { signatoryView } from './signatoryView.js'
+import { simpleBlockView, simpleEntryView } from './simpleBlockView.js'
 
 /** The view of every node of the three blocks; a node added to the schema breaks the build here. */
 const NODE_VIEWS: Record<ConventionNodeName, NodeViewRenderer> = {
@@ -52,6 +53,29 @@ const NODE_VIEWS: Record<ConventionNodeName, NodeViewRenderer> = {
   signatoryName: fieldNodeView('signatoryName'),
   signatoryMandate: fieldNodeView('signatoryMandate'),
   signatoryPlace: fieldNodeView('signatoryPlace'),
+  indicatorCollector: fieldNodeView('indicatorCollector', { className: 'indicator-cell' }),
+
+  partiesBlock: simpleBlockView('Parties à la convention', 'parties-block'),
+  party: simpleEntryView('Partie', 'party'),
+  partyName: fieldNodeView('partyName'),
+  partyRepresentativeFunction: fieldNodeView('partyRepresentativeFunction'),
+  partyRepresentativeName: fieldNodeView('partyRepresentativeName'),
+  partyDeliberationBody: fieldNodeView('partyDeliberationBody'),
+
+  territoryBlock: simpleBlockView('Territoire', 'territory-block'),
+  territoryEpci: fieldNodeView('territoryEpci'),
+  commune: simpleEntryView('Commune', 'commune'),
+  communeName: fieldNodeView('communeName'),
+
+  planningTable: simpleBlockView('Tableau de programmation', 'planning-table'),
+  planningTableTitle: fieldNodeView('planningTableTitle', { className: 'indicator-table__title' }),
+  planningRow: simpleEntryView('Offre programmée', 'planning-row'),
+  planningLabel: fieldNodeView('planningLabel', { className: 'indicator-cell' }),
+  planningUnit: fieldNodeView('planningUnit', { className: 'indicator-cell' }),
+  planningExisting: fieldNodeView('planningExisting', { className: 'indicator-cell' }),
+  planningYear: simpleEntryView('Année', 'planning-year'),
+  planningPlanned: fieldNodeView('planningPlanned', { className: 'indicator-value' }),
+  planningAchieved: fieldNodeView('planningAchieved', { className: 'indicator-value' }),
 }
 
 /** The headless nodes from `@ctg/extensions`, each extended with its view (its controls disabled read-only). */

@@ -2,6 +2,7 @@ import type { FicheActionBlock, IndicatorTableBlock, Period, SignatoryBlockBlock
 import { yearsOf } from '../export/conventionModel.js'
 import { createId } from '../ids.js'
 import { ID_PREFIX } from '../rules/idRules.js'
+import { YEAR_MIN } from '../rules/yearRules.js'
 import type { SignatoryKind } from '../schema/vocabulary.js'
 import { parseCellValue } from '../values/cellValue.js'
 
@@ -17,7 +18,8 @@ export function emptyFicheAction(period: Period | null): FicheActionBlock {
     id: createId(ID_PREFIX.ficheAction),
     number: 1,
     title: '',
-    theme: { code: null, label: '' },
+    theme: { codes: [], label: '' },
+    communeIds: [],
     objective: '',
     keyActions: [emptyKeyAction()],
     expectedResult: '',
@@ -27,7 +29,7 @@ export function emptyFicheAction(period: Period | null): FicheActionBlock {
     pilot: '',
     funding: '',
     schedule: { startYear: period?.start ?? null, endYear: period?.end ?? null },
-    indicators: { items: [''], tableId: null },
+    indicators: { items: [{ text: '', rowId: null }], tableId: null },
     status: 'a_engager',
   }
 }
@@ -40,7 +42,9 @@ export function emptyIndicatorRow(period: Period): IndicatorTableBlock['rows'][n
     kind: 'realisation',
     unit: '',
     source: '',
-    baseline: { year: period.start - 1, cell: blank },
+    frequency: null,
+    collector: '',
+    baseline: { year: Math.max(YEAR_MIN, period.start - 1), cell: blank },
     years: yearsOf(period).map((year) => ({ year, target: blank, reached: blank })),
   }
 }
@@ -51,6 +55,7 @@ export function emptyIndicatorTable(period: Period): IndicatorTableBlock {
     id: createId(ID_PREFIX.indicatorTable),
     title: '',
     period: { ...period },
+    ownerId: null,
     rows: [emptyIndicatorRow(period)],
   }
 }
@@ -67,6 +72,7 @@ export function emptySignatory(kind: SignatoryKind = 'autre'): SignatoryBlockBlo
     place: '',
     signatureDate: null,
     signed: false,
+    partyId: null,
   }
 }
 

@@ -1,6 +1,8 @@
 import { attributeProblem } from '../rules/attributeRules.js'
 import { conventionNodes, type ConventionNodeName } from '../schema/conventionNodes.js'
 import type { AttributeSpec } from '../schema/nodeSpec.js'
+import type { Run } from '../export/conventionModel.js'
+import { runsContent } from './runs.js'
 
 /** A ProseMirror / Tiptap document node as JSON (`editor.getJSON()`). */
 export interface EditorNode {
@@ -62,7 +64,9 @@ export function textContent(text: string, allowHardBreaks = false): EditorNode[]
   return content.length ? content : undefined
 }
 
-export function paragraphNodes(text: string): EditorNode[] {
+/** Paragraphs for a text, with the formatting of each paragraph's runs when given. */
+export function paragraphNodes(text: string, runs?: Run[][]): EditorNode[] {
+  if (runs) return runs.map((r) => node('paragraph', undefined, runsContent(r)))
   return text.split('\n\n').map((p) => ({ type: 'paragraph', content: textContent(p, true) }))
 }
 

@@ -1,4 +1,4 @@
-import type { ConventionBlock } from '../export/conventionModel.js'
+import type { Convention } from '../export/conventionModel.js'
 import { ID_MAX_LENGTH, ID_PREFIX, isValidId } from '../rules/idRules.js'
 
 interface HasId {
@@ -6,9 +6,11 @@ interface HasId {
 }
 
 /** Every object of the export that carries an id, in document order, with the prefix of a fresh one. */
-function idHolders(content: ConventionBlock[]): [HasId, string][] {
+function idHolders(convention: Convention): [HasId, string][] {
   const out: [HasId, string][] = []
-  for (const block of content) {
+  for (const p of convention.parties) out.push([p, ID_PREFIX.party])
+  for (const c of convention.territory?.communes ?? []) out.push([c, ID_PREFIX.commune])
+  for (const block of convention.content) {
     if (block.type === 'ficheAction') {
       out.push([block, ID_PREFIX.ficheAction])
       for (const k of block.keyActions) out.push([k, ID_PREFIX.keyAction])
@@ -18,6 +20,13 @@ function idHolders(content: ConventionBlock[]): [HasId, string][] {
     } else if (block.type === 'signatoryBlock') {
       out.push([block, ID_PREFIX.signatoryBlock])
       for (const s of block.signatories) out.push([s, ID_PREFIX.signatory])
+    } else if (block.type === 'planningTable') {
+      out.push([block, ID_PREFIX.planningTable])
+      for (const row of block.rows) out.push([row, ID_PREFIX.planningRow])
+    } else if (block.type === 'parties') {
+      out.push([block, ID_PREFIX.partiesBlock])
+    } else if (block.type === 'territory') {
+      out.push([block, ID_PREFIX.territoryBlock])
     }
   }
   return out
@@ -30,8 +39,8 @@ function idHolders(content: ConventionBlock[]): [HasId, string][] {
  * SchemaRepair gives such blocks fresh ids in the document shortly after; until then the
  * export is still valid, and the same document always exports the same ids.
  */
-export function uniqueExportIds(content: ConventionBlock[]): void {
-  const holders = idHolders(content)
+export function uniqueExportIds(convention: Convention): void {
+  const holders = idHolders(convention)
   const taken = new Set(holders.map(([h]) => h.id).filter(isValidId))
   const kept = new Set<string>()
   for (const [holder, prefix] of holders) {

@@ -1,6 +1,7 @@
 import type { AttributeSpec } from '../schema/nodeSpec.js'
 import { isIsoDate } from './dateRules.js'
 import { isValidId } from './idRules.js'
+import { isIdList, isInseeCode, isSiren, isThemeList } from './registryCodes.js'
 import { isYear } from './yearRules.js'
 
 /**
@@ -16,5 +17,9 @@ export function attributeProblem(spec: AttributeSpec, value: unknown): string | 
   if (spec.format === 'year' && !isYear(value)) return 'must be a whole year from 1990 to 2100'
   if (spec.format === 'date' && !isIsoDate(value)) return 'must be a date written YYYY-MM-DD'
   if (spec.format === 'id' && !isValidId(value)) return 'must be an id of 1 to 64 characters'
+  if (spec.format === 'siren' && !isSiren(value)) return 'must be a SIREN number (9 digits)'
+  if (spec.format === 'insee' && !isInseeCode(value)) return 'must be an INSEE code (5 characters)'
+  if (spec.format === 'idList' && !isIdList(value)) return 'must be ids separated by spaces'
+  if (spec.format === 'themeList' && !isThemeList(value)) return 'must be theme codes separated by spaces'
   return null
 }

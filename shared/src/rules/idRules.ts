@@ -16,7 +16,9 @@ export const ID_PREFIX = {
   signatory: 'sg-',
   planningTable: 'pt-',
   planningRow: 'pr-',
+  partiesBlock: 'pb-',
   party: 'pa-',
+  territoryBlock: 'tb-',
   commune: 'co-',
 } as const satisfies Record<string, string>
 

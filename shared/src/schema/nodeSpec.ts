@@ -11,7 +11,7 @@ export interface AttributeSpec {
   readonly values?: readonly (string | number | boolean)[]
   readonly type: 'string' | 'number' | 'boolean'
   /** A rule on the value beyond its type (see `rules/attributeRules.ts`). */
-  readonly format?: 'year' | 'date' | 'id'
+  readonly format?: 'year' | 'date' | 'id' | 'siren' | 'insee' | 'idList' | 'themeList'
 }
 
 /** What kind of place a node has in a structured block. */
@@ -40,6 +40,9 @@ export const idAttribute: AttributeSpec = { type: 'string', default: null, forma
 export function enumAttribute<const T extends readonly string[]>(values: T, fallback: T[number] | null): AttributeSpec {
   return { type: 'string', default: fallback, values }
 }
+
+/** The id of something else in the convention (a party, a commune, a table row), or null. */
+export const referenceAttribute: AttributeSpec = { type: 'string', default: null, format: 'id' }
 
 export const yearAttribute: AttributeSpec = { type: 'number', default: null, format: 'year' }
 
