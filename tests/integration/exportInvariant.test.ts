@@ -11,6 +11,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { largeConvention } from '../fixtures/conventionFixtures.js'
+import { wholeConvention } from '../fixtures/wholeConvention.js'
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
@@ -38,6 +39,10 @@ const FIELDS = [
   'indicatorReached',
   'signatoryName',
   'indicatorLabel',
+  'partyName',
+  'communeName',
+  'planningPlanned',
+  'planningExisting',
 ]
 const lengths = fc.oneof(
   fc.integer({ min: 1, max: 20 }),
@@ -88,9 +93,22 @@ const action = fc.oneof(
   fc.record({ kind: fc.constant('rowWithoutId' as const), client: fc.nat(), text: fc.string({ maxLength: 30 }) }),
   fc.record({ kind: fc.constant('copyFiche' as const), client: fc.nat(), index: fc.nat() }),
   fc.record({
+    kind: fc.constant('bindParty' as const),
+    client: fc.nat(),
+    index: fc.nat(),
+    party: fc.constantFrom('pa-caf', 'pa-epci', 'pa-nowhere'),
+  }),
+  fc.record({ kind: fc.constant('secondTerritory' as const), client: fc.nat() }),
+  fc.record({
+    kind: fc.constant('format' as const),
+    client: fc.nat(),
+    index: fc.nat(),
+    mark: fc.constantFrom('bold', 'italic', 'link'),
+  }),
+  fc.record({
     kind: fc.constant('removeEntry' as const),
     client: fc.nat(),
-    name: fc.constantFrom('keyAction', 'indicatorRow', 'signatory'),
+    name: fc.constantFrom('keyAction', 'indicatorRow', 'signatory', 'party', 'commune', 'planningRow'),
     index: fc.nat(),
   }),
 )
@@ -185,6 +203,20 @@ function apply(doc: Y.Doc, a: Action) {
       if (fiche) doc.getXmlFragment(Y_FRAGMENT_NAME).insert(0, [fiche.clone()])
       return
     }
+    case 'bindParty':
+      return pick(findElements(doc, 'signatory'), a.index)?.setAttribute('partyId', a.party)
+    case 'secondTerritory': {
+      const territory = new Y.XmlElement('territoryBlock')
+      territory.insert(0, [new Y.XmlElement('territoryEpci')])
+      doc.getXmlFragment(Y_FRAGMENT_NAME).insert(0, [territory])
+      return
+    }
+    case 'format': {
+      const text = pick(findElements(doc, 'paragraph'), a.index)?.get(0)
+      if (!(text instanceof Y.XmlText) || text.length < 2) return
+      text.format(0, 2, a.mark === 'link' ? { link: { href: 'https://example.org' } } : { [a.mark]: {} })
+      return
+    }
     case 'removeEntry': {
       const entry = pick(findElements(doc, a.name), a.index)
       const parent = entry?.parent
@@ -234,9 +266,11 @@ describe('every state the server acknowledges exports, validates and imports bac
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 2, max: 3 }),
+        fc.boolean(),
         fc.array(action, { minLength: 8, maxLength: 16 }),
-        async (count, actions) => {
-          const id = await createConvention(server, largeConvention())
+        async (count, whole, actions) => {
+          // the whole convention has parties, a territory and a planning table to break
+          const id = await createConvention(server, whole ? wholeConvention() : largeConvention())
           const peers: Peer[] = []
           let connected = 0
           for (let i = 0; i < count; i++) peers.push(await connect(id, ++connected))

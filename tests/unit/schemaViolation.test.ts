@@ -149,3 +149,13 @@ describe('findSchemaViolation reads the rules declared in @ctg/shared', () => {
     expect(verdict((doc) => cell(doc).delete(0, 1))).toBeNull()
   })
 })
+
+describe('findSchemaViolation: blocks a convention holds once', () => {
+  it('refuses a second territory block, accepts the first', () => {
+    const territory = () => element('territoryBlock', element('territoryEpci'))
+    expect(verdict((doc) => doc.getXmlFragment(Y_FRAGMENT_NAME).insert(0, [territory()]))).toBeNull()
+    expect(verdict((doc) => doc.getXmlFragment(Y_FRAGMENT_NAME).insert(0, [territory(), territory()]))).toBe(
+      'a second territoryBlock',
+    )
+  })
+})

@@ -3,6 +3,7 @@ import {
   attributeProblem,
   conventionNodes,
   periodProblem,
+  SINGLE_BLOCK_NAMES,
   TITLE_MAX_LENGTH,
   TITLE_MIN_LENGTH,
   Y_FRAGMENT_NAME,
@@ -95,6 +96,7 @@ export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, schema: Sche
   const parents = new Set<Y.XmlFragment>()
   const periods = new Set<Y.XmlElement>()
   const texts = new Set<Y.XmlText>()
+  const singles = new Set<string>()
   for (const struct of Y.decodeUpdate(update).structs) {
     if (!(struct instanceof Y.Item)) continue
     if (typeof struct.parent === 'string' && struct.parent !== Y_FRAGMENT_NAME && struct.parent !== Y_META_NAME) {
@@ -108,6 +110,7 @@ export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, schema: Sche
       if (!schema.nodes[name] || name === 'text' || name === schema.topNodeType.name)
         return `unknown node type "${name}"`
       if (depthOf(content.type) > MAX_DEPTH) return 'nodes nested too deep'
+      if (SINGLE_BLOCK_NAMES.has(name)) singles.add(name)
     }
     if (parent === metadata) {
       const violation = metadataViolation(parentSub ?? '', content)
@@ -144,6 +147,13 @@ export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, schema: Sche
     ) {
       return `${type.name} holding children its content expression refuses`
     }
+  }
+  for (const name of singles) {
+    const count = doc
+      .getXmlFragment(Y_FRAGMENT_NAME)
+      .toArray()
+      .filter((c) => c instanceof Y.XmlElement && c.nodeName === name).length
+    if (count > 1) return `a second ${name}`
   }
   for (const element of periods) {
     const violation = periodViolation(element)
