@@ -10,6 +10,7 @@ import { removeEntry } from './helpers/insertEntry.js'
 import { IndicatorTable } from './indicator-table/index.js'
 import { SignatoryBlock } from './signatory-block/index.js'
 import { TextLimits } from './TextLimits.js'
+import { ConventionFacts } from './convention-facts/index.js'
 import { UniqueBlockIds } from './UniqueBlockIds.js'
 
 declare module '@tiptap/core' {
@@ -75,6 +76,7 @@ export function conventionExtensions(options: ConventionExtensionsOptions = {}):
     ...Object.values(nodes),
     ConventionEntries,
     BlockCommands,
+    ConventionFacts,
     UniqueBlockIds,
     TextLimits,
     // every schema must know the comment mark: y-prosemirror deletes a text whose mark it cannot build

@@ -4,6 +4,7 @@ import {
   conventionSchema,
   conventionToEditorJson,
   editorJsonToConvention,
+  parseCommuneList,
   parseConventionFile,
   validateEditorJson,
   writeConvention,
@@ -164,5 +165,16 @@ describe('a version-1 export from before version 2 (tests/fixtures/v1)', () => {
     })
     expect(parsed.success).toBe(false)
     expect(parsed.version).toBe(1)
+  })
+})
+
+describe('parseCommuneList (the territory form takes a pasted list)', () => {
+  it('one commune per line or comma, an INSEE code before, after or in brackets, no blanks nor repeats', () => {
+    expect(parseCommuneList('Seyne 04205\n\n04126 - Montclar, Le Vernet ; Ajaccio (2a004)\nseyne\t')).toEqual([
+      { name: 'Seyne', insee: '04205' },
+      { name: 'Montclar', insee: '04126' },
+      { name: 'Le Vernet', insee: null },
+      { name: 'Ajaccio', insee: '2A004' },
+    ])
   })
 })

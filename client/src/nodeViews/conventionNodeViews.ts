@@ -14,7 +14,15 @@ import { keyActionView } from './keyActionView.js'
 import { withReadOnlyControls } from './readOnlyControls.js'
 import { signatoryBlockView } from './signatoryBlockView.js'
 import { signatoryView } from './signatoryView.js'
-import { simpleBlockView, simpleEntryView } from './simpleBlockView.js'
+import { simpleEntryView } from './simpleBlockView.js'
+import {
+  communeView,
+  partiesBlockView,
+  partyView,
+  planningTableView,
+  planningYearView,
+  territoryBlockView,
+} from './conventionFactsViews.js'
 
 /** The view of every node of the three blocks; a node added to the schema breaks the build here. */
 const NODE_VIEWS: Record<ConventionNodeName, NodeViewRenderer> = {
@@ -55,27 +63,27 @@ const NODE_VIEWS: Record<ConventionNodeName, NodeViewRenderer> = {
   signatoryPlace: fieldNodeView('signatoryPlace'),
   indicatorCollector: fieldNodeView('indicatorCollector', { className: 'indicator-cell' }),
 
-  partiesBlock: simpleBlockView('Parties à la convention', 'parties-block'),
-  party: simpleEntryView('Partie', 'party'),
+  partiesBlock: partiesBlockView,
+  party: partyView,
   partyName: fieldNodeView('partyName'),
   partyRepresentativeFunction: fieldNodeView('partyRepresentativeFunction'),
   partyRepresentativeName: fieldNodeView('partyRepresentativeName'),
   partyDeliberationBody: fieldNodeView('partyDeliberationBody'),
 
-  territoryBlock: simpleBlockView('Territoire', 'territory-block'),
+  territoryBlock: territoryBlockView,
   territoryEpci: fieldNodeView('territoryEpci'),
-  commune: simpleEntryView('Commune', 'commune'),
+  commune: communeView,
   communeName: fieldNodeView('communeName'),
 
-  planningTable: simpleBlockView('Tableau de programmation', 'planning-table'),
+  planningTable: planningTableView,
   planningTableTitle: fieldNodeView('planningTableTitle', { className: 'indicator-table__title' }),
   planningRow: simpleEntryView('Offre programmée', 'planning-row'),
-  planningLabel: fieldNodeView('planningLabel', { className: 'indicator-cell' }),
-  planningUnit: fieldNodeView('planningUnit', { className: 'indicator-cell' }),
-  planningExisting: fieldNodeView('planningExisting', { className: 'indicator-cell' }),
-  planningYear: simpleEntryView('Année', 'planning-year'),
-  planningPlanned: fieldNodeView('planningPlanned', { className: 'indicator-value' }),
-  planningAchieved: fieldNodeView('planningAchieved', { className: 'indicator-value' }),
+  planningLabel: fieldNodeView('planningLabel'),
+  planningUnit: fieldNodeView('planningUnit'),
+  planningExisting: fieldNodeView('planningExisting'),
+  planningYear: planningYearView,
+  planningPlanned: fieldNodeView('planningPlanned'),
+  planningAchieved: fieldNodeView('planningAchieved'),
 }
 
 /** The headless nodes from `@ctg/extensions`, each extended with its view (its controls disabled read-only). */
