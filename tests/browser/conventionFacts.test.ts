@@ -65,6 +65,28 @@ describe('the forms of a convention’s facts: parties, territory, planning tabl
         ['22 places + 4', ''],
       ])
     await planning.screenshot({ path: join(OUTPUT, 'convention-facts-planning.png') })
+    // a fourth theme for the fiche, and its second indicator followed in the indicators table
+    const fiche = page.locator('.fiche-action').first()
+    await fiche.locator('[data-testid="other-theme-parentalite"]').check()
+    await expect
+      .poll(async () => {
+        const f = (await exported(id)).content.find((b) => b.type === 'ficheAction')
+        return f?.type === 'ficheAction' ? f.theme.codes : null
+      })
+      .toEqual(['petite_enfance', 'enfance', 'jeunesse', 'parentalite'])
+    const links = fiche.locator('[data-testid="indicator-row-link"]')
+    await links.nth(1).focus()
+    await links.nth(1).selectOption('ir-1-1')
+    await expect
+      .poll(async () => {
+        const f = (await exported(id)).content.find((b) => b.type === 'ficheAction')
+        return f?.type === 'ficheAction' ? f.indicators.items.map((i) => i.rowId) : null
+      })
+      .toEqual(['ir-1-1', 'ir-1-1'])
+    await fiche.locator('[data-type="ficheTheme"]').screenshot({ path: join(OUTPUT, 'convention-facts-themes.png') })
+    await fiche
+      .locator('[data-type="ficheIndicators"]')
+      .screenshot({ path: join(OUTPUT, 'convention-facts-indicator-link.png') })
     await page.screenshot({ path: join(OUTPUT, 'convention-facts-page.png'), fullPage: false })
     await expectNoAxeViolations(page, 'convention facts')
     await page.context().close()
