@@ -87,6 +87,9 @@ describe('the forms of a convention’s facts: parties, territory, planning tabl
     await fiche
       .locator('[data-type="ficheIndicators"]')
       .screenshot({ path: join(OUTPUT, 'convention-facts-indicator-link.png') })
+    const indicators = page.locator('.indicator-table').first()
+    await indicators.scrollIntoViewIfNeeded()
+    await indicators.screenshot({ path: join(OUTPUT, 'convention-facts-indicators.png') })
     await page.screenshot({ path: join(OUTPUT, 'convention-facts-page.png'), fullPage: false })
     await expectNoAxeViolations(page, 'convention facts')
     await page.context().close()
