@@ -87,6 +87,19 @@ describe('the forms of a convention’s facts: parties, territory, planning tabl
     await fiche
       .locator('[data-type="ficheIndicators"]')
       .screenshot({ path: join(OUTPUT, 'convention-facts-indicator-link.png') })
+    // the second signatory now signs for the State
+    const signatories = page.locator('section.signatory-block')
+    await signatories.scrollIntoViewIfNeeded()
+    const partyOf = signatories.locator('[data-testid="signatory-party"]')
+    await partyOf.nth(1).focus()
+    await partyOf.nth(1).selectOption('pa-etat')
+    await expect
+      .poll(async () => {
+        const b = (await exported(id)).content.find((x) => x.type === 'signatoryBlock')
+        return b?.type === 'signatoryBlock' ? b.signatories.map((s) => s.partyId) : null
+      })
+      .toEqual(['pa-caf', 'pa-etat'])
+    await signatories.screenshot({ path: join(OUTPUT, 'convention-facts-signatories.png') })
     const indicators = page.locator('.indicator-table').first()
     await indicators.scrollIntoViewIfNeeded()
     await indicators.screenshot({ path: join(OUTPUT, 'convention-facts-indicators.png') })
