@@ -100,8 +100,19 @@ describe('the forms of a convention’s facts: parties, territory, planning tabl
       })
       .toEqual(['pa-caf', 'pa-etat'])
     await signatories.screenshot({ path: join(OUTPUT, 'convention-facts-signatories.png') })
+    // the first indicators table belongs to the Caf; its first indicator is collected every year
     const indicators = page.locator('.indicator-table').first()
     await indicators.scrollIntoViewIfNeeded()
+    const owner = indicators.locator('[data-testid="table-owner"]')
+    await owner.focus()
+    await owner.selectOption('pa-caf')
+    await indicators.locator('[data-testid="indicator-frequency"]').first().selectOption('annuelle')
+    await expect
+      .poll(async () => {
+        const t = (await exported(id)).content.find((x) => x.type === 'indicatorTable')
+        return t?.type === 'indicatorTable' ? [t.ownerId, t.rows[0]?.frequency] : null
+      })
+      .toEqual(['pa-caf', 'annuelle'])
     await indicators.screenshot({ path: join(OUTPUT, 'convention-facts-indicators.png') })
     await page.screenshot({ path: join(OUTPUT, 'convention-facts-page.png'), fullPage: false })
     await expectNoAxeViolations(page, 'convention facts')
