@@ -53,6 +53,24 @@ const ICONS = {
     'M16 5.5C15 4.5 13.6 4 12 4c-2.8 0-4.5 1.5-4.5 3.5 0 1.3.7 2.2 1.8 2.9M4 12h16M15.6 14c.6.6.9 1.3.9 2.2 0 2.2-2 3.8-4.7 3.8-2 0-3.7-.7-4.8-2',
 }
 
+/** The marks the export keeps as runs, each a toggle (the link has its own dialog). */
+const MARK_BUTTONS = [
+  { name: 'bold', label: 'Gras', shortcut: 'Ctrl+B', glyph: <strong className="tool__glyph">G</strong> },
+  {
+    name: 'italic',
+    label: 'Italique',
+    shortcut: 'Ctrl+I',
+    glyph: <em className="tool__glyph tool__glyph--italic">I</em>,
+  },
+  {
+    name: 'underline',
+    label: 'Souligné',
+    shortcut: 'Ctrl+U',
+    glyph: <span className="tool__glyph tool__glyph--underline">S</span>,
+  },
+  { name: 'strike', label: 'Barré', shortcut: 'Ctrl+Maj+S', glyph: <LineIcon d={ICONS.strike} /> },
+] as const
+
 /** The formatting and insertion bar above the document. */
 export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () => Period }) {
   const state = useToolbarState(editor)
@@ -126,46 +144,19 @@ export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () =
           ))}
         </div>
         <div className="toolbar__group" role="group" aria-label="Mise en forme du texte">
-          <ToolButton
-            label="Gras"
-            shortcut="Ctrl+B"
-            active={state.bold}
-            disabled={disabled || !state.canMark}
-            onRun={() => editor.chain().focus().toggleBold().run()}
-            testId="format-bold"
-          >
-            <strong className="tool__glyph">G</strong>
-          </ToolButton>
-          <ToolButton
-            label="Italique"
-            shortcut="Ctrl+I"
-            active={state.italic}
-            disabled={disabled || !state.canMark}
-            onRun={() => editor.chain().focus().toggleItalic().run()}
-            testId="format-italic"
-          >
-            <em className="tool__glyph tool__glyph--italic">I</em>
-          </ToolButton>
-          <ToolButton
-            label="Souligné"
-            shortcut="Ctrl+U"
-            active={state.underline}
-            disabled={disabled || !state.canMark}
-            onRun={() => editor.chain().focus().toggleUnderline().run()}
-            testId="format-underline"
-          >
-            <span className="tool__glyph tool__glyph--underline">S</span>
-          </ToolButton>
-          <ToolButton
-            label="Barré"
-            shortcut="Ctrl+Maj+S"
-            active={state.strike}
-            disabled={disabled || !state.canMark}
-            onRun={() => editor.chain().focus().toggleStrike().run()}
-            testId="format-strike"
-          >
-            <LineIcon d={ICONS.strike} />
-          </ToolButton>
+          {MARK_BUTTONS.map((mark) => (
+            <ToolButton
+              key={mark.name}
+              label={mark.label}
+              shortcut={mark.shortcut}
+              active={state[mark.name]}
+              disabled={disabled || !state.canMark}
+              onRun={() => editor.chain().focus().toggleMark(mark.name).run()}
+              testId={`format-${mark.name}`}
+            >
+              {mark.glyph}
+            </ToolButton>
+          ))}
           <ToolButton
             label={state.link ? 'Modifier le lien' : 'Lien'}
             shortcut="Ctrl+K"
