@@ -357,6 +357,10 @@ describe.each(ENGINES)('plénière on $name', (engine) => {
       anchor: { blockId: 'fa-2' },
       body: 'Spam',
     })
+    for (const holder of [token, kept.token])
+      expect(
+        (await call(server, 'PUT', `/api/plenaries/${plenary.code}/supports`, holder, { blockIds: ['fa-2'] })).status,
+      ).toBe(200)
     const phone = await c.open(token)
     const other = await c.open(kept.token)
     const messages = plenaryMessages(phone)
@@ -381,6 +385,8 @@ describe.each(ENGINES)('plénière on $name', (engine) => {
     )
     expect(detail.participants.find((p) => p.id === participant.id)?.excluded).toBe(true)
     expect(detail.comments.map((cm) => cm.hidden)).toEqual([true])
+    // the ranking counts the supports of those who remain
+    expect(detail.ranking.find((r) => r.blockId === 'fa-2')?.supports).toBe(1)
     // the other participant stays connected
     expect(other.socket.status).toBe('connected')
   })
