@@ -3,6 +3,7 @@ import { conventionToEditorJson, type Convention } from '@ctg/shared'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useMemo } from 'react'
 import { BlockNumbering } from '../editor/BlockNumbering.js'
+import { documentAttributes } from '../editor/documentAttributes.js'
 import { conventionNodeViews } from '../nodeViews/conventionNodeViews.js'
 
 /**
@@ -22,14 +23,7 @@ export function VersionDocument({ convention }: { convention: Convention }) {
       editable: false,
       shouldRerenderOnTransaction: false,
       editorProps: {
-        attributes: {
-          class: 'convention-document',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': `Version de la convention : ${convention.title}`,
-          'aria-readonly': 'true',
-          lang: 'fr',
-        },
+        attributes: documentAttributes(`Version de la convention : ${convention.title}`, { 'aria-readonly': 'true' }),
       },
     },
     [content],
