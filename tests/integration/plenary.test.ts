@@ -22,32 +22,14 @@ import { createConvention } from '../helpers/createConvention.js'
 import { passageAnchor } from '../helpers/passagePositions.js'
 import { call, joinPlenary, openPlenary } from '../helpers/plenaryApi.js'
 import { removeDir, startTestServer, type TestServer } from '../helpers/startTestServer.js'
-import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js'
+import { storageEngines } from '../helpers/storageEngines.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
 
 const EDITOR = { id: 'u-editor', name: 'Élodie Rédactrice' }
 const READER = { id: 'u-reader', name: 'Louis Lecteur' }
 const FICHES = ['fa-1', 'fa-2', 'fa-3', 'fa-4', 'fa-5', 'fa-6']
 
-interface Engine {
-  name: string
-  env(): Promise<Record<string, string>>
-}
-const databases: TestDatabase[] = []
-const ENGINES: Engine[] = [
-  { name: 'SQLite', env: async () => ({}) },
-  {
-    name: 'PostgreSQL',
-    env: async () => {
-      const database = await createTestDatabase()
-      databases.push(database)
-      return { DATABASE_URL: database.url }
-    },
-  },
-]
-afterAll(async () => {
-  await Promise.all(databases.map((d) => d.drop()))
-})
+const ENGINES = storageEngines()
 
 /** The characters of the first `nodeName` field, without formatting. */
 const textOf = (doc: Y.Doc, nodeName: string) => {
