@@ -46,6 +46,9 @@ export class EditorPeer {
     this.provider.attach()
     this.socket.on('close', ({ event }: { event: { code: number; reason: string } }) => {
       if (event.code >= 4000) this.closes.push(`${event.code} ${event.reason}`)
+      // a reconnect asked for while the socket was still closing was ignored by the provider
+      // (its status was still "connected"): ask again now that it is closed
+      if (this.online && !this.socket.shouldConnect) void this.socket.connect()
     })
     this.networkDoc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== LINK) this.down.push(update)
@@ -122,7 +125,7 @@ export class EditorPeer {
 
   /** What the link and the provider hold, for a failure message. */
   describe(): string {
-    return `${this.name}: closes [${this.closes.slice(-3).join(', ')}], online ${this.online}, synced ${this.provider.isSynced}, unsynced ${this.provider.unsyncedChanges}, held ${this.up.length}↑ ${this.down.length}↓`
+    return `${this.name}: closes [${this.closes.slice(-3).join(', ')}], online ${this.online}, socket ${this.socket.status}, synced ${this.provider.isSynced}, unsynced ${this.provider.unsyncedChanges}, held ${this.up.length}↑ ${this.down.length}↓`
   }
 
   destroy(): void {
