@@ -5,6 +5,7 @@ import Collaboration from '@tiptap/extension-collaboration'
 import * as prng from 'lib0/prng'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { Y_FRAGMENT_NAME } from '@ctg/shared'
 import { waitFor } from '../helpers/connectClient.js'
 
 /** The origin of updates carried across the simulated network link (never sent back). */
@@ -95,6 +96,20 @@ export class EditorPeer {
 
   deliverUp(): void {
     while (this.up.length) Y.applyUpdate(this.networkDoc, this.up.shift()!, LINK)
+  }
+
+  /**
+   * The Yjs element of each top-level block, by block id: a move (or the undo of one)
+   * writes the block as a new element, and what others add to the old one meanwhile is lost.
+   */
+  blockElements(): Map<string, string> {
+    const elements = new Map<string, string>()
+    for (const child of this.editorDoc.getXmlFragment(Y_FRAGMENT_NAME).toArray()) {
+      const id = child instanceof Y.XmlElement ? child.getAttribute('id') : undefined
+      const item = child._item
+      if (typeof id === 'string' && item) elements.set(id, `${item.id.client}:${item.id.clock}`)
+    }
+    return elements
   }
 
   /** How many updates from the server wait for the editor. */

@@ -66,6 +66,9 @@ export function alignByBlockId(binding: ProsemirrorBinding, yParent: Y.XmlFragme
   else {
     const weight = (i: number) => 1 + (yKids[yKeyed[i]!]! as Y.XmlElement).length / 1_000_000
     const kept = commonSubsequence(yIds, pIds, weight)
+    // y-prosemirror's diff, finding this element equal to its node, would map the element's
+    // parent to the node but keep this element mapped to its old node (which lacks the change)
+    binding.mapping.delete(yParent as Y.XmlElement)
     const keptY = new Set(kept.map(([i]) => yKeyed[i]!))
     kept.forEach(([i, j]) => pairs.set(pKeyed[j]!, yKids[yKeyed[i]!]!))
     // delete from the end, so that earlier indexes stay valid
