@@ -1,8 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { runChaos } from '../chaos/runChaos.js'
 
-/** Seeds that once failed (issue 12: seed 30 timed out converging, seed 1 under load), kept as regression cases. */
-const REGRESSION_SEEDS = [30]
+/**
+ * Seeds that once failed, kept as regression cases: 30 timed out converging (issue 12), 17
+ * left a client attached to a document the server was unloading (LiveDocumentGuard).
+ */
+const REGRESSION_SEEDS = [30, 17]
 
 /** CHAOS_SEED replays one seed; CHAOS_SEEDS=N runs seeds 1…N (`npm run chaos` runs 40); the suite runs 1–3 and the regression seeds. */
 const seeds = process.env.CHAOS_SEED
@@ -15,7 +18,16 @@ const replay = (seed: number) => `replay: CHAOS_SEED=${seed} npx vitest run test
 
 describe('convergence under chaos: random edits, disconnects, client crashes and server SIGKILLs', () => {
   let acknowledged = 0
-  const totals = { seeds: 0, edits: 0, serverKills: 0, clientCrashes: 0, disconnects: 0, acknowledged: 0, lost: 0 }
+  const totals = {
+    seeds: 0,
+    edits: 0,
+    serverKills: 0,
+    clientCrashes: 0,
+    disconnects: 0,
+    acknowledged: 0,
+    lost: 0,
+    unloadedCopies: 0,
+  }
   afterAll(() => {
     console.log(`chaos totals: ${JSON.stringify(totals)}`)
     // a plan whose clients all crash before any acknowledgement checks convergence only; the run as a whole must check durability
@@ -31,7 +43,15 @@ describe('convergence under chaos: random edits, disconnects, client crashes and
       console.log(JSON.stringify(report))
       acknowledged += report.acknowledged
       totals.seeds++
-      for (const key of ['edits', 'serverKills', 'clientCrashes', 'disconnects', 'acknowledged', 'lost'] as const)
+      for (const key of [
+        'edits',
+        'serverKills',
+        'clientCrashes',
+        'disconnects',
+        'acknowledged',
+        'lost',
+        'unloadedCopies',
+      ] as const)
         totals[key] += report[key]
       expect(report.edits).toBeGreaterThan(10)
       expect(report, replay(seed)).toMatchObject({ lost: 0 })
