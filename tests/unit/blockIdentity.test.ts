@@ -34,6 +34,13 @@ const exchange = (a: Y.Doc, b: Y.Doc) => {
   Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)))
 }
 
+/** Both copies exchange their changes, then the server's resolution of duplicate copies reaches both. */
+const syncThroughServer = (a: Y.Doc, b: Y.Doc) => {
+  exchange(a, b)
+  repairBlockIds(a, 'server')
+  exchange(a, b)
+}
+
 /** Each top-level block as id and text, in order. */
 const blocks = (doc: PMNode) => {
   const out: string[] = []
@@ -84,10 +91,8 @@ describe('a moved block stays one element per id (alignByBlockId)', () => {
     const { a, b, before } = start()
     move(a.editor, 'sb-1', 'down')
     move(b.editor, 'sb-2', 'up')
-    exchange(a.doc, b.doc)
     // the two copies of the moved block are resolved once, by the server
-    repairBlockIds(a.doc, 'server')
-    exchange(a.doc, b.doc)
+    syncThroughServer(a.doc, b.doc)
     const swapped = [...before]
     const i = swapped.findIndex((block) => block.startsWith('sb-1:'))
     ;[swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!]
@@ -99,9 +104,7 @@ describe('a moved block stays one element per id (alignByBlockId)', () => {
     const { a, b, before } = start()
     move(a.editor, 'fa-2', 'up')
     move(b.editor, 'it-1', 'up')
-    exchange(a.doc, b.doc)
-    repairBlockIds(a.doc, 'server')
-    exchange(a.doc, b.doc)
+    syncThroughServer(a.doc, b.doc)
     expect(blocks(a.editor.state.doc).sort()).toEqual([...before].sort())
     expect(blocks(b.editor.state.doc)).toEqual(blocks(a.editor.state.doc))
   })
