@@ -13,6 +13,11 @@ import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
  * now `alignByBlockId`), 3 and 4 (an editor stopped showing entries added where a move
  * had changed the children, and a reconnect asked for while the socket was closing was
  * ignored, leaving a peer offline after 4422 "depends on changes the server does not have").
+ *
+ * Known failing seeds (1 to 50, docs/ARCHITECTURE.md "Known limits"): 6 (a signatory added
+ * in a block nobody moved disappears; the server logged "repaired 1 missing field(s)" in that
+ * run, so probably an element y-prosemirror could not build and deleted), 21 and 26 (one peer,
+ * synced with nothing unsent, holds a document older than the server's).
  */
 const SUITE_SEEDS = [1, 2, 3, 4]
 
