@@ -140,7 +140,12 @@ export class EditorPeer {
 
   /** What the link and the provider hold, for a failure message. */
   describe(): string {
-    return `${this.name}: closes [${this.closes.slice(-3).join(', ')}], online ${this.online}, socket ${this.socket.status}, synced ${this.provider.isSynced}, unsynced ${this.provider.unsyncedChanges}, held ${this.up.length}↑ ${this.down.length}↓`
+    const { pendingStructs, pendingDs } = this.networkDoc.store
+    const pending = pendingStructs
+      ? `missing ${[...pendingStructs.missing].map(([client, clock]) => `${client}:${clock}`).join(' ')}`
+      : 'none'
+    const vector = [...Y.decodeStateVector(Y.encodeStateVector(this.networkDoc))].map(([c, k]) => `${c}:${k}`)
+    return `${this.name}: closes [${this.closes.slice(-3).join(', ')}], online ${this.online}, socket ${this.socket.status}, synced ${this.provider.isSynced}, unsynced ${this.provider.unsyncedChanges}, held ${this.up.length}↑ ${this.down.length}↓, network doc: state vector ${vector.join(' ')}, pending structs ${pending}, pending deletions ${pendingDs ? 'yes' : 'none'}`
   }
 
   destroy(): void {

@@ -8,7 +8,7 @@ import {
 } from '@ctg/shared'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import * as prng from 'lib0/prng'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { twoOfEachKindConvention } from '../fixtures/twoOfEachKindConvention.js'
 import { waitFor } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
@@ -141,12 +141,14 @@ export async function runEditorFuzz(server: TestServer, seed: number, options: E
       }
       const divergence = () => {
         const reference = JSON.stringify(pmDoc(served()).toJSON())
+        const serverVector = [...Y.decodeStateVector(Y.encodeStateVector(served()))].map(([c, k]) => `${c}:${k}`)
         return peers
           .map((peer) => {
             const own = JSON.stringify(peer.editor.state.doc.toJSON())
             const ofY = JSON.stringify(pmDoc(peer.editorDoc).toJSON())
             return `${peer.describe()}; editor vs server ${firstDifference(own, reference)}; editor vs its Y.Doc ${firstDifference(own, ofY)}`
           })
+          .concat(`server: state vector ${serverVector.join(' ')}`)
           .join('\n')
       }
       // concurrent moves of one block leave two copies, which the server resolves shortly after the last change
