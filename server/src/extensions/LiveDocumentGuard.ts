@@ -5,11 +5,11 @@ import type { Logger } from '../logger.js'
 /**
  * Closes a connection that Hocuspocus attached to a document it was unloading. A socket
  * that opens while the last one of a convention closes gets the document from
- * `createDocument` before the unload deletes it, and is attached to it after: it is
- * synced with that copy, but the updates of everybody else go to the document loaded
- * next, and it never receives them (chaos seed 17: a client stuck with the state it
- * connected to, synced and with nothing unsent). Closed with Hocuspocus's reset code,
- * the provider reconnects at once and is attached to the live document.
+ * `createDocument` before the unload deletes it, and can be attached to it after: it
+ * would be synced with that copy while the updates of everybody else go to the document
+ * loaded next. Closed with Hocuspocus's reset code, the provider reconnects at once and is
+ * attached to the live document. (Suspected for chaos seed 17; it never fired in 47 chaos
+ * seeds, so that seed's cause is elsewhere.)
  */
 export class LiveDocumentGuard implements Extension {
   extensionName = 'LiveDocumentGuard'
