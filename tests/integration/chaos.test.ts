@@ -5,7 +5,7 @@ import { runChaos } from '../chaos/runChaos.js'
  * Seeds that once failed (issue 12: seed 30 timed out converging, seed 1 under load), kept as
  * regression cases. Still failing in `CHAOS_SEEDS=50` (docs/ARCHITECTURE.md, "Known limits"):
  * 17, 28 and 35, each with a client that is synced, has nothing unsent, and lacks edits another
- * client had acknowledged; not in the suite until explained.
+ * client had acknowledged; each passed replayed alone (timing); not in the suite until explained.
  */
 const REGRESSION_SEEDS = [30]
 

@@ -17,7 +17,8 @@ import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
  * Known failing seeds (1 to 50, docs/ARCHITECTURE.md "Known limits"): 6 (a signatory added
  * in a block nobody moved disappears; the server logged "repaired 1 missing field(s)" in that
  * run, so probably an element y-prosemirror could not build and deleted), 21 and 26 (one peer,
- * synced with nothing unsent, holds a document older than the server's).
+ * synced with nothing unsent, holds a document older than the server's). Each passed
+ * replayed alone: they depend on the machine's timing.
  */
 const SUITE_SEEDS = [1, 2, 3, 4]
 
