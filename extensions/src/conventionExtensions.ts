@@ -2,6 +2,7 @@ import { Extension, getSchema, type AnyExtension, type Mark, type Node } from '@
 import StarterKit, { type StarterKitOptions } from '@tiptap/starter-kit'
 import { conventionNodes, HEADING_LEVELS, type ConventionNodeName } from '@ctg/shared'
 import { BlockCommands } from './BlockCommands.js'
+import { BlockIdentity } from './block-identity/index.js'
 import { Comment } from './comment/index.js'
 import { ConventionDocument } from './ConventionDocument.js'
 import { createSpecNode } from './createSpecNode.js'
@@ -78,6 +79,7 @@ export function conventionExtensions(options: ConventionExtensionsOptions = {}):
     BlockCommands,
     ConventionFacts,
     UniqueBlockIds,
+    BlockIdentity,
     TextLimits,
     // every schema must know the comment mark: y-prosemirror deletes a text whose mark it cannot build
     options.comment ?? Comment,

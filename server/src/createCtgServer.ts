@@ -32,6 +32,7 @@ import { SchemaCheck } from './extensions/SchemaCheck.js'
 import { SessionExpiry } from './extensions/SessionExpiry.js'
 import { SocketsPerUser } from './extensions/SocketsPerUser.js'
 import { SchemaRepair } from './extensions/SchemaRepair.js'
+import { LiveDocumentGuard } from './extensions/LiveDocumentGuard.js'
 import { UpdateGuard } from './extensions/UpdateGuard.js'
 import { HttpApi } from './http/HttpApi.js'
 import { authOptionsRoutes } from './http/routes/authOptionsRoutes.js'
@@ -144,6 +145,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
       preAuth,
       new FreezeGuard(store.versions),
       new ConnectionLimits(config.limits, logger),
+      new LiveDocumentGuard(logger),
       new UpdateGuard(config.limits, logger),
       new ReadOnlyEnforcement(logger),
       new AwarenessIdentity(),

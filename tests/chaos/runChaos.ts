@@ -42,6 +42,8 @@ export interface ChaosReport {
   acknowledged: number
   /** acknowledged edits missing from storage: must be 0 */
   lost: number
+  /** sockets the server closed because Hocuspocus attached them to a document it was unloading */
+  unloadedCopies: number
 }
 
 interface ChaosClient {
@@ -66,7 +68,7 @@ function describeClient(client: ChaosClient): string {
     ? `missing ${[...doc.store.pendingStructs.missing].map(([c, clock]) => `${c}:${clock}`).join(' ')}`
     : 'none'
   return [
-    `client ${doc.clientID}: socket ${client.socket.status}, synced ${client.provider.isSynced}, unsent ${client.unsent.unsent}`,
+    `client ${doc.clientID}: socket ${client.socket.status}, authenticated ${client.provider.isAuthenticated}, synced ${client.provider.isSynced}, unsent ${client.unsent.unsent}, provider's unsynced ${client.provider.unsyncedChanges}`,
     `  state vector ${vector}`,
     `  pending structs ${pending}; pending deletions ${doc.store.pendingDs ? 'yes' : 'none'}`,
     `  last closes [${client.closes.slice(-5).join(', ')}]`,
@@ -128,6 +130,7 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     disconnects: 0,
     acknowledged: 0,
     lost: 0,
+    unloadedCopies: 0,
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'ctg-chaos-'))
   const port = await freePort()
@@ -145,6 +148,11 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     body: JSON.stringify({ convention: smallConvention() }),
   })
   const { id } = (await response.json()) as { id: string }
+
+  // the server processes' own words (refusals, repairs, restarts), for a failure message
+  let earlierLogs = ''
+  const serverLog = () =>
+    `server log (last lines):\n${(earlierLogs + (server?.stderr() ?? '')).trim().split('\n').slice(-40).join('\n')}`
 
   const connect = (): ChaosClient => {
     const doc = new Y.Doc({ gc: false })
@@ -270,6 +278,7 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
       } else if (action < 90) {
         if (server) {
           log('server SIGKILL')
+          earlierLogs += `${server.stderr()}--- SIGKILL ---\n`
           await server.kill()
           server = null
           report.serverKills++
@@ -291,7 +300,7 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     try {
       await waitFor(
         () => clients.every((c) => c.provider.isSynced && !c.unsent.unsent),
-        () => `seed ${seed}: clients settle\n${clients.map(describeClient).join('\n')}`,
+        () => `seed ${seed}: clients settle\n${clients.map(describeClient).join('\n')}\n${serverLog()}`,
         30_000,
       )
     } finally {
@@ -299,7 +308,7 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     }
     await waitFor(
       () => clients.every((c) => visibleState(c.doc) === visibleState(clients[0]!.doc)),
-      () => `seed ${seed}: clients converge\n${clients.map(describeClient).join('\n')}`,
+      () => `seed ${seed}: clients converge\n${clients.map(describeClient).join('\n')}\n${serverLog()}`,
       30_000,
     )
     // the server's own repairs (table shapes) come shortly after the last edit: wait until the
@@ -308,9 +317,11 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
       () =>
         clients.every((c) => visibleState(c.doc) === visibleState(clients[0]!.doc)) &&
         visibleState(storedDoc(dataDir, id)) === visibleState(clients[0]!.doc),
-      () => `seed ${seed}: the file holds what the clients hold\n${clients.map(describeClient).join('\n')}`,
+      () =>
+        `seed ${seed}: the file holds what the clients hold\n${clients.map(describeClient).join('\n')}\n${serverLog()}`,
       30_000,
     )
+    report.unloadedCopies = (earlierLogs + server.stderr()).split('attached to an unloaded copy').length - 1
     await server.kill()
     server = null
 

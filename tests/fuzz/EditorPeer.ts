@@ -5,6 +5,7 @@ import Collaboration from '@tiptap/extension-collaboration'
 import * as prng from 'lib0/prng'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { Y_FRAGMENT_NAME } from '@ctg/shared'
 import { waitFor } from '../helpers/connectClient.js'
 
 /** The origin of updates carried across the simulated network link (never sent back). */
@@ -46,6 +47,9 @@ export class EditorPeer {
     this.provider.attach()
     this.socket.on('close', ({ event }: { event: { code: number; reason: string } }) => {
       if (event.code >= 4000) this.closes.push(`${event.code} ${event.reason}`)
+      // a reconnect asked for while the socket was still closing was ignored by the provider
+      // (its status was still "connected"): ask again now that it is closed
+      if (this.online && !this.socket.shouldConnect) void this.socket.connect()
     })
     this.networkDoc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== LINK) this.down.push(update)
@@ -94,6 +98,20 @@ export class EditorPeer {
     while (this.up.length) Y.applyUpdate(this.networkDoc, this.up.shift()!, LINK)
   }
 
+  /**
+   * The Yjs element of each top-level block, by block id: a move (or the undo of one)
+   * writes the block as a new element, and what others add to the old one meanwhile is lost.
+   */
+  blockElements(): Map<string, string> {
+    const elements = new Map<string, string>()
+    for (const child of this.editorDoc.getXmlFragment(Y_FRAGMENT_NAME).toArray()) {
+      const id = child instanceof Y.XmlElement ? child.getAttribute('id') : undefined
+      const item = child._item
+      if (typeof id === 'string' && item) elements.set(id, `${item.id.client}:${item.id.clock}`)
+    }
+    return elements
+  }
+
   /** How many updates from the server wait for the editor. */
   get heldDown(): number {
     return this.down.length
@@ -122,7 +140,12 @@ export class EditorPeer {
 
   /** What the link and the provider hold, for a failure message. */
   describe(): string {
-    return `${this.name}: closes [${this.closes.slice(-3).join(', ')}], online ${this.online}, synced ${this.provider.isSynced}, unsynced ${this.provider.unsyncedChanges}, held ${this.up.length}↑ ${this.down.length}↓`
+    const { pendingStructs, pendingDs } = this.networkDoc.store
+    const pending = pendingStructs
+      ? `missing ${[...pendingStructs.missing].map(([client, clock]) => `${client}:${clock}`).join(' ')}`
+      : 'none'
+    const vector = [...Y.decodeStateVector(Y.encodeStateVector(this.networkDoc))].map(([c, k]) => `${c}:${k}`)
+    return `${this.name}: closes [${this.closes.slice(-3).join(', ')}], online ${this.online}, socket ${this.socket.status}, synced ${this.provider.isSynced}, unsynced ${this.provider.unsyncedChanges}, held ${this.up.length}↑ ${this.down.length}↓, network doc: state vector ${vector.join(' ')}, pending structs ${pending}, pending deletions ${pendingDs ? 'yes' : 'none'}`
   }
 
   destroy(): void {

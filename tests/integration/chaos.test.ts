@@ -1,7 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { runChaos } from '../chaos/runChaos.js'
 
-/** Seeds that once failed (issue 12: seed 30 timed out converging, seed 1 under load), kept as regression cases. */
+/**
+ * Seeds that once failed (issue 12: seed 30 timed out converging, seed 1 under load), kept as
+ * regression cases. Still failing in `CHAOS_SEEDS=50` (docs/ARCHITECTURE.md, "Known limits"):
+ * 17, 28 and 35, each with a client that is synced, has nothing unsent, and lacks edits another
+ * client had acknowledged; each passed replayed alone (timing); not in the suite until explained.
+ */
 const REGRESSION_SEEDS = [30]
 
 /** CHAOS_SEED replays one seed; CHAOS_SEEDS=N runs seeds 1…N (`npm run chaos` runs 40); the suite runs 1–3 and the regression seeds. */
@@ -15,7 +20,8 @@ const replay = (seed: number) => `replay: CHAOS_SEED=${seed} npx vitest run test
 
 describe('convergence under chaos: random edits, disconnects, client crashes and server SIGKILLs', () => {
   let acknowledged = 0
-  const totals = { seeds: 0, edits: 0, serverKills: 0, clientCrashes: 0, disconnects: 0, acknowledged: 0, lost: 0 }
+  // every count of the seeds' reports, summed (the seed number itself is not a count)
+  const totals: Record<string, number> = { seeds: 0 }
   afterAll(() => {
     console.log(`chaos totals: ${JSON.stringify(totals)}`)
     // a plan whose clients all crash before any acknowledgement checks convergence only; the run as a whole must check durability
@@ -30,9 +36,8 @@ describe('convergence under chaos: random edits, disconnects, client crashes and
       })
       console.log(JSON.stringify(report))
       acknowledged += report.acknowledged
-      totals.seeds++
-      for (const key of ['edits', 'serverKills', 'clientCrashes', 'disconnects', 'acknowledged', 'lost'] as const)
-        totals[key] += report[key]
+      totals.seeds = (totals.seeds ?? 0) + 1
+      for (const [key, value] of Object.entries(report)) if (key !== 'seed') totals[key] = (totals[key] ?? 0) + value
       expect(report.edits).toBeGreaterThan(10)
       expect(report, replay(seed)).toMatchObject({ lost: 0 })
     },

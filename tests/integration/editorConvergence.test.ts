@@ -8,13 +8,19 @@ import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
  * below; `npm run fuzz` runs seeds 1 to FUZZ_SEEDS (200 by default), FUZZ_SEED=n replays
  * one, FUZZ_VERBOSE=1 prints each edit and the closes it met.
  *
- * Known failing seeds, kept out of the suite until fixed (docs/ARCHITECTURE.md, "Known
- * limits"): 1 (crossing moves of two fiches: y-prosemirror
- * rewrites swapped blocks in place, and two crossing swaps can leave one block's content
- * nowhere), 3 and 4 (a bare provider that reconnects with changes typed while offline meets
- * the server's 4422 "depends on changes the server does not have" and does not recover).
+ * Seeds kept as regression cases: 1 (crossing moves of same-type blocks: y-prosemirror
+ * rewrote swapped blocks in place, and two crossing swaps left one block's content nowhere;
+ * now `alignByBlockId`), 3 and 4 (an editor stopped showing entries added where a move
+ * had changed the children, and a reconnect asked for while the socket was closing was
+ * ignored, leaving a peer offline after 4422 "depends on changes the server does not have").
+ *
+ * Known failing seeds (1 to 50, docs/ARCHITECTURE.md "Known limits"): 6 (a signatory added
+ * in a block nobody moved disappears; the server logged "repaired 1 missing field(s)" in that
+ * run, so probably an element y-prosemirror could not build and deleted), 21 and 26 (one peer,
+ * synced with nothing unsent, holds a document older than the server's). Each passed
+ * replayed alone: they depend on the machine's timing.
  */
-const SUITE_SEEDS = [2]
+const SUITE_SEEDS = [1, 2, 3, 4]
 
 const FUZZ = { peers: 3, rounds: 3, editsPerRound: 40 }
 

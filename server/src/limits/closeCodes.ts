@@ -6,6 +6,8 @@ import { CONVENTION_DELETED_CLOSE } from '@ctg/shared'
  * 4205 (reset), 4401 (unauthorized), 4403 (forbidden) and 4408 (timeout).
  */
 export const CloseCode = {
+  /** Hocuspocus's own "reset connection": the client reconnects (a socket attached to an unloaded document) */
+  reset: 4205,
   /** a message or an update that cannot be decoded */
   malformed: 4400,
   /** the session was signed out (Hocuspocus's `Unauthorized`) */

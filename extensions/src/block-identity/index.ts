@@ -1,0 +1,2 @@
+export * from './alignByBlockId.js'
+export * from './BlockIdentity.js'
