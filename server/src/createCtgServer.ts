@@ -59,6 +59,7 @@ import { AutoVersions } from './versions/AutoVersions.js'
 import { FreezeGuard } from './versions/FreezeGuard.js'
 import { versionRoutes } from './versions/versionRoutes.js'
 import { VersionService } from './versions/VersionService.js'
+import { YjsDoor } from './yjsDoor/YjsDoor.js'
 
 export interface CtgServer {
   server: Server
@@ -129,6 +130,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
   )
   conventions.versions = versions
 
+  const authentication = new Authentication(tokens, store, preAuth.authenticationFailed, plenaries)
   server = new Server({
     name: 'ctg-workspace',
     port: config.port,
@@ -140,8 +142,9 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     websocketOptions: { maxPayload: config.limits.maxFrameBytes },
     extensions: [
       new CollabEndpoint(config.limits.trustProxy),
-      new Authentication(tokens, store, preAuth.authenticationFailed, plenaries),
+      authentication,
       preAuth,
+      new YjsDoor(authentication, preAuth.authenticationFailed, config.limits.maxFrameBytes, logger),
       new FreezeGuard(store.versions),
       new ConnectionLimits(config.limits, logger),
       new UpdateGuard(config.limits, logger),
