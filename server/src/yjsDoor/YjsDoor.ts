@@ -1,10 +1,10 @@
+import { CloseCode } from '@ctg/shared'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Extension, Hocuspocus, onUpgradePayload } from '@hocuspocus/server'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { InvalidTokenError } from '../auth/tokens.js'
 import type { Authentication } from '../extensions/Authentication.js'
-import { CloseCode } from '../limits/closeCodes.js'
 import type { Logger } from '../logger.js'
 import { YjsSocket } from './YjsSocket.js'
 
