@@ -9,6 +9,7 @@ import { connectYjsClient } from '../helpers/connectYjsClient.js'
 import { createConvention } from '../helpers/createConvention.js'
 import { freePort } from '../helpers/freePort.js'
 import { openRawSocket, UpgradeRefused } from '../helpers/rawSocket.js'
+import { startProcessPair } from '../helpers/startProcessPair.js'
 import { issueTestToken, startServerProcess } from '../helpers/startServerProcess.js'
 import { removeDir, startTestServer, type TestServer } from '../helpers/startTestServer.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
@@ -221,6 +222,40 @@ describe('the y-websocket door', () => {
     again.destroy()
     await proc.stop()
     removeDir(dataDir)
+  }, 120_000)
+})
+
+describe('the y-websocket door with several processes (Redis, PostgreSQL)', () => {
+  it('a WebsocketProvider on one process and a HocuspocusProvider on another edit the same fiche and converge', async () => {
+    const pair = await startProcessPair()
+    try {
+      const token = await issueTestToken()
+      const created = await fetch(`${pair.a.httpUrl}/api/conventions`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ convention: smallConvention() }),
+      })
+      expect(created.status).toBe(201)
+      const { id } = (await created.json()) as { id: string }
+      const viaYjs = await connectYjsClient(pair.a.httpUrl, id, token)
+      const viaCollab = await connectClient(pair.b.wsUrl, id, token)
+      const yjsTitle = fieldText(findElements(viaYjs.doc, 'ficheTitle')[0]!)
+      const collabTitle = fieldText(findElements(viaCollab.doc, 'ficheTitle')[0]!)
+      yjsTitle.insert(0, 'A : ')
+      collabTitle.insert(collabTitle.length, ' (B)')
+      const expected = `A : ${TITLE} (B)`
+      await waitFor(
+        () =>
+          fieldText(findElements(viaYjs.doc, 'ficheTitle')[0]!).toString() === expected &&
+          fieldText(findElements(viaCollab.doc, 'ficheTitle')[0]!).toString() === expected,
+        'both processes relay both edits',
+        20_000,
+      )
+      viaYjs.destroy()
+      viaCollab.destroy()
+    } finally {
+      await pair.stop()
+    }
   }, 120_000)
 })
 
