@@ -25,12 +25,7 @@ export const CloseCode = {
   storageUnavailable: 1011,
 } as const
 
-/** A close the client tells apart by its code and reason. */
-export interface NamedClose {
-  code: number
-  reason: string
-}
-
+/* The closes a client tells apart by their code and reason. */
 export const SIGNED_OUT_CLOSE = { code: CloseCode.signedOut, reason: 'signed out' } as const
 export const SESSION_EXPIRED_CLOSE = { code: CloseCode.signedOut, reason: 'session expired' } as const
 export const ACCESS_REVOKED_CLOSE = { code: CloseCode.forbidden, reason: 'access revoked' } as const
