@@ -51,6 +51,8 @@ export async function connectClient(
     const provider = new WebsocketProvider(endpoint.wsUrl, docName, doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
+      // our y-websocket door reads the token from the URL; the reference server ignores it
+      params: token ? { token } : {},
     })
     if (awareness) provider.awareness.setLocalStateField('user', user)
     else provider.awareness.setLocalState(null)

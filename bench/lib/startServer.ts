@@ -6,7 +6,7 @@ import { RpcChild } from './rpc.js'
  * The servers compared: ours (and ours acknowledging before the commit), stock Hocuspocus (in
  * memory or with the stock debounced SQLite store), the y-websocket reference.
  */
-export type ServerKind = 'ctg' | 'ctg-no-wait' | 'hocuspocus' | 'hocuspocus-sqlite' | 'y-websocket'
+export type ServerKind = 'ctg' | 'ctg-no-wait' | 'ctg-yjs' | 'hocuspocus' | 'hocuspocus-sqlite' | 'y-websocket'
 
 interface ServerSpec {
   label: string
@@ -20,6 +20,8 @@ const SERVERS: Record<ServerKind, ServerSpec> = {
   ctg: { label: 'ctg (our server)', file: 'ctgServer.ts' },
   // the log is still written, but the acknowledgement (and the broadcast) does not wait for the commit
   'ctg-no-wait': { label: 'ctg, DURABLE_ACK=0', file: 'ctgServer.ts', config: { DURABLE_ACK: '0' } },
+  // the same server, its clients on the y-websocket door (y-websocket's provider, /yjs/<id>)
+  'ctg-yjs': { label: 'ctg, y-websocket door', file: 'ctgServer.ts' },
   hocuspocus: { label: 'bare Hocuspocus', file: 'bareHocuspocus.ts', env: { BENCH_PERSISTENCE: 'none' } },
   'hocuspocus-sqlite': {
     label: 'Hocuspocus + extension-database (SQLite, debounced)',
@@ -72,8 +74,9 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   return {
     kind,
     label: options.label ?? spec.label,
-    protocol: kind === 'y-websocket' ? 'y-websocket' : 'hocuspocus',
-    wsUrl: spec.file === 'ctgServer.ts' ? `ws://${base}/collab` : `ws://${base}`,
+    protocol: kind === 'y-websocket' || kind === 'ctg-yjs' ? 'y-websocket' : 'hocuspocus',
+    wsUrl:
+      kind === 'ctg-yjs' ? `ws://${base}/yjs` : spec.file === 'ctgServer.ts' ? `ws://${base}/collab` : `ws://${base}`,
     httpUrl: `http://${base}`,
     pid: child.pid,
     port,

@@ -1,7 +1,7 @@
+import type { SignedIn, User } from '@ctg/shared'
 import { useEffect, useState } from 'react'
 import { ApiError } from './api/ApiError.js'
 import { api } from './api/apiClient.js'
-import type { SignedIn, User } from './api/types.js'
 import { rememberOidcSignIn, takeSignedOutMark } from './auth/oidcSignIn.js'
 import { rememberedUser, rememberUser } from './auth/rememberedUser.js'
 import { onSessionEnd, type SessionEndReason } from './auth/sessionEnd.js'

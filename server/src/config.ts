@@ -1,87 +1,214 @@
 import { resolve } from 'node:path'
 
-/** Every setting the server reads from the environment, with its default. The only module that reads `process.env`. */
-export interface ServerConfig {
-  /** port for HTTP and WebSocket; 0 picks a free one */
-  port: number
-  /** interface to listen on */
-  host: string
-  /** directory for the SQLite file and the signing secret */
-  dataDir: string
+/**
+ * What `createCtgServer(options)` accepts: the README's settings under their camelCase names
+ * (`PORT` → `port`, `CTG_SECRET` → `secret`, `MAX_FRAME_BYTES` → `maxFrameBytes` …), every one
+ * optional, with the README's defaults. Nothing is read from the environment here; `readConfig`
+ * does that for the CLI.
+ */
+export interface CtgServerOptions {
+  /** HTTP and WebSocket port; 0 picks a free one. Default 1234 */
+  port?: number
+  /** interface to listen on. Default `0.0.0.0` */
+  host?: string
+  /** directory for the SQLite file and the signing secret, relative to the working directory. Default `./data` */
+  dataDir?: string
   /** `postgres://…` to store conventions in PostgreSQL instead of SQLite */
-  databaseUrl: string | undefined
-  /** acknowledge an update only once it is durable; false exists for the benchmark baseline only */
-  durableAck: boolean
+  databaseUrl?: string
   /** `redis://…` to let several server processes serve the same conventions */
+  redisUrl?: string
+  /** prefix of Redis keys and channels. Default `ctg` */
+  redisPrefix?: string
+  /** how often processes re-exchange document state through Redis, in ms. Default 10,000 */
+  redisResyncMs?: number
+  /** signing secret for bearer tokens. Default: generated and kept in `dataDir` */
+  secret?: string
+  /** lifetime of a session, in seconds. Default 7 days */
+  tokenTtlSeconds?: number
+  /** how often open connections' sessions are checked against the ended ones, in ms. Default 30,000 */
+  sessionRecheckMs?: number
+  /** failed sign-ins per client address before it is slowed. Default 30 */
+  loginFailuresPerAddress?: number
+  /** failed sign-ins per account before it is slowed. Default 5 */
+  loginFailuresPerAccount?: number
+  /** largest accepted HTTP body, in bytes. Default 5 MiB */
+  maxBodyBytes?: number
+  /** directory of the built web client, served at `/`. Default: none, the server serves the API and WebSockets only */
+  clientDir?: string
+  /** the administrator's name until the first-start link is used. Default `Administrateur local` */
+  ownerName?: string
+  /** silence request logs (warnings and errors are still written). Default false */
+  quiet?: boolean
+  /** acknowledge an update only once it is durable; false exists for the benchmark baseline only. Default true */
+  durableAck?: boolean
+  /** the hardening limits (docs/api.md, "Limits and close codes"), each with the README's default */
+  maxFrameBytes?: number
+  maxUpdateBytes?: number
+  maxAwarenessBytes?: number
+  messagesPerSecond?: number
+  messageBurst?: number
+  bytesPerSecond?: number
+  authTimeoutMs?: number
+  maxUnauthenticatedPerIp?: number
+  maxUnauthenticated?: number
+  failedAuthsPerMinute?: number
+  updateTimeoutMs?: number
+  updateCpuMsPerSecond?: number
+  maxSocketsPerUser?: number
+  /** count limits per `X-Forwarded-For` address (behind a reverse proxy). Default false */
+  trustProxy?: boolean
+  /** at most one automatic version per this many ms of changes. Default 600,000 */
+  versionAutoIntervalMs?: number
+  /** days a convention stays in the bin (fractions allowed; 0: at the next sweep). Default 30 */
+  binRetentionDays?: number
+  /** how often the bin is swept, in ms. Default 1 hour */
+  binSweepIntervalMs?: number
+  /** sign-in through an OpenID Connect provider (README, "Sign in with ProConnect"). Default: none */
+  oidc?: OidcOptions
+}
+
+/** The OIDC_* settings under camelCase names; only the provider's identity and the callback are required. */
+export type OidcOptions = Pick<OidcConfig, 'issuer' | 'clientId' | 'clientSecret' | 'redirectUri'> &
+  Partial<Omit<OidcConfig, 'issuer' | 'clientId' | 'clientSecret' | 'redirectUri'>>
+
+/** Every setting resolved, as the server's parts use them. */
+export interface ServerConfig {
+  port: number
+  host: string
+  /** absolute */
+  dataDir: string
+  databaseUrl: string | undefined
+  durableAck: boolean
   redisUrl: string | undefined
-  /** prefix of Redis keys and channels */
   redisPrefix: string
-  /** how often processes re-exchange document state through Redis, in ms (recovers lost messages) */
   redisResyncMs: number
-  /** signing secret for bearer tokens; generated and kept in dataDir when unset */
   secret: string | undefined
-  /** lifetime of a session (its token), in seconds */
   tokenTtlSeconds: number
-  /** how often open connections' sessions are checked against the ended ones, in ms (sign-outs made elsewhere) */
   sessionRecheckMs: number
-  /** failed sign-ins allowed in a burst, per client address and per account, before they are slowed */
   loginLimits: { failuresPerAddress: number; failuresPerAccount: number }
-  /** largest accepted HTTP body, in bytes */
   maxBodyBytes: number
-  /** directory of the built client, served at / */
-  clientDir: string
-  /** display name in the sign-in link printed at start */
+  /** undefined: the web client is not served */
+  clientDir: string | undefined
   ownerName: string
-  /** silence the start screen and request logs */
   quiet: boolean
   /** what one connection, one address and one update may cost the server */
   limits: Limits
-  /** sign-in through an OpenID Connect provider (ProConnect); null when OIDC_ISSUER is unset */
   oidc: OidcConfig | null
-  /** days a convention stays in the bin before it is deleted for good (fractions allowed; 0: at the next sweep) */
   binRetentionDays: number
-  /** how often the bin is swept for conventions past their retention, in ms (also once at start) */
   binSweepIntervalMs: number
-  /** automatic versions: at most one per this many ms of changes while people edit (and one when the last editor leaves) */
   versions: { autoIntervalMs: number }
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+/** The options with the README's defaults; throws naming the option when a value is out of range. */
+export function resolveConfig(options: CtgServerOptions = {}): ServerConfig {
+  const number = (name: keyof CtgServerOptions, fallback: number, positive = false): number => {
+    const value = options[name] ?? fallback
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (positive && value === 0)) {
+      throw new Error(`${name} must be a number ${positive ? 'above 0' : 'of 0 or more'}`)
+    }
+    return value
+  }
+  const port = number('port', 1234)
+  if (!Number.isInteger(port) || port > 65535) throw new Error('port must be a whole number from 0 to 65535')
   return {
-    port: Number(env.PORT ?? 1234),
-    host: env.HOST ?? '0.0.0.0',
-    dataDir: resolve(env.DATA_DIR ?? './data'),
-    databaseUrl: env.DATABASE_URL || undefined,
-    durableAck: env.DURABLE_ACK !== '0',
-    redisUrl: env.REDIS_URL || undefined,
-    redisPrefix: env.REDIS_PREFIX ?? 'ctg',
-    redisResyncMs: Number(env.REDIS_RESYNC_MS ?? 10_000),
-    secret: env.CTG_SECRET || undefined,
-    tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 7 * 24 * 3600),
-    sessionRecheckMs: Number(env.SESSION_RECHECK_MS ?? 30_000),
+    port,
+    host: options.host ?? '0.0.0.0',
+    dataDir: resolve(options.dataDir ?? './data'),
+    databaseUrl: options.databaseUrl || undefined,
+    durableAck: options.durableAck ?? true,
+    redisUrl: options.redisUrl || undefined,
+    redisPrefix: options.redisPrefix ?? 'ctg',
+    redisResyncMs: number('redisResyncMs', 10_000, true),
+    secret: options.secret || undefined,
+    tokenTtlSeconds: number('tokenTtlSeconds', 7 * 24 * 3600, true),
+    sessionRecheckMs: number('sessionRecheckMs', 30_000, true),
     loginLimits: {
-      failuresPerAddress: Number(env.LOGIN_FAILURES_PER_ADDRESS ?? 30),
-      failuresPerAccount: Number(env.LOGIN_FAILURES_PER_ACCOUNT ?? 5),
+      failuresPerAddress: number('loginFailuresPerAddress', 30),
+      failuresPerAccount: number('loginFailuresPerAccount', 5),
     },
-    maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 5 * 1024 * 1024),
-    clientDir: resolve(env.CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname),
-    ownerName: env.OWNER_NAME ?? 'Administrateur local',
-    quiet: env.QUIET === '1',
-    limits: readLimits(env),
-    oidc: readOidcConfig(env),
-    binRetentionDays: nonNegative('BIN_RETENTION_DAYS', env.BIN_RETENTION_DAYS, 30),
-    binSweepIntervalMs: nonNegative('BIN_SWEEP_INTERVAL_MS', env.BIN_SWEEP_INTERVAL_MS, 3_600_000) || 3_600_000,
-    versions: {
-      autoIntervalMs: nonNegative('VERSION_AUTO_INTERVAL_MS', env.VERSION_AUTO_INTERVAL_MS, 600_000) || 600_000,
+    maxBodyBytes: number('maxBodyBytes', 5 * MiB, true),
+    clientDir: options.clientDir === undefined ? undefined : resolve(options.clientDir),
+    ownerName: options.ownerName ?? 'Administrateur local',
+    quiet: options.quiet ?? false,
+    limits: {
+      maxFrameBytes: number('maxFrameBytes', 4 * MiB, true),
+      maxUpdateBytes: number('maxUpdateBytes', 2 * MiB, true),
+      maxAwarenessBytes: number('maxAwarenessBytes', 64 * 1024, true),
+      messagesPerSecond: number('messagesPerSecond', 100),
+      messageBurst: number('messageBurst', 1000),
+      bytesPerSecond: number('bytesPerSecond', 1 * MiB),
+      authTimeoutMs: number('authTimeoutMs', 10_000, true),
+      maxUnauthenticatedPerIp: number('maxUnauthenticatedPerIp', 16),
+      maxUnauthenticated: number('maxUnauthenticated', 512),
+      failedAuthsPerMinute: number('failedAuthsPerMinute', 20),
+      updateTimeoutMs: number('updateTimeoutMs', 3000, true),
+      updateCpuMsPerSecond: number('updateCpuMsPerSecond', 100),
+      maxSocketsPerUser: number('maxSocketsPerUser', 20),
+      trustProxy: options.trustProxy ?? false,
     },
+    oidc: options.oidc ? resolveOidc(options.oidc) : null,
+    binRetentionDays: number('binRetentionDays', 30),
+    // 0 would sweep without pause
+    binSweepIntervalMs: number('binSweepIntervalMs', 3_600_000) || 3_600_000,
+    versions: { autoIntervalMs: number('versionAutoIntervalMs', 600_000) || 600_000 },
   }
 }
 
-function nonNegative(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback
-  const number = Number(value)
-  if (!Number.isFinite(number) || number < 0) throw new Error(`${name} must be a number of 0 or more`)
-  return number
+/**
+ * The CLI's settings from the environment (README, "Settings"): only the variables that are
+ * set, under their option names, plus the built client of this repository. The only code
+ * that reads `process.env`.
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): CtgServerOptions {
+  const text = (name: string) => env[name] || undefined
+  const number = (name: string): number | undefined => {
+    const value = env[name]
+    if (value === undefined || value === '') return undefined
+    const parsed = Number(value)
+    if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${name} must be a number of 0 or more`)
+    return parsed
+  }
+  return withoutUndefined({
+    port: number('PORT'),
+    host: text('HOST'),
+    dataDir: text('DATA_DIR'),
+    databaseUrl: text('DATABASE_URL'),
+    durableAck: env.DURABLE_ACK === undefined ? undefined : env.DURABLE_ACK !== '0',
+    redisUrl: text('REDIS_URL'),
+    redisPrefix: text('REDIS_PREFIX'),
+    redisResyncMs: number('REDIS_RESYNC_MS'),
+    secret: text('CTG_SECRET'),
+    tokenTtlSeconds: number('TOKEN_TTL_SECONDS'),
+    sessionRecheckMs: number('SESSION_RECHECK_MS'),
+    loginFailuresPerAddress: number('LOGIN_FAILURES_PER_ADDRESS'),
+    loginFailuresPerAccount: number('LOGIN_FAILURES_PER_ACCOUNT'),
+    maxBodyBytes: number('MAX_BODY_BYTES'),
+    clientDir: env.CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname,
+    ownerName: text('OWNER_NAME'),
+    quiet: env.QUIET === '1' ? true : undefined,
+    maxFrameBytes: number('MAX_FRAME_BYTES'),
+    maxUpdateBytes: number('MAX_UPDATE_BYTES'),
+    maxAwarenessBytes: number('MAX_AWARENESS_BYTES'),
+    messagesPerSecond: number('MESSAGES_PER_SECOND'),
+    messageBurst: number('MESSAGE_BURST'),
+    bytesPerSecond: number('BYTES_PER_SECOND'),
+    authTimeoutMs: number('AUTH_TIMEOUT_MS'),
+    maxUnauthenticatedPerIp: number('MAX_UNAUTHENTICATED_PER_IP'),
+    maxUnauthenticated: number('MAX_UNAUTHENTICATED'),
+    failedAuthsPerMinute: number('FAILED_AUTHS_PER_MINUTE'),
+    updateTimeoutMs: number('UPDATE_TIMEOUT_MS'),
+    updateCpuMsPerSecond: number('UPDATE_CPU_MS_PER_SECOND'),
+    maxSocketsPerUser: number('MAX_SOCKETS_PER_USER'),
+    trustProxy: env.TRUST_PROXY === '1' ? true : undefined,
+    versionAutoIntervalMs: number('VERSION_AUTO_INTERVAL_MS'),
+    binRetentionDays: number('BIN_RETENTION_DAYS'),
+    binSweepIntervalMs: number('BIN_SWEEP_INTERVAL_MS'),
+    oidc: readOidcConfig(env) ?? undefined,
+  })
+}
+
+function withoutUndefined<T extends object>(options: T): T {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as T
 }
 
 const MiB = 1024 * 1024
@@ -116,26 +243,6 @@ export interface Limits {
   trustProxy: boolean
 }
 
-export function readLimits(env: NodeJS.ProcessEnv = process.env): Limits {
-  const number = (name: string, fallback: number) => Number(env[name] ?? fallback)
-  return {
-    maxFrameBytes: number('MAX_FRAME_BYTES', 4 * MiB),
-    maxUpdateBytes: number('MAX_UPDATE_BYTES', 2 * MiB),
-    maxAwarenessBytes: number('MAX_AWARENESS_BYTES', 64 * 1024),
-    messagesPerSecond: number('MESSAGES_PER_SECOND', 100),
-    messageBurst: number('MESSAGE_BURST', 1000),
-    bytesPerSecond: number('BYTES_PER_SECOND', 1 * MiB),
-    authTimeoutMs: number('AUTH_TIMEOUT_MS', 10_000),
-    maxUnauthenticatedPerIp: number('MAX_UNAUTHENTICATED_PER_IP', 16),
-    maxUnauthenticated: number('MAX_UNAUTHENTICATED', 512),
-    failedAuthsPerMinute: number('FAILED_AUTHS_PER_MINUTE', 20),
-    updateTimeoutMs: number('UPDATE_TIMEOUT_MS', 3000),
-    updateCpuMsPerSecond: number('UPDATE_CPU_MS_PER_SECOND', 100),
-    maxSocketsPerUser: number('MAX_SOCKETS_PER_USER', 20),
-    trustProxy: env.TRUST_PROXY === '1',
-  }
-}
-
 /** The relying party's settings (README, "Sign in with ProConnect"). */
 export interface OidcConfig {
   /** issuer identifier; discovery reads `<issuer>/.well-known/openid-configuration` */
@@ -160,7 +267,7 @@ export interface OidcConfig {
   tokenAuthMethod: 'client_secret_post' | 'client_secret_basic'
 }
 
-export function readOidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig | null {
+function readOidcConfig(env: NodeJS.ProcessEnv): OidcOptions | null {
   const issuer = env.OIDC_ISSUER || undefined
   if (!issuer) return null
   const required = (name: string) => {
@@ -168,30 +275,44 @@ export function readOidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig
     if (!value) throw new Error(`${name} is required when OIDC_ISSUER is set`)
     return value
   }
-  const redirectUri = required('OIDC_REDIRECT_URI')
-  const claims = env.OIDC_CLAIMS || undefined
-  if (claims !== undefined) {
-    try {
-      JSON.parse(claims)
-    } catch {
-      throw new Error('OIDC_CLAIMS must be a JSON object')
-    }
-  }
-  const tokenAuthMethod = env.OIDC_TOKEN_AUTH_METHOD || 'client_secret_post'
-  if (tokenAuthMethod !== 'client_secret_post' && tokenAuthMethod !== 'client_secret_basic') {
-    throw new Error('OIDC_TOKEN_AUTH_METHOD must be client_secret_post or client_secret_basic')
-  }
-  return {
+  return withoutUndefined({
     issuer,
     clientId: required('OIDC_CLIENT_ID'),
     clientSecret: required('OIDC_CLIENT_SECRET'),
-    redirectUri,
-    postLogoutRedirectUri: env.OIDC_POST_LOGOUT_REDIRECT_URI || new URL('/connexion', redirectUri).href,
-    scopes: env.OIDC_SCOPES || 'openid email given_name usual_name',
-    label: env.OIDC_LABEL || 'ProConnect',
+    redirectUri: required('OIDC_REDIRECT_URI'),
+    postLogoutRedirectUri: env.OIDC_POST_LOGOUT_REDIRECT_URI || undefined,
+    scopes: env.OIDC_SCOPES || undefined,
+    label: env.OIDC_LABEL || undefined,
     acrValues: env.OIDC_ACR_VALUES || undefined,
-    claims,
+    claims: env.OIDC_CLAIMS || undefined,
     signingAlg: env.OIDC_SIGNING_ALG || undefined,
+    tokenAuthMethod: (env.OIDC_TOKEN_AUTH_METHOD || undefined) as OidcConfig['tokenAuthMethod'] | undefined,
+  })
+}
+
+function resolveOidc(options: OidcOptions): OidcConfig {
+  for (const name of ['issuer', 'clientId', 'clientSecret', 'redirectUri'] as const) {
+    if (!options[name]) throw new Error(`oidc.${name} is required`)
+  }
+  if (options.claims !== undefined) {
+    try {
+      JSON.parse(options.claims)
+    } catch {
+      throw new Error('oidc.claims (OIDC_CLAIMS) must be a JSON object')
+    }
+  }
+  const tokenAuthMethod = options.tokenAuthMethod ?? 'client_secret_post'
+  if (tokenAuthMethod !== 'client_secret_post' && tokenAuthMethod !== 'client_secret_basic') {
+    throw new Error('oidc.tokenAuthMethod (OIDC_TOKEN_AUTH_METHOD) must be client_secret_post or client_secret_basic')
+  }
+  return {
+    ...options,
+    postLogoutRedirectUri: options.postLogoutRedirectUri || new URL('/connexion', options.redirectUri).href,
+    scopes: options.scopes || 'openid email given_name usual_name',
+    label: options.label || 'ProConnect',
+    acrValues: options.acrValues || undefined,
+    claims: options.claims,
+    signingAlg: options.signingAlg || undefined,
     tokenAuthMethod,
   }
 }

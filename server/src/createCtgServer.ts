@@ -5,7 +5,7 @@ import { OidcCookies } from './auth/oidc/OidcCookies.js'
 import { loadSecret } from './auth/secret.js'
 import { Sessions } from './auth/Sessions.js'
 import { TokenService } from './auth/tokens.js'
-import type { ServerConfig } from './config.js'
+import { resolveConfig, type CtgServerOptions, type ServerConfig } from './config.js'
 import { AnchorRepair } from './comments/AnchorRepair.js'
 import { commentRoutes } from './comments/commentRoutes.js'
 import { CommentService } from './comments/CommentService.js'
@@ -60,10 +60,16 @@ import { AutoVersions } from './versions/AutoVersions.js'
 import { FreezeGuard } from './versions/FreezeGuard.js'
 import { versionRoutes } from './versions/versionRoutes.js'
 import { VersionService } from './versions/VersionService.js'
+import { YjsDoor } from './yjsDoor/YjsDoor.js'
 
 export interface CtgServer {
-  server: Server
+  /** the port it listens on (the one chosen when `port` was 0) */
   port: number
+  /** stores every open document, closes connections and the database */
+  stop(): Promise<void>
+  /** the settings in effect, defaults filled in */
+  config: ServerConfig
+  server: Server
   /** issues and checks session tokens */
   tokens: Sessions
   conventions: ConventionService
@@ -72,12 +78,15 @@ export interface CtgServer {
   live: LiveAccess
   /** moves conventions to the bin, restores and purges them (`bin.purgeExpired()` sweeps now) */
   bin: ConventionBin
-  /** stores every open document, closes connections and the database */
-  stop(): Promise<void>
 }
 
-/** Assembles the product's server: one Hocuspocus process, one port for HTTP and WebSocket. */
-export async function createCtgServer(config: ServerConfig): Promise<CtgServer> {
+/**
+ * Assembles the product's server and starts listening: one Hocuspocus process, one port for
+ * HTTP and WebSocket. Every option is optional (`CtgServerOptions`: the README's settings
+ * under camelCase names, with its defaults); nothing is read from the environment.
+ */
+export async function createCtgServer(options: CtgServerOptions = {}): Promise<CtgServer> {
+  const config = resolveConfig(options)
   const logger = createLogger(config.quiet)
   const store = await openConventionStore(config)
   const secret = loadSecret(config.dataDir, config.secret)
@@ -130,6 +139,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
   )
   conventions.versions = versions
 
+  const authentication = new Authentication(tokens, store, preAuth.authenticationFailed, plenaries)
   server = new Server({
     name: 'ctg-workspace',
     port: config.port,
@@ -141,8 +151,9 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     websocketOptions: { maxPayload: config.limits.maxFrameBytes },
     extensions: [
       new CollabEndpoint(config.limits.trustProxy),
-      new Authentication(tokens, store, preAuth.authenticationFailed, plenaries),
+      authentication,
       preAuth,
+      new YjsDoor(authentication, preAuth.authenticationFailed, config.limits.maxFrameBytes, logger),
       new FreezeGuard(store.versions),
       new ConnectionLimits(config.limits, logger),
       new LiveDocumentGuard(logger),
@@ -211,6 +222,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
 
   let stopped: Promise<void> | undefined
   return {
+    config,
     server,
     port,
     tokens,

@@ -7,8 +7,8 @@ import { createCtgServer } from './createCtgServer.js'
  * `npm start`: serves the product. On the first start (nobody can sign in yet) it prints
  * an invitation link for the person who started it to create the administrator account.
  */
-const config = readConfig()
-const ctg = await createCtgServer(config)
+const ctg = await createCtgServer(readConfig())
+const { config } = ctg
 
 const local = `http://localhost:${ctg.port}`
 let setupLink: string | null = null

@@ -64,8 +64,12 @@ describe('the activity log', () => {
       ['opened', 'u-elodie'],
       ['created', 'u-test'],
     ])
-    // named as the block was at the first keystroke of the window
-    expect(entries[1]!.detail.block).toMatch(/^Fiche action n°2 .*Maintenir et développer une offre d’accueil/)
+    // named as the block was at the first keystroke of the window, as data the client words
+    expect(entries[1]!.detail.block).toEqual({
+      type: 'ficheAction',
+      number: 2,
+      title: expect.stringMatching(/Maintenir et développer une offre d’accueil/),
+    })
     expect(entries[0]!.detail).toMatchObject({ userId: 'u-elodie', from: 'editor', to: 'reader' })
 
     // paginated, newest first
@@ -73,6 +77,25 @@ describe('the activity log', () => {
     expect(first.activity.map((e) => e.action)).toEqual(['role_changed', 'changed'])
     const rest = await activity(id, `?limit=2&before=${first.next}`)
     expect(rest.activity.map((e) => e.action)).toEqual(['opened', 'created'])
+  })
+
+  it('serves a row written before details were typed (a French label) as data', async () => {
+    const id = await createConvention(server)
+    const db = new DatabaseSync(join(server.dataDir, 'ctg.sqlite'))
+    db.exec('PRAGMA busy_timeout = 5000')
+    const insert = db.prepare(
+      "INSERT INTO activity (convention_id, at, user_id, user_name, action, detail) VALUES (?, ?, 'u-old', 'Ancienne', 'changed', ?)",
+    )
+    insert.run(id, '2026-01-05T10:00:00.000Z', JSON.stringify({ block: 'Fiche action n°4 Accueil des familles' }))
+    insert.run(id, '2026-01-05T10:01:00.000Z', JSON.stringify({ block: 'Signataires La Caf, , Commune' }))
+    insert.run(id, '2026-01-05T10:02:00.000Z', JSON.stringify({ block: 'texte libre' }))
+    db.close()
+    const { activity: entries } = await activity(id)
+    expect(entries.filter((e) => e.userId === 'u-old').map((e) => e.detail.block)).toEqual([
+      { type: 'text' },
+      { type: 'signatoryBlock', organisations: ['La Caf', 'Commune'] },
+      { type: 'ficheAction', number: 4, title: 'Accueil des familles' },
+    ])
   })
 
   it('refuses a malformed page request (400 invalid_query)', async () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import {
   CONVENTION_DELETED_CLOSE,
-  parseDeletedMessage,
+  parseStatelessMessage,
   type BinnedConvention,
   type ConventionDeletedMessage,
 } from '@ctg/shared'
@@ -49,8 +49,8 @@ const errorOf = async (response: Response) =>
 function deletedMessages(client: TestClient): ConventionDeletedMessage[] {
   const received: ConventionDeletedMessage[] = []
   client.provider.on('stateless', ({ payload }: { payload: string }) => {
-    const message = parseDeletedMessage(payload)
-    if (message) received.push(message)
+    const message = parseStatelessMessage(payload)
+    if (message?.type === 'deleted') received.push(message)
   })
   return received
 }

@@ -1,12 +1,16 @@
+import type { ActivityEntry } from '@ctg/shared'
 import { describe, expect, it } from 'vitest'
 import { describeActivity } from '../../client/src/activity/describeActivity.js'
 import { groupByDay } from '../../client/src/activity/groupByDay.js'
-import type { ActivityEntry } from '../../client/src/api/types.js'
 import { describeBlock } from '../../server/src/conventions/describeBlock.js'
+import { activityDetail } from '../../server/src/storage/activityDetail.js'
 import { twoOfEachKindConvention } from '../fixtures/twoOfEachKindConvention.js'
 
 const entry = (action: ActivityEntry['action'], detail: Record<string, unknown> = {}, at = '2026-03-12T13:05:00Z') =>
   ({ seq: 1, conventionId: 'c', at, userId: 'u-1', userName: 'Camille Martin', action, detail }) as ActivityEntry
+
+/** A `changed` entry as a row written before details were typed is served: its French label read back into data. */
+const legacyChanged = (label: string) => entry('changed', activityDetail('changed', { block: label }))
 
 const sentence = (e: ActivityEntry) => {
   const { actor, text } = describeActivity(e)
@@ -21,26 +25,45 @@ describe('activity log sentences', () => {
     [entry('deleted'), 'Camille Martin a mis la convention à la corbeille'],
     [entry('restored'), 'Camille Martin a restauré la convention depuis la corbeille'],
     [
-      entry('changed', { block: 'Fiche action n°3 Accueil du jeune enfant' }),
+      entry('changed', { block: { type: 'ficheAction', number: 3, title: 'Accueil du jeune enfant' } }),
       'Camille Martin a modifié la fiche action n°3 « Accueil du jeune enfant »',
     ],
     [
-      entry('changed', { block: 'Tableau Indicateurs petite enfance' }),
+      entry('changed', { block: { type: 'indicatorTable', title: 'Indicateurs petite enfance' } }),
       'Camille Martin a modifié le tableau « Indicateurs petite enfance »',
     ],
     [
-      entry('changed', { block: 'Signataires Commune de Seyne, Caf des Alpes' }),
+      entry('changed', { block: { type: 'signatoryBlock', organisations: ['Commune de Seyne', 'Caf des Alpes'] } }),
+      'Camille Martin a modifié les signataires (Commune de Seyne, Caf des Alpes)',
+    ],
+    [
+      entry('changed', { block: { type: 'signatoryBlock', organisations: [] } }),
+      'Camille Martin a modifié les signataires',
+    ],
+    [entry('changed', { block: { type: 'text' } }), 'Camille Martin a modifié le texte de la convention'],
+    [
+      entry('changed', { block: { type: 'planningTable', title: 'Places en crèche' } }),
+      'Camille Martin a modifié le bloc « Places en crèche »',
+    ],
+    // rows stored before details were typed hold the server's French label: still worded the same
+    [
+      legacyChanged('Fiche action n°3 Accueil du jeune enfant'),
+      'Camille Martin a modifié la fiche action n°3 « Accueil du jeune enfant »',
+    ],
+    [
+      legacyChanged('Tableau Indicateurs petite enfance'),
+      'Camille Martin a modifié le tableau « Indicateurs petite enfance »',
+    ],
+    [
+      legacyChanged('Signataires Commune de Seyne, Caf des Alpes'),
       'Camille Martin a modifié les signataires (Commune de Seyne, Caf des Alpes)',
     ],
     // signatories not named yet: no empty parentheses nor stray commas
-    [entry('changed', { block: 'Signataires' }), 'Camille Martin a modifié les signataires'],
-    [entry('changed', { block: 'Signataires ,' }), 'Camille Martin a modifié les signataires'],
-    [entry('changed', { block: 'Signataires , ,' }), 'Camille Martin a modifié les signataires'],
-    [
-      entry('changed', { block: 'Signataires Commune de Seyne, ' }),
-      'Camille Martin a modifié les signataires (Commune de Seyne)',
-    ],
-    [entry('changed', { block: 'texte libre' }), 'Camille Martin a modifié le texte de la convention'],
+    [legacyChanged('Signataires'), 'Camille Martin a modifié les signataires'],
+    [legacyChanged('Signataires ,'), 'Camille Martin a modifié les signataires'],
+    [legacyChanged('Signataires , ,'), 'Camille Martin a modifié les signataires'],
+    [legacyChanged('Signataires Commune de Seyne, '), 'Camille Martin a modifié les signataires (Commune de Seyne)'],
+    [legacyChanged('texte libre'), 'Camille Martin a modifié le texte de la convention'],
     [
       entry('shared', { userId: 'u-2', name: 'Paul Girard', email: 'p@x.fr', role: 'commenter' }),
       'Camille Martin a donné accès à Paul Girard avec le rôle de commentateur',
@@ -66,12 +89,15 @@ describe('activity log sentences', () => {
     const blocks = convention.content.map((block, index) => [block, index] as const)
     const [first, second] = blocks.filter(([block]) => block.type === 'signatoryBlock').map(([, index]) => index)
     // the second block holds "Commune de Seyne" and a signatory nobody has named yet
-    expect(describeBlock(convention, second!)).toBe('Signataires Commune de Seyne')
-    expect(describeBlock(convention, first!)).toBe('Signataires La Caf, Communauté de communes')
+    expect(describeBlock(convention, second!)).toEqual({ type: 'signatoryBlock', organisations: ['Commune de Seyne'] })
+    expect(describeBlock(convention, first!)).toEqual({
+      type: 'signatoryBlock',
+      organisations: ['La Caf', 'Communauté de communes'],
+    })
     const block = convention.content[second!]
     if (block?.type !== 'signatoryBlock') throw new Error('not a signatory block')
     block.signatories.forEach((signatory) => (signatory.organisation = '  '))
-    expect(describeBlock(convention, second!)).toBe('Signataires')
+    expect(describeBlock(convention, second!)).toEqual({ type: 'signatoryBlock', organisations: [] })
     expect(sentence(entry('changed', { block: describeBlock(convention, second!) }))).toBe(
       'Camille Martin a modifié les signataires',
     )

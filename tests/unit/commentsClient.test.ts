@@ -1,5 +1,5 @@
 import { conventionSchema as pmSchema } from '@ctg/extensions'
-import { Y_FRAGMENT_NAME, writeConvention } from '@ctg/shared'
+import { parseStatelessMessage, Y_FRAGMENT_NAME, writeConvention } from '@ctg/shared'
 import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model'
 import { EditorState, Plugin, TextSelection } from '@tiptap/pm/state'
 import { initProseMirrorDoc, ySyncPluginKey } from '@tiptap/y-tiptap'
@@ -12,7 +12,6 @@ import {
   openThreadsFrom,
 } from '../../client/src/comments/CommentHighlights.js'
 import { locateAnchors } from '../../client/src/comments/locateAnchors.js'
-import { parseThreadsMessage } from '../../client/src/comments/parseThreadsMessage.js'
 import { passageAnchor } from '../../client/src/comments/passageAnchor.js'
 import { smallConvention } from '../fixtures/conventionFixtures.js'
 
@@ -155,6 +154,10 @@ describe('comments in the client: anchors, labels, highlights', () => {
   })
 
   it('reads the threads stateless message and ignores others', () => {
+    const parseThreadsMessage = (payload: string) => {
+      const message = parseStatelessMessage(payload)
+      return message?.type === 'threads' ? message : null
+    }
     expect(parseThreadsMessage('{"type":"threads","event":"created","threadId":"t1"}')).toEqual({
       type: 'threads',
       event: 'created',

@@ -1,4 +1,9 @@
-import { parseDeletedMessage } from '@ctg/shared'
+import { parseStatelessMessage } from '@ctg/shared'
+
+const parseDeletedMessage = (payload: string) => {
+  const message = parseStatelessMessage(payload)
+  return message?.type === 'deleted' ? message : null
+}
 import { describe, expect, it } from 'vitest'
 import { describeDeletion } from '../../client/src/bin/describeDeletion.js'
 

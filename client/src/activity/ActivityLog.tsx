@@ -1,6 +1,6 @@
+import type { ActivityEntry } from '@ctg/shared'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { api } from '../api/apiClient.js'
-import type { ActivityEntry } from '../api/types.js'
 import { ErrorNotice } from '../ui/ErrorNotice.js'
 import { LoadingState } from '../ui/LoadingState.js'
 import { Modal } from '../ui/Modal.js'

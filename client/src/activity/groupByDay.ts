@@ -1,4 +1,4 @@
-import type { ActivityEntry } from '../api/types.js'
+import type { ActivityEntry } from '@ctg/shared'
 
 export interface ActivityDay {
   /** "Aujourd’hui", "Hier", "lundi 12 mars 2026" */

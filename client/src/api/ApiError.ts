@@ -1,5 +1,4 @@
-import { CONVENTION_DELETED_ERROR } from '@ctg/shared'
-import type { Issue } from './types.js'
+import { CONVENTION_DELETED_ERROR, type Issue } from '@ctg/shared'
 
 /** An error answered by the API (`{ error: { code, message, issues? } }`), or a network failure. */
 export class ApiError extends Error {

@@ -1,8 +1,9 @@
-import type { BinnedConvention, Role } from '@ctg/shared'
 import { endSession } from '../auth/sessionEnd.js'
 import { readSessionMark } from '../auth/sessionMark.js'
 import { ApiError } from './ApiError.js'
 import type {
+  BinnedConvention,
+  Role,
   AcceptInvitation,
   ActivityPage,
   AuthOptions,
@@ -14,7 +15,7 @@ import type {
   NewMember,
   SignedIn,
   User,
-} from './types.js'
+} from '@ctg/shared'
 
 /** `anonymous`: a public route, where a 401 is an answer (wrong password), not an ended session. */
 type RequestOptions = RequestInit & { anonymous?: boolean }

@@ -1,7 +1,7 @@
+import type { SignedIn } from '@ctg/shared'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { ApiError } from '../api/ApiError.js'
 import { api } from '../api/apiClient.js'
-import type { SignedIn } from '../api/types.js'
 import { AccessLayout } from './AccessLayout.js'
 import { formatWait } from './formatWait.js'
 import { ProConnectButton } from './ProConnectButton.js'

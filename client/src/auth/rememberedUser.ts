@@ -1,4 +1,4 @@
-import type { User } from '../api/types.js'
+import type { User } from '@ctg/shared'
 
 const STORAGE_KEY = 'ctg.user'
 

@@ -1,6 +1,6 @@
+import type { AuthOptions } from '@ctg/shared'
 import { useEffect, useState } from 'react'
 import { api } from '../api/apiClient.js'
-import type { AuthOptions } from '../api/types.js'
 
 /** Until the server answers (or when it cannot), the password form alone. */
 const PASSWORD_ONLY: AuthOptions = { password: true, oidc: null }

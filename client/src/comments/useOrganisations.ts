@@ -1,7 +1,6 @@
-import { ORGANISATION_KIND_LABELS } from '@ctg/shared'
+import { ORGANISATION_KIND_LABELS, type Member } from '@ctg/shared'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api/apiClient.js'
-import type { Member } from '../api/types.js'
 
 function organisationOf(member: Member): string | null {
   if (member.organisationName) return member.organisationName

@@ -1,7 +1,7 @@
+import { parseStatelessMessage } from '@ctg/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { commentsApi } from './commentsApi.js'
-import { parseThreadsMessage } from './parseThreadsMessage.js'
 import type { Thread } from './threadTypes.js'
 
 /** several changes in a burst (a thread and its first replies) cost one request */
@@ -52,7 +52,7 @@ export function useThreads(conventionId: string, provider: HocuspocusProvider | 
       timer = setTimeout(refresh, REFRESH_DELAY)
     }
     const onStateless = ({ payload }: { payload: string }) => {
-      if (parseThreadsMessage(payload)) later()
+      if (parseStatelessMessage(payload)?.type === 'threads') later()
     }
     const onSynced = ({ state }: { state: boolean }) => state && later()
     provider.on('stateless', onStateless)

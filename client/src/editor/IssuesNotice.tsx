@@ -1,4 +1,4 @@
-import type { Issue } from '../api/types.js'
+import type { Issue } from '@ctg/shared'
 
 /** The schema problems the server found in the stored document: discreet, but available. */
 export function IssuesNotice({ issues }: { issues: Issue[] }) {

@@ -6,10 +6,10 @@ import {
   ROLES,
   type OrganisationKind,
   type Role,
+  type Member,
 } from '@ctg/shared'
 import { ROLE_HINTS } from '../access/accessLabels.js'
 import { api } from '../api/apiClient.js'
-import type { Member } from '../api/types.js'
 import { ErrorNotice } from '../ui/ErrorNotice.js'
 import { Modal } from '../ui/Modal.js'
 import { confirmAction } from '../ui/confirmAction.js'

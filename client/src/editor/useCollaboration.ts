@@ -4,26 +4,23 @@ import * as Y from 'yjs'
 import {
   canEdit,
   CONVENTION_DELETED_CLOSE,
-  parseDeletedMessage,
+  parseStatelessMessage,
+  CloseCode,
+  SIGNED_OUT_CLOSE,
+  STORAGE_UNAVAILABLE_CLOSE,
   type ConventionDeletion,
   type ConventionStatus,
   type Role,
 } from '@ctg/shared'
-import { parseAccessMessage } from '../access/accessMessage.js'
 import { endSession } from '../auth/sessionEnd.js'
 import { LocalCopy } from '../offline/LocalCopy.js'
 import { localCopyName } from '../offline/localCopyName.js'
 import { UnsentChanges } from '../offline/UnsentChanges.js'
 import { openCollabProvider } from '../sync/openCollabProvider.js'
-import { parseFrozenMessage } from '../versions/parseFrozenMessage.js'
 import { keepRefusedContent } from '../versions/unsentText.js'
 import { collabUrl } from './collabUrl.js'
 
-/** Persistence's refusal when the store is down (see server/src/extensions/Persistence.ts) */
-const STORAGE_UNAVAILABLE = 'storage-unavailable'
 const STORAGE_RETRY_DELAY = 5_000
-/** the server closes every socket of a session signed out (elsewhere) with this code */
-const SESSION_ENDED = 4401
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected'
 
@@ -151,7 +148,9 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
       })
     }
     socket.on('close', ({ event }: { event?: { code?: number; reason?: string } }) => {
-      if (event?.code === SESSION_ENDED) endSession(event.reason === 'signed out' ? 'ended' : 'expired')
+      // a session signed out (elsewhere) or expired closes every socket of it
+      if (event?.code === CloseCode.signedOut)
+        endSession(event.reason === SIGNED_OUT_CLOSE.reason ? 'ended' : 'expired')
       if (event?.code === CONVENTION_DELETED_CLOSE.code) binned(null)
     })
     provider.on('authenticated', ({ scope }: { scope: string }) => {
@@ -161,19 +160,17 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
     // an owner changed this person's role: the server applies it at once, the interface follows
     provider.on('stateless', ({ payload }: { payload: string }) => {
       // the server says who binned it just before it closes the socket
-      const deletion = parseDeletedMessage(payload)
-      if (deletion) return binned({ deletedAt: deletion.deletedAt, deletedBy: deletion.deletedBy })
-      const frozen = parseFrozenMessage(payload)
-      if (frozen) {
-        frozenStatus = frozen
+      const message = parseStatelessMessage(payload)
+      if (message?.type === 'deleted') return binned({ deletedAt: message.deletedAt, deletedBy: message.deletedBy })
+      if (message?.type === 'frozen') {
+        frozenStatus = message.status
         setReadOnly(true)
-        return patch({ frozen, readOnly })
+        return patch({ frozen: message.status, readOnly })
       }
-      const access = parseAccessMessage(payload)
-      if (!access) return
-      setReadOnly(access.role === null || !canEdit(access.role) || frozenNow())
-      if (access.role === null) patch({ revoked: true, readOnly })
-      else patch({ liveRole: access.role, readOnly })
+      if (message?.type !== 'access') return
+      setReadOnly(message.role === null || !canEdit(message.role) || frozenNow())
+      if (message.role === null) patch({ revoked: true, readOnly })
+      else patch({ liveRole: message.role, readOnly })
     })
 
     // A change the server refuses stays in this Y.Doc and in IndexedDB, and the next
@@ -198,7 +195,7 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
     let retry: ReturnType<typeof setTimeout> | undefined
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
       if (reason === CONVENTION_DELETED_CLOSE.reason) return binned(null)
-      if (reason !== STORAGE_UNAVAILABLE) return patch({ authFailed: reason || 'refusé' })
+      if (reason !== STORAGE_UNAVAILABLE_CLOSE.reason) return patch({ authFailed: reason || 'refusé' })
       // the server cannot read its storage for now: an outage, not a refusal. The provider
       // does not ask again by itself; a new socket does.
       patch({ connection: 'disconnected' })

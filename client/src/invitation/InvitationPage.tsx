@@ -1,7 +1,7 @@
+import type { Invitation, SignedIn } from '@ctg/shared'
 import { useEffect, useState, type FormEvent } from 'react'
 import { ApiError } from '../api/ApiError.js'
 import { api } from '../api/apiClient.js'
-import type { Invitation, SignedIn } from '../api/types.js'
 import { AccessLayout } from '../auth/AccessLayout.js'
 import { ProConnectButton } from '../auth/ProConnectButton.js'
 import { signInPath } from '../auth/signInPath.js'

@@ -1,6 +1,5 @@
-import { ROLE_LABELS } from '@ctg/shared'
+import { ROLE_LABELS, type Invitation } from '@ctg/shared'
 import { ROLE_HINTS } from '../access/accessLabels.js'
-import type { Invitation } from '../api/types.js'
 
 /** "Camille Martin vous invite à rejoindre la convention « … », rôle Rédacteur." */
 export function InvitationSummary({ invitation, firstStart }: { invitation: Invitation; firstStart: boolean }) {

@@ -1,6 +1,5 @@
-import { ROLE_LABELS } from '@ctg/shared'
+import { ROLE_LABELS, type ConventionSummary } from '@ctg/shared'
 import type { ReactNode } from 'react'
-import type { ConventionSummary } from '../api/types.js'
 import { formatDate, formatDateTime, formatRelative } from '../format/formatDate.js'
 import { formatPeriod } from '../format/formatPeriod.js'
 import { Link } from '../routing/Link.js'

@@ -1,6 +1,6 @@
+import type { ConventionSummary } from '@ctg/shared'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { api } from '../api/apiClient.js'
-import type { ConventionSummary } from '../api/types.js'
 import { BIN_ICON, MoveToBinButton } from '../bin/MoveToBinButton.js'
 import { LineIcon } from '../ui/LineIcon.js'
 import { Link } from '../routing/Link.js'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { plenaryMessageSchema } from '@ctg/shared'
+import { parseStatelessMessage } from '@ctg/shared'
 import { formatDateTime } from '../format/formatDate.js'
 import { Link } from '../routing/Link.js'
 import { conventionPath, facilitatePath } from '../routing/route.js'
@@ -36,12 +36,8 @@ export function FacilitatorPage({
   const { details, error, reload, setDetails } = usePlenaryDetails(conventionId, plenaryId)
   const onMessage = useCallback(
     (payload: string) => {
-      try {
-        const message = plenaryMessageSchema.safeParse(JSON.parse(payload))
-        if (message.success && message.data.plenaryId === plenaryId) reload()
-      } catch {
-        // not JSON: not ours
-      }
+      const message = parseStatelessMessage(payload)
+      if (message?.type === 'plenary' && message.plenaryId === plenaryId) reload()
     },
     [plenaryId, reload],
   )

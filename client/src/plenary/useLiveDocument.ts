@@ -1,10 +1,8 @@
+import { FINAL_CLOSE_CODES } from '@ctg/shared'
 import { useEffect, useRef, useState } from 'react'
 import * as Y from 'yjs'
 import { collabUrl } from '../editor/collabUrl.js'
 import { openCollabProvider } from '../sync/openCollabProvider.js'
-
-/** 4401 excluded / signed out, 4403 access revoked, 4410 plénière closed / convention binned */
-const FINAL_CLOSES = new Set([4401, 4403, 4410])
 
 export interface LiveDocument {
   ydoc: Y.Doc
@@ -67,7 +65,7 @@ export function useLiveDocument(documentName: string | null, options: LiveDocume
       if (!event?.code || event.code < 4000) return
       // an end, not an incident (plénière closed or participant excluded, convention binned,
       // session ended, access revoked): the server would refuse every new socket, so stop
-      if (FINAL_CLOSES.has(event.code)) {
+      if (FINAL_CLOSE_CODES.has(event.code)) {
         socket.disconnect()
         patch({ connected: false, refused: event.reason || String(event.code) })
       }

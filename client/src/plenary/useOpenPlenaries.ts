@@ -1,5 +1,5 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
-import { plenaryMessageSchema } from '@ctg/shared'
+import { parseStatelessMessage } from '@ctg/shared'
 import { useEffect, useState } from 'react'
 import { plenaryApi } from './plenaryApi.js'
 import type { Plenary } from './plenaryTypes.js'
@@ -25,13 +25,7 @@ export function useOpenPlenaries(conventionId: string, provider: HocuspocusProvi
       )
     void read()
     const onMessage = ({ payload }: { payload: string }) => {
-      let parsed: unknown
-      try {
-        parsed = JSON.parse(payload)
-      } catch {
-        return
-      }
-      if (!plenaryMessageSchema.safeParse(parsed).success || timer) return
+      if (parseStatelessMessage(payload)?.type !== 'plenary' || timer) return
       timer = setTimeout(() => {
         timer = null
         void read()

@@ -1,5 +1,5 @@
+import type { User } from '@ctg/shared'
 import type { ReactNode } from 'react'
-import type { User } from '../api/types.js'
 import { SignOutButton } from '../auth/SignOutButton.js'
 import { Link } from '../routing/Link.js'
 

@@ -7,22 +7,16 @@ import type {
   ThreadEvent,
   ThreadsMessage,
 } from '@ctg/shared'
-import { canEdit, CONVENTION_DELETED_CLOSE } from '@ctg/shared'
+import { ACCESS_REVOKED_CLOSE, canEdit, CONVENTION_DELETED_CLOSE, SIGNED_OUT_CLOSE } from '@ctg/shared'
 import type { Connection, Hocuspocus } from '@hocuspocus/server'
 import type { BinStore } from '../bin/BinStore.js'
 import type { ConnectionContext } from '../extensions/Authentication.js'
-import { CloseCode } from '../limits/closeCodes.js'
 import type { Logger } from '../logger.js'
 import type { AccountStore } from '../storage/AccountStore.js'
 import type { MembershipStore } from '../storage/MembershipStore.js'
 import { participantOf } from '../plenary/ParticipantContext.js'
 import type { AccessBus } from './AccessBus.js'
 import type { AccessEvent, PlenaryAccessEvent } from './AccessEvent.js'
-
-/** Close code and reason of a connection whose membership was revoked. */
-export const ACCESS_REVOKED = { code: CloseCode.forbidden, reason: 'access revoked' }
-/** Close code and reason of a connection whose session was signed out. */
-export const SIGNED_OUT = { code: CloseCode.signedOut, reason: 'signed out' }
 
 /** Checks of one person's role on one convention: only the latest-started read may apply. */
 interface RoleChecks {
@@ -194,7 +188,7 @@ export class LiveAccess {
     context.role = role
     connection.readOnly = !canEdit(role) || context.frozen !== undefined
     connection.sendStateless(JSON.stringify({ type: 'access', role } satisfies AccessMessage))
-    if (role === null) connection.webSocket.close(ACCESS_REVOKED.code, ACCESS_REVOKED.reason)
+    if (role === null) connection.webSocket.close(ACCESS_REVOKED_CLOSE.code, ACCESS_REVOKED_CLOSE.reason)
   }
 
   private async recheckAll() {
@@ -247,7 +241,7 @@ export class LiveAccess {
     for (const document of this.hocuspocus().documents.values()) {
       for (const connection of document.getConnections()) {
         if (contextOf(connection).user?.sessionId !== sessionId) continue
-        connection.webSocket.close(SIGNED_OUT.code, SIGNED_OUT.reason)
+        connection.webSocket.close(SIGNED_OUT_CLOSE.code, SIGNED_OUT_CLOSE.reason)
       }
     }
   }

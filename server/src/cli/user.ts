@@ -2,7 +2,7 @@ import { createId, ORGANISATION_KINDS, type OrganisationKind } from '@ctg/shared
 import { parseArgs } from 'node:util'
 import { createInvitationLink } from '../auth/invitationCodes.js'
 import { RedisAccessBus } from '../access/RedisAccessBus.js'
-import { readConfig } from '../config.js'
+import { readConfig, resolveConfig } from '../config.js'
 import { createLogger } from '../logger.js'
 import { openConventionStore } from '../storage/openConventionStore.js'
 
@@ -43,7 +43,7 @@ if (!(ORGANISATION_KINDS as readonly string[]).includes(kind)) {
   console.error(`--organisation-kind must be one of ${ORGANISATION_KINDS.join(', ')}`)
   process.exit(2)
 }
-const config = readConfig()
+const config = resolveConfig(readConfig())
 const store = await openConventionStore(config)
 const origin = values.url ?? `http://localhost:${config.port}`
 try {

@@ -18,7 +18,8 @@ import { STORED_BY_WRITER } from '../extensions/Persistence.js'
 import { HttpError } from '../http/HttpError.js'
 import { SlidingWindowLimit } from '../limits/SlidingWindowLimit.js'
 import type { Logger } from '../logger.js'
-import type { ActivityAction, ActivityStore } from '../storage/ActivityStore.js'
+import type { ActivityDetails, NewActivity } from '@ctg/shared'
+import type { ActivityStore } from '../storage/ActivityStore.js'
 import type { CommentStore, StoredMessage, StoredThread, ThreadWithMessages } from './CommentStore.js'
 import { markPassage } from './markPassage.js'
 import { readAnchors, type DocumentAnchors } from './readAnchors.js'
@@ -405,17 +406,23 @@ export class CommentService {
     }
   }
 
-  private async changed(
+  private async changed<A extends `comment_${string}` & keyof ActivityDetails>(
     conventionId: string,
     user: User,
     event: ThreadEvent,
     threadId: string,
-    action: ActivityAction,
-    detail: Record<string, unknown>,
+    action: A,
+    detail: Omit<ActivityDetails[A], 'threadId'>,
   ) {
     await this.live.threadsChanged(conventionId, event, threadId)
     await this.activity
-      .append({ conventionId, userId: user.id, userName: user.name, action, detail: { threadId, ...detail } })
+      .append({
+        conventionId,
+        userId: user.id,
+        userName: user.name,
+        action,
+        detail: { threadId, ...detail },
+      } as NewActivity)
       .catch((error) => this.logger.error(`convention ${conventionId}: comment activity not recorded`, error))
   }
 }

@@ -1,4 +1,4 @@
-import { Y_FRAGMENT_NAME, yDocToConvention } from '@ctg/shared'
+import { Y_FRAGMENT_NAME, yDocToConvention, type ActivityBlock } from '@ctg/shared'
 import type { afterLoadDocumentPayload, connectedPayload, Document, Extension } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import { describeBlock } from '../conventions/describeBlock.js'
@@ -66,13 +66,14 @@ export class ActivityRecorder implements Extension {
       return this.due(`${documentName}\0${user.id}\0${id.client}:${id.clock}`, CHANGED_WINDOW_MS)
     })
     if (due.length === 0) return
-    let describe: (block: Y.AbstractType<any>) => string
+    let describe: (block: Y.AbstractType<any>) => ActivityBlock
     try {
       const convention = yDocToConvention(document)
       const children = fragment.toArray()
       describe = (block) => describeBlock(convention, children.indexOf(block as Y.XmlElement))
     } catch {
-      describe = () => 'bloc'
+      // a document the model cannot read yet (mid-repair): the block is named by nothing more
+      describe = () => ({ type: 'block' })
     }
     for (const block of due) {
       this.record({

@@ -49,40 +49,56 @@ export class Authentication implements Extension {
 
   async onAuthenticate(payload: onAuthenticatePayload): Promise<ConnectionContext | ParticipantConnectionContext> {
     try {
-      const cookies = payload.requestHeaders.get('cookie')
-      // a plénière participant: their token, or their cookie when there is no session cookie
-      const participantToken = isParticipantToken(payload.token)
-        ? payload.token
-        : !payload.token && !sessionTokenFromCookie(cookies)
-          ? participantTokenFromCookie(cookies)
-          : null
-      if (participantToken && this.participants) return await this.participant(participantToken, payload)
-      // the web client sends no token: its session cookie came with the upgrade request
-      const user = await this.sessions.verify(
-        payload.token || sessionTokenFromCookie(payload.requestHeaders.get('cookie')),
+      const { context, readOnly } = await this.authorize(
+        { token: payload.token, cookies: payload.requestHeaders.get('cookie') },
+        payload.documentName,
       )
-      // an unknown convention and one the person is not a member of get the same answer
-      if (!(await this.store.exists(payload.documentName))) throw FORBIDDEN
-      await this.store.members.rememberUser(user)
-      const access = await this.store.members.access(payload.documentName, user.id)
-      if (!access) throw FORBIDDEN
-      if (access.deletion) throw DELETED
-      const { role } = access
-      payload.connectionConfig.readOnly = !canEdit(role)
-      return { user, role }
+      payload.connectionConfig.readOnly = readOnly
+      return context
     } catch (error) {
       this.onFailure(payload)
       throw error
     }
   }
 
-  /** Read-only, on their plénière's convention only, while it is open and they are not excluded. */
-  private async participant(token: string, payload: onAuthenticatePayload): Promise<ParticipantConnectionContext> {
-    const access = await this.participants!.authenticateConnection(token, payload.documentName)
+  /**
+   * Who the credentials are and whether they may open the convention: the one check behind
+   * `/collab` and the y-websocket door (which runs it before its upgrade too). Throws
+   * `InvalidTokenError` for a bad token, an error with `reason` `forbidden` (unknown
+   * convention or no membership) or `convention deleted` (a member, convention in the bin).
+   */
+  async authorize(
+    { token, cookies }: { token: string; cookies: string | null },
+    conventionId: string,
+  ): Promise<{ context: ConnectionContext | ParticipantConnectionContext; readOnly: boolean }> {
+    // a plénière participant: their token, or their cookie when there is no session cookie
+    const participantToken = isParticipantToken(token)
+      ? token
+      : !token && !sessionTokenFromCookie(cookies)
+        ? participantTokenFromCookie(cookies)
+        : null
+    if (participantToken && this.participants) return await this.participant(participantToken, conventionId)
+    // the web client sends no token: its session cookie came with the upgrade request
+    const user = await this.sessions.verify(token || sessionTokenFromCookie(cookies))
+    // an unknown convention and one the person is not a member of get the same answer
+    if (!(await this.store.exists(conventionId))) throw FORBIDDEN
+    await this.store.members.rememberUser(user)
+    const access = await this.store.members.access(conventionId, user.id)
     if (!access) throw FORBIDDEN
-    payload.connectionConfig.readOnly = true
+    if (access.deletion) throw DELETED
+    const { role } = access
+    return { context: { user, role }, readOnly: !canEdit(role) }
+  }
+
+  /** Read-only, on their plénière's convention only, while it is open and they are not excluded. */
+  private async participant(
+    token: string,
+    conventionId: string,
+  ): Promise<{ context: ParticipantConnectionContext; readOnly: true }> {
+    const access = await this.participants!.authenticateConnection(token, conventionId)
+    if (!access) throw FORBIDDEN
     const { participant, plenary } = access
-    return {
+    const context: ParticipantConnectionContext = {
       role: null,
       participant: {
         id: participant.id,
@@ -92,5 +108,6 @@ export class Authentication implements Extension {
         endsAt: plenary.endsAt,
       },
     }
+    return { context, readOnly: true }
   }
 }

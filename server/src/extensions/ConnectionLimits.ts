@@ -1,6 +1,6 @@
+import { CloseCode } from '@ctg/shared'
 import { MessageType, type beforeHandleMessagePayload, type Extension } from '@hocuspocus/server'
 import type { Limits } from '../config.js'
-import { CloseCode } from '../limits/closeCodes.js'
 import { readMessageEnvelope, type MessageEnvelope } from '../limits/readMessageEnvelope.js'
 import { refuseConnection } from '../limits/refuseConnection.js'
 import { TokenBucket } from '../limits/TokenBucket.js'

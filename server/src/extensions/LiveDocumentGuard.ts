@@ -1,5 +1,5 @@
 import type { connectedPayload, Extension } from '@hocuspocus/server'
-import { CloseCode } from '../limits/closeCodes.js'
+import { CloseCode } from '@ctg/shared'
 import type { Logger } from '../logger.js'
 
 /**

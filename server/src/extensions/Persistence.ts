@@ -5,19 +5,12 @@ import type {
   onLoadDocumentPayload,
   onStoreDocumentPayload,
 } from '@hocuspocus/server'
-import { readMeta } from '@ctg/shared'
+import { readMeta, STORAGE_UNAVAILABLE_CLOSE } from '@ctg/shared'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
 import type { ConnectionContext } from './Authentication.js'
 import type { DocumentLog } from '../storage/DocumentLog.js'
 import { writableUpdateOf } from './writableUpdateOf.js'
-
-/**
- * When storage fails, the client is told to come back later: its socket is closed
- * with 1011 (the provider reconnects and sends its unacknowledged edits again), and a
- * document that cannot be loaded is refused with this reason.
- */
-const STORAGE_UNAVAILABLE = { code: 1011, reason: 'storage-unavailable' }
 
 /**
  * A key of a direct connection's context: the change is stored by the code that made it,
@@ -54,7 +47,7 @@ export class Persistence implements Extension {
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const state = await this.log.load(documentName).catch((error: unknown) => {
       this.logger.error(`convention ${documentName}: cannot be loaded`, error)
-      throw Object.assign(new Error(STORAGE_UNAVAILABLE.reason), STORAGE_UNAVAILABLE)
+      throw Object.assign(new Error(STORAGE_UNAVAILABLE_CLOSE.reason), STORAGE_UNAVAILABLE_CLOSE)
     })
     // a convention that exists always has a state; refusing here keeps an empty
     // document from ever standing in for a stored one
@@ -80,9 +73,10 @@ export class Persistence implements Extension {
       if (connection.readOnly) Y.applyUpdate(document, payload, { source: 'connection', connection })
     } catch (error) {
       this.logger.error(`convention ${documentName}: an update could not be stored`, error)
-      // closing the document alone would leave the provider waiting on an open socket
-      connection.webSocket.close(STORAGE_UNAVAILABLE.code, STORAGE_UNAVAILABLE.reason)
-      throw Object.assign(new Error(STORAGE_UNAVAILABLE.reason), STORAGE_UNAVAILABLE)
+      // the client comes back later: closing the document alone would leave the provider
+      // waiting on an open socket; it reconnects and sends its unacknowledged edits again
+      connection.webSocket.close(STORAGE_UNAVAILABLE_CLOSE.code, STORAGE_UNAVAILABLE_CLOSE.reason)
+      throw Object.assign(new Error(STORAGE_UNAVAILABLE_CLOSE.reason), STORAGE_UNAVAILABLE_CLOSE)
     }
   }
 

@@ -1,7 +1,7 @@
+import { CloseCode } from '@ctg/shared'
 import type { beforeSyncPayload, Extension, onStatelessPayload } from '@hocuspocus/server'
 import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { CloseCode } from '../limits/closeCodes.js'
 import type { Logger } from '../logger.js'
 import type { ConnectionContext } from './Authentication.js'
 

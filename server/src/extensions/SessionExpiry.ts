@@ -1,9 +1,6 @@
+import { SESSION_EXPIRED_CLOSE } from '@ctg/shared'
 import type { connectedPayload, Extension } from '@hocuspocus/server'
-import { CloseCode } from '../limits/closeCodes.js'
 import type { ConnectionContext } from './Authentication.js'
-
-/** Close code and reason of a connection whose session expired while it was open. */
-export const SESSION_EXPIRED = { code: CloseCode.signedOut, reason: 'session expired' }
 
 /** setTimeout's longest delay (about 24.8 days); a longer session is checked again then. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1
@@ -22,7 +19,7 @@ export class SessionExpiry implements Extension {
     let timer: NodeJS.Timeout
     const arm = () => {
       const left = expiresAt - Date.now()
-      if (left <= 0) return connection.webSocket.close(SESSION_EXPIRED.code, SESSION_EXPIRED.reason)
+      if (left <= 0) return connection.webSocket.close(SESSION_EXPIRED_CLOSE.code, SESSION_EXPIRED_CLOSE.reason)
       timer = setTimeout(arm, Math.min(left, LONGEST_TIMER_MS))
       timer.unref()
     }

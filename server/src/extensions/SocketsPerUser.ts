@@ -1,10 +1,9 @@
+import { TOO_MANY_CONNECTIONS_CLOSE } from '@ctg/shared'
 import type { connectedPayload, Extension } from '@hocuspocus/server'
-import { CloseCode } from '../limits/closeCodes.js'
 import type { Logger } from '../logger.js'
 import type { ConnectionContext } from './Authentication.js'
 
 /** Close code and reason of a socket over the per-user cap. */
-export const TOO_MANY_CONNECTIONS = { code: CloseCode.tooMany, reason: 'too many connections' }
 
 /**
  * Caps the authenticated sockets one person holds on this process (`MAX_SOCKETS_PER_USER`):
@@ -29,7 +28,7 @@ export class SocketsPerUser implements Extension {
     const mine = this.sockets.get(userId) ?? new Map<object, number>()
     if (!mine.has(socket) && mine.size >= this.maxSocketsPerUser) {
       this.logger.warn(`closed a socket of ${userId}: over ${this.maxSocketsPerUser} sockets on this process`)
-      connection.webSocket.close(TOO_MANY_CONNECTIONS.code, TOO_MANY_CONNECTIONS.reason)
+      connection.webSocket.close(TOO_MANY_CONNECTIONS_CLOSE.code, TOO_MANY_CONNECTIONS_CLOSE.reason)
       return
     }
     mine.set(socket, (mine.get(socket) ?? 0) + 1)

@@ -1,3 +1,4 @@
+import { CloseCode } from '@ctg/shared'
 import type {
   afterLoadDocumentPayload,
   afterUnloadDocumentPayload,
@@ -5,7 +6,6 @@ import type {
   Extension,
 } from '@hocuspocus/server'
 import type { Limits } from '../config.js'
-import { CloseCode } from '../limits/closeCodes.js'
 import { KeyedTokenBuckets } from '../limits/KeyedTokenBuckets.js'
 import { refuseConnection } from '../limits/refuseConnection.js'
 import type { Logger } from '../logger.js'

@@ -1,5 +1,5 @@
 import type { Connection } from '@hocuspocus/server'
-import { ConnectionRefusal } from './closeCodes.js'
+import { ConnectionRefusal } from './ConnectionRefusal.js'
 import { closeReason } from './closeReason.js'
 
 /**

@@ -1,4 +1,4 @@
-import { PLENARY_CLOSED_CLOSE, type PlenaryMessage } from '@ctg/shared'
+import { PLENARY_CLOSED_CLOSE, type PlenaryMessage, CloseCode } from '@ctg/shared'
 import {
   Connection,
   Document,
@@ -8,7 +8,6 @@ import {
   type connectedPayload,
   type Extension,
 } from '@hocuspocus/server'
-import { CloseCode } from '../limits/closeCodes.js'
 import { readMessageEnvelope } from '../limits/readMessageEnvelope.js'
 import { refuseConnection } from '../limits/refuseConnection.js'
 import { participantOf } from './ParticipantContext.js'

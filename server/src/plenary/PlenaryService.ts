@@ -25,7 +25,7 @@ import { STORED_BY_WRITER } from '../extensions/Persistence.js'
 import { HttpError } from '../http/HttpError.js'
 import { SlidingWindowLimit } from '../limits/SlidingWindowLimit.js'
 import type { Logger } from '../logger.js'
-import type { ActivityAction } from '../storage/ActivityStore.js'
+import type { ActivityDetails, NewActivity } from '@ctg/shared'
 import type { ConventionStore } from '../storage/ConventionStore.js'
 import { readAnchors } from '../comments/readAnchors.js'
 import { CodeGuessLimit } from './CodeGuessLimit.js'
@@ -458,9 +458,14 @@ export class PlenaryService {
     }
   }
 
-  private async activity(conventionId: string, user: User, action: ActivityAction, detail: Record<string, unknown>) {
+  private async activity<A extends `plenary_${string}` & keyof ActivityDetails>(
+    conventionId: string,
+    user: User,
+    action: A,
+    detail: ActivityDetails[A],
+  ) {
     await this.store.activity
-      .append({ conventionId, userId: user.id, userName: user.name, action, detail })
+      .append({ conventionId, userId: user.id, userName: user.name, action, detail } as NewActivity)
       .catch((error) => this.logger.error(`convention ${conventionId}: plénière activity not recorded`, error))
   }
 }

@@ -1,36 +1,7 @@
-export type ActivityAction =
-  | 'created'
-  | 'opened'
-  | 'changed'
-  | 'shared'
-  | 'role_changed'
-  | 'revoked'
-  | 'exported'
-  | 'deleted'
-  | 'restored'
-  | 'comment_thread_created'
-  | 'comment_replied'
-  | 'comment_edited'
-  | 'comment_deleted'
-  | 'comment_thread_resolved'
-  | 'comment_thread_reopened'
-  | 'plenary_opened'
-  | 'plenary_closed'
-  | 'plenary_participant_excluded'
+import type { ActivityEntry, NewActivity } from '@ctg/shared'
 
-export interface NewActivity {
-  conventionId: string
-  userId: string | null
-  userName: string | null
-  action: ActivityAction
-  detail?: Record<string, unknown>
-}
-
-export interface ActivityEntry extends NewActivity {
-  seq: number
-  at: string
-  detail: Record<string, unknown>
-}
+// the entries are declared with the HTTP API's types (shared/src/protocol/activity.ts)
+export type { ActivityAction, ActivityEntry, NewActivity } from '@ctg/shared'
 
 /**
  * Who did what on a convention. Append-only: there is no update or delete here, and a

@@ -1,5 +1,6 @@
 import type { OrganisationKind, Role } from '@ctg/shared'
-import type { ActivityEntry, ActivityAction } from './ActivityStore.js'
+import type { ActivityAction, ActivityEntry } from '@ctg/shared'
+import { activityDetail } from './activityDetail.js'
 import type { Member, UserRecord } from './MembershipStore.js'
 
 /** A `users` row, joined with `memberships` for a member, as either engine returns it. */
@@ -49,13 +50,15 @@ export interface ActivityRow {
 }
 
 export function toActivity(row: ActivityRow): ActivityEntry {
+  const action = row.action as ActivityAction
+  const detail = typeof row.detail === 'string' ? (JSON.parse(row.detail) as Record<string, unknown>) : row.detail
   return {
     seq: Number(row.seq),
     conventionId: row.convention_id,
     at: isoDate(row.at),
     userId: row.user_id,
     userName: row.user_name,
-    action: row.action as ActivityAction,
-    detail: typeof row.detail === 'string' ? (JSON.parse(row.detail) as Record<string, unknown>) : row.detail,
-  }
+    action,
+    detail: activityDetail(action, detail),
+  } as ActivityEntry
 }

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 /** What a person may do on one convention, from most to least. */
 export const ROLES = ['owner', 'editor', 'commenter', 'reader'] as const
 export type Role = (typeof ROLES)[number]
@@ -20,7 +22,5 @@ export function isRole(value: unknown): value is Role {
 }
 
 /** The stateless message a connection receives when its role changes (`null`: access revoked). */
-export interface AccessMessage {
-  type: 'access'
-  role: Role | null
-}
+export const accessMessageSchema = z.strictObject({ type: z.literal('access'), role: z.enum(ROLES).nullable() })
+export type AccessMessage = z.infer<typeof accessMessageSchema>

@@ -16,10 +16,6 @@ export const plenaryMessageSchema = z.strictObject({
 })
 export type PlenaryMessage = z.infer<typeof plenaryMessageSchema>
 
-/** How a participant's socket is closed when the plénière closes or they are excluded. */
-export const PLENARY_CLOSED_CLOSE = { code: 4410, reason: 'plenary closed' } as const
-export const PARTICIPANT_EXCLUDED_CLOSE = { code: 4401, reason: 'participant excluded' } as const
-
 /** The participant credential's cookie (HttpOnly; the same value works as a bearer token). */
 export const PARTICIPANT_COOKIE = 'ctg_participant'
 /** Every participant token starts so (never a session token). */

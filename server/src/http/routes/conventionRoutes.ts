@@ -1,3 +1,4 @@
+import type { ConventionSummary } from '@ctg/shared'
 import { parseConventionFile, periodSchema, TITLE_MAX_LENGTH } from '@ctg/shared'
 import { z } from 'zod'
 import { binList } from '../../bin/binRoutes.js'
@@ -48,7 +49,11 @@ export function conventionRoutes(conventions: ConventionService, store: Conventi
           json: {
             conventions: list
               .filter((summary) => roles.has(summary.id))
-              .map(({ issues, ...summary }) => ({ ...summary, issues: issues.length, role: roles.get(summary.id) })),
+              .map(({ issues, ...summary }): ConventionSummary => ({
+                ...summary,
+                issues: issues.length,
+                role: roles.get(summary.id),
+              })),
           },
         }
       },

@@ -1,3 +1,4 @@
+import type { Invitation } from '@ctg/shared'
 import { z } from 'zod'
 import { hashInvitationCode } from '../../auth/invitationCodes.js'
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/passwords.js'
@@ -59,7 +60,7 @@ export function invitationRoutes(store: ConventionStore, sessions: Sessions, liv
               purpose: invitation.purpose,
               hasAccount: await store.accounts.hasAccount(user.id),
               expiresAt: invitation.expiresAt,
-            },
+            } satisfies Invitation,
           },
         }
       },

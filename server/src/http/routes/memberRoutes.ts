@@ -1,4 +1,13 @@
-import { createId, ORGANISATION_KINDS, ROLES, type Role } from '@ctg/shared'
+import {
+  createId,
+  ORGANISATION_KINDS,
+  ROLES,
+  type ActivityDetails,
+  type ActivityPage,
+  type Member as MemberJson,
+  type NewActivity,
+  type Role,
+} from '@ctg/shared'
 import { z } from 'zod'
 import type { LiveAccess } from '../../access/LiveAccess.js'
 import { createInvitationLink } from '../../auth/invitationCodes.js'
@@ -23,7 +32,7 @@ const MEMBER = /^\/api\/conventions\/([\w-]{1,64})\/members\/([\w-]{1,200})$/
 const OWNER_ONLY = ['owner'] as const satisfies Role[]
 
 /** What the API shows of a member (no internal fields). */
-const memberJson = (m: Member) => ({
+const memberJson = (m: Member): MemberJson => ({
   id: m.id,
   name: m.name,
   email: m.email,
@@ -42,19 +51,19 @@ export function memberRoutes(store: ConventionStore, live: LiveAccess): Route[] 
       throw error
     }
   }
-  const log = (
+  const log = <A extends 'shared' | 'role_changed' | 'revoked'>(
     request: ApiRequest,
     conventionId: string,
-    action: 'shared' | 'role_changed' | 'revoked',
-    detail: object,
+    action: A,
+    detail: ActivityDetails[A],
   ) =>
     store.activity.append({
       conventionId,
       userId: request.user.id,
       userName: request.user.name,
       action,
-      detail: { ...detail },
-    })
+      detail,
+    } as NewActivity)
   const memberOf = async (conventionId: string, userId: string) => {
     const member = (await store.members.members(conventionId)).find((m) => m.id === userId)
     if (!member) throw new HttpError(404, 'not_found', 'no such member')
@@ -148,7 +157,7 @@ export function memberRoutes(store: ConventionStore, live: LiveAccess): Route[] 
         }
         const entries = await store.activity.list(id, { before: before === null ? undefined : Number(before), limit })
         const next = entries.length === limit ? entries[entries.length - 1]!.seq : null
-        return { status: 200, json: { activity: entries, next } }
+        return { status: 200, json: { activity: entries, next } satisfies ActivityPage }
       },
     },
   ]

@@ -1,0 +1,6 @@
+export * from './accounts.js'
+export * from './activity.js'
+export * from './closeCodes.js'
+export * from './conventions.js'
+export * from './members.js'
+export * from './statelessMessage.js'
