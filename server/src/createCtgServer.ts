@@ -58,6 +58,8 @@ import { openConventionStore } from './storage/openConventionStore.js'
 import { AutoVersions } from './versions/AutoVersions.js'
 import { FreezeGuard } from './versions/FreezeGuard.js'
 import { versionRoutes } from './versions/versionRoutes.js'
+import { exportRoutes } from './exports/exportRoutes.js'
+import { ExportWorker } from './exports/worker/ExportWorker.js'
 import { VersionService } from './versions/VersionService.js'
 
 export interface CtgServer {
@@ -128,6 +130,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
     logger,
   )
   conventions.versions = versions
+  const exportWorker = new ExportWorker(logger)
 
   server = new Server({
     name: 'ctg-workspace',
@@ -178,6 +181,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
           ...commentRoutes(comments, store.members),
           ...plenaryRoutes(plenaries, store.members, config.limits.trustProxy),
           ...versionRoutes(versions, conventions, store.members),
+          ...exportRoutes(conventions, versions, store, exportWorker),
           ...authOptionsRoutes({ password: true, oidcLabel: config.oidc?.label ?? null }),
           ...(config.oidc
             ? oidcRoutes({
@@ -225,6 +229,7 @@ export async function createCtgServer(config: ServerConfig): Promise<CtgServer> 
         server['crossws'].closeAll(1001, 'server shutting down')
         await bus.close()
         await sweeper.stop()
+        await exportWorker.close()
         loginRedis?.disconnect(false)
         await log.drain()
         await store.close()
