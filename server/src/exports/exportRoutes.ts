@@ -11,6 +11,7 @@ import type { ApiRequest, ApiResponse, Route } from '../http/ApiRequest.js'
 import { HttpError } from '../http/HttpError.js'
 import { requireRole } from '../http/requireRole.js'
 import type { ConventionStore } from '../storage/ConventionStore.js'
+import { storedConvention } from '../versions/storedConvention.js'
 import { versionJson, type VersionService } from '../versions/VersionService.js'
 import { attachmentDisposition } from './contentDisposition.js'
 import type { ExportWorker } from './worker/ExportWorker.js'
@@ -82,7 +83,7 @@ export function exportRoutes(
         const [id, versionId] = request.params as [string, string]
         await requireRole(store.members, request, id)
         const row = await versions.read(id, versionId)
-        const convention = JSON.parse(row.json) as Convention
+        const convention = storedConvention(row.json)
         // the JSON exactly as recorded: its SHA-256 is the version's
         const body =
           format === 'json'

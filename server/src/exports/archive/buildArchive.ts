@@ -8,10 +8,11 @@ import {
   TAG_MANIFEST,
   bagFolder,
   conventionJsonSchema,
+  conventionJsonSchemaV1,
   formatManifest,
-  type Convention,
   type Version,
 } from '@ctg/shared'
+import { storedConvention } from '../../versions/storedConvention.js'
 import type { PdfPrinter } from '../pdf/PdfPrinter.js'
 import { renderFormat } from '../renderFormat.js'
 import { deterministicZip } from '../zip/deterministicZip.js'
@@ -37,11 +38,14 @@ const pretty = (value: unknown) => encode(`${JSON.stringify(value, null, 2)}\n`)
  */
 export async function buildArchive(input: ArchiveInput, printer: PdfPrinter): Promise<Uint8Array> {
   const { version } = input
-  const convention = JSON.parse(input.json) as Convention
+  // a version recorded in format 1 is printed from its migration; its JSON and schema stay version 1's
+  const convention = storedConvention(input.json)
+  const schema =
+    (JSON.parse(input.json) as { version?: number }).version === 1 ? conventionJsonSchemaV1() : conventionJsonSchema()
   const options = { date: version.createdAt, sha256: version.sha256, documentId: version.id }
   const payload: Record<(typeof BAG_PAYLOAD)[number], Uint8Array> = {
     'data/convention.json': encode(input.json),
-    'data/schema.json': pretty(conventionJsonSchema()),
+    'data/schema.json': pretty(schema),
     'data/convention.pdf': await renderFormat('pdf', convention, options, printer),
     'data/convention.odt': await renderFormat('odt', convention, options, printer),
     'data/comments.json': pretty({ comments: convention.comments ?? [] }),

@@ -63,7 +63,7 @@ const HTML: PrintRenderers<string> = {
     const body = t.rows
       .map(
         (row) =>
-          `<tr>${row.map((cell, i) => `<td${t.numeric[i] ? ' class="num"' : ''}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
+          `<tr>${row.map((cell, i) => `<td${t.numeric[i] ? ' class="num"' : ''}>${escapeHtml(cell).replace(/\n/g, '<br>')}</td>`).join('')}</tr>`,
       )
       .join('')
     return (

@@ -1,4 +1,4 @@
-import { FOLLOW_UP_STATUS_LABELS, type FicheActionBlock } from '@ctg/shared'
+import { FOLLOW_UP_STATUS_LABELS, THEME_LABELS, type FicheActionBlock } from '@ctg/shared'
 import type { PrintList, PrintParagraph, PrintSheet } from './PrintDocument.js'
 import type { LayoutContext } from './LayoutContext.js'
 import { paragraph, paragraphs, plainRuns } from './textRuns.js'
@@ -17,8 +17,23 @@ const list = (items: string[], ordered = false): PrintList[] =>
  * with why).
  */
 const FICHE_FIELDS = {
-  theme: { label: 'Thématique', content: (f) => [paragraph(f.theme.label)] },
-  objective: { label: 'Objectif', content: (f) => paragraphs(f.objective) },
+  theme: {
+    label: 'Thématique',
+    content: ({ theme: { codes, label } }) => {
+      const [main, ...others] = codes.map((code) => THEME_LABELS[code])
+      return [
+        ...(label || main ? [paragraph(label || main!)] : []),
+        ...(others.length ? [paragraph(`Thématiques associées : ${others.join(', ')}`, 'note')] : []),
+      ]
+    },
+  },
+  communeIds: {
+    label: 'Communes concernées',
+    content: (f, context) => list(f.communeIds.map((id) => context.placeName(id) ?? id)),
+  },
+  // the formatting of the fields of paragraphs, printed with each of them
+  rich: { label: '', content: () => [] },
+  objective: { label: 'Objectif', content: (f) => paragraphs(f.objective, f.rich?.objective) },
   keyActions: {
     label: 'Actions clés',
     content: (f) =>
@@ -47,12 +62,12 @@ const FICHE_FIELDS = {
             },
           ],
   },
-  expectedResult: { label: 'Résultat attendu', content: (f) => paragraphs(f.expectedResult) },
-  targetAudience: { label: 'Public cible', content: (f) => paragraphs(f.targetAudience) },
-  territory: { label: 'Territoire', content: (f) => paragraphs(f.territory) },
+  expectedResult: { label: 'Résultat attendu', content: (f) => paragraphs(f.expectedResult, f.rich?.expectedResult) },
+  targetAudience: { label: 'Public cible', content: (f) => paragraphs(f.targetAudience, f.rich?.targetAudience) },
+  territory: { label: 'Territoire', content: (f) => paragraphs(f.territory, f.rich?.territory) },
   pilot: { label: 'Pilote', content: (f) => paragraphs(f.pilot) },
   partners: { label: 'Partenaires', content: (f) => list(f.partners) },
-  funding: { label: 'Financement', content: (f) => paragraphs(f.funding) },
+  funding: { label: 'Financement', content: (f) => paragraphs(f.funding, f.rich?.funding) },
   schedule: {
     label: 'Calendrier',
     content: ({ schedule: { startYear, endYear } }) =>
@@ -64,7 +79,11 @@ const FICHE_FIELDS = {
     label: 'Indicateurs',
     content: (f, context) => {
       const table = f.indicators.tableId ? context.tableTitle(f.indicators.tableId) : null
-      return [...list(f.indicators.items), ...(table ? [paragraph(`Tableau de suivi : ${table}`, 'note')] : [])]
+      const items = f.indicators.items.map(({ text, rowId }) => {
+        const row = rowId ? context.rowLabel(rowId) : null
+        return row && row !== text ? `${text} (suivi : ${row})` : text
+      })
+      return [...list(items), ...(table ? [paragraph(`Tableau de suivi : ${table}`, 'note')] : [])]
     },
   },
   status: { label: 'État d’avancement', content: (f) => [paragraph(FOLLOW_UP_STATUS_LABELS[f.status])] },

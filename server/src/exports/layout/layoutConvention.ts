@@ -12,9 +12,10 @@ export interface LayoutOptions {
   sha256?: string
 }
 
-/** The parties named on the title page: each signing organisation once, in order. */
+/** The parties named on the title page: the parties block's, else each signing organisation once, in order. */
 function partiesOf(convention: Convention): string[] {
-  const names: string[] = []
+  const names: string[] = convention.parties.map((p) => p.officialName).filter(Boolean)
+  if (names.length > 0) return names.map(frenchTypography)
   for (const block of convention.content)
     if (block.type === 'signatoryBlock')
       for (const s of block.signatories)
