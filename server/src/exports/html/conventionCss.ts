@@ -9,11 +9,10 @@ export const CONVENTION_CSS = `
 :root { color: #111; font-family: 'DejaVu Serif', 'Liberation Serif', Georgia, serif; font-size: 10.5pt; line-height: 1.4; }
 body { margin: 0; }
 @media screen { body { margin: 10mm auto; max-width: 190mm; padding: 0 8mm; } .table-block.wide { overflow-x: auto; } }
-h1, h2, h3, h4, h5, .fiche-number, th, .signatory .organisation, .title-page p { text-align: center; }
-.title-page .kind { font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; }
+h1, h2, h3, h4, h5, .fiche-number, th, .signatory .organisation, .title-page .kind { font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; }
 .title-page { min-height: 240mm; display: flex; flex-direction: column; justify-content: center; text-align: center; break-after: page; }
 .title-page p { text-align: center; }
-.title-page .kind { text-transform: uppercase; letter-spacing: 0.12em; color: #1f4e79; font-size: 12pt; margin: 0 0 8mm; }
+.title-page .kind { text-transform: uppercase; word-spacing: 0.3em; color: #1f4e79; font-size: 12pt; margin: 0 0 8mm; }
 .title-page h1 { font-size: 22pt; margin: 0 0 6mm; color: #1f4e79; }
 .title-page .period { font-size: 14pt; margin: 0 0 14mm; }
 .title-page .between { font-style: italic; margin: 0 0 3mm; }
@@ -30,7 +29,7 @@ ul, ol { margin: 0 0 2.5mm; padding-left: 7mm; }
 li > p { margin: 0 0 1mm; }
 .fiche { border: 1.2pt solid #1f4e79; margin: 5mm 0; break-inside: auto; }
 .fiche > header { background: #1f4e79; color: #fff; padding: 2mm 3mm; break-after: avoid; }
-.fiche-number { display: block; font-size: 8.5pt; text-transform: uppercase; letter-spacing: 0.08em; }
+.fiche-number { display: block; font-size: 8.5pt; text-transform: uppercase; }
 .fiche-title { font-size: 12pt; margin: 0.5mm 0 0; color: #fff; }
 .fiche dl { display: grid; grid-template-columns: 34mm 1fr; margin: 0; }
 .fiche dt { font-weight: bold; font-size: 9pt; background: #eef3f8; padding: 1.5mm 2mm; border-top: 0.5pt solid #b8c7d9; }
