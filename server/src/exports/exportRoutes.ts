@@ -58,8 +58,8 @@ export function exportRoutes(
         const format = formatOf(request)
         const id = request.params[0]!
         await requireRole(store.members, request, id)
-        const convention = await conventions.export(id)
-        if (!convention) throw new HttpError(404, 'not_found', 'no such convention')
+        const summary = await conventions.get(id)
+        if (!summary) throw new HttpError(404, 'not_found', 'no such convention')
         await store.activity.append({
           conventionId: id,
           userId: request.user.id,
@@ -68,11 +68,23 @@ export function exportRoutes(
           detail: { format },
         })
         const date = new Date().toISOString()
-        const body =
-          format === 'json'
-            ? JSON.stringify(convention)
-            : await worker.render(format, convention, { date, documentId: `${id}@${date}` })
-        return file(format, convention.title, body)
+        const options = { date, documentId: `${id}@${date}` }
+        const lifecycle = await store.versions.lifecycle(id)
+        let body: Uint8Array | string
+        let title = summary.title
+        if (format === 'json' || lifecycle.amends) {
+          // the JSON (comments, plénières, lifecycle) and an avenant (numbered as the text it amends) are read here
+          const convention = await conventions.export(id)
+          if (!convention) throw new HttpError(404, 'not_found', 'no such convention')
+          title = convention.title
+          body = format === 'json' ? JSON.stringify(convention) : await worker.render(format, convention, options)
+        } else {
+          // a document needs only the text: the worker converts the Yjs state itself
+          const state = await conventions.state(id)
+          if (!state) throw new HttpError(404, 'not_found', 'no such convention')
+          body = await worker.renderState(format, state, lifecycle.status, options)
+        }
+        return file(format, title, body)
       },
     },
     {

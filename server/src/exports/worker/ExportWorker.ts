@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads'
-import type { Convention, ExportFormat } from '@ctg/shared'
+import type { Convention, ConventionStatus, ExportFormat } from '@ctg/shared'
 import type { Logger } from '../../logger.js'
 import { startTsWorker } from '../../workers/startTsWorker.js'
 import type { ArchiveInput } from '../archive/buildArchive.js'
@@ -30,6 +30,11 @@ export class ExportWorker {
 
   render(format: ExportFormat, convention: Convention, options: RenderOptions): Promise<Uint8Array> {
     return this.submit({ kind: 'render', format, convention, options })
+  }
+
+  /** The same from the document's Yjs state: the worker converts it too (the state is transferred, not copied). */
+  renderState(format: ExportFormat, state: Uint8Array, status: ConventionStatus, options: RenderOptions) {
+    return this.submit({ kind: 'renderState', format, state, status, options }, [state.buffer as ArrayBuffer])
   }
 
   archive(input: ArchiveInput): Promise<Uint8Array> {
@@ -66,7 +71,7 @@ export class ExportWorker {
     return worker
   }
 
-  private submit(job: ExportJob): Promise<Uint8Array> {
+  private submit(job: ExportJob, transfer: ArrayBuffer[] = []): Promise<Uint8Array> {
     const worker = this.start()
     const id = this.nextId++
     return new Promise<Uint8Array>((resolve, reject) => {
@@ -76,7 +81,7 @@ export class ExportWorker {
         void worker.terminate()
       }, JOB_TIMEOUT_MS)
       this.pending.set(id, { resolve, reject, timer })
-      worker.postMessage({ id, job })
+      worker.postMessage({ id, job }, transfer)
     })
   }
 

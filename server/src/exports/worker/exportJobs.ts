@@ -1,4 +1,4 @@
-import type { Convention, ExportFormat } from '@ctg/shared'
+import type { Convention, ConventionStatus, ExportFormat } from '@ctg/shared'
 import type { ArchiveInput } from '../archive/buildArchive.js'
 import type { RenderOptions } from '../renderFormat.js'
 
@@ -6,6 +6,8 @@ import type { RenderOptions } from '../renderFormat.js'
 export type ExportJob =
   | { kind: 'render'; format: ExportFormat; convention: Convention; options: RenderOptions }
   | { kind: 'archive'; input: ArchiveInput }
+  /** a document from the convention's Yjs state, converted in the worker (the live export's heavy part) */
+  | { kind: 'renderState'; format: ExportFormat; state: Uint8Array; status: ConventionStatus; options: RenderOptions }
 
 export type ExportRequest = { id: number; job: ExportJob } | { id: number; close: true }
 

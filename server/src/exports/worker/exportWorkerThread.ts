@@ -1,4 +1,7 @@
 import { parentPort } from 'node:worker_threads'
+import { yDocToConvention, type Convention } from '@ctg/shared'
+import * as Y from 'yjs'
+import { Y_DOC_OPTIONS } from '../../conventions/ConventionService.js'
 import { buildArchive } from '../archive/buildArchive.js'
 import { PdfPrinter } from '../pdf/PdfPrinter.js'
 import { renderFormat } from '../renderFormat.js'
@@ -11,10 +14,21 @@ import type { ExportJob, ExportReply, ExportRequest } from './exportJobs.js'
 const printer = new PdfPrinter()
 const port = parentPort!
 
+function fromState(state: Uint8Array): Convention {
+  const doc = new Y.Doc(Y_DOC_OPTIONS)
+  try {
+    Y.applyUpdate(doc, state)
+    return yDocToConvention(doc)
+  } finally {
+    doc.destroy()
+  }
+}
+
 function run(job: ExportJob): Promise<Uint8Array> {
-  return job.kind === 'render'
-    ? renderFormat(job.format, job.convention, job.options, printer)
-    : buildArchive(job.input, printer)
+  if (job.kind === 'render') return renderFormat(job.format, job.convention, job.options, printer)
+  if (job.kind === 'renderState')
+    return renderFormat(job.format, { ...fromState(job.state), status: job.status }, job.options, printer)
+  return buildArchive(job.input, printer)
 }
 
 port.on('message', (request: ExportRequest) => {
