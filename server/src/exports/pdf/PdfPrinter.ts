@@ -4,8 +4,8 @@ import { escapeHtml } from '../html/escapeHtml.js'
 import { renderHtml } from '../html/renderHtml.js'
 import { stampPdfMetadata } from './stampPdfMetadata.js'
 
-/** Where Debian's Chromium is; `CHROMIUM_PATH` overrides it. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** Debian's Chromium (`apt-get install chromium`), the one the browser tests drive too. */
+const CHROMIUM = '/usr/bin/chromium'
 
 const band = (content: string) =>
   `<div style="width:100%;font-family:'DejaVu Sans',sans-serif;font-size:7.5pt;color:#555;padding:0 16mm;text-align:center">${content}</div>`
