@@ -82,8 +82,8 @@ export async function main(_argv: string[] = []): Promise<void> {
         served.ms < GOAL_MS ? 'yes' : 'NO',
         fmtMs(served.loop.delayMax),
         served.loop.delayMax < LOOP_GOAL_MS ? 'yes' : 'NO',
+        fmtMs(served.loop.delayP99),
         fmtMs(inline.ms),
-        fmtMs(inline.loop.delayMax),
         fmtRatio(served.ms / Math.max(inline.ms, 0.01)),
       ])
       console.log(rows.at(-1)!.join(' | '))
@@ -97,7 +97,7 @@ export async function main(_argv: string[] = []): Promise<void> {
       archive.ms < GOAL_MS ? 'yes' : 'NO',
       fmtMs(archive.loop.delayMax),
       archive.loop.delayMax < LOOP_GOAL_MS ? 'yes' : 'NO',
-      '',
+      fmtMs(archive.loop.delayP99),
       '',
       '',
     ])
@@ -107,8 +107,9 @@ export async function main(_argv: string[] = []): Promise<void> {
       `Median of ${RUNS} runs of \`GET …/export?format=\` (and \`GET …/archive\` once adopted) over HTTP on a`,
       'server in this process; "loop delay" is the worst event-loop delay of this process during those runs',
       '(the collaboration server: documents are made in the export worker thread, PDF by Chromium).',
-      `Baseline: the same rendering called on the main thread (\`renderFormat\`), whose loop delay is what an`,
-      `export would cost every editor without the worker. Goals: under ${GOAL_MS} ms, loop delay under ${LOOP_GOAL_MS} ms.`,
+      'Baseline: the same rendering called on the main thread (`renderFormat`, in process), the time an export would',
+      `hold every editor without the worker. Goals: under ${GOAL_MS} ms, loop delay under ${LOOP_GOAL_MS} ms. On a machine`,
+      'whose other processes keep both cores busy, the loop delay includes time the process was not scheduled at all.',
       '',
       table(
         [
@@ -118,8 +119,8 @@ export async function main(_argv: string[] = []): Promise<void> {
           `< ${GOAL_MS} ms`,
           'loop delay max, ms',
           `< ${LOOP_GOAL_MS} ms`,
+          'loop delay p99, ms',
           'main-thread render, ms',
-          'its loop delay max, ms',
           'HTTP vs main thread',
         ],
         rows,
