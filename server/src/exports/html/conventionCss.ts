@@ -42,8 +42,9 @@ th, td { border: 0.6pt solid #7f8c9a; padding: 1mm 1.5mm; vertical-align: top; }
 th { background: #dfe8f1; font-weight: bold; text-align: center; }
 td.num { text-align: right; }
 .wide table { table-layout: fixed; font-size: 7.5pt; }
-.wide th, .wide td { padding: 0.8mm 1mm; overflow-wrap: anywhere; }
-.wide col.first { width: 34mm; }
+.wide th, .wide td { padding: 0.8mm 1mm; overflow-wrap: break-word; hyphens: auto; }
+.wide col.first { width: 38mm; }
+.wide col.fixed { width: 20mm; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm 10mm; margin-top: 4mm; }

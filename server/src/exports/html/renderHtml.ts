@@ -5,6 +5,7 @@ import type {
   PrintParagraph,
   PrintRenderers,
   PrintRun,
+  PrintTable,
 } from '../layout/PrintDocument.js'
 import { CONVENTION_CSS } from './conventionCss.js'
 import { escapeHtml, safeHref } from './escapeHtml.js'
@@ -40,6 +41,12 @@ function listHtml(list: PrintList): string {
   return `<${tag}>${items.join('')}</${tag}>`
 }
 
+/** A wide table's fixed columns get room (the label wider), the year columns share the rest. */
+function wideColumns(t: PrintTable): string {
+  const fixed = t.groups?.[0]?.span ?? 1
+  return `<colgroup>${t.columns.map((_, i) => (i === 0 ? '<col class="first">' : i < fixed ? '<col class="fixed">' : '<col>')).join('')}</colgroup>`
+}
+
 /** Each element as HTML (headings shift by one: the title page holds the document's h1). */
 const HTML: PrintRenderers<string> = {
   heading: (h) => `<h${h.level + 1}>${runsHtml(h.runs)}</h${h.level + 1}>`,
@@ -68,7 +75,7 @@ const HTML: PrintRenderers<string> = {
       .join('')
     return (
       `<section class="table-block${t.wide ? ' wide' : ''}"><h5>${escapeHtml(t.title)}</h5>` +
-      `<table>${t.wide ? '<colgroup><col class="first"></colgroup>' : ''}<thead>${groups}${head}</thead><tbody>${body}</tbody></table>` +
+      `<table>${t.wide ? wideColumns(t) : ''}<thead>${groups}${head}</thead><tbody>${body}</tbody></table>` +
       (t.note ? `<p class="note">${escapeHtml(t.note)}</p>` : '') +
       '</section>'
     )
