@@ -100,11 +100,68 @@ describe('the forms of a convention’s facts: parties, territory, planning tabl
       })
       .toEqual(['pa-caf', 'pa-etat'])
     await signatories.screenshot({ path: join(OUTPUT, 'convention-facts-signatories.png') })
+    // the first indicators table belongs to the Caf; its first indicator is collected every year
     const indicators = page.locator('.indicator-table').first()
     await indicators.scrollIntoViewIfNeeded()
+    const owner = indicators.locator('[data-testid="table-owner"]')
+    await owner.focus()
+    await owner.selectOption('pa-caf')
+    await indicators.locator('[data-testid="indicator-frequency"]').first().selectOption('annuelle')
+    await expect
+      .poll(async () => {
+        const t = (await exported(id)).content.find((x) => x.type === 'indicatorTable')
+        return t?.type === 'indicatorTable' ? [t.ownerId, t.rows[0]?.frequency] : null
+      })
+      .toEqual(['pa-caf', 'annuelle'])
     await indicators.screenshot({ path: join(OUTPUT, 'convention-facts-indicators.png') })
     await page.screenshot({ path: join(OUTPUT, 'convention-facts-page.png'), fullPage: false })
     await expectNoAxeViolations(page, 'convention facts')
+    await page.context().close()
+  }, 90_000)
+
+  it('keeps bold and a link typed in a fiche’s objective as runs of the export', async () => {
+    const id = await createConvention(suite.server, wholeConvention())
+    const page = await openConventionPage(suite, id, person)
+    const objective = page.locator('.fiche-action').first().locator('[data-type="ficheObjective"] p').last()
+    await objective.scrollIntoViewIfNeeded()
+    // a new paragraph at the end of the objective: its first word in bold, then a link
+    await objective.click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Control+b')
+    await page.keyboard.type('Important')
+    await page.keyboard.press('Control+b')
+    await page.keyboard.type(' : voir ')
+    await page.keyboard.press('Control+k')
+    const dialog = page.getByTestId('link-dialog')
+    await dialog.getByTestId('link-href').fill('javascript:alert(1)')
+    await dialog.getByTestId('link-apply').click()
+    await expect.poll(() => dialog.locator('[role="alert"]').textContent()).toContain('https://')
+    await dialog.getByTestId('link-href').fill('www.caf.fr')
+    await dialog.screenshot({ path: join(OUTPUT, 'link-dialog.png') })
+    await dialog.getByTestId('link-apply').click()
+    await expect
+      .poll(async () => {
+        const f = (await exported(id)).content.find((b) => b.type === 'ficheAction')
+        return f?.type === 'ficheAction' ? f.rich?.objective?.at(-1) : null
+      })
+      .toEqual([
+        { text: 'Important', marks: [{ type: 'bold' }] },
+        { text: ' : voir ' },
+        { text: 'https://www.caf.fr', marks: [{ type: 'link', href: 'https://www.caf.fr' }] },
+      ])
+    // the toolbar shows the link under the caret, and the same dialog removes it
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('ArrowLeft')
+    await expect.poll(() => page.getByTestId('format-link').getAttribute('aria-pressed')).toBe('true')
+    await page.getByTestId('format-link').click()
+    await page.getByTestId('link-dialog').getByTestId('link-remove').click()
+    await expect
+      .poll(async () => {
+        const f = (await exported(id)).content.find((b) => b.type === 'ficheAction')
+        return f?.type === 'ficheAction' ? f.rich?.objective?.at(-1) : null
+      })
+      .toEqual([{ text: 'Important', marks: [{ type: 'bold' }] }, { text: ' : voir https://www.caf.fr' }])
     await page.context().close()
   }, 90_000)
 })

@@ -54,7 +54,19 @@ describe('versions, comparison and adoption', () => {
     await expectNoAxeViolations(page, 'comparison', '[data-testid="versions-panel"]')
     await page.screenshot({ path: join(OUTPUT, 'versions-comparison.png') })
 
+    // the named version opens as the editor shows it, read-only, without the later sentence
     await panel.getByRole('button', { name: 'Retour à l’historique' }).click()
+    await named.getByRole('button', { name: 'Ouvrir' }).click()
+    const version = page.getByTestId('version-view')
+    const document = version.locator('.convention-document')
+    await expect.poll(() => version.locator('.fiche-action').count()).toBeGreaterThan(0)
+    expect(await document.getAttribute('contenteditable')).toBe('false')
+    const objective = (await version.locator('[data-type="ficheObjective"]').first().textContent()) ?? ''
+    expect(objective).toContain('Informer les familles')
+    expect(objective).not.toContain('deuxième relais')
+    await expectNoAxeViolations(page, 'version opened', '[data-testid="version-view"]')
+    await page.screenshot({ path: join(OUTPUT, 'versions-open.png') })
+    await version.getByRole('button', { name: 'Retour à l’historique' }).click()
     await panel.getByTestId('status-advance').click()
     await confirm(page)
     await expect.poll(() => panel.getByTestId('status-advance').textContent()).toContain('Adoptée')

@@ -150,6 +150,14 @@ describe('the JSON export', () => {
     expect(c.content.filter((b) => b.type === 'indicatorTable')).toHaveLength(1)
     expect(c.content.filter((b) => b.type === 'signatoryBlock')).toHaveLength(1)
     expect(c.period).toEqual({ start: 2026, end: 2030 })
+    // the parties and the territory are data, in place of the "Entre les soussignés" prose
+    expect(c.parties.map((p) => p.kind)).toEqual(['caf', 'epci'])
+    expect(c.territory?.epci.name).toBe('[Nom de l’EPCI]')
+    expect(c.content.filter((b) => b.type === 'parties')).toHaveLength(1)
+    expect(c.content.filter((b) => b.type === 'territory')).toHaveLength(1)
+    expect(c.content.some((b) => b.type === 'paragraph' && b.text.startsWith('La Caisse d’allocations'))).toBe(false)
+    const signatories = c.content.flatMap((b) => (b.type === 'signatoryBlock' ? b.signatories : []))
+    expect(signatories.map((s) => s.partyId)).toEqual(c.parties.map((p) => p.id))
   })
 })
 

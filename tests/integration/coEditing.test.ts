@@ -13,6 +13,7 @@ import { largeConvention } from '../fixtures/conventionFixtures.js'
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.js'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
+import { draftExportOf } from '../helpers/draftExport.js'
 
 let server: TestServer
 
@@ -50,14 +51,7 @@ async function converged(id: string, a: TestClient, b: TestClient): Promise<Conv
   )
   const exported = await exportConvention(id)
   // the export adds the comment threads (none here) to the document's content
-  expect(exported).toEqual({
-    ...yDocToConvention(a.doc),
-    comments: [],
-    plenaries: [],
-    status: 'draft',
-    adopted: null,
-    amends: null,
-  })
+  expect(exported).toEqual(draftExportOf(a.doc))
   return exported
 }
 
@@ -246,7 +240,7 @@ describe('persistence', () => {
     const reconnected = await connectClient(again.wsUrl, id, await again.token())
     expect(yDocToConvention(reconnected.doc)).toEqual(before)
     const exported = (await (await again.api(`/api/conventions/${id}/export?format=json`)).json()) as Convention
-    expect(exported).toEqual({ ...before, comments: [], plenaries: [], status: 'draft', adopted: null, amends: null })
+    expect(exported).toEqual(draftExportOf(reconnected.doc))
     expect((exported.content.find((c) => c.type === 'ficheAction') as FicheActionBlock).title).toMatch(
       /^Saisi avant le redémarrage — /,
     )

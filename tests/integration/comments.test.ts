@@ -17,7 +17,7 @@ import { markedText, passageAnchor } from '../helpers/passagePositions.js'
 import { issueTestToken, type ServerProcess } from '../helpers/startServerProcess.js'
 import { startProcessPair, type ProcessPair } from '../helpers/startProcessPair.js'
 import { removeDir, startTestServer, type TestServer } from '../helpers/startTestServer.js'
-import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js'
+import { storageEngines } from '../helpers/storageEngines.js'
 import { threadsMessages } from '../helpers/threadsMessages.js'
 import { syncStatuses } from '../helpers/syncStatuses.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
@@ -29,25 +29,7 @@ const PEOPLE = {
   reader: { id: 'u-reader', name: 'Louis Lecteur' },
 }
 
-interface Engine {
-  name: string
-  env(): Promise<Record<string, string>>
-}
-const databases: TestDatabase[] = []
-const ENGINES: Engine[] = [
-  { name: 'SQLite', env: async () => ({}) },
-  {
-    name: 'PostgreSQL',
-    env: async () => {
-      const database = await createTestDatabase()
-      databases.push(database)
-      return { DATABASE_URL: database.url }
-    },
-  },
-]
-afterAll(async () => {
-  await Promise.all(databases.map((d) => d.drop()))
-})
+const ENGINES = storageEngines()
 
 /** The key action label "Recruter une animatrice de relais" of the small fixture. */
 const keyActionLabel = (doc: Y.Doc) => fieldText(findElements(doc, 'keyActionLabel')[0]!)

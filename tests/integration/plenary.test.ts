@@ -22,32 +22,14 @@ import { createConvention } from '../helpers/createConvention.js'
 import { passageAnchor } from '../helpers/passagePositions.js'
 import { call, joinPlenary, openPlenary } from '../helpers/plenaryApi.js'
 import { removeDir, startTestServer, type TestServer } from '../helpers/startTestServer.js'
-import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js'
+import { storageEngines } from '../helpers/storageEngines.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
 
 const EDITOR = { id: 'u-editor', name: 'Élodie Rédactrice' }
 const READER = { id: 'u-reader', name: 'Louis Lecteur' }
 const FICHES = ['fa-1', 'fa-2', 'fa-3', 'fa-4', 'fa-5', 'fa-6']
 
-interface Engine {
-  name: string
-  env(): Promise<Record<string, string>>
-}
-const databases: TestDatabase[] = []
-const ENGINES: Engine[] = [
-  { name: 'SQLite', env: async () => ({}) },
-  {
-    name: 'PostgreSQL',
-    env: async () => {
-      const database = await createTestDatabase()
-      databases.push(database)
-      return { DATABASE_URL: database.url }
-    },
-  },
-]
-afterAll(async () => {
-  await Promise.all(databases.map((d) => d.drop()))
-})
+const ENGINES = storageEngines()
 
 /** The characters of the first `nodeName` field, without formatting. */
 const textOf = (doc: Y.Doc, nodeName: string) => {
@@ -357,6 +339,10 @@ describe.each(ENGINES)('plénière on $name', (engine) => {
       anchor: { blockId: 'fa-2' },
       body: 'Spam',
     })
+    for (const holder of [token, kept.token])
+      expect(
+        (await call(server, 'PUT', `/api/plenaries/${plenary.code}/supports`, holder, { blockIds: ['fa-2'] })).status,
+      ).toBe(200)
     const phone = await c.open(token)
     const other = await c.open(kept.token)
     const messages = plenaryMessages(phone)
@@ -381,6 +367,8 @@ describe.each(ENGINES)('plénière on $name', (engine) => {
     )
     expect(detail.participants.find((p) => p.id === participant.id)?.excluded).toBe(true)
     expect(detail.comments.map((cm) => cm.hidden)).toEqual([true])
+    // the ranking counts the supports of those who remain
+    expect(detail.ranking.find((r) => r.blockId === 'fa-2')?.supports).toBe(1)
     // the other participant stays connected
     expect(other.socket.status).toBe('connected')
   })

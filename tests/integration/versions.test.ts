@@ -8,31 +8,13 @@ import { connectClient, waitFor, type TestClient } from '../helpers/connectClien
 import { createConvention } from '../helpers/createConvention.js'
 import { passageAnchor } from '../helpers/passagePositions.js'
 import { removeDir, startTestServer, type TestServer } from '../helpers/startTestServer.js'
-import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js'
+import { storageEngines } from '../helpers/storageEngines.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
 
 const EDITOR = { id: 'u-editor', name: 'Élodie Rédactrice' }
 const READER = { id: 'u-reader', name: 'Louis Lecteur' }
 
-interface Engine {
-  name: string
-  env(): Promise<Record<string, string>>
-}
-const databases: TestDatabase[] = []
-const ENGINES: Engine[] = [
-  { name: 'SQLite', env: async () => ({}) },
-  {
-    name: 'PostgreSQL',
-    env: async () => {
-      const database = await createTestDatabase()
-      databases.push(database)
-      return { DATABASE_URL: database.url }
-    },
-  },
-]
-afterAll(async () => {
-  await Promise.all(databases.map((d) => d.drop()))
-})
+const ENGINES = storageEngines()
 
 const versionsResponse = z.object({ versions: z.array(versionSchema) })
 const sha256Of = (json: unknown) => createHash('sha256').update(canonicalize(json)!, 'utf8').digest('hex')

@@ -5,6 +5,7 @@ import {
   editorJsonToConvention,
   readMeta,
   TITLE_MAX_LENGTH,
+  CELL_MAX_LENGTH,
   type EditorNode,
 } from '@ctg/shared'
 import { describe, expect, it } from 'vitest'
@@ -44,6 +45,24 @@ describe('the export reads every document as a valid convention', () => {
     expect(exportedTable.type === 'indicatorTable' && exportedTable.period).toEqual(input.period)
     const exportedFiche = out.content.find((b) => b.type === 'ficheAction')!
     expect(exportedFiche.type === 'ficheAction' && exportedFiche.schedule.startYear).toBeNull()
+  })
+
+  it('reads a cell stored longer than CELL_MAX_LENGTH as its first characters, so the export still validates', () => {
+    const copy = structuredClone(doc)
+    const target = (function find(node: EditorNode): EditorNode | undefined {
+      if (node.type === 'indicatorTarget') return node
+      for (const child of node.content ?? []) {
+        const found = find(child)
+        if (found) return found
+      }
+      return undefined
+    })(copy)!
+    target.content = [{ type: 'text', text: '12 places '.repeat(40) }]
+    const out = editorJsonToConvention(copy, meta)
+    expect(conventionSchema.safeParse(out).error?.issues).toBeUndefined()
+    const table = out.content.find((b) => b.type === 'indicatorTable')!
+    const cell = table.type === 'indicatorTable' ? table.rows[0]!.years[0]!.target : null
+    expect(cell?.text).toBe('12 places '.repeat(40).slice(0, CELL_MAX_LENGTH))
   })
 
   it('reads an empty or over-long title and a reversed period as the nearest valid ones', () => {

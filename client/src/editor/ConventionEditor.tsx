@@ -3,6 +3,7 @@ import type { Period } from '@ctg/shared'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useMemo } from 'react'
 import type { Collaboration } from './useCollaboration.js'
+import { documentAttributes } from './documentAttributes.js'
 import { editorExtensions, type CollaboratorUser } from './editorExtensions.js'
 
 interface ConventionEditorProps {
@@ -23,16 +24,7 @@ export function ConventionEditor({ collab, user, getPeriod, onEditor }: Conventi
       extensions,
       editable: !readOnly,
       shouldRerenderOnTransaction: false,
-      editorProps: {
-        attributes: {
-          class: 'convention-document',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': 'Contenu de la convention',
-          lang: 'fr',
-          spellcheck: 'true',
-        },
-      },
+      editorProps: { attributes: documentAttributes('Contenu de la convention', { spellcheck: 'true' }) },
     },
     [extensions],
   )

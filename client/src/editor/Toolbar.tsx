@@ -1,7 +1,8 @@
 import type { Editor } from '@tiptap/core'
 import type { Period } from '@ctg/shared'
-import type { ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { INSERTIONS, type Insertion } from './insertions.js'
+import { LinkDialog } from './LinkDialog.js'
 import { syncSelectionFromDOM } from './plugins/DomSelectionSync.js'
 import { useLargeDisplay } from './useLargeDisplay.js'
 import { useToolbarState } from './useToolbarState.js'
@@ -47,9 +48,28 @@ const ICONS = {
   signature: 'M3 17c3-1 4-8 6-8s0 7 2 7 2-4 4-4 1 3 3 3 2-1 3-2M3 21h18',
   undo: 'M9 14L4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3',
   redo: 'M15 14l5-5-5-5M20 9H9a5 5 0 0 0 0 10h3',
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
   strike:
     'M16 5.5C15 4.5 13.6 4 12 4c-2.8 0-4.5 1.5-4.5 3.5 0 1.3.7 2.2 1.8 2.9M4 12h16M15.6 14c.6.6.9 1.3.9 2.2 0 2.2-2 3.8-4.7 3.8-2 0-3.7-.7-4.8-2',
 }
+
+/** The marks the export keeps as runs, each a toggle (the link has its own dialog). */
+const MARK_BUTTONS = [
+  { name: 'bold', label: 'Gras', shortcut: 'Ctrl+B', glyph: <strong className="tool__glyph">G</strong> },
+  {
+    name: 'italic',
+    label: 'Italique',
+    shortcut: 'Ctrl+I',
+    glyph: <em className="tool__glyph tool__glyph--italic">I</em>,
+  },
+  {
+    name: 'underline',
+    label: 'Souligné',
+    shortcut: 'Ctrl+U',
+    glyph: <span className="tool__glyph tool__glyph--underline">S</span>,
+  },
+  { name: 'strike', label: 'Barré', shortcut: 'Ctrl+Maj+S', glyph: <LineIcon d={ICONS.strike} /> },
+] as const
 
 /** The formatting and insertion bar above the document. */
 export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () => Period }) {
@@ -61,162 +81,161 @@ export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () =
     byId(id).run(editor, getPeriod())
   }
   const disabled = !state.editable
+  const [editingLink, setEditingLink] = useState(false)
+  // Ctrl+K opens the same dialog, as in word processors
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k' && editor.isFocused) {
+        event.preventDefault()
+        if (editor.isEditable && editor.can().setLink({ href: 'https://example.org' })) setEditingLink(true)
+      }
+    }
+    const dom = editor.view.dom
+    dom.addEventListener('keydown', onKey)
+    return () => dom.removeEventListener('keydown', onKey)
+  }, [editor])
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Mise en forme et insertion" data-testid="toolbar">
-      <div className="toolbar__group" role="group" aria-label="Historique">
-        <ToolButton
-          label="Annuler"
-          shortcut="Ctrl+Z"
-          disabled={disabled || !state.canUndo}
-          onRun={() => editor.chain().focus().undo().run()}
-        >
-          <LineIcon d={ICONS.undo} />
-        </ToolButton>
-        <ToolButton
-          label="Rétablir"
-          shortcut="Ctrl+Y"
-          disabled={disabled || !state.canRedo}
-          onRun={() => editor.chain().focus().redo().run()}
-        >
-          <LineIcon d={ICONS.redo} />
-        </ToolButton>
-      </div>
-      <div className="toolbar__group" role="group" aria-label="Style de paragraphe">
-        <ToolButton
-          label="Texte courant"
-          active={state.paragraph}
-          disabled={disabled || !state.canParagraph}
-          onRun={run('paragraph')}
-          className="tool--text"
-          testId="format-paragraph"
-        >
-          Texte
-        </ToolButton>
-        {([1, 2, 3] as const).map((level) => (
+    <>
+      {editingLink && <LinkDialog editor={editor} onClose={() => setEditingLink(false)} />}
+      <div className="toolbar" role="toolbar" aria-label="Mise en forme et insertion" data-testid="toolbar">
+        <div className="toolbar__group" role="group" aria-label="Historique">
           <ToolButton
-            key={level}
-            // the name starts with what is shown, for people who name buttons by voice
-            label={`T${level} : titre de niveau ${level}`}
-            active={state[`h${level}`]}
-            disabled={disabled || !state.canHeading}
-            onRun={run(`heading${level}`)}
-            className="tool--text"
-            testId={`format-heading-${level}`}
+            label="Annuler"
+            shortcut="Ctrl+Z"
+            disabled={disabled || !state.canUndo}
+            onRun={() => editor.chain().focus().undo().run()}
           >
-            T{level}
+            <LineIcon d={ICONS.undo} />
           </ToolButton>
-        ))}
+          <ToolButton
+            label="Rétablir"
+            shortcut="Ctrl+Y"
+            disabled={disabled || !state.canRedo}
+            onRun={() => editor.chain().focus().redo().run()}
+          >
+            <LineIcon d={ICONS.redo} />
+          </ToolButton>
+        </div>
+        <div className="toolbar__group" role="group" aria-label="Style de paragraphe">
+          <ToolButton
+            label="Texte courant"
+            active={state.paragraph}
+            disabled={disabled || !state.canParagraph}
+            onRun={run('paragraph')}
+            className="tool--text"
+            testId="format-paragraph"
+          >
+            Texte
+          </ToolButton>
+          {([1, 2, 3] as const).map((level) => (
+            <ToolButton
+              key={level}
+              // the name starts with what is shown, for people who name buttons by voice
+              label={`T${level} : titre de niveau ${level}`}
+              active={state[`h${level}`]}
+              disabled={disabled || !state.canHeading}
+              onRun={run(`heading${level}`)}
+              className="tool--text"
+              testId={`format-heading-${level}`}
+            >
+              T{level}
+            </ToolButton>
+          ))}
+        </div>
+        <div className="toolbar__group" role="group" aria-label="Mise en forme du texte">
+          {MARK_BUTTONS.map((mark) => (
+            <ToolButton
+              key={mark.name}
+              label={mark.label}
+              shortcut={mark.shortcut}
+              active={state[mark.name]}
+              disabled={disabled || !state.canMark}
+              onRun={() => editor.chain().focus().toggleMark(mark.name).run()}
+              testId={`format-${mark.name}`}
+            >
+              {mark.glyph}
+            </ToolButton>
+          ))}
+          <ToolButton
+            label={state.link ? 'Modifier le lien' : 'Lien'}
+            shortcut="Ctrl+K"
+            active={state.link}
+            disabled={disabled || !state.canLink}
+            onRun={() => setEditingLink(true)}
+            testId="format-link"
+          >
+            <LineIcon d={ICONS.link} />
+          </ToolButton>
+        </div>
+        <div className="toolbar__group" role="group" aria-label="Listes">
+          <ToolButton
+            label="Liste à puces"
+            active={state.bulletList}
+            disabled={disabled || !state.canList}
+            onRun={run('bulletList')}
+            testId="format-bullet-list"
+          >
+            <LineIcon d={ICONS.bulletList} />
+          </ToolButton>
+          <ToolButton
+            label="Liste numérotée"
+            active={state.orderedList}
+            disabled={disabled || !state.canList}
+            onRun={run('orderedList')}
+            testId="format-ordered-list"
+          >
+            <LineIcon d={ICONS.orderedList} />
+          </ToolButton>
+        </div>
+        <div className="toolbar__group toolbar__group--insert" role="group" aria-label="Insérer un bloc structuré">
+          <ToolButton
+            label="Insérer une fiche action"
+            disabled={disabled}
+            onRun={run('ficheAction')}
+            className="tool--insert"
+            testId="insert-fiche-action"
+          >
+            <LineIcon d={ICONS.fiche} />
+            <span>Fiche action</span>
+          </ToolButton>
+          <ToolButton
+            label="Insérer un tableau d’indicateurs"
+            disabled={disabled}
+            onRun={run('indicatorTable')}
+            className="tool--insert"
+            testId="insert-indicator-table"
+          >
+            <LineIcon d={ICONS.table} />
+            <span>Tableau d’indicateurs</span>
+          </ToolButton>
+          <ToolButton
+            label="Insérer un bloc signataires"
+            disabled={disabled}
+            onRun={run('signatoryBlock')}
+            className="tool--insert"
+            testId="insert-signatory-block"
+          >
+            <LineIcon d={ICONS.signature} />
+            <span>Bloc signataires</span>
+          </ToolButton>
+        </div>
+        <div className="toolbar__group toolbar__group--end" role="group" aria-label="Affichage">
+          <button
+            type="button"
+            className={`tool tool--text${large ? ' is-active' : ''}`}
+            aria-pressed={large}
+            aria-label="A+ : affichage agrandi"
+            title="Affichage agrandi : texte plus grand, pour un vidéoprojecteur ou une réunion"
+            onClick={() => setLarge(!large)}
+            data-testid="large-display"
+          >
+            <span aria-hidden="true">
+              A<sup>+</sup>
+            </span>
+          </button>
+        </div>
       </div>
-      <div className="toolbar__group" role="group" aria-label="Mise en forme du texte">
-        <ToolButton
-          label="Gras"
-          shortcut="Ctrl+B"
-          active={state.bold}
-          disabled={disabled || !state.canMark}
-          onRun={() => editor.chain().focus().toggleBold().run()}
-          testId="format-bold"
-        >
-          <strong className="tool__glyph">G</strong>
-        </ToolButton>
-        <ToolButton
-          label="Italique"
-          shortcut="Ctrl+I"
-          active={state.italic}
-          disabled={disabled || !state.canMark}
-          onRun={() => editor.chain().focus().toggleItalic().run()}
-          testId="format-italic"
-        >
-          <em className="tool__glyph tool__glyph--italic">I</em>
-        </ToolButton>
-        <ToolButton
-          label="Souligné"
-          shortcut="Ctrl+U"
-          active={state.underline}
-          disabled={disabled || !state.canMark}
-          onRun={() => editor.chain().focus().toggleUnderline().run()}
-          testId="format-underline"
-        >
-          <span className="tool__glyph tool__glyph--underline">S</span>
-        </ToolButton>
-        <ToolButton
-          label="Barré"
-          shortcut="Ctrl+Maj+S"
-          active={state.strike}
-          disabled={disabled || !state.canMark}
-          onRun={() => editor.chain().focus().toggleStrike().run()}
-          testId="format-strike"
-        >
-          <LineIcon d={ICONS.strike} />
-        </ToolButton>
-      </div>
-      <div className="toolbar__group" role="group" aria-label="Listes">
-        <ToolButton
-          label="Liste à puces"
-          active={state.bulletList}
-          disabled={disabled || !state.canList}
-          onRun={run('bulletList')}
-          testId="format-bullet-list"
-        >
-          <LineIcon d={ICONS.bulletList} />
-        </ToolButton>
-        <ToolButton
-          label="Liste numérotée"
-          active={state.orderedList}
-          disabled={disabled || !state.canList}
-          onRun={run('orderedList')}
-          testId="format-ordered-list"
-        >
-          <LineIcon d={ICONS.orderedList} />
-        </ToolButton>
-      </div>
-      <div className="toolbar__group toolbar__group--insert" role="group" aria-label="Insérer un bloc structuré">
-        <ToolButton
-          label="Insérer une fiche action"
-          disabled={disabled}
-          onRun={run('ficheAction')}
-          className="tool--insert"
-          testId="insert-fiche-action"
-        >
-          <LineIcon d={ICONS.fiche} />
-          <span>Fiche action</span>
-        </ToolButton>
-        <ToolButton
-          label="Insérer un tableau d’indicateurs"
-          disabled={disabled}
-          onRun={run('indicatorTable')}
-          className="tool--insert"
-          testId="insert-indicator-table"
-        >
-          <LineIcon d={ICONS.table} />
-          <span>Tableau d’indicateurs</span>
-        </ToolButton>
-        <ToolButton
-          label="Insérer un bloc signataires"
-          disabled={disabled}
-          onRun={run('signatoryBlock')}
-          className="tool--insert"
-          testId="insert-signatory-block"
-        >
-          <LineIcon d={ICONS.signature} />
-          <span>Bloc signataires</span>
-        </ToolButton>
-      </div>
-      <div className="toolbar__group toolbar__group--end" role="group" aria-label="Affichage">
-        <button
-          type="button"
-          className={`tool tool--text${large ? ' is-active' : ''}`}
-          aria-pressed={large}
-          aria-label="A+ : affichage agrandi"
-          title="Affichage agrandi : texte plus grand, pour un vidéoprojecteur ou une réunion"
-          onClick={() => setLarge(!large)}
-          data-testid="large-display"
-        >
-          <span aria-hidden="true">
-            A<sup>+</sup>
-          </span>
-        </button>
-      </div>
-    </div>
+    </>
   )
 }

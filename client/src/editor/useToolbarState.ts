@@ -10,11 +10,13 @@ export interface ToolbarState {
   italic: boolean
   underline: boolean
   strike: boolean
+  link: boolean
   bulletList: boolean
   orderedList: boolean
   canParagraph: boolean
   canHeading: boolean
   canMark: boolean
+  canLink: boolean
   canList: boolean
   canUndo: boolean
   canRedo: boolean
@@ -34,11 +36,14 @@ function readState(editor: Editor): ToolbarState {
     italic: editor.isActive('italic'),
     underline: editor.isActive('underline'),
     strike: editor.isActive('strike'),
+    link: editor.isActive('link'),
     bulletList: editor.isActive('bulletList'),
     orderedList: editor.isActive('orderedList'),
     canParagraph: paragraph || can.setParagraph(),
     canHeading: can.toggleHeading({ level: 1 }),
     canMark: can.toggleBold(),
+    // single-line fields (titles, cells, names) allow no formatting, links included
+    canLink: can.setLink({ href: 'https://example.org' }),
     canList: can.toggleBulletList(),
     canUndo: can.undo(),
     canRedo: can.redo(),

@@ -17,6 +17,7 @@ import {
   setNodeAttrs,
   structuredNodeView,
 } from './nodeViewHelpers.js'
+import { tableOwnerSelect } from './tableOwnerSelect.js'
 
 /** A short code input (SIREN, INSEE) that commits a valid code, or nothing, and reverts anything else. */
 function codeInput(label: string, valid: (v: string) => boolean, onChange: (v: string | null) => void, testId: string) {
@@ -227,6 +228,7 @@ export const planningTableView: NodeViewRenderer = ({ node: initial, getPos, edi
     },
     { icon: 'plus', testId: 'add-planning-row' },
   )
+  const owner = tableOwnerSelect(editor, getPos)
   const contentDOM = el('div', { class: 'planning-table__rows' })
   const dom = el(
     'section',
@@ -236,6 +238,7 @@ export const planningTableView: NodeViewRenderer = ({ node: initial, getPos, edi
       { class: 'ctg-block__header' },
       blockHeading('ctg-block__title', 'Tableau de programmation'),
       period,
+      owner.wrapper,
       blockControls(editor, getPos, () => node.attrs.id as string | null),
     ),
     contentDOM,
@@ -245,6 +248,7 @@ export const planningTableView: NodeViewRenderer = ({ node: initial, getPos, edi
     const { startYear, endYear } = node.attrs as { startYear: number | null; endYear: number | null }
     period.textContent =
       startYear && endYear ? `Existant à la signature, puis prévu et réalisé de ${startYear} à ${endYear}` : ''
+    owner.set((node.attrs.ownerId as string | null) ?? null)
     mirrorAttributes(dom, node)
   }
   render()
@@ -278,6 +282,6 @@ export function frequencySelect(onChange: (value: string | null) => void) {
     'Fréquence de collecte',
     INDICATOR_FREQUENCIES.map((f) => [f, INDICATOR_FREQUENCY_LABELS[f]] as const),
     onChange,
-    { empty: '—', testId: 'indicator-frequency' },
+    { empty: 'Fréquence ?', className: 'indicator-row__frequency', testId: 'indicator-frequency', hideLabel: true },
   )
 }

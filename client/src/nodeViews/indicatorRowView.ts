@@ -2,6 +2,7 @@ import type { NodeViewRenderer } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Decoration } from '@tiptap/pm/view'
 import { commentControls } from './commentControls.js'
+import { frequencySelect } from './conventionFactsViews.js'
 import { button, el, select, uneditable, yearInput } from './dom.js'
 import { structuredNodeView, mirrorAttributes, setNodeAttrs } from './nodeViewHelpers.js'
 import { removeEntryAsking } from './removeEntry.js'
@@ -29,6 +30,7 @@ export const indicatorRowView: NodeViewRenderer = ({ node: initial, getPos, edit
     testId: 'indicator-kind',
     hideLabel: true,
   })
+  const frequency = frequencySelect((value) => setNodeAttrs(editor, getPos, { frequency: value }))
   const baselineYear = yearInput('Année de référence', (year) => setNodeAttrs(editor, getPos, { baselineYear: year }), {
     className: 'indicator-row__baseline-year',
     testId: 'indicator-baseline-year',
@@ -57,6 +59,7 @@ export const indicatorRowView: NodeViewRenderer = ({ node: initial, getPos, edit
     head,
     contentDOM,
     kind.wrapper,
+    frequency.wrapper,
     baselineYear.wrapper,
     // names the two lines of every year cell once per row, like a spreadsheet
     uneditable(
@@ -74,7 +77,7 @@ export const indicatorRowView: NodeViewRenderer = ({ node: initial, getPos, edit
     renderedYears = key
     head.replaceChildren(
       el('span', {}, 'Indicateur'),
-      el('span', {}, 'Type'),
+      el('span', {}, 'Type · fréquence'),
       el('span', {}, 'Unité'),
       el('span', {}, 'Source · collecte'),
       el('span', {}, 'Référence'),
@@ -88,6 +91,7 @@ export const indicatorRowView: NodeViewRenderer = ({ node: initial, getPos, edit
     mirrorAttributes(dom, node)
     comments.update(node, decos)
     kind.input.value = node.attrs.kind ?? 'realisation'
+    frequency.input.value = node.attrs.frequency ?? ''
     baselineYear.set(node.attrs.baselineYear ?? null)
     const label = node.firstChild?.textContent.trim()
     dom.setAttribute('aria-label', label ? `Indicateur : ${label}` : 'Indicateur')

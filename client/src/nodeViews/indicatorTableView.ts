@@ -7,6 +7,7 @@ import { blockControls } from './blockControls.js'
 import { commentControls } from './commentControls.js'
 import { button, el, uneditable } from './dom.js'
 import { indicatorColumns } from './indicatorColumns.js'
+import { tableOwnerSelect } from './tableOwnerSelect.js'
 import {
   blockHeading,
   structuredNodeView,
@@ -55,11 +56,13 @@ export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, ed
   const period = el('span', { class: 'indicator-table__period', 'data-testid': 'indicator-period' })
   const count = el('span', { class: 'indicator-table__count' })
   const comments = commentControls('le tableau')
+  const owner = tableOwnerSelect(editor, getPos)
   const header = uneditable(
     'header',
     { class: 'ctg-block__header indicator-table__header' },
     heading,
     el('p', { class: 'ctg-block__meta' }, 'Période ', period, count),
+    owner.wrapper,
     comments.element,
     blockControls(editor, getPos, () => node.attrs.id as string | null),
   )
@@ -155,6 +158,7 @@ export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, ed
     const end = node.attrs.endYear as number | null
     const years = start !== null && end !== null ? end - start + 1 : 0
     mirrorAttributes(dom, node)
+    owner.set((node.attrs.ownerId as string | null) ?? null)
     dom.style.setProperty('--indicator-columns', indicatorColumns(years))
     period.textContent = start !== null && end !== null ? `${start} – ${end}` : 'non définie'
     const rows = node.childCount - 1

@@ -5,6 +5,7 @@ import { commentControls } from './commentControls.js'
 import { button, cssString, dateInput, el, select, uneditable } from './dom.js'
 import { ORGANISATION_HINTS } from './fieldLabels.js'
 import { structuredNodeView, mirrorAttributes, setNodeAttrs } from './nodeViewHelpers.js'
+import { referenceSelect } from './referenceSelect.js'
 import { removeEntryAsking } from './removeEntry.js'
 import { CIVILITY_OPTIONS, SIGNATORY_KIND_OPTIONS } from './statusOptions.js'
 
@@ -57,27 +58,11 @@ export const signatoryView: NodeViewRenderer = ({ node: initial, getPos, editor,
   )
 
   // the party the signatory signs for, among the parties block's (when the convention has one)
-  const party = select('Signe pour', [], (value) => set({ partyId: value }), {
+  const party = referenceSelect(editor, 'Signe pour', ['party'], (value) => set({ partyId: value }), {
     empty: '— Partie —',
     className: 'signatory__party',
     testId: 'signatory-party',
   })
-  const fillParties = () => {
-    const options: HTMLOptionElement[] = [el('option', { value: '' }, '— Partie —')]
-    editor.state.doc.forEach((block) => {
-      if (block.type.name !== 'partiesBlock') return
-      block.forEach((p) => {
-        options.push(
-          el('option', { value: p.attrs.id as string }, p.firstChild?.textContent.trim() || 'Partie sans nom'),
-        )
-      })
-    })
-    party.input.replaceChildren(...options)
-    party.input.value = (node.attrs.partyId as string | null) ?? ''
-    party.wrapper.hidden = options.length === 1 && !node.attrs.partyId
-  }
-  party.input.addEventListener('focus', fillParties)
-  party.input.addEventListener('mousedown', fillParties)
 
   const comments = commentControls('le signataire', { compact: true })
   const contentDOM = el('div', { class: 'signatory__fields' })
@@ -103,7 +88,7 @@ export const signatoryView: NodeViewRenderer = ({ node: initial, getPos, editor,
     civility.input.value = node.attrs.civility ?? ''
     if (document.activeElement !== mandateDate.input) mandateDate.input.value = node.attrs.mandateDate ?? ''
     if (document.activeElement !== signatureDate.input) signatureDate.input.value = node.attrs.signatureDate ?? ''
-    fillParties()
+    party.set((node.attrs.partyId as string | null) ?? null)
     signedInput.checked = node.attrs.signed === true
     dom.classList.toggle('is-signed', signedInput.checked)
     const name = node.firstChild?.textContent.trim()

@@ -16,7 +16,7 @@ import { Modal } from '../ui/Modal.js'
 import { signatureCount } from './signatureCount.js'
 import { StatusStepper } from './StatusStepper.js'
 import { VersionComparison } from './VersionComparison.js'
-import { VersionContent } from './VersionContent.js'
+import { VersionDocument } from './VersionDocument.js'
 import { versionsApi } from './versionsApi.js'
 
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' })
@@ -143,20 +143,27 @@ export function VersionsPanel({
     </button>
   )
 
+  // a version opens over the whole page, laid out as in the editor, read-only
+  if (view.kind === 'open')
+    return (
+      <Modal
+        title={`${versionTitle(view.version)} — ${dateFormat.format(new Date(view.version.createdAt))}`}
+        onClose={() => setView({ kind: 'list' })}
+        wide
+        testId="version-view"
+        footer={back}
+      >
+        <p className="versions__lead">Lecture seule : cette version ne peut pas être modifiée.</p>
+        <VersionDocument convention={view.convention} />
+      </Modal>
+    )
+
   return (
     <Modal title="Historique et versions" onClose={onClose} side testId="versions-panel">
       {error !== null && (
         <ErrorNotice error={error} title="L’opération n’a pas pu être réalisée." onDismiss={() => setError(null)} />
       )}
-      {view.kind === 'open' ? (
-        <div data-testid="version-view">
-          <p className="versions__lead">
-            {versionTitle(view.version)} — {dateFormat.format(new Date(view.version.createdAt))} (lecture seule)
-          </p>
-          {back}
-          <VersionContent convention={view.convention} />
-        </div>
-      ) : view.kind === 'amendments' ? (
+      {view.kind === 'amendments' ? (
         <div data-testid="amendments-view">
           <p className="versions__lead">Modifications apportées par l’avenant au texte adopté</p>
           {back}

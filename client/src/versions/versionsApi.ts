@@ -1,4 +1,10 @@
-import type { Convention, ConventionChange, ConventionStatus, Version } from '@ctg/shared'
+import {
+  parseConventionFile,
+  type Convention,
+  type ConventionChange,
+  type ConventionStatus,
+  type Version,
+} from '@ctg/shared'
 import { request } from '../api/apiClient.js'
 
 const base = (conventionId: string) => `/api/conventions/${encodeURIComponent(conventionId)}`
@@ -9,8 +15,11 @@ export const versionsApi = {
   list: (id: string) => json<{ versions: Version[] }>(request(`${base(id)}/versions`)).then((r) => r.versions),
   name: (id: string, name: string) =>
     json<{ version: Version }>(request(`${base(id)}/versions`, { method: 'POST', body: JSON.stringify({ name }) })),
-  exportOf: (id: string, versionId: string) =>
-    json<Convention>(request(`${base(id)}/versions/${encodeURIComponent(versionId)}/export?format=json`)),
+  /** a version's text, in today's format (versions recorded before format 2 are migrated) */
+  exportOf: async (id: string, versionId: string) =>
+    asCurrentFormat(
+      await json<unknown>(request(`${base(id)}/versions/${encodeURIComponent(versionId)}/export?format=json`)),
+    ),
   current: (id: string) => json<Convention>(request(`${base(id)}/export?format=json`)),
   restore: (id: string, versionId: string) =>
     json<{ version: Version }>(
@@ -25,4 +34,10 @@ export const versionsApi = {
       request(`${base(id)}/status`, { method: 'POST', body: JSON.stringify({ status }) }),
     ),
   startAvenant: (id: string) => json<{ id: string }>(request(`${base(id)}/avenants`, { method: 'POST' })),
+}
+
+function asCurrentFormat(stored: unknown): Convention {
+  const parsed = parseConventionFile(stored)
+  if (!parsed.success) throw new Error('Cette version n’a pas pu être lue.')
+  return parsed.data
 }

@@ -148,7 +148,10 @@ export class PostgresPlenaryStore implements PlenaryStore {
 
   async supportCounts(plenaryId: string): Promise<Map<string, number>> {
     const { rows } = await this.pool.query<{ block_id: string; n: string }>(
-      'SELECT block_id, COUNT(*) AS n FROM plenary_supports WHERE plenary_id = $1 GROUP BY block_id',
+      // an excluded participant's supports no longer count (they stay stored, as their comments do)
+      `SELECT s.block_id, COUNT(*) AS n FROM plenary_supports s
+         JOIN plenary_participants p ON p.id = s.participant_id
+        WHERE s.plenary_id = $1 AND NOT p.excluded GROUP BY s.block_id`,
       [plenaryId],
     )
     return new Map(rows.map((r) => [r.block_id, Number(r.n)]))

@@ -152,7 +152,10 @@ export class SqlitePlenaryStore implements PlenaryStore {
 
   async supportCounts(plenaryId: string): Promise<Map<string, number>> {
     const rows = this.prepared(
-      'SELECT block_id, COUNT(*) AS n FROM plenary_supports WHERE plenary_id = ? GROUP BY block_id',
+      // an excluded participant's supports no longer count (they stay stored, as their comments do)
+      `SELECT s.block_id, COUNT(*) AS n FROM plenary_supports s
+         JOIN plenary_participants p ON p.id = s.participant_id
+        WHERE s.plenary_id = ? AND NOT p.excluded GROUP BY s.block_id`,
     ).all(plenaryId) as { block_id: string; n: number }[]
     return new Map(rows.map((r) => [r.block_id, Number(r.n)]))
   }

@@ -1,5 +1,13 @@
 import { CONVENTION_FORMAT, createId, migrateV1, parseCellValue, yearsOf } from '@ctg/shared'
-import type { CellValue, Convention, ConventionBlockV1 as ConventionBlock, ConventionV1, Period } from '@ctg/shared'
+import type {
+  CellValue,
+  Convention,
+  ConventionBlock as ConventionBlockV2,
+  ConventionBlockV1 as ConventionBlock,
+  ConventionV1,
+  Party,
+  Period,
+} from '@ctg/shared'
 
 function cell(text: string): CellValue {
   return parseCellValue(text)
@@ -99,9 +107,53 @@ const ANNEXES: [string, string][] = [
   ],
 ]
 
-/** The national model, written in version 1 of the export (it has no parties block yet) and migrated. */
+/**
+ * The national model: its text is written in version 1 of the export and migrated; the
+ * parties (the Caf and the EPCI) and the territory are then given as data, in place of the
+ * prose "Entre les soussignés" paragraphs, and each signatory is bound to its party.
+ */
 export function nationalTemplate(title: string, period: Period): Convention {
-  return migrateV1(nationalTemplateV1(title, period))
+  const migrated = migrateV1(nationalTemplateV1(title, period))
+  const parties: Party[] = [
+    party(
+      'caf',
+      'Caisse d’allocations familiales [Nom de la Caf]',
+      'Directeur / Directrice',
+      'Conseil d’administration',
+    ),
+    party('epci', '[Nom de l’EPCI]', 'Président / Présidente', 'Conseil communautaire'),
+  ]
+  const partyOf = new Map(parties.map((p) => [p.kind, p.id]))
+  const content = migrated.content.flatMap((block): ConventionBlockV2[] => {
+    if (block.type === 'paragraph' && isSoussignesProse(block.text)) return []
+    if (block.type === 'paragraph' && block.text === 'Vu :')
+      return [{ type: 'parties', id: createId() }, { type: 'territory', id: createId() }, block]
+    if (block.type === 'signatoryBlock')
+      return [{ ...block, signatories: block.signatories.map((s) => ({ ...s, partyId: partyOf.get(s.kind) ?? null })) }]
+    return [block]
+  })
+  return {
+    ...migrated,
+    parties,
+    territory: { epci: { name: '[Nom de l’EPCI]', siren: null }, communes: [] },
+    content,
+  }
+}
+
+/** The prose the parties block replaces (the "Entre les soussignés" heading stays). */
+const isSoussignesProse = (text: string) =>
+  text === 'et' ||
+  ['La Caisse d’allocations familiales', 'La [Communauté', 'et, le cas échéant'].some((s) => text.startsWith(s))
+
+function party(kind: Party['kind'], officialName: string, representative: string, body: string): Party {
+  return {
+    id: createId(),
+    kind,
+    officialName,
+    siren: null,
+    representative: { function: representative, name: '' },
+    deliberation: { body, date: null },
+  }
 }
 
 function nationalTemplateV1(title: string, period: Period): ConventionV1 {

@@ -1,6 +1,6 @@
 import type { IndicatorTableBlock } from '../../export/conventionModel.js'
 import type { IndicatorFrequency, IndicatorKind } from '../../schema/vocabulary.js'
-import { parseCellValue } from '../../values/cellValue.js'
+import { exportedCell } from '../exportedCell.js'
 import { periodProblem } from '../../rules/yearRules.js'
 import { attrOf, childOf, childrenOf, inlineText, lineNode, node, type EditorNode } from '../editorJson.js'
 
@@ -23,8 +23,8 @@ export function exportIndicatorTable(
         const cell = cells.get(year)
         years.push({
           year,
-          target: parseCellValue(cell ? inlineText(childOf(cell, 'indicatorTarget')) : ''),
-          reached: parseCellValue(cell ? inlineText(childOf(cell, 'indicatorReached')) : ''),
+          target: exportedCell(cell ? inlineText(childOf(cell, 'indicatorTarget')) : ''),
+          reached: exportedCell(cell ? inlineText(childOf(cell, 'indicatorReached')) : ''),
         })
       }
       return {
@@ -37,7 +37,7 @@ export function exportIndicatorTable(
         collector: inlineText(childOf(row, 'indicatorCollector')),
         baseline: {
           year: attrOf(row, 'baselineYear'),
-          cell: parseCellValue(inlineText(childOf(row, 'indicatorBaseline'))),
+          cell: exportedCell(inlineText(childOf(row, 'indicatorBaseline'))),
         },
         years,
       }

@@ -1,5 +1,5 @@
 import type { PlanningTableBlock } from '../../export/conventionModel.js'
-import { parseCellValue } from '../../values/cellValue.js'
+import { exportedCell } from '../exportedCell.js'
 import { attrOf, childOf, childrenOf, inlineText, lineNode, node, type EditorNode } from '../editorJson.js'
 import { blockPeriod } from './indicatorTable.js'
 
@@ -24,15 +24,15 @@ export function exportPlanningTable(
         const cell = cells.get(year)
         years.push({
           year,
-          planned: parseCellValue(cell ? inlineText(childOf(cell, 'planningPlanned')) : ''),
-          achieved: parseCellValue(cell ? inlineText(childOf(cell, 'planningAchieved')) : ''),
+          planned: exportedCell(cell ? inlineText(childOf(cell, 'planningPlanned')) : ''),
+          achieved: exportedCell(cell ? inlineText(childOf(cell, 'planningAchieved')) : ''),
         })
       }
       return {
         id: attrOf(row, 'id'),
         label: inlineText(childOf(row, 'planningLabel')),
         unit: inlineText(childOf(row, 'planningUnit')),
-        existingAtSignature: parseCellValue(inlineText(childOf(row, 'planningExisting'))),
+        existingAtSignature: exportedCell(inlineText(childOf(row, 'planningExisting'))),
         years,
       }
     }),
