@@ -182,4 +182,22 @@ describe('exports of the convention (6 fiches, 2 indicator tables, 2 planning ta
       `<meta:creation-date>${version.createdAt.replace(/Z$/, '')}</meta:creation-date>`,
     )
   }, 60_000)
+
+  it('exports an avenant (numbered as the text it amends) in every document format', async () => {
+    const step = await server.api(`/api/conventions/${id}/status`, {
+      method: 'POST',
+      body: JSON.stringify({ status: 'adopted' }),
+    })
+    expect(step.status).toBe(200)
+    const created = await server.api(`/api/conventions/${id}/avenants`, { method: 'POST' })
+    expect(created.status).toBe(201)
+    const { id: avenant } = (await created.json()) as { id: string }
+    for (const format of ['docx', 'odt', 'html', 'md'] as const) {
+      const { response, bytes } = await download(`/api/conventions/${avenant}/export?format=${format}`)
+      expect(response.status, format).toBe(200)
+      expect(bytes.length, format).toBeGreaterThan(1000)
+    }
+    const md = new TextDecoder().decode((await download(`/api/conventions/${avenant}/export?format=md`)).bytes)
+    expect(md).toContain('Avenant n°1 à')
+  }, 60_000)
 })

@@ -11,7 +11,6 @@ import type { ApiRequest, ApiResponse, Route } from '../http/ApiRequest.js'
 import { HttpError } from '../http/HttpError.js'
 import { requireRole } from '../http/requireRole.js'
 import type { ConventionStore } from '../storage/ConventionStore.js'
-import { storedConvention } from '../versions/storedConvention.js'
 import { versionJson, type VersionService } from '../versions/VersionService.js'
 import { attachmentDisposition } from './contentDisposition.js'
 import type { ExportWorker } from './worker/ExportWorker.js'
@@ -77,7 +76,8 @@ export function exportRoutes(
           const convention = await conventions.export(id)
           if (!convention) throw new HttpError(404, 'not_found', 'no such convention')
           title = convention.title
-          body = format === 'json' ? JSON.stringify(convention) : await worker.render(format, convention, options)
+          body = JSON.stringify(convention)
+          if (format !== 'json') body = await worker.render(format, body, options)
         } else {
           // a document needs only the text: the worker converts the Yjs state itself
           const state = await conventions.state(id)
@@ -95,13 +95,12 @@ export function exportRoutes(
         const [id, versionId] = request.params as [string, string]
         await requireRole(store.members, request, id)
         const row = await versions.read(id, versionId)
-        const convention = storedConvention(row.json)
-        // the JSON exactly as recorded: its SHA-256 is the version's
+        // the JSON exactly as recorded (its SHA-256 is the version's); documents read it in the worker
         const body =
           format === 'json'
             ? row.json
-            : await worker.render(format, convention, { date: row.createdAt, sha256: row.sha256, documentId: row.id })
-        return file(format, convention.title, body)
+            : await worker.render(format, row.json, { date: row.createdAt, sha256: row.sha256, documentId: row.id })
+        return file(format, (JSON.parse(row.json) as { title: string }).title, body)
       },
     },
     {

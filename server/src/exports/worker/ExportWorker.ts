@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads'
-import type { Convention, ConventionStatus, ExportFormat } from '@ctg/shared'
+import type { ConventionStatus, ExportFormat } from '@ctg/shared'
 import type { Logger } from '../../logger.js'
 import { startTsWorker } from '../../workers/startTsWorker.js'
 import type { ArchiveInput } from '../archive/buildArchive.js'
@@ -28,8 +28,9 @@ export class ExportWorker {
 
   constructor(private readonly logger: Logger) {}
 
-  render(format: ExportFormat, convention: Convention, options: RenderOptions): Promise<Uint8Array> {
-    return this.submit({ kind: 'render', format, convention, options })
+  /** A document from an export's JSON text (parsed and validated in the worker, not here). */
+  render(format: ExportFormat, json: string, options: RenderOptions): Promise<Uint8Array> {
+    return this.submit({ kind: 'render', format, json, options })
   }
 
   /** The same from the document's Yjs state: the worker converts it too (the state is transferred, not copied). */

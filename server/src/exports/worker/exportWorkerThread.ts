@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads'
 import { yDocToConvention, type Convention } from '@ctg/shared'
 import * as Y from 'yjs'
 import { Y_DOC_OPTIONS } from '../../conventions/ConventionService.js'
+import { storedConvention } from '../../versions/storedConvention.js'
 import { buildArchive } from '../archive/buildArchive.js'
 import { PdfPrinter } from '../pdf/PdfPrinter.js'
 import { renderFormat } from '../renderFormat.js'
@@ -24,8 +25,17 @@ function fromState(state: Uint8Array): Convention {
   }
 }
 
+/**
+ * Our own export (the live one, or a version recorded in format 2) as it is: an avenant's is
+ * numbered as the text it amends, which the import's checks would refuse. Format 1 is migrated.
+ */
+function fromJson(json: string): Convention {
+  const parsed = JSON.parse(json) as Convention | { version: 1 }
+  return parsed.version === 1 ? storedConvention(json) : (parsed as Convention)
+}
+
 function run(job: ExportJob): Promise<Uint8Array> {
-  if (job.kind === 'render') return renderFormat(job.format, job.convention, job.options, printer)
+  if (job.kind === 'render') return renderFormat(job.format, fromJson(job.json), job.options, printer)
   if (job.kind === 'renderState')
     return renderFormat(job.format, { ...fromState(job.state), status: job.status }, job.options, printer)
   return buildArchive(job.input, printer)
