@@ -177,6 +177,10 @@ describe('exports of the convention (6 fiches, 2 indicator tables, 2 planning ta
     expect(normalizeText(pdfText(file))).toContain(`SHA-256 ${version.sha256.slice(0, 16)}`)
     const again = await download(`/api/conventions/${id}/versions/${version.id}/export?format=pdf`)
     expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(pdf.bytes))).toBe(0)
+    const docx = await download(`/api/conventions/${id}/versions/${version.id}/export?format=docx`)
+    expect(zipEntryText(docx.bytes, 'docProps/core.xml')).toContain(
+      `${version.createdAt.slice(0, 19)}Z</dcterms:created>`,
+    )
     const odt = await download(`/api/conventions/${id}/versions/${version.id}/export?format=odt`)
     expect(zipEntryText(odt.bytes, 'meta.xml')).toContain(
       `<meta:creation-date>${version.createdAt.replace(/Z$/, '')}</meta:creation-date>`,

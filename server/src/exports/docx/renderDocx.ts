@@ -22,6 +22,7 @@ import {
   type ISectionOptions,
   type ParagraphChild,
 } from 'docx'
+import { unzipSync } from 'fflate'
 import type {
   PrintDocument,
   PrintElement,
@@ -31,6 +32,7 @@ import type {
   PrintRun,
 } from '../layout/PrintDocument.js'
 import { safeHref } from '../html/escapeHtml.js'
+import { deterministicZip } from '../zip/deterministicZip.js'
 
 type Block = Paragraph | Table
 
@@ -363,5 +365,26 @@ export async function renderDocx(doc: PrintDocument): Promise<Uint8Array> {
     },
     sections,
   })
-  return new Uint8Array(await Packer.toBuffer(document))
+  return dateDocx(new Uint8Array(await Packer.toBuffer(document)), doc.date)
+}
+
+/**
+ * `docx` dates the package and its core properties now: both become the document's date (a
+ * version's `createdAt`), so a version's DOCX is dated as recorded. (Its bytes still vary:
+ * `docx` draws some ids at random; the archive holds the PDF and the ODT, which do not.)
+ */
+function dateDocx(packed: Uint8Array, date: string): Uint8Array {
+  const entries = unzipSync(packed)
+  const iso = `${date.slice(0, 19)}Z`
+  const core = entries['docProps/core.xml']
+  if (core) {
+    const xml = new TextDecoder().decode(core)
+    entries['docProps/core.xml'] = new TextEncoder().encode(
+      xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`),
+    )
+  }
+  return deterministicZip(
+    Object.entries(entries).map(([path, data]) => ({ path, data })),
+    date,
+  )
 }
