@@ -6,6 +6,7 @@ import { main as idleConnections } from './idleConnections.js'
 import { main as largeConvention } from './largeConvention.js'
 import { main as versions } from './versions.js'
 import { main as plenary } from './plenary.js'
+import { main as exportsBench } from './exports.js'
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- fanout [options]` runs one (options
@@ -20,6 +21,7 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   versions,
   plenary,
   compaction,
+  exports: exportsBench,
 }
 
 const argv = process.argv.slice(2)

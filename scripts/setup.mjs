@@ -1,6 +1,6 @@
 // Prepares a fresh clone before `npm start` / `npm test` (runs on whatever Node runs npm):
 // installs dependencies when missing, builds the client when it is missing or stale, and
-// (with --chromium) installs Debian's Chromium for the browser tests when it is absent.
+// (with --chromium, --export-tools) installs the Debian packages the tests use when they are absent.
 import { execSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -39,12 +39,25 @@ if (args.has('--build-client')) {
   }
 }
 
-if (args.has('--chromium') && !existsSync('/usr/bin/chromium')) {
+// Debian packages the tests need, by the program that shows each is there: Chromium for the
+// browser tests and the PDF export (--chromium); poppler-utils (pdftotext, pdftoppm) and
+// LibreOffice (soffice, headless) to read the exported files back (--export-tools)
+const wanted = [
+  ...(args.has('--chromium') ? [['/usr/bin/chromium', 'chromium']] : []),
+  ...(args.has('--export-tools')
+    ? [
+        ['/usr/bin/pdftotext', 'poppler-utils'],
+        ['/usr/bin/soffice', 'libreoffice-writer-nogui'],
+      ]
+    : []),
+]
+const missing = wanted.filter(([program]) => !existsSync(program)).map(([, pkg]) => pkg)
+if (missing.length > 0) {
   if (process.getuid?.() === 0) {
-    console.log('Installation de Chromium (Debian) pour les tests navigateur…')
-    run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium')
+    console.log(`Installation des paquets Debian pour les tests (${missing.join(', ')})…`)
+    run(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`)
   } else {
-    console.error('Chromium manque : installez-le avec « sudo apt-get install -y chromium » (tests navigateur).')
+    console.error(`Paquets manquants : installez-les avec « sudo apt-get install -y ${missing.join(' ')} » (tests).`)
     process.exit(1)
   }
 }

@@ -75,6 +75,13 @@ export function bigConvention({ fiches = 80, tables = 10, signatories = 20 } = {
     annexes.push(...ficheBlocks.filter((_, i) => i % axes === a))
     if (tableBlocks[a]) annexes.push(tableBlocks[a]!)
   }
+  // fiches are numbered in document order (the import checks it since export format 2)
+  let number = 0
+  for (const block of annexes) {
+    if (block.type !== 'ficheAction') continue
+    block.number = ++number
+    block.keyActions.forEach((action, k) => (action.number = `${number}.${k + 1}`))
+  }
   return {
     ...base,
     title: `${base.title} (grande convention)`,

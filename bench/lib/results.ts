@@ -16,6 +16,7 @@ export const SECTION_ORDER = [
   'versions',
   'plenary',
   'compaction',
+  'exports',
 ] as const
 export type SectionName = (typeof SECTION_ORDER)[number]
 

@@ -59,6 +59,8 @@ import { openConventionStore } from './storage/openConventionStore.js'
 import { AutoVersions } from './versions/AutoVersions.js'
 import { FreezeGuard } from './versions/FreezeGuard.js'
 import { versionRoutes } from './versions/versionRoutes.js'
+import { exportRoutes } from './exports/exportRoutes.js'
+import { ExportWorker } from './exports/worker/ExportWorker.js'
 import { VersionService } from './versions/VersionService.js'
 import { YjsDoor } from './yjsDoor/YjsDoor.js'
 
@@ -138,6 +140,7 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
     logger,
   )
   conventions.versions = versions
+  const exportWorker = new ExportWorker(logger)
 
   const authentication = new Authentication(tokens, store, preAuth.authenticationFailed, plenaries)
   server = new Server({
@@ -191,6 +194,7 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
           ...commentRoutes(comments, store.members),
           ...plenaryRoutes(plenaries, store.members, config.limits.trustProxy),
           ...versionRoutes(versions, conventions, store.members),
+          ...exportRoutes(conventions, versions, store, exportWorker),
           ...authOptionsRoutes({ password: true, oidcLabel: config.oidc?.label ?? null }),
           ...(config.oidc
             ? oidcRoutes({
@@ -239,6 +243,7 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
         server['crossws'].closeAll(1001, 'server shutting down')
         await bus.close()
         await sweeper.stop()
+        await exportWorker.close()
         loginRedis?.disconnect(false)
         await log.drain()
         await store.close()

@@ -107,7 +107,7 @@ describe('read-only controls', () => {
       expect(await paul.getByTestId(testId).first().isVisible(), testId).toBe(false)
     }
     // display controls stay
-    expect(await paul.getByTestId('export-json').isEnabled()).toBe(true)
+    expect(await paul.getByTestId('export-menu').isEnabled()).toBe(true)
     expect(await paul.getByTestId('share').isEnabled()).toBe(true)
     await paul.screenshot({ path: join(OUTPUT, 'read-only-controls.png') })
     await paul.locator('.signatory').first().scrollIntoViewIfNeeded()

@@ -33,6 +33,8 @@ export class ApiError extends Error {
     if (this.status === 413) return 'Le fichier est trop volumineux pour être importé.'
     if (this.status === 404) return this.message || 'Cette convention est introuvable.'
     if (this.code === CONVENTION_DELETED_ERROR) return 'Cette convention a été mise à la corbeille.'
+    if (this.code === 'not_adopted')
+      return 'La convention n’est pas encore adoptée : il n’y a pas de version adoptée ou signée à archiver.'
     if (this.status >= 500) return 'Le serveur a rencontré une erreur. Réessayez dans un instant.'
     return this.message || 'La demande a été refusée.'
   }

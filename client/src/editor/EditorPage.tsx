@@ -21,7 +21,7 @@ import { AppHeader } from '../ui/AppHeader.js'
 import { AccessRefused } from './AccessRefused.js'
 import { ConventionEditor } from './ConventionEditor.js'
 import { ConventionTitleInput } from './ConventionTitleInput.js'
-import { downloadConventionJson } from './downloadConventionJson.js'
+import { ExportDialog } from '../exports/ExportDialog.js'
 import { IssuesNotice } from './IssuesNotice.js'
 import { OfflineNotice } from './OfflineNotice.js'
 import { PresenceList } from './PresenceList.js'
@@ -157,18 +157,6 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
     document.title = title ? `${title} – CTG` : 'Convention – CTG'
   }, [title])
 
-  const exportJson = async () => {
-    setExporting(true)
-    setActionError(null)
-    try {
-      await downloadConventionJson(conventionId, title)
-    } catch (e) {
-      setActionError(e)
-    } finally {
-      setExporting(false)
-    }
-  }
-
   if (notFound) {
     return (
       <>
@@ -278,12 +266,11 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
               <button
                 type="button"
                 className="button button--secondary"
-                onClick={exportJson}
-                disabled={exporting}
-                data-testid="export-json"
+                onClick={() => setExporting(true)}
+                data-testid="export-menu"
               >
                 <LineIcon d="M12 3v12m0 0l-4.5-4.5M12 15l4.5-4.5M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4" />
-                {exporting ? 'Export…' : 'Exporter (JSON)'}
+                Exporter
               </button>
               <button
                 type="button"
@@ -396,6 +383,7 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
       {editor && canComment && !revoked && (
         <SelectionCommentButton editor={editor} onComment={comments.commentSelection} />
       )}
+      {exporting && <ExportDialog conventionId={conventionId} onClose={() => setExporting(false)} />}
       {showingVersions && (
         <VersionsPanel conventionId={conventionId} role={role} onClose={() => setShowingVersions(false)} />
       )}

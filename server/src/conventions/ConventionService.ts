@@ -97,6 +97,15 @@ export class ConventionService {
   }
 
   /**
+   * The document's state as one update, without building a document when it is not loaded
+   * (exports convert it in their worker). Null when the convention does not exist.
+   */
+  async state(id: string): Promise<Uint8Array | null> {
+    const live = this.hocuspocus().documents.get(id)
+    return live ? Y.encodeStateAsUpdate(live) : this.log.load(id)
+  }
+
+  /**
    * The structured export, from the live document when people are editing it, else from
    * storage; with the comment threads, read from the same document.
    */

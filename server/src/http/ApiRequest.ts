@@ -20,6 +20,8 @@ export interface ApiResponse {
   status: number
   /** the body; none for 204 and redirects */
   json: unknown
+  /** a file instead of JSON (exports): sent as is, with the Content-Type the headers give */
+  body?: Uint8Array | string
   /** several values for one header (Set-Cookie) as an array */
   headers?: Record<string, string | string[]>
 }

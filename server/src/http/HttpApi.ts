@@ -41,6 +41,26 @@ function send(
   response.end(body)
 }
 
+function sendFile(
+  response: ServerResponse,
+  status: number,
+  body: Uint8Array | string,
+  headers: Record<string, string | string[]> = {},
+) {
+  const bytes =
+    typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.length)
+  response.writeHead(status, {
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'same-origin',
+    // a downloaded HTML export never runs anything when opened from the server
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
+    'Content-Length': String(bytes.length),
+    ...headers,
+  })
+  response.end(bytes)
+}
+
 /** Methods that change something: refused from other sites when the session cookie authenticates them. */
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -103,7 +123,8 @@ export class HttpApi implements Extension {
         readJson: () => readJsonBody(request, maxBodyBytes),
       }
       const result = await route.handler(apiRequest)
-      send(response, result.status, result.json, result.headers)
+      if (result.body !== undefined) sendFile(response, result.status, result.body, result.headers)
+      else send(response, result.status, result.json, result.headers)
     } catch (error) {
       if (error instanceof HttpError) {
         const headers: Record<string, string> = error.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}

@@ -58,23 +58,6 @@ export function versionRoutes(
       },
     },
     {
-      method: 'GET',
-      pattern: route(`/versions/${ID}/export`),
-      handler: async (request) => {
-        const [id, versionId] = request.params as [string, string]
-        const format = request.query.get('format') ?? 'json'
-        if (format !== 'json')
-          throw new HttpError(400, 'unsupported_format', `unsupported format "${format}" (supported: json)`)
-        await requireRole(members, request, id)
-        const row = await versions.read(id, versionId)
-        return {
-          status: 200,
-          json: JSON.parse(row.json),
-          headers: { 'Content-Disposition': `attachment; filename="${id}-${versionId}.json"` },
-        }
-      },
-    },
-    {
       method: 'POST',
       pattern: route(`/versions/${ID}/restore`),
       handler: async (request) => {

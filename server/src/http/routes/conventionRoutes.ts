@@ -95,30 +95,5 @@ export function conventionRoutes(conventions: ConventionService, store: Conventi
         return { status: 200, json: { ...summary, role } }
       },
     },
-    {
-      method: 'GET',
-      pattern: /^\/api\/conventions\/([\w-]{1,64})\/export$/,
-      handler: async (request) => {
-        const format = request.query.get('format') ?? 'json'
-        if (format !== 'json')
-          throw new HttpError(400, 'unsupported_format', `unsupported format "${format}" (supported: json)`)
-        const id = request.params[0]!
-        await requireRole(store.members, request, id)
-        const convention = await conventions.export(id)
-        if (!convention) throw new HttpError(404, 'not_found', 'no such convention')
-        await store.activity.append({
-          conventionId: id,
-          userId: request.user.id,
-          userName: request.user.name,
-          action: 'exported',
-          detail: { format },
-        })
-        return {
-          status: 200,
-          json: convention,
-          headers: { 'Content-Disposition': `attachment; filename="${id}.json"` },
-        }
-      },
-    },
   ]
 }

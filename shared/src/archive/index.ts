@@ -1,0 +1,2 @@
+export * from './bagLayout.js'
+export * from './verifyBag.js'
