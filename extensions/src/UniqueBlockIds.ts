@@ -3,17 +3,8 @@ import type { Fragment, Node as PMNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { ReplaceAroundStep, ReplaceStep } from '@tiptap/pm/transform'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
-import { conventionNodes, createId } from '@ctg/shared'
+import { conventionNodes, createId, idPrefixOf } from '@ctg/shared'
 
-/** The prefix of a fresh id, by node type. */
-export const ID_PREFIX: Record<string, string> = {
-  ficheAction: 'fa-',
-  keyAction: 'ka-',
-  indicatorTable: 'it-',
-  indicatorRow: 'ir-',
-  signatoryBlock: 'sb-',
-  signatory: 'sg-',
-}
 /** The node types that carry an `id` attribute: blocks and entries. */
 export const ID_TYPES = new Set(
   Object.keys(conventionNodes).filter((name) => 'id' in conventionNodes[name as keyof typeof conventionNodes].attrs),
@@ -90,7 +81,7 @@ export function uniqueBlockIdsPlugin(): Plugin {
       })
       if (fixes.length === 0) return null
       const tr = state.tr
-      for (const { pos, node } of fixes) tr.setNodeAttribute(pos, 'id', createId(ID_PREFIX[node.type.name] ?? ''))
+      for (const { pos, node } of fixes) tr.setNodeAttribute(pos, 'id', createId(idPrefixOf(node.type.name)))
       return tr.setMeta('addToHistory', false)
     },
   })

@@ -9,6 +9,8 @@ import { FicheAction } from './fiche-action/index.js'
 import { removeEntry } from './helpers/insertEntry.js'
 import { IndicatorTable } from './indicator-table/index.js'
 import { SignatoryBlock } from './signatory-block/index.js'
+import { TextLimits } from './TextLimits.js'
+import { ConventionFacts } from './convention-facts/index.js'
 import { UniqueBlockIds } from './UniqueBlockIds.js'
 
 declare module '@tiptap/core' {
@@ -49,7 +51,8 @@ export const conventionStarterKitOptions: Partial<StarterKitOptions> = {
   code: false,
   codeBlock: false,
   horizontalRule: false,
-  link: false,
+  // links are kept as data (the export's runs): the mark `link` with its `href`
+  link: { openOnClick: false, autolink: false, linkOnPaste: false },
   // history comes from Yjs (collaboration) in the editor
   undoRedo: false,
   heading: { levels: [...HEADING_LEVELS] },
@@ -73,7 +76,9 @@ export function conventionExtensions(options: ConventionExtensionsOptions = {}):
     ...Object.values(nodes),
     ConventionEntries,
     BlockCommands,
+    ConventionFacts,
     UniqueBlockIds,
+    TextLimits,
     // every schema must know the comment mark: y-prosemirror deletes a text whose mark it cannot build
     options.comment ?? Comment,
   ]

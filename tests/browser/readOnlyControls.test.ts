@@ -63,7 +63,7 @@ function summary(convention: Convention) {
   return {
     title: convention.title,
     status: fiche.status,
-    theme: fiche.theme?.code,
+    theme: fiche.theme?.codes[0] ?? null,
     keyAction: fiche.keyActions[0]!.status,
     schedule: fiche.schedule,
     signed: signatories.signatories[0]!.signed,

@@ -20,9 +20,11 @@ const cases: { name: string; convention: () => Convention }[] = [
     name: 'free-text-shapes',
     convention: () => ({
       format: 'ctg-convention',
-      version: 1,
+      version: 2,
       title: 'Feuille de route',
       period: { start: 2025, end: 2029 },
+      parties: [],
+      territory: null,
       content: [
         { type: 'heading', level: 1, text: 'Axe 1 — Petite enfance et parentalité' },
         { type: 'heading', level: 2, text: 'Enjeu n°1' },

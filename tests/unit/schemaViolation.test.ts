@@ -1,6 +1,14 @@
 import { conventionSchema } from '@ctg/extensions'
 import { findSchemaViolation } from '@ctg/server'
-import { writeConvention, writeMeta, Y_FRAGMENT_NAME } from '@ctg/shared'
+import {
+  CELL_MAX_LENGTH,
+  LONGEST_PERIOD_YEARS,
+  TEXT_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+  writeConvention,
+  writeMeta,
+  Y_FRAGMENT_NAME,
+} from '@ctg/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { smallConvention } from '../fixtures/conventionFixtures.js'
@@ -80,5 +88,74 @@ describe('findSchemaViolation', () => {
     }
     expect(verdict((doc) => fragment(doc).insert(0, [deep(20)]))).toBeNull()
     expect(verdict((doc) => fragment(doc).insert(0, [deep(60)]))).toBe('nodes nested too deep')
+  })
+})
+
+describe('findSchemaViolation reads the rules declared in @ctg/shared', () => {
+  const cell = (doc: Y.Doc) => fieldText(findElements(doc, 'indicatorTarget')[0]!)
+  const table = (doc: Y.Doc) => findElements(doc, 'indicatorTable')[0]!
+
+  it('refuses a title that is empty or longer than TITLE_MAX_LENGTH, and a period that is not one', () => {
+    expect(verdict((doc) => writeMeta(doc, { title: 'x'.repeat(TITLE_MAX_LENGTH) }))).toBeNull()
+    expect(verdict((doc) => writeMeta(doc, { title: 'x'.repeat(TITLE_MAX_LENGTH + 1) }))).toBe(
+      'title must have 1 to 300 characters',
+    )
+    expect(verdict((doc) => writeMeta(doc, { title: '' }))).toBe('title must have 1 to 300 characters')
+    expect(verdict((doc) => writeMeta(doc, { period: { start: 2030, end: 2026 } }))).toBe(
+      'metadata "period" refused: end must be on or after start',
+    )
+    expect(verdict((doc) => writeMeta(doc, { period: { start: 2026, end: 2026 + LONGEST_PERIOD_YEARS + 1 } }))).toMatch(
+      /spans at most/,
+    )
+    expect(verdict((doc) => writeMeta(doc, { period: { start: 1900, end: 1904 } }))).toMatch(/whole years/)
+  })
+
+  it('refuses years outside the bounds, dates that are not dates, empty ids, and a table whose years are reversed', () => {
+    expect(verdict((doc) => findElements(doc, 'keyAction')[0]!.setAttribute('deadline', 2101 as never))).toBe(
+      'attribute "deadline" of keyAction outside its values',
+    )
+    expect(verdict((doc) => findElements(doc, 'signatory')[0]!.setAttribute('mandateDate', '2026-02-30'))).toBe(
+      'attribute "mandateDate" of signatory outside its values',
+    )
+    expect(verdict((doc) => findElements(doc, 'signatory')[0]!.setAttribute('mandateDate', '2026-02-28'))).toBeNull()
+    expect(verdict((doc) => findElements(doc, 'ficheAction')[0]!.setAttribute('id', ''))).toBe(
+      'attribute "id" of ficheAction outside its values',
+    )
+    expect(verdict((doc) => table(doc).setAttribute('startYear', 2040 as never))).toBe(
+      'period of indicatorTable refused: end must be on or after start',
+    )
+    // both years in one change: a valid move of the whole period
+    expect(
+      verdict((doc) => {
+        table(doc).setAttribute('endYear', 2041 as never)
+        table(doc).setAttribute('startYear', 2040 as never)
+      }),
+    ).toBeNull()
+  })
+
+  it('refuses text longer than its limit, measured after the update: a cell, a title, a field of paragraphs', () => {
+    expect(verdict((doc) => cell(doc).insert(0, 'x'.repeat(CELL_MAX_LENGTH - cell(doc).length)))).toBeNull()
+    expect(verdict((doc) => cell(doc).insert(0, 'x'.repeat(CELL_MAX_LENGTH + 1 - cell(doc).length)))).toMatch(
+      /^text of indicatorTarget longer than 200 characters/,
+    )
+    expect(
+      verdict((doc) => fieldText(findElements(doc, 'ficheTitle')[0]!).insert(0, 'x'.repeat(TEXT_MAX_LENGTH))),
+    ).toMatch(/^text of ficheTitle longer than 100000/)
+    const objective = (doc: Y.Doc) => findElements(doc, 'ficheObjective')[0]!
+    expect(
+      verdict((doc) => objective(doc).insert(0, [element('paragraph', new Y.XmlText('y'.repeat(TEXT_MAX_LENGTH)))])),
+    ).toMatch(/^text of ficheObjective longer than 100000/)
+    // deleting from an over-long text is never refused for its length
+    expect(verdict((doc) => cell(doc).delete(0, 1))).toBeNull()
+  })
+})
+
+describe('findSchemaViolation: blocks a convention holds once', () => {
+  it('refuses a second territory block, accepts the first', () => {
+    const territory = () => element('territoryBlock', element('territoryEpci'))
+    expect(verdict((doc) => doc.getXmlFragment(Y_FRAGMENT_NAME).insert(0, [territory()]))).toBeNull()
+    expect(verdict((doc) => doc.getXmlFragment(Y_FRAGMENT_NAME).insert(0, [territory(), territory()]))).toBe(
+      'a second territoryBlock',
+    )
   })
 })

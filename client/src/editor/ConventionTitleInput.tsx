@@ -1,4 +1,4 @@
-import { writeMeta } from '@ctg/shared'
+import { TITLE_MAX_LENGTH, writeMeta } from '@ctg/shared'
 import { useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 
@@ -21,7 +21,7 @@ export function ConventionTitleInput({ ydoc, title, readOnly }: { ydoc: Y.Doc; t
       readOnly={readOnly}
       aria-label="Titre de la convention"
       data-testid="convention-title"
-      maxLength={300}
+      maxLength={TITLE_MAX_LENGTH}
       placeholder="Titre de la convention"
       onFocus={() => (focused.current = true)}
       onChange={(e) => {

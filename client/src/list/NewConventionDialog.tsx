@@ -2,18 +2,18 @@ import { useState, type FormEvent } from 'react'
 import { api } from '../api/apiClient.js'
 import { Modal } from '../ui/Modal.js'
 import { ErrorNotice } from '../ui/ErrorNotice.js'
+import { LONGEST_PERIOD_YEARS, TITLE_MAX_LENGTH, YEAR_MAX, YEAR_MIN } from '@ctg/shared'
 
 type Template = 'national' | 'blank'
 
 const DEFAULT_START = 2026
 const DEFAULT_END = 2030
-const MAX_YEARS = 15
 
 function periodProblem(start: number, end: number): string | null {
   if (!Number.isInteger(start) || !Number.isInteger(end)) return 'Indiquez deux années.'
-  if (start < 1990 || end > 2100) return 'Les années doivent être comprises entre 1990 et 2100.'
+  if (start < YEAR_MIN || end > YEAR_MAX) return `Les années doivent être comprises entre ${YEAR_MIN} et ${YEAR_MAX}.`
   if (end < start) return 'L’année de fin doit être postérieure ou égale à l’année de début.'
-  if (end - start > MAX_YEARS) return `Une convention couvre au plus ${MAX_YEARS + 1} années.`
+  if (end - start > LONGEST_PERIOD_YEARS) return `Une convention couvre au plus ${LONGEST_PERIOD_YEARS + 1} années.`
   return null
 }
 
@@ -79,7 +79,7 @@ export function NewConventionDialog({ onClose, onCreated }: { onClose: () => voi
             className="input"
             value={title}
             onChange={(e) => setTitle(e.target.value)}
-            maxLength={300}
+            maxLength={TITLE_MAX_LENGTH}
             autoFocus
             required
             aria-describedby="new-title-hint"
@@ -98,8 +98,8 @@ export function NewConventionDialog({ onClose, onCreated }: { onClose: () => voi
               <input
                 type="number"
                 className="input input--year"
-                min={1990}
-                max={2100}
+                min={YEAR_MIN}
+                max={YEAR_MAX}
                 value={start}
                 onChange={(e) => setStart(e.target.value)}
                 data-testid="create-start"
@@ -110,8 +110,8 @@ export function NewConventionDialog({ onClose, onCreated }: { onClose: () => voi
               <input
                 type="number"
                 className="input input--year"
-                min={1990}
-                max={2100}
+                min={YEAR_MIN}
+                max={YEAR_MAX}
                 value={end}
                 onChange={(e) => setEnd(e.target.value)}
                 data-testid="create-end"

@@ -14,6 +14,15 @@ import { keyActionView } from './keyActionView.js'
 import { withReadOnlyControls } from './readOnlyControls.js'
 import { signatoryBlockView } from './signatoryBlockView.js'
 import { signatoryView } from './signatoryView.js'
+import { simpleEntryView } from './simpleBlockView.js'
+import {
+  communeView,
+  partiesBlockView,
+  partyView,
+  planningTableView,
+  planningYearView,
+  territoryBlockView,
+} from './conventionFactsViews.js'
 
 /** The view of every node of the three blocks; a node added to the schema breaks the build here. */
 const NODE_VIEWS: Record<ConventionNodeName, NodeViewRenderer> = {
@@ -52,6 +61,29 @@ const NODE_VIEWS: Record<ConventionNodeName, NodeViewRenderer> = {
   signatoryName: fieldNodeView('signatoryName'),
   signatoryMandate: fieldNodeView('signatoryMandate'),
   signatoryPlace: fieldNodeView('signatoryPlace'),
+  indicatorCollector: fieldNodeView('indicatorCollector', { className: 'indicator-cell' }),
+
+  partiesBlock: partiesBlockView,
+  party: partyView,
+  partyName: fieldNodeView('partyName'),
+  partyRepresentativeFunction: fieldNodeView('partyRepresentativeFunction'),
+  partyRepresentativeName: fieldNodeView('partyRepresentativeName'),
+  partyDeliberationBody: fieldNodeView('partyDeliberationBody'),
+
+  territoryBlock: territoryBlockView,
+  territoryEpci: fieldNodeView('territoryEpci'),
+  commune: communeView,
+  communeName: fieldNodeView('communeName'),
+
+  planningTable: planningTableView,
+  planningTableTitle: fieldNodeView('planningTableTitle', { className: 'indicator-table__title' }),
+  planningRow: simpleEntryView('Offre programmée', 'planning-row'),
+  planningLabel: fieldNodeView('planningLabel'),
+  planningUnit: fieldNodeView('planningUnit'),
+  planningExisting: fieldNodeView('planningExisting'),
+  planningYear: planningYearView,
+  planningPlanned: fieldNodeView('planningPlanned'),
+  planningAchieved: fieldNodeView('planningAchieved'),
 }
 
 /** The headless nodes from `@ctg/extensions`, each extended with its view (its controls disabled read-only). */

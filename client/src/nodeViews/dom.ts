@@ -1,5 +1,7 @@
 /** Small DOM builders for the node views, which stay plain DOM for speed (80 fiches, thousands of fields). */
 
+import { isYear, YEAR_MAX, YEAR_MIN } from '@ctg/shared'
+
 type Attrs = Record<string, string | number | boolean | null | undefined>
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -104,8 +106,8 @@ export function yearInput(
   const input = el('input', {
     type: 'number',
     inputmode: 'numeric',
-    min: 1990,
-    max: 2100,
+    min: YEAR_MIN,
+    max: YEAR_MAX,
     step: 1,
     class: 'ctg-input ctg-input--year',
     placeholder: extra.placeholder ?? 'Année',
@@ -120,7 +122,7 @@ export function yearInput(
     const raw = input.value.trim()
     if (raw === '') return onChange(null)
     const year = Number(raw)
-    if (Number.isInteger(year) && year >= 1990 && year <= 2100) onChange(year)
+    if (isYear(year)) onChange(year)
     else input.value = current === null ? '' : String(current)
   })
   input.addEventListener('blur', () => (input.value = current === null ? '' : String(current)))

@@ -1,7 +1,7 @@
 import type { NodeViewRenderer } from '@tiptap/core'
-import { button, cssString, el, uneditable } from './dom.js'
+import { button, cssString, el, select, uneditable } from './dom.js'
 import { FIELD_LABELS, LIST_ITEM_HINTS } from './fieldLabels.js'
-import { structuredNodeView, isEmptyField } from './nodeViewHelpers.js'
+import { structuredNodeView, isEmptyField, setNodeAttrs } from './nodeViewHelpers.js'
 import { removeEntryAsking } from './removeEntry.js'
 
 /** An item of a partners or indicators list: a bullet, one line of text, a remove button. */
@@ -37,7 +37,42 @@ export const ficheListItemView: NodeViewRenderer = ({ node: initial, getPos, edi
   )
   dom.style.setProperty('--placeholder', cssString(hint))
 
-  const render = () => dom.classList.toggle('is-empty', isEmptyField(node))
+  // an indicator of a fiche may name the table row that follows it (indicators or planning)
+  const link =
+    list === 'ficheIndicators'
+      ? select('Ligne de tableau suivie', [], (value) => setNodeAttrs(editor, getPos, { rowId: value }), {
+          empty: '— Non reliée —',
+          className: 'fiche-list-item__link',
+          testId: 'indicator-row-link',
+        })
+      : null
+  const fillRows = () => {
+    if (!link) return
+    const current = (node.attrs.rowId as string | null) ?? ''
+    const rows: [string, string][] = []
+    editor.state.doc.descendants((child) => {
+      if (child.type.name === 'indicatorRow' || child.type.name === 'planningRow') {
+        rows.push([child.attrs.id as string, child.firstChild?.textContent.trim() || 'Ligne sans intitulé'])
+        return false
+      }
+      return true
+    })
+    link.input.replaceChildren(
+      el('option', { value: '' }, '— Non reliée —'),
+      ...rows.map(([id, label]) => el('option', { value: id }, label)),
+    )
+    link.input.value = current
+  }
+  if (link) {
+    link.input.addEventListener('focus', fillRows)
+    link.input.addEventListener('mousedown', fillRows)
+    dom.append(link.wrapper)
+  }
+
+  const render = () => {
+    dom.classList.toggle('is-empty', isEmptyField(node))
+    fillRows()
+  }
   render()
 
   return structuredNodeView(node.type, dom, contentDOM, (updated) => {

@@ -47,6 +47,20 @@ export const FIELD_LABELS: Record<FieldNodeName, FieldLabel> = {
   signatoryName: { label: 'Prénom et nom', hint: 'Prénom Nom' },
   signatoryMandate: { label: 'Mandat (délibération)', hint: 'Ex. : délibération du conseil' },
   signatoryPlace: { label: 'Fait à', hint: 'Lieu de signature' },
+  indicatorCollector: { label: 'Collecté par', hint: 'Qui recueille la donnée' },
+  partyName: { label: 'Nom officiel', hint: 'Ex. : Communauté de communes du Pays de Seyne' },
+  partyRepresentativeFunction: { label: 'Représentée par (fonction)', hint: 'Ex. : son Président' },
+  partyRepresentativeName: { label: 'Prénom et nom du représentant', hint: 'Prénom Nom' },
+  partyDeliberationBody: { label: 'Autorisé par (instance)', hint: 'Ex. : le conseil communautaire' },
+  territoryEpci: { label: 'EPCI', hint: 'Nom de l’EPCI' },
+  communeName: { label: 'Commune', hint: 'Nom de la commune' },
+  planningTableTitle: { label: 'Titre du tableau', hint: 'Ex. : Programmation de l’offre petite enfance' },
+  planningLabel: { label: 'Offre', hint: 'Ex. : Places en micro-crèche' },
+  planningUnit: { label: 'Unité', hint: 'places, ETP…' },
+  planningExisting: { label: 'Existant à la signature', hint: '—' },
+  planningYear: { label: 'Année', hint: '' },
+  planningPlanned: { label: 'Prévu', hint: '—' },
+  planningAchieved: { label: 'Réalisé', hint: '—' },
 }
 
 /** Hints of list items, which depend on the list they belong to. */

@@ -76,7 +76,7 @@ export const indicatorRowView: NodeViewRenderer = ({ node: initial, getPos, edit
       el('span', {}, 'Indicateur'),
       el('span', {}, 'Type'),
       el('span', {}, 'Unité'),
-      el('span', {}, 'Source'),
+      el('span', {}, 'Source · collecte'),
       el('span', {}, 'Référence'),
       el('span', {}),
       ...years.map((year) => el('span', { class: 'indicator-row__year', 'data-column-year': year }, String(year))),

@@ -1,6 +1,7 @@
 import type { Editor, NodeViewRenderer } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Decoration } from '@tiptap/pm/view'
+import { periodProblem } from '@ctg/shared'
 import { confirmAction } from '../ui/confirmAction.js'
 import { blockControls } from './blockControls.js'
 import { commentControls } from './commentControls.js'
@@ -164,8 +165,9 @@ export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, ed
     label(removeStart, String(start), `Retirer ${start}, la première année du tableau`)
     label(removeEnd, String(end), `Retirer ${end}, la dernière année du tableau`)
     label(addEnd, String(end + 1), `Ajouter l’année ${end + 1} à la fin du tableau`)
-    // a period spans at most 16 years and at least one
-    addStart.disabled = addEnd.disabled = end - start >= 15
+    // a period spans at most LONGEST_PERIOD_YEARS + 1 years, within the year bounds, and at least one
+    addStart.disabled = periodProblem(start - 1, end) !== null
+    addEnd.disabled = periodProblem(start, end + 1) !== null
     removeStart.disabled = removeEnd.disabled = end <= start
   }
   render(decorations)

@@ -56,12 +56,35 @@ export const signatoryView: NodeViewRenderer = ({ node: initial, getPos, editor,
     el('span', {}, 'Signé'),
   )
 
+  // the party the signatory signs for, among the parties block's (when the convention has one)
+  const party = select('Signe pour', [], (value) => set({ partyId: value }), {
+    empty: '— Partie —',
+    className: 'signatory__party',
+    testId: 'signatory-party',
+  })
+  const fillParties = () => {
+    const options: HTMLOptionElement[] = [el('option', { value: '' }, '— Partie —')]
+    editor.state.doc.forEach((block) => {
+      if (block.type.name !== 'partiesBlock') return
+      block.forEach((p) => {
+        options.push(
+          el('option', { value: p.attrs.id as string }, p.firstChild?.textContent.trim() || 'Partie sans nom'),
+        )
+      })
+    })
+    party.input.replaceChildren(...options)
+    party.input.value = (node.attrs.partyId as string | null) ?? ''
+    party.wrapper.hidden = options.length === 1 && !node.attrs.partyId
+  }
+  party.input.addEventListener('focus', fillParties)
+  party.input.addEventListener('mousedown', fillParties)
+
   const comments = commentControls('le signataire', { compact: true })
   const contentDOM = el('div', { class: 'signatory__fields' })
   const dom = el(
     'article',
     { class: 'signatory', 'data-type': 'signatory' },
-    uneditable('div', { class: 'signatory__head' }, kind.wrapper, comments.element, remove),
+    uneditable('div', { class: 'signatory__head' }, kind.wrapper, party.wrapper, comments.element, remove),
     contentDOM,
     civility.wrapper,
     mandateDate.wrapper,
@@ -80,6 +103,7 @@ export const signatoryView: NodeViewRenderer = ({ node: initial, getPos, editor,
     civility.input.value = node.attrs.civility ?? ''
     if (document.activeElement !== mandateDate.input) mandateDate.input.value = node.attrs.mandateDate ?? ''
     if (document.activeElement !== signatureDate.input) signatureDate.input.value = node.attrs.signatureDate ?? ''
+    fillParties()
     signedInput.checked = node.attrs.signed === true
     dom.classList.toggle('is-signed', signedInput.checked)
     const name = node.firstChild?.textContent.trim()

@@ -1,5 +1,5 @@
-import { ID_PREFIX, ID_TYPES } from '@ctg/extensions'
-import { createId, Y_FRAGMENT_NAME } from '@ctg/shared'
+import { ID_TYPES } from '@ctg/extensions'
+import { createId, idPrefixOf, isValidId, Y_FRAGMENT_NAME } from '@ctg/shared'
 import * as Y from 'yjs'
 
 /**
@@ -16,7 +16,7 @@ export function repairBlockIds(ydoc: Y.Doc, origin: unknown): number {
       if (!(child instanceof Y.XmlElement)) continue
       if (ID_TYPES.has(child.nodeName)) {
         const id = child.getAttribute('id') as unknown
-        if (typeof id !== 'string' || id === '' || seen.has(id)) fixes.push(child)
+        if (!isValidId(id) || seen.has(id)) fixes.push(child)
         else seen.add(id)
       }
       visit(child)
@@ -25,7 +25,7 @@ export function repairBlockIds(ydoc: Y.Doc, origin: unknown): number {
   visit(ydoc.getXmlFragment(Y_FRAGMENT_NAME))
   if (fixes.length === 0) return 0
   ydoc.transact(() => {
-    for (const element of fixes) element.setAttribute('id', createId(ID_PREFIX[element.nodeName] ?? ''))
+    for (const element of fixes) element.setAttribute('id', createId(idPrefixOf(element.nodeName)))
   }, origin)
   return fixes.length
 }

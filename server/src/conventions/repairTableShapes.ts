@@ -1,4 +1,4 @@
-import { Y_FRAGMENT_NAME } from '@ctg/shared'
+import { periodProblem, Y_FRAGMENT_NAME } from '@ctg/shared'
 import * as Y from 'yjs'
 
 function emptyYearCell(year: number): Y.XmlElement {
@@ -29,7 +29,7 @@ export function repairTableShapes(ydoc: Y.Doc, origin: unknown): number {
       if (!(table instanceof Y.XmlElement) || table.nodeName !== 'indicatorTable') continue
       const start = Number(table.getAttribute('startYear'))
       const end = Number(table.getAttribute('endYear'))
-      if (!Number.isInteger(start) || !Number.isInteger(end) || end < start || end - start > 15) continue
+      if (periodProblem(start, end)) continue
       for (const row of table.toArray()) {
         if (!(row instanceof Y.XmlElement) || row.nodeName !== 'indicatorRow') continue
         const children = row.toArray()

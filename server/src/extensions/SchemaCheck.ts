@@ -13,7 +13,8 @@ import type { Logger } from '../logger.js'
  * Checks each document against the schema and the structured model, records the
  * issues (shown by the API) and logs them. Nothing is dropped: what the editor schema
  * refuses never gets in (UpdateGuard, SchemaRepair); what is left here are rules of
- * the structured model only (a deadline outside 1990–2100, say).
+ * the structured model, and values stored before the update guard checked the rules
+ * (a deadline outside 1990–2100, say; see `@ctg/shared` rules/).
  *
  * A check of a large convention costs tens of milliseconds on the event loop, so it
  * runs when a document is loaded (without delaying the first sync), at most every

@@ -1,9 +1,20 @@
 import { conventionSchema } from '@ctg/extensions'
-import { conventionNodes, Y_FRAGMENT_NAME, Y_META_NAME, type AttributeSpec } from '@ctg/shared'
+import {
+  attributeProblem,
+  conventionNodes,
+  periodProblem,
+  SINGLE_BLOCK_NAMES,
+  TITLE_MAX_LENGTH,
+  TITLE_MIN_LENGTH,
+  Y_FRAGMENT_NAME,
+  Y_META_NAME,
+  type NodeSpecData,
+} from '@ctg/shared'
 import type { NodeType, Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { planMissingChildren } from '../conventions/planMissingChildren.js'
 import { standInChildren } from '../conventions/standInChildren.js'
+import { textLengthViolation } from './textLengthViolation.js'
 
 type Content = Y.Item['content']
 
@@ -11,7 +22,7 @@ type Content = Y.Item['content']
 const HASHED_MARK = /^(.*)--[a-zA-Z0-9+/=]{8}$/
 /** The schema nests a few levels (doc > block > field > entry > field > text); nested lists add some. */
 const MAX_DEPTH = 100
-const ATTRIBUTES = conventionNodes as Record<string, { attrs: Record<string, AttributeSpec> } | undefined>
+const SPECS = conventionNodes as Record<string, NodeSpecData | undefined>
 
 function nodeTypeOf(parent: Y.XmlFragment, schema: Schema): NodeType | undefined {
   return parent instanceof Y.XmlElement ? schema.nodes[parent.nodeName] : schema.topNodeType
@@ -25,19 +36,32 @@ function valueOf(content: Content): unknown {
 function attributeViolation(element: Y.XmlElement, key: string, content: Content): string | null {
   const value = valueOf(content)
   if (!['string', 'number', 'boolean'].includes(typeof value)) return `attribute "${key}" holding no value`
-  const spec = ATTRIBUTES[element.nodeName]?.attrs[key]
-  if (spec && (typeof value !== spec.type || (spec.values && !spec.values.includes(value as string)))) {
-    return `attribute "${key}" of ${element.nodeName} outside its values`
-  }
-  return null
+  const spec = SPECS[element.nodeName]?.attrs[key]
+  const problem = spec && attributeProblem(spec, value)
+  return problem ? `attribute "${key}" of ${element.nodeName} outside its values` : null
 }
 
-/** The title is a string, the period two whole years. */
+/** The years of an element that declares a period, when both are set, must form one. */
+function periodViolation(element: Y.XmlElement): string | null {
+  const period = SPECS[element.nodeName]?.period
+  if (!period || element._item?.deleted) return null
+  const start = element.getAttribute(period.start) as unknown
+  const end = element.getAttribute(period.end) as unknown
+  if (start === undefined || end === undefined || start === null || end === null) return null
+  const problem = periodProblem(start, end)
+  return problem ? `period of ${element.nodeName} refused: ${problem}` : null
+}
+
+/** The title is a string of 1 to 300 characters, the period a period (see `rules/`). */
 function metadataViolation(key: string, content: Content): string | null {
   const value = valueOf(content) as { start?: unknown; end?: unknown } | string | undefined
-  if (key === 'title' && typeof value === 'string') return null
-  if (key === 'period' && typeof value === 'object' && Number.isInteger(value.start) && Number.isInteger(value.end)) {
-    return null
+  if (key === 'title' && typeof value === 'string') {
+    if (value.length >= TITLE_MIN_LENGTH && value.length <= TITLE_MAX_LENGTH) return null
+    return `title must have ${TITLE_MIN_LENGTH} to ${TITLE_MAX_LENGTH} characters`
+  }
+  if (key === 'period' && typeof value === 'object' && value !== null) {
+    const problem = periodProblem(value.start, value.end)
+    return problem ? `metadata "period" refused: ${problem}` : null
   }
   return `metadata "${key}" refused`
 }
@@ -70,6 +94,9 @@ function depthOf(type: Y.XmlElement): number {
 export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, schema: Schema = conventionSchema): string | null {
   const metadata = doc.getMap(Y_META_NAME)
   const parents = new Set<Y.XmlFragment>()
+  const periods = new Set<Y.XmlElement>()
+  const texts = new Set<Y.XmlText>()
+  const singles = new Set<string>()
   for (const struct of Y.decodeUpdate(update).structs) {
     if (!(struct instanceof Y.Item)) continue
     if (typeof struct.parent === 'string' && struct.parent !== Y_FRAGMENT_NAME && struct.parent !== Y_META_NAME) {
@@ -83,6 +110,7 @@ export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, schema: Sche
       if (!schema.nodes[name] || name === 'text' || name === schema.topNodeType.name)
         return `unknown node type "${name}"`
       if (depthOf(content.type) > MAX_DEPTH) return 'nodes nested too deep'
+      if (SINGLE_BLOCK_NAMES.has(name)) singles.add(name)
     }
     if (parent === metadata) {
       const violation = metadataViolation(parentSub ?? '', content)
@@ -90,6 +118,7 @@ export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, schema: Sche
     } else if (parentSub !== null) {
       const violation = parent instanceof Y.XmlElement ? attributeViolation(parent, parentSub, content) : null
       if (violation) return violation
+      if (parent instanceof Y.XmlElement) periods.add(parent)
     } else if (parent instanceof Y.XmlText) {
       if (content instanceof Y.ContentFormat && content.value !== null) {
         const violation = formatViolation(parent, content.key, schema)
@@ -97,6 +126,7 @@ export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, schema: Sche
       } else if (!(content instanceof Y.ContentString || content instanceof Y.ContentFormat)) {
         return 'text holding something else than text'
       }
+      if (content instanceof Y.ContentString) texts.add(parent)
     } else if (parent instanceof Y.XmlFragment) {
       const isNode =
         content instanceof Y.ContentType && (content.type instanceof Y.XmlElement || content.type instanceof Y.XmlText)
@@ -118,5 +148,16 @@ export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, schema: Sche
       return `${type.name} holding children its content expression refuses`
     }
   }
-  return null
+  for (const name of singles) {
+    const count = doc
+      .getXmlFragment(Y_FRAGMENT_NAME)
+      .toArray()
+      .filter((c) => c instanceof Y.XmlElement && c.nodeName === name).length
+    if (count > 1) return `a second ${name}`
+  }
+  for (const element of periods) {
+    const violation = periodViolation(element)
+    if (violation) return violation
+  }
+  return textLengthViolation(texts)
 }

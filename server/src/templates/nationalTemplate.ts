@@ -1,5 +1,5 @@
-import { CONVENTION_FORMAT, CONVENTION_FORMAT_VERSION, createId, parseCellValue, yearsOf } from '@ctg/shared'
-import type { CellValue, Convention, ConventionBlock, Period } from '@ctg/shared'
+import { CONVENTION_FORMAT, createId, migrateV1, parseCellValue, yearsOf } from '@ctg/shared'
+import type { CellValue, Convention, ConventionBlockV1 as ConventionBlock, ConventionV1, Period } from '@ctg/shared'
 
 function cell(text: string): CellValue {
   return parseCellValue(text)
@@ -99,7 +99,12 @@ const ANNEXES: [string, string][] = [
   ],
 ]
 
+/** The national model, written in version 1 of the export (it has no parties block yet) and migrated. */
 export function nationalTemplate(title: string, period: Period): Convention {
+  return migrateV1(nationalTemplateV1(title, period))
+}
+
+function nationalTemplateV1(title: string, period: Period): ConventionV1 {
   const years = yearsOf(period)
   const midYear = Math.min(period.start + 1, period.end)
   const tableId = createId()
@@ -252,7 +257,7 @@ export function nationalTemplate(title: string, period: Period): Convention {
 
   return {
     format: CONVENTION_FORMAT,
-    version: CONVENTION_FORMAT_VERSION,
+    version: 1,
     title,
     period: { start: period.start, end: period.end },
     content,

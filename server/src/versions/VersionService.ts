@@ -29,6 +29,7 @@ import type { DocumentLog } from '../storage/DocumentLog.js'
 import { canonicalHash } from './canonicalHash.js'
 import { conventionFrozenError } from './conventionFrozenError.js'
 import type { Lifecycle, NewVersion, VersionRow } from './VersionStore.js'
+import { storedConvention } from './storedConvention.js'
 
 /** Changes made here are stored before the request is answered (Persistence leaves them out). */
 const VERSIONS_CONTEXT = { source: 'versions', [STORED_BY_WRITER]: true }
@@ -89,7 +90,7 @@ export class VersionService {
     if (current.amends) {
       const amended = await this.store.versions.read(current.amends.conventionId, current.amends.versionId)
       // the avenant's own title ("Avenant n°1 à …") is not an amendment
-      const from = amended ? { ...(JSON.parse(amended.json) as Convention), title: base.title } : null
+      const from = amended ? { ...storedConvention(amended.json), title: base.title } : null
       if (from) fields.content = stableNumbers(base.content, from.content)
       fields.amendments = {
         changes: from ? diffConventions(from, { ...base, content: fields.content ?? base.content }) : [],
@@ -124,7 +125,7 @@ export class VersionService {
     const { json, sha256 } = canonicalHash(exported)
     const latest = await this.store.versions.latest(conventionId)
     const previous = latest ? await this.store.versions.read(conventionId, latest.id) : null
-    const before = previous ? (JSON.parse(previous.json) as unknown) : null
+    const before = previous ? storedConvention(previous.json) : null
     const summary = before ? summarizeChanges(diffConventions(before, exported), before, exported) : 'Première version'
     return {
       id: createId('v-'),
@@ -286,13 +287,15 @@ export class VersionService {
     )
     if (!latestStep) throw new HttpError(409, 'not_adopted', 'no adopted version')
     const row = await this.read(conventionId, latestStep.id)
-    const source = JSON.parse(row.json) as Convention
+    const source = storedConvention(row.json)
     const number = (await this.store.versions.avenantCount(conventionId)) + 1
     const avenant: Convention = {
       format: source.format,
       version: source.version,
       title: `Avenant n°${number} à ${source.title}`.slice(0, 300),
       period: source.period,
+      parties: source.parties,
+      territory: source.territory,
       content: source.content,
     }
     const id = await this.conventions.createFromConvention(avenant, user.id)

@@ -6,6 +6,7 @@ import { invalidInput } from '../http/zodIssues.js'
 import type { MembershipStore } from '../storage/MembershipStore.js'
 import type { ConventionService } from '../conventions/ConventionService.js'
 import { versionJson, type VersionService } from './VersionService.js'
+import { storedConvention } from './storedConvention.js'
 
 const ID = '([\\w-]{1,64})'
 const route = (suffix: string) => new RegExp(`^/api/conventions/${ID}${suffix}$`)
@@ -33,7 +34,7 @@ export function versionRoutes(
       if (!current) throw new HttpError(404, 'not_found', 'no such convention')
       return current
     }
-    return JSON.parse((await versions.read(conventionId, which)).json) as unknown
+    return storedConvention((await versions.read(conventionId, which)).json)
   }
   return [
     {

@@ -1,22 +1,25 @@
 import type { FicheActionBlock, IndicatorTableBlock, Period, SignatoryBlockBlock } from '../export/conventionModel.js'
 import { yearsOf } from '../export/conventionModel.js'
 import { createId } from '../ids.js'
+import { ID_PREFIX } from '../rules/idRules.js'
+import { YEAR_MIN } from '../rules/yearRules.js'
 import type { SignatoryKind } from '../schema/vocabulary.js'
 import { parseCellValue } from '../values/cellValue.js'
 
 /** New, empty blocks and entries, in the structured model; importers turn them into nodes. */
 
 export function emptyKeyAction(): FicheActionBlock['keyActions'][number] {
-  return { id: createId('ka-'), number: '', label: '', pilot: '', deadline: null, status: 'a_engager' }
+  return { id: createId(ID_PREFIX.keyAction), number: '', label: '', pilot: '', deadline: null, status: 'a_engager' }
 }
 
 export function emptyFicheAction(period: Period | null): FicheActionBlock {
   return {
     type: 'ficheAction',
-    id: createId('fa-'),
+    id: createId(ID_PREFIX.ficheAction),
     number: 1,
     title: '',
-    theme: { code: null, label: '' },
+    theme: { codes: [], label: '' },
+    communeIds: [],
     objective: '',
     keyActions: [emptyKeyAction()],
     expectedResult: '',
@@ -26,7 +29,7 @@ export function emptyFicheAction(period: Period | null): FicheActionBlock {
     pilot: '',
     funding: '',
     schedule: { startYear: period?.start ?? null, endYear: period?.end ?? null },
-    indicators: { items: [''], tableId: null },
+    indicators: { items: [{ text: '', rowId: null }], tableId: null },
     status: 'a_engager',
   }
 }
@@ -34,12 +37,14 @@ export function emptyFicheAction(period: Period | null): FicheActionBlock {
 export function emptyIndicatorRow(period: Period): IndicatorTableBlock['rows'][number] {
   const blank = parseCellValue('')
   return {
-    id: createId('ir-'),
+    id: createId(ID_PREFIX.indicatorRow),
     label: '',
     kind: 'realisation',
     unit: '',
     source: '',
-    baseline: { year: period.start - 1, cell: blank },
+    frequency: null,
+    collector: '',
+    baseline: { year: Math.max(YEAR_MIN, period.start - 1), cell: blank },
     years: yearsOf(period).map((year) => ({ year, target: blank, reached: blank })),
   }
 }
@@ -47,16 +52,17 @@ export function emptyIndicatorRow(period: Period): IndicatorTableBlock['rows'][n
 export function emptyIndicatorTable(period: Period): IndicatorTableBlock {
   return {
     type: 'indicatorTable',
-    id: createId('it-'),
+    id: createId(ID_PREFIX.indicatorTable),
     title: '',
     period: { ...period },
+    ownerId: null,
     rows: [emptyIndicatorRow(period)],
   }
 }
 
 export function emptySignatory(kind: SignatoryKind = 'autre'): SignatoryBlockBlock['signatories'][number] {
   return {
-    id: createId('sg-'),
+    id: createId(ID_PREFIX.signatory),
     organisation: '',
     kind,
     function: '',
@@ -66,9 +72,14 @@ export function emptySignatory(kind: SignatoryKind = 'autre'): SignatoryBlockBlo
     place: '',
     signatureDate: null,
     signed: false,
+    partyId: null,
   }
 }
 
 export function emptySignatoryBlock(): SignatoryBlockBlock {
-  return { type: 'signatoryBlock', id: createId('sb-'), signatories: [emptySignatory('caf'), emptySignatory('epci')] }
+  return {
+    type: 'signatoryBlock',
+    id: createId(ID_PREFIX.signatoryBlock),
+    signatories: [emptySignatory('caf'), emptySignatory('epci')],
+  }
 }

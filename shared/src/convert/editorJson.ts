@@ -1,4 +1,8 @@
+import { attributeProblem } from '../rules/attributeRules.js'
 import { conventionNodes, type ConventionNodeName } from '../schema/conventionNodes.js'
+import type { AttributeSpec } from '../schema/nodeSpec.js'
+import type { Run } from '../export/conventionModel.js'
+import { runsContent } from './runs.js'
 
 /** A ProseMirror / Tiptap document node as JSON (`editor.getJSON()`). */
 export interface EditorNode {
@@ -10,14 +14,17 @@ export interface EditorNode {
 }
 
 /**
- * Reads an attribute, falling back to the schema's default: documents read back
- * from Yjs omit attributes whose value is null.
+ * Reads an attribute, falling back to the schema's default: documents read back from Yjs
+ * omit attributes whose value is null. A value its declaration refuses (a year outside the
+ * bounds, a date that is not one, stored before the server checked them) reads as the
+ * default too, so that every document exports to a valid convention.
  */
 export function attrOf<T = unknown>(node: EditorNode, name: string): T {
   const value = node.attrs?.[name]
-  if (value !== undefined) return value as T
-  const spec = (conventionNodes as Record<string, { attrs: Record<string, { default: unknown }> }>)[node.type]
-  return (spec?.attrs[name]?.default ?? null) as T
+  const spec = (conventionNodes as Record<string, { attrs: Record<string, AttributeSpec> }>)[node.type]?.attrs[name]
+  if (value === undefined || (spec && value !== null && attributeProblem(spec, value)))
+    return (spec?.default ?? null) as T
+  return value as T
 }
 
 export function childOf(node: EditorNode, type: ConventionNodeName): EditorNode {
@@ -57,7 +64,9 @@ export function textContent(text: string, allowHardBreaks = false): EditorNode[]
   return content.length ? content : undefined
 }
 
-export function paragraphNodes(text: string): EditorNode[] {
+/** Paragraphs for a text, with the formatting of each paragraph's runs when given. */
+export function paragraphNodes(text: string, runs?: Run[][]): EditorNode[] {
+  if (runs) return runs.map((r) => node('paragraph', undefined, runsContent(r)))
   return text.split('\n\n').map((p) => ({ type: 'paragraph', content: textContent(p, true) }))
 }
 

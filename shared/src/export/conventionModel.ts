@@ -3,13 +3,20 @@ import {
   CIVILITIES,
   FOLLOW_UP_STATUSES,
   HEADING_LEVELS,
+  INDICATOR_FREQUENCIES,
   INDICATOR_KINDS,
+  PARTY_KINDS,
   SIGNATORY_KINDS,
   THEMES,
 } from '../schema/vocabulary.js'
+import { INSEE_PATTERN, SIREN_PATTERN } from '../rules/registryCodes.js'
 import { parseCellValue } from '../values/cellValue.js'
 import { amendmentsSchema } from '../versions/conventionChange.js'
 import { amendsSchema, CONVENTION_STATUSES, versionRefSchema } from '../versions/versionModel.js'
+import { CELL_MAX_LENGTH, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, TITLE_MIN_LENGTH } from '../rules/textLimits.js'
+import { LONGEST_PERIOD_YEARS, periodProblem, YEAR_MAX, YEAR_MIN } from '../rules/yearRules.js'
+import { ID_MAX_LENGTH } from '../rules/idRules.js'
+import { crossCheckConvention } from './crossCheckConvention.js'
 
 /**
  * The structured convention: the archived, exported and importable form.
@@ -18,23 +25,27 @@ import { amendsSchema, CONVENTION_STATUSES, versionRefSchema } from '../versions
  */
 
 export const CONVENTION_FORMAT = 'ctg-convention'
-export const CONVENTION_FORMAT_VERSION = 1
+export const CONVENTION_FORMAT_VERSION = 2
 
-const id = z.string().min(1).max(64).describe('Stable identifier, kept across edits and exports')
-const year = z.number().int().min(1990).max(2100)
-const text = z.string().max(100_000)
+// every limit below is declared in `rules/`, which the editor and the server's update guard read too
+const id = z.string().min(1).max(ID_MAX_LENGTH).describe('Stable identifier, kept across edits and exports')
+const year = z.number().int().min(YEAR_MIN).max(YEAR_MAX)
+const text = z.string().max(TEXT_MAX_LENGTH)
 const isoDate = z.iso.date().describe('Date as YYYY-MM-DD')
 
 export const periodSchema = z
   .object({ start: year, end: year })
-  .refine((p) => p.end >= p.start && p.end - p.start <= 15, {
-    message: 'end must be on or after start, within 15 years',
-    path: ['end'],
+  .superRefine((p, ctx) => {
+    const problem = periodProblem(p.start, p.end)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['end'] })
   })
+  .describe(
+    `A period of whole years. Also checked on import: end on or after start, at most ${LONGEST_PERIOD_YEARS} years after it.`,
+  )
 
 export const cellSchema = z
   .object({
-    text: z.string().max(200),
+    text: z.string().max(CELL_MAX_LENGTH),
     value: z.number().nullable().describe('The number read from text, or null'),
     unit: z.string().nullable().describe('What follows the number in text, or null'),
   })
@@ -48,16 +59,43 @@ export const cellSchema = z
     }
   })
 
+/**
+ * Formatting as data: a text with formatting also comes as `runs`, consecutive pieces of
+ * it with the marks they carry (as in the editor: bold, italic, underline, strike, and a
+ * link with its href). The runs' texts put end to end are the text; a text without any
+ * formatting has no runs. Hard breaks are "\n" in a run's text.
+ */
+export const markSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('bold') }),
+  z.object({ type: z.literal('italic') }),
+  z.object({ type: z.literal('underline') }),
+  z.object({ type: z.literal('strike') }),
+  z.object({ type: z.literal('link'), href: z.string().min(1).max(2_000) }),
+])
+export const runSchema = z.object({
+  text: z.string().min(1).max(TEXT_MAX_LENGTH),
+  marks: z.array(markSchema).min(1).optional(),
+})
+const runs = z.array(runSchema).min(1).max(20_000).optional().describe('The text with its formatting, when it has some')
+export type Run = z.infer<typeof runSchema>
+export type TextMark = z.infer<typeof markSchema>
+
 export const headingSchema = z.object({
   type: z.literal('heading'),
   level: z.union(HEADING_LEVELS.map((l) => z.literal(l))),
   text,
+  runs,
 })
 
-export const paragraphSchema = z.object({ type: z.literal('paragraph'), text })
+export const paragraphSchema = z.object({ type: z.literal('paragraph'), text, runs })
 
 export const listItemSchema = z.object({
   text,
+  /** the runs of each paragraph of the item, when one has formatting */
+  runs: z
+    .array(z.array(runSchema))
+    .optional()
+    .describe('Per paragraph of the item, its runs (empty for a paragraph without text)'),
   get sublist(): z.ZodOptional<typeof listSchema> {
     return listSchema.optional()
   },
@@ -81,12 +119,41 @@ export const keyActionSchema = z.object({
   status: z.enum(FOLLOW_UP_STATUSES),
 })
 
+/** The fields of paragraphs of a fiche, whose formatting `rich` keeps. */
+export const RICH_FICHE_FIELDS = ['objective', 'expectedResult', 'targetAudience', 'territory', 'funding'] as const
+export type RichFicheField = (typeof RICH_FICHE_FIELDS)[number]
+const richParagraphs = z
+  .array(z.array(runSchema))
+  .describe('One entry per paragraph of the field (its text split on blank lines): the runs of that paragraph')
+
+/** Priority given by a plénière ranking; version 1 exports made after plénières carry it too. */
+export const fichePrioritySchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(10_000)
+  .optional()
+  .describe('Priority given by a plénière ranking (1 = first); absent when none')
+
 export const ficheActionSchema = z.object({
   type: z.literal('ficheAction'),
   id,
   number: z.number().int().min(1).describe('Position of the fiche among the fiches, in document order'),
   title: text,
-  theme: z.object({ code: z.enum(THEMES).nullable(), label: text }),
+  theme: z.object({
+    codes: z.array(z.enum(THEMES)).max(THEMES.length).describe('The themes the fiche spans, the main one first'),
+    label: text,
+  }),
+  communeIds: z.array(id).describe('The communes of `territory` the fiche concerns'),
+  rich: z
+    .object(
+      Object.fromEntries(RICH_FICHE_FIELDS.map((f) => [f, richParagraphs.optional()])) as Record<
+        RichFicheField,
+        z.ZodOptional<typeof richParagraphs>
+      >,
+    )
+    .optional()
+    .describe('The formatting of the fields of paragraphs that have some'),
   objective: text,
   keyActions: z.array(keyActionSchema),
   expectedResult: text,
@@ -96,15 +163,12 @@ export const ficheActionSchema = z.object({
   pilot: text,
   funding: text,
   schedule: z.object({ startYear: year.nullable(), endYear: year.nullable() }),
-  indicators: z.object({ items: z.array(text), tableId: id.nullable() }),
+  indicators: z.object({
+    items: z.array(z.object({ text, rowId: id.nullable().describe('The indicator or planning row it refers to') })),
+    tableId: id.nullable(),
+  }),
   status: z.enum(FOLLOW_UP_STATUSES),
-  priority: z
-    .number()
-    .int()
-    .min(1)
-    .max(10_000)
-    .optional()
-    .describe('Priority given by a plénière ranking (1 = first); absent when none'),
+  priority: fichePrioritySchema,
 })
 
 export const indicatorYearSchema = z.object({ year, target: cellSchema, reached: cellSchema })
@@ -115,8 +179,75 @@ export const indicatorRowSchema = z.object({
   kind: z.enum(INDICATOR_KINDS),
   unit: text,
   source: text,
+  frequency: z.enum(INDICATOR_FREQUENCIES).nullable().describe('How often it is collected'),
+  collector: text.describe('Who collects it'),
   baseline: z.object({ year: year.nullable(), cell: cellSchema }),
   years: z.array(indicatorYearSchema),
+})
+
+/** The party or commune a table belongs to, or null (the whole convention). */
+const ownerId = id.nullable().describe('The id of the party or commune the table belongs to')
+
+/** One row of a planning table must have one entry per year of the period, in order (checked on import). */
+function checkYears(rows: { years: { year: number }[] }[], period: Period, ctx: z.RefinementCtx) {
+  const expected = yearsOf(period)
+  rows.forEach((row, r) => {
+    const got = row.years.map((y) => y.year)
+    if (got.length !== expected.length || got.some((y, i) => y !== expected[i])) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rows', r, 'years'],
+        message: `each row must have one entry per year of the period, in order: ${expected.join(', ')}`,
+      })
+    }
+  })
+}
+
+/**
+ * A planning table: for each offer (places in crèche, MAM, RPE, ALSH…), what existed at
+ * signature, and for each year of the period what is planned and what was achieved.
+ */
+export const planningTableSchema = z
+  .object({
+    type: z.literal('planningTable'),
+    id,
+    title: text,
+    period: periodSchema,
+    ownerId,
+    rows: z.array(
+      z.object({
+        id,
+        label: text,
+        unit: text,
+        existingAtSignature: cellSchema,
+        years: z.array(z.object({ year, planned: cellSchema, achieved: cellSchema })),
+      }),
+    ),
+  })
+  .superRefine((table, ctx) => checkYears(table.rows, table.period, ctx))
+
+/** Where the parties block and the territory block sit in the text; their data is top-level. */
+export const partiesPlaceSchema = z.object({ type: z.literal('parties'), id })
+export const territoryPlaceSchema = z.object({ type: z.literal('territory'), id })
+
+export const partySchema = z.object({
+  id,
+  kind: z.enum(PARTY_KINDS),
+  officialName: text,
+  siren: z.string().regex(SIREN_PATTERN).nullable().describe('SIREN number, 9 digits'),
+  representative: z.object({ function: text, name: text }),
+  deliberation: z.object({ body: text, date: isoDate.nullable() }),
+})
+
+export const territorySchema = z.object({
+  epci: z.object({ name: text, siren: z.string().regex(SIREN_PATTERN).nullable() }),
+  communes: z.array(
+    z.object({
+      id,
+      name: text,
+      insee: z.string().regex(INSEE_PATTERN).nullable().describe('INSEE code, 5 characters'),
+    }),
+  ),
 })
 
 export const indicatorTableSchema = z
@@ -125,21 +256,10 @@ export const indicatorTableSchema = z
     id,
     title: text,
     period: periodSchema,
+    ownerId,
     rows: z.array(indicatorRowSchema),
   })
-  .superRefine((table, ctx) => {
-    const expected = yearsOf(table.period)
-    table.rows.forEach((row, r) => {
-      const got = row.years.map((y) => y.year)
-      if (got.length !== expected.length || got.some((y, i) => y !== expected[i])) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rows', r, 'years'],
-          message: `each row must have one entry per year of the period, in order: ${expected.join(', ')}`,
-        })
-      }
-    })
-  })
+  .superRefine((table, ctx) => checkYears(table.rows, table.period, ctx))
 
 export const signatorySchema = z.object({
   id,
@@ -152,6 +272,7 @@ export const signatorySchema = z.object({
   place: text,
   signatureDate: isoDate.nullable(),
   signed: z.boolean(),
+  partyId: id.nullable().describe('The party the signatory signs for'),
 })
 
 export const signatoryBlockSchema = z.object({
@@ -167,6 +288,9 @@ export const blockSchema = z.discriminatedUnion('type', [
   ficheActionSchema,
   indicatorTableSchema,
   signatoryBlockSchema,
+  planningTableSchema,
+  partiesPlaceSchema,
+  territoryPlaceSchema,
 ])
 
 const commentAuthor = z.object({ id: z.string().min(1).max(200), name: z.string().max(200) })
@@ -236,45 +360,40 @@ export const exportedPlenarySchema = z.object({
 })
 export type ExportedPlenary = z.infer<typeof exportedPlenarySchema>
 
+/**
+ * What a convention carries besides its text: plénière results and its life (versions). Shared
+ * by versions 1 and 2 of the format, because version-1 exports made after plénières and
+ * versions carry them too.
+ */
+export const conventionRecordFields = {
+  /** Plénières and their results; absent in exports made before plénières. */
+  plenaries: z.array(exportedPlenarySchema).max(1000).optional(),
+  // the life of the convention (versions): exported, ignored by import (which creates a draft)
+  status: z.enum(CONVENTION_STATUSES).optional().describe('draft, validated (COPIL), adopted, signed'),
+  adopted: versionRefSchema.nullable().optional().describe('The version recorded when it was adopted'),
+  amends: amendsSchema.nullable().optional().describe('For an avenant: the adopted version it amends'),
+  amendments: amendmentsSchema.optional().describe('For an avenant: the changes from the amended version'),
+}
+
+/**
+ * Also checked on import, beyond what JSON Schema says: periods (see `periodSchema`), unique
+ * ids, numbers in document order (fiches 1, 2 …; key actions 3.1, 3.2 …), indicator cells
+ * whose `value` and `unit` are those read from `text`, one year entry per year of a table's period.
+ */
 export const conventionSchema = z
   .object({
     format: z.literal(CONVENTION_FORMAT),
     version: z.literal(CONVENTION_FORMAT_VERSION),
-    title: z.string().min(1).max(300),
+    title: z.string().min(TITLE_MIN_LENGTH).max(TITLE_MAX_LENGTH),
     period: periodSchema,
+    parties: z.array(partySchema).max(1_000).describe('The parties the convention binds, in the order of their block'),
+    territory: territorySchema.nullable().describe('The EPCI and the communes the convention covers'),
     content: z.array(blockSchema).min(1).max(20_000),
     /** Comment threads in document order (detached last); absent in exports made before comments. */
     comments: z.array(exportedCommentSchema).max(10_000).optional(),
-    /** Plénières and their results; absent in exports made before plénières. */
-    plenaries: z.array(exportedPlenarySchema).max(1000).optional(),
-    // the life of the convention (versions): exported, ignored by import (which creates a draft)
-    status: z.enum(CONVENTION_STATUSES).optional().describe('draft, validated (COPIL), adopted, signed'),
-    adopted: versionRefSchema.nullable().optional().describe('The version recorded when it was adopted'),
-    amends: amendsSchema.nullable().optional().describe('For an avenant: the adopted version it amends'),
-    amendments: amendmentsSchema.optional().describe('For an avenant: the changes from the amended version'),
+    ...conventionRecordFields,
   })
-  .superRefine((convention, ctx) => {
-    // ids identify blocks and entries for comments, diffs and exports: they must be unique
-    const seen = new Map<string, string>()
-    const check = (value: string, path: (string | number)[]) => {
-      const where = path.join('.')
-      const first = seen.get(value)
-      if (first) ctx.addIssue({ code: 'custom', path, message: `duplicate id "${value}" (also at ${first})` })
-      else seen.set(value, where)
-    }
-    convention.content.forEach((block, b) => {
-      if (block.type === 'ficheAction') {
-        check(block.id, ['content', b, 'id'])
-        block.keyActions.forEach((k, i) => check(k.id, ['content', b, 'keyActions', i, 'id']))
-      } else if (block.type === 'indicatorTable') {
-        check(block.id, ['content', b, 'id'])
-        block.rows.forEach((row, i) => check(row.id, ['content', b, 'rows', i, 'id']))
-      } else if (block.type === 'signatoryBlock') {
-        check(block.id, ['content', b, 'id'])
-        block.signatories.forEach((s, i) => check(s.id, ['content', b, 'signatories', i, 'id']))
-      }
-    })
-  })
+  .superRefine((convention, ctx) => crossCheckConvention(convention, ctx))
 
 export type Convention = z.infer<typeof conventionSchema>
 export type ConventionBlock = z.infer<typeof blockSchema>
@@ -282,6 +401,9 @@ export type FicheActionBlock = z.infer<typeof ficheActionSchema>
 export type IndicatorTableBlock = z.infer<typeof indicatorTableSchema>
 export type SignatoryBlockBlock = z.infer<typeof signatoryBlockSchema>
 export type Period = z.infer<typeof periodSchema>
+export type PlanningTableBlock = z.infer<typeof planningTableSchema>
+export type Party = z.infer<typeof partySchema>
+export type Territory = z.infer<typeof territorySchema>
 
 export function yearsOf(period: Period): number[] {
   const years: number[] = []

@@ -1,5 +1,21 @@
-import { enumAttribute, idAttribute, yearAttribute, type NodeSpecData } from './nodeSpec.js'
-import { CIVILITIES, FOLLOW_UP_STATUSES, INDICATOR_KINDS, SIGNATORY_KINDS, THEMES } from './vocabulary.js'
+import {
+  dateAttribute,
+  enumAttribute,
+  idAttribute,
+  referenceAttribute,
+  yearAttribute,
+  type AttributeSpec,
+  type NodeSpecData,
+} from './nodeSpec.js'
+import {
+  CIVILITIES,
+  FOLLOW_UP_STATUSES,
+  INDICATOR_FREQUENCIES,
+  INDICATOR_KINDS,
+  PARTY_KINDS,
+  SIGNATORY_KINDS,
+  THEMES,
+} from './vocabulary.js'
 
 /**
  * Design rule: what people type is text in child nodes (Yjs merges it character
@@ -40,7 +56,16 @@ export const ficheActionNodes = {
   },
   ficheTitle: line(),
   /** The theme is a scalar; the text is the custom label ("autre") or a precision. */
-  ficheTheme: { role: 'field', content: 'text*', marks: LINE_MARKS, attrs: { theme: enumAttribute(THEMES, null) } },
+  ficheTheme: {
+    role: 'field',
+    content: 'text*',
+    marks: LINE_MARKS,
+    attrs: {
+      theme: enumAttribute(THEMES, null),
+      /** the fiche's further themes (a fiche may span petite enfance, enfance and jeunesse) */
+      otherThemes: { type: 'string', default: null, format: 'themeList' } satisfies AttributeSpec,
+    },
+  },
   ficheObjective: paragraphs(),
   ficheKeyActions: { role: 'field', content: 'keyAction*', attrs: {} },
   keyAction: {
@@ -56,12 +81,14 @@ export const ficheActionNodes = {
   keyActionPilot: line(),
   ficheExpectedResult: paragraphs(),
   ficheTargetAudience: paragraphs(),
-  ficheTerritory: paragraphs(),
+  /** The territory in words, and the communes of the convention's territory it concerns (their ids). */
+  ficheTerritory: { ...paragraphs(), attrs: { communeIds: { type: 'string', default: null, format: 'idList' } } },
   fichePartners: { role: 'field', content: 'ficheListItem*', attrs: {} },
   fichePilot: line(),
   ficheFunding: paragraphs(),
   ficheIndicators: { role: 'field', content: 'ficheListItem*', attrs: { tableId: idAttribute } },
-  ficheListItem: line(),
+  /** An item of a list in a fiche (a partner, an indicator); an indicator may name the table row that follows it. */
+  ficheListItem: { ...line(), attrs: { rowId: referenceAttribute } },
 } as const satisfies Record<string, NodeSpecData>
 
 export const indicatorTableNodes = {
@@ -69,21 +96,27 @@ export const indicatorTableNodes = {
     role: 'block',
     group: 'ctgBlock',
     content: 'indicatorTableTitle indicatorRow*',
-    attrs: { id: idAttribute, startYear: yearAttribute, endYear: yearAttribute },
+    /** `ownerId`: the party or commune the table belongs to (early-childhood plans are often per authority) */
+    attrs: { id: idAttribute, startYear: yearAttribute, endYear: yearAttribute, ownerId: referenceAttribute },
+    period: { start: 'startYear', end: 'endYear' },
   },
   indicatorTableTitle: line(),
   indicatorRow: {
     role: 'entry',
-    content: 'indicatorLabel indicatorUnit indicatorSource indicatorBaseline indicatorYear*',
+    // the collector is optional in the content: rows stored before it existed stay valid unchanged
+    content: 'indicatorLabel indicatorUnit indicatorSource indicatorCollector? indicatorBaseline indicatorYear*',
     attrs: {
       id: idAttribute,
       kind: enumAttribute(INDICATOR_KINDS, 'realisation'),
       baselineYear: yearAttribute,
+      frequency: enumAttribute(INDICATOR_FREQUENCIES, null),
     },
   },
   indicatorLabel: line(),
   indicatorUnit: line(),
   indicatorSource: line(),
+  /** who collects the indicator */
+  indicatorCollector: line(),
   indicatorBaseline: line(),
   /** One year column of a row; cells are keyed by year so that merges never shift values. */
   indicatorYear: {
@@ -109,9 +142,11 @@ export const signatoryBlockNodes = {
       id: idAttribute,
       kind: enumAttribute(SIGNATORY_KINDS, 'autre'),
       civility: enumAttribute(CIVILITIES, null),
-      mandateDate: { type: 'string', default: null },
-      signatureDate: { type: 'string', default: null },
+      mandateDate: dateAttribute,
+      signatureDate: dateAttribute,
       signed: { type: 'boolean', default: false },
+      /** the party the signatory signs for */
+      partyId: referenceAttribute,
     },
   },
   signatoryOrganisation: line(),
@@ -122,14 +157,89 @@ export const signatoryBlockNodes = {
   signatoryPlace: line(),
 } as const satisfies Record<string, NodeSpecData>
 
+/** The parties of the convention ("Entre les soussignés"), as data; at most one such block. */
+export const partiesBlockNodes = {
+  partiesBlock: { role: 'block', group: 'ctgBlock', content: 'party*', attrs: { id: idAttribute } },
+  party: {
+    role: 'entry',
+    content: 'partyName partyRepresentativeFunction partyRepresentativeName partyDeliberationBody',
+    attrs: {
+      id: idAttribute,
+      kind: enumAttribute(PARTY_KINDS, 'autre'),
+      siren: { type: 'string', default: null, format: 'siren' },
+      /** the date of the deliberation that authorises the representative */
+      deliberationDate: dateAttribute,
+    },
+  },
+  /** the official name ("Caisse d'allocations familiales des Alpes-de-Haute-Provence") */
+  partyName: line(),
+  partyRepresentativeFunction: line(),
+  partyRepresentativeName: line(),
+  /** the body that deliberated ("Conseil communautaire") */
+  partyDeliberationBody: line(),
+} as const satisfies Record<string, NodeSpecData>
+
+/** The territory the convention covers: the EPCI and its communes; at most one such block. */
+export const territoryBlockNodes = {
+  territoryBlock: {
+    role: 'block',
+    group: 'ctgBlock',
+    content: 'territoryEpci commune*',
+    attrs: { id: idAttribute, epciSiren: { type: 'string', default: null, format: 'siren' } },
+  },
+  territoryEpci: line(),
+  commune: {
+    role: 'entry',
+    content: 'communeName',
+    attrs: { id: idAttribute, insee: { type: 'string', default: null, format: 'insee' } },
+  },
+  communeName: line(),
+} as const satisfies Record<string, NodeSpecData>
+
+/**
+ * Planning figures: the offer existing at signature and, for each year, the offer planned
+ * and the offer achieved, in named cells so that the three are never confused.
+ */
+export const planningTableNodes = {
+  planningTable: {
+    role: 'block',
+    group: 'ctgBlock',
+    content: 'planningTableTitle planningRow*',
+    attrs: { id: idAttribute, startYear: yearAttribute, endYear: yearAttribute, ownerId: referenceAttribute },
+    period: { start: 'startYear', end: 'endYear' },
+  },
+  planningTableTitle: line(),
+  planningRow: {
+    role: 'entry',
+    content: 'planningLabel planningUnit planningExisting planningYear*',
+    attrs: { id: idAttribute },
+  },
+  /** what is planned ("Places en micro-crèche") */
+  planningLabel: line(),
+  planningUnit: line(),
+  /** the offer existing at signature */
+  planningExisting: line(),
+  planningYear: {
+    role: 'field',
+    content: 'planningPlanned planningAchieved',
+    attrs: { year: { type: 'number', default: 0 } },
+  },
+  planningPlanned: line(),
+  planningAchieved: line(),
+} as const satisfies Record<string, NodeSpecData>
+
 export const conventionNodes = {
   ...ficheActionNodes,
   ...indicatorTableNodes,
   ...signatoryBlockNodes,
+  ...partiesBlockNodes,
+  ...territoryBlockNodes,
+  ...planningTableNodes,
 } as const satisfies Record<string, NodeSpecData>
 
 export type ConventionNodeName = keyof typeof conventionNodes
-export type BlockNodeName = 'ficheAction' | 'indicatorTable' | 'signatoryBlock'
+export type BlockNodeName =
+  'ficheAction' | 'indicatorTable' | 'signatoryBlock' | 'partiesBlock' | 'territoryBlock' | 'planningTable'
 
 /** The top-level content: free text around the structured blocks. */
 export const DOCUMENT_CONTENT = '(block | ctgBlock)+'

@@ -1,4 +1,12 @@
-import type { Civility, FollowUpStatus, IndicatorKind, SignatoryKind, Theme } from './vocabulary.js'
+import type {
+  Civility,
+  FollowUpStatus,
+  IndicatorFrequency,
+  IndicatorKind,
+  PartyKind,
+  SignatoryKind,
+  Theme,
+} from './vocabulary.js'
 
 /** French labels of the vocabularies, shown in the interface and in human-readable exports. */
 export const THEME_LABELS: Record<Theme, string> = {
@@ -42,4 +50,22 @@ export const SIGNATORY_KIND_LABELS: Record<SignatoryKind, string> = {
 export const CIVILITY_LABELS: Record<Civility, string> = {
   madame: 'Madame',
   monsieur: 'Monsieur',
+}
+
+export const PARTY_KIND_LABELS: Record<PartyKind, string> = {
+  caf: 'Caf',
+  epci: 'EPCI',
+  commune: 'Commune',
+  departement: 'Département',
+  msa: 'MSA',
+  etat: 'État',
+  autre: 'Autre partie',
+}
+
+export const INDICATOR_FREQUENCY_LABELS: Record<IndicatorFrequency, string> = {
+  mensuelle: 'Mensuelle',
+  trimestrielle: 'Trimestrielle',
+  semestrielle: 'Semestrielle',
+  annuelle: 'Annuelle',
+  fin_de_convention: 'En fin de convention',
 }

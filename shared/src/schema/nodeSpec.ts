@@ -10,6 +10,8 @@ export interface AttributeSpec {
   /** Allowed values; `null` is always allowed when it is the default. */
   readonly values?: readonly (string | number | boolean)[]
   readonly type: 'string' | 'number' | 'boolean'
+  /** A rule on the value beyond its type (see `rules/attributeRules.ts`). */
+  readonly format?: 'year' | 'date' | 'id' | 'siren' | 'insee' | 'idList' | 'themeList'
 }
 
 /** What kind of place a node has in a structured block. */
@@ -36,12 +38,19 @@ export interface NodeSpecData {
   /** Allowed marks (ProseMirror mark expression); single-line fields allow only `comment`. */
   readonly marks?: string
   readonly attrs: Readonly<Record<string, AttributeSpec>>
+  /** Two year attributes that form a period when both are set (start on or before end, see `rules/yearRules.ts`). */
+  readonly period?: { readonly start: string; readonly end: string }
 }
 
-export const idAttribute: AttributeSpec = { type: 'string', default: null }
+export const idAttribute: AttributeSpec = { type: 'string', default: null, format: 'id' }
 
 export function enumAttribute<const T extends readonly string[]>(values: T, fallback: T[number] | null): AttributeSpec {
   return { type: 'string', default: fallback, values }
 }
 
-export const yearAttribute: AttributeSpec = { type: 'number', default: null }
+/** The id of something else in the convention (a party, a commune, a table row), or null. */
+export const referenceAttribute: AttributeSpec = { type: 'string', default: null, format: 'id' }
+
+export const yearAttribute: AttributeSpec = { type: 'number', default: null, format: 'year' }
+
+export const dateAttribute: AttributeSpec = { type: 'string', default: null, format: 'date' }

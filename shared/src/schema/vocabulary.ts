@@ -32,3 +32,17 @@ export const CIVILITIES = ['madame', 'monsieur'] as const
 export type Civility = (typeof CIVILITIES)[number]
 
 export const HEADING_LEVELS = [1, 2, 3] as const
+
+/** Who a convention binds: the Caf, the EPCI, communes, and sometimes the Département, the MSA or the State. */
+export const PARTY_KINDS = ['caf', 'epci', 'commune', 'departement', 'msa', 'etat', 'autre'] as const
+export type PartyKind = (typeof PARTY_KINDS)[number]
+
+/** How often an indicator is collected. */
+export const INDICATOR_FREQUENCIES = [
+  'mensuelle',
+  'trimestrielle',
+  'semestrielle',
+  'annuelle',
+  'fin_de_convention',
+] as const
+export type IndicatorFrequency = (typeof INDICATOR_FREQUENCIES)[number]

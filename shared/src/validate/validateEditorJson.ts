@@ -2,6 +2,8 @@ import type { Node as PMNode, Schema } from '@tiptap/pm/model'
 import type { EditorNode } from '../convert/editorJson.js'
 import { conventionNodes } from '../schema/conventionNodes.js'
 import type { AttributeSpec } from '../schema/nodeSpec.js'
+import { attributeProblem } from '../rules/attributeRules.js'
+import { periodProblem } from '../rules/yearRules.js'
 
 export interface SchemaIssue {
   /** where, as node types from the root: "doc > ficheAction[2] > ficheKeyActions" */
@@ -9,26 +11,35 @@ export interface SchemaIssue {
   message: string
 }
 
-const specs = conventionNodes as Record<string, { attrs: Record<string, AttributeSpec> }>
+const specs = conventionNodes as Record<
+  string,
+  { attrs: Record<string, AttributeSpec>; period?: { start: string; end: string } }
+>
 
-function checkAttrs(node: PMNode, path: string, issues: SchemaIssue[]): void {
+/** Attribute values against their declaration and the rules (years, dates, ids, periods), and ids present and unique. */
+function checkAttrs(node: PMNode, path: string, issues: SchemaIssue[], ids: Map<string, string>): void {
   const spec = specs[node.type.name]
   if (!spec) return
   for (const [name, attr] of Object.entries(spec.attrs)) {
     const value = node.attrs[name]
     if (value === null || value === undefined) continue
-    if (typeof value !== attr.type) {
-      issues.push({ path, message: `attribute "${name}" must be a ${attr.type}, got ${JSON.stringify(value)}` })
-    } else if (attr.values && !attr.values.includes(value as string)) {
-      issues.push({
-        path,
-        message: `attribute "${name}" has value ${JSON.stringify(value)}, not one of ${attr.values.join(', ')}`,
-      })
-    }
+    const problem = attributeProblem(attr, value)
+    if (problem) issues.push({ path, message: `attribute "${name}" ${problem}, got ${JSON.stringify(value)}` })
+  }
+  if (spec.period) {
+    const [start, end] = [node.attrs[spec.period.start], node.attrs[spec.period.end]]
+    const problem = start !== null && end !== null ? periodProblem(start, end) : null
+    if (problem) issues.push({ path, message: `period ${start}–${end}: ${problem}` })
+  }
+  if ('id' in spec.attrs) {
+    const id = node.attrs.id as string | null
+    if (id === null) issues.push({ path, message: 'missing id' })
+    else if (ids.has(id)) issues.push({ path, message: `duplicate id "${id}" (also at ${ids.get(id)})` })
+    else ids.set(id, path)
   }
 }
 
-function walk(node: PMNode, path: string, issues: SchemaIssue[]): void {
+function walk(node: PMNode, path: string, issues: SchemaIssue[], ids = new Map<string, string>()): void {
   if (!node.type.validContent(node.content)) {
     const found = [] as string[]
     node.content.forEach((c) => found.push(c.type.name))
@@ -37,13 +48,13 @@ function walk(node: PMNode, path: string, issues: SchemaIssue[]): void {
       message: `content [${found.join(', ')}] does not match "${node.type.spec.content ?? ''}"`,
     })
   }
-  checkAttrs(node, path, issues)
+  checkAttrs(node, path, issues, ids)
   const counts = new Map<string, number>()
   node.content.forEach((child) => {
     if (child.isText) return
     const i = counts.get(child.type.name) ?? 0
     counts.set(child.type.name, i + 1)
-    walk(child, `${path} > ${child.type.name}[${i}]`, issues)
+    walk(child, `${path} > ${child.type.name}[${i}]`, issues, ids)
   })
 }
 

@@ -6,6 +6,7 @@ import {
   importIndicatorRow,
   importIndicatorTable,
   importIndicatorYear,
+  periodProblem,
   type Period,
 } from '@ctg/shared'
 import { insertBlock } from '../../helpers/insertBlock.js'
@@ -39,8 +40,10 @@ export type PeriodSide = 'start' | 'end'
 /** Adds a year before the period or after it: every row gets its cells in the same step. */
 export function addIndicatorYear(tr: Transaction, schema: Schema, tablePos: number, side: PeriodSide = 'end'): boolean {
   const period = tablePeriod(tr, tablePos)
-  if (!period || period.end - period.start >= 15) return false
+  if (!period) return false
   const year = side === 'end' ? period.end + 1 : period.start - 1
+  // the rules say how long a period may be and which years there are
+  if (periodProblem(side === 'end' ? period.start : year, side === 'end' ? year : period.end)) return false
   const cell = schema.nodeFromJSON(importIndicatorYear(year))
   // from the last row up, so that earlier positions stay valid
   for (const rowPos of childPositions(tr, tablePos, 'indicatorRow').reverse()) {

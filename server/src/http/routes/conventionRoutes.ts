@@ -1,4 +1,4 @@
-import { conventionSchema, periodSchema } from '@ctg/shared'
+import { parseConventionFile, periodSchema, TITLE_MAX_LENGTH } from '@ctg/shared'
 import { z } from 'zod'
 import { binList } from '../../bin/binRoutes.js'
 import type { ConventionBin } from '../../bin/ConventionBin.js'
@@ -15,7 +15,7 @@ const defaultPeriod = () => {
 }
 
 const fromTemplateBody = z.strictObject({
-  title: z.string().trim().min(1, 'title must not be empty').max(300),
+  title: z.string().trim().min(1, 'title must not be empty').max(TITLE_MAX_LENGTH),
   template: z.enum(['national', 'blank']),
   period: periodSchema.optional(),
 })
@@ -61,7 +61,8 @@ export function conventionRoutes(conventions: ConventionService, store: Conventi
         if (body && typeof body === 'object' && 'convention' in body) {
           const parsedBody = fromImportBody.safeParse(body)
           if (!parsedBody.success) throw invalidInput('invalid_body', parsedBody.error)
-          const parsed = conventionSchema.safeParse(parsedBody.data.convention)
+          // any version of the export: version 1 is migrated (docs/api.md)
+          const parsed = parseConventionFile(parsedBody.data.convention)
           if (!parsed.success) {
             throw invalidInput(
               'invalid_convention',

@@ -1,5 +1,8 @@
-import type { FicheActionBlock } from '../../export/conventionModel.js'
+import { RICH_FICHE_FIELDS, type FicheActionBlock, type RichFicheField } from '../../export/conventionModel.js'
+import { listOf } from '../../rules/registryCodes.js'
+import { paragraphRuns } from '../runs.js'
 import type { FollowUpStatus, Theme } from '../../schema/vocabulary.js'
+import { keyActionNumber } from '../../rules/numbering.js'
 import {
   attrOf,
   childOf,
@@ -12,19 +15,41 @@ import {
   type EditorNode,
 } from '../editorJson.js'
 
-/** Key actions are numbered from their fiche: the 2nd action of fiche 3 is "3.2". */
-export function keyActionNumber(ficheNumber: number, index: number): string {
-  return `${ficheNumber}.${index + 1}`
+/** The field node of each field of paragraphs. */
+const RICH_FIELD_NODES = {
+  objective: 'ficheObjective',
+  expectedResult: 'ficheExpectedResult',
+  targetAudience: 'ficheTargetAudience',
+  territory: 'ficheTerritory',
+  funding: 'ficheFunding',
+} as const satisfies Record<RichFicheField, string>
+
+/** The main theme first, then the others, each once. */
+function themeCodes(theme: EditorNode): Theme[] {
+  const main = attrOf<Theme | null>(theme, 'theme')
+  const others = listOf(attrOf<string | null>(theme, 'otherThemes')) as Theme[]
+  return [...new Set([...(main ? [main] : []), ...others])]
+}
+
+function richFields(fiche: EditorNode): FicheActionBlock['rich'] {
+  const rich: NonNullable<FicheActionBlock['rich']> = {}
+  for (const field of RICH_FICHE_FIELDS) {
+    const runs = paragraphRuns(childOf(fiche, RICH_FIELD_NODES[field]).content ?? [])
+    if (runs) rich[field] = runs
+  }
+  return Object.keys(rich).length ? rich : undefined
 }
 
 export function exportFicheAction(fiche: EditorNode, number: number): FicheActionBlock {
   const theme = childOf(fiche, 'ficheTheme')
+  const rich = richFields(fiche)
   return {
     type: 'ficheAction',
     id: attrOf(fiche, 'id'),
     number,
     title: inlineText(childOf(fiche, 'ficheTitle')),
-    theme: { code: attrOf<Theme | null>(theme, 'theme'), label: inlineText(theme) },
+    theme: { codes: themeCodes(theme), label: inlineText(theme) },
+    communeIds: listOf(attrOf<string | null>(childOf(fiche, 'ficheTerritory'), 'communeIds')),
     objective: paragraphsText(childOf(fiche, 'ficheObjective')),
     keyActions: childrenOf(childOf(fiche, 'ficheKeyActions'), 'keyAction').map((action, i) => ({
       id: attrOf(action, 'id'),
@@ -42,11 +67,15 @@ export function exportFicheAction(fiche: EditorNode, number: number): FicheActio
     funding: paragraphsText(childOf(fiche, 'ficheFunding')),
     schedule: { startYear: attrOf(fiche, 'startYear'), endYear: attrOf(fiche, 'endYear') },
     indicators: {
-      items: childrenOf(childOf(fiche, 'ficheIndicators'), 'ficheListItem').map(inlineText),
+      items: childrenOf(childOf(fiche, 'ficheIndicators'), 'ficheListItem').map((item) => ({
+        text: inlineText(item),
+        rowId: attrOf<string | null>(item, 'rowId'),
+      })),
       tableId: attrOf(childOf(fiche, 'ficheIndicators'), 'tableId'),
     },
     status: attrOf<FollowUpStatus>(fiche, 'status'),
     ...priorityOf(fiche),
+    ...(rich ? { rich } : {}),
   }
 }
 
@@ -68,23 +97,33 @@ export function importFicheAction(fiche: FicheActionBlock): EditorNode {
     },
     [
       lineNode('ficheTitle', fiche.title),
-      node('ficheTheme', { theme: fiche.theme.code }, lineNode('ficheTheme', fiche.theme.label).content),
-      node('ficheObjective', undefined, paragraphNodes(fiche.objective)),
+      node(
+        'ficheTheme',
+        { theme: fiche.theme.codes[0] ?? null, otherThemes: fiche.theme.codes.slice(1).join(' ') || null },
+        lineNode('ficheTheme', fiche.theme.label).content,
+      ),
+      node('ficheObjective', undefined, paragraphNodes(fiche.objective, fiche.rich?.objective)),
       node('ficheKeyActions', undefined, fiche.keyActions.map(importKeyAction)),
-      node('ficheExpectedResult', undefined, paragraphNodes(fiche.expectedResult)),
-      node('ficheTargetAudience', undefined, paragraphNodes(fiche.targetAudience)),
-      node('ficheTerritory', undefined, paragraphNodes(fiche.territory)),
+      node('ficheExpectedResult', undefined, paragraphNodes(fiche.expectedResult, fiche.rich?.expectedResult)),
+      node('ficheTargetAudience', undefined, paragraphNodes(fiche.targetAudience, fiche.rich?.targetAudience)),
+      node(
+        'ficheTerritory',
+        { communeIds: fiche.communeIds.join(' ') || null },
+        paragraphNodes(fiche.territory, fiche.rich?.territory),
+      ),
       node(
         'fichePartners',
         undefined,
         fiche.partners.map((p) => lineNode('ficheListItem', p)),
       ),
       lineNode('fichePilot', fiche.pilot),
-      node('ficheFunding', undefined, paragraphNodes(fiche.funding)),
+      node('ficheFunding', undefined, paragraphNodes(fiche.funding, fiche.rich?.funding)),
       node(
         'ficheIndicators',
         { tableId: fiche.indicators.tableId },
-        fiche.indicators.items.map((i) => lineNode('ficheListItem', i)),
+        fiche.indicators.items.map((i) =>
+          node('ficheListItem', { rowId: i.rowId }, lineNode('ficheListItem', i.text).content),
+        ),
       ),
     ],
   )

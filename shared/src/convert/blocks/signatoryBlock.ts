@@ -17,6 +17,7 @@ export function exportSignatoryBlock(block: EditorNode): SignatoryBlockBlock {
       place: inlineText(childOf(s, 'signatoryPlace')),
       signatureDate: attrOf(s, 'signatureDate'),
       signed: attrOf<boolean>(s, 'signed'),
+      partyId: attrOf<string | null>(s, 'partyId'),
     })),
   }
 }
@@ -35,6 +36,7 @@ export function importSignatory(s: SignatoryBlockBlock['signatories'][number]): 
       mandateDate: s.mandate.date,
       signatureDate: s.signatureDate,
       signed: s.signed,
+      partyId: s.partyId,
     },
     [
       lineNode('signatoryOrganisation', s.organisation),

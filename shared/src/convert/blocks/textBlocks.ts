@@ -1,7 +1,8 @@
 import type { List, ListItem } from '../../export/conventionModel.js'
 import { attrOf, inlineText, node, textContent, type EditorNode } from '../editorJson.js'
+import { paragraphRuns, runsContent } from '../runs.js'
 
-/** Free text keeps its words and structure; inline formatting is not part of the archive. */
+/** Free text keeps its words, its structure and its formatting (as runs, see `runs.ts`). */
 
 export function exportList(list: EditorNode): List {
   return {
@@ -9,12 +10,14 @@ export function exportList(list: EditorNode): List {
     ordered: list.type === 'orderedList',
     items: (list.content ?? []).map((item) => {
       const out: ListItem = { text: '' }
-      const texts: string[] = []
+      const paragraphs: EditorNode[] = []
       for (const child of item.content ?? []) {
         if (child.type === 'bulletList' || child.type === 'orderedList') out.sublist = exportList(child)
-        else texts.push(inlineText(child))
+        else paragraphs.push(child)
       }
-      out.text = texts.join('\n\n')
+      out.text = paragraphs.map(inlineText).join('\n\n')
+      const runs = paragraphRuns(paragraphs)
+      if (runs) out.runs = runs
       return out
     }),
   }
@@ -26,7 +29,9 @@ export function importList(list: List): EditorNode {
     undefined,
     list.items.map((item) =>
       node('listItem', undefined, [
-        ...item.text.split('\n\n').map((p) => node('paragraph', undefined, textContent(p, true))),
+        ...(item.runs
+          ? item.runs.map((r) => node('paragraph', undefined, runsContent(r)))
+          : item.text.split('\n\n').map((p) => node('paragraph', undefined, textContent(p, true)))),
         ...(item.sublist ? [importList(item.sublist)] : []),
       ]),
     ),

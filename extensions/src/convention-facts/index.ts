@@ -1,0 +1,2 @@
+export * from './conventionFacts.js'
+export * from './conventionFactsCommands.js'
