@@ -76,14 +76,12 @@ export const ConventionKit = Extension.create<ConventionKitOptions>({
     const { blocks, labels, nodes, comment, starterKit } = this.options
     const enabled = BLOCK_NODE_NAMES.filter((block) => blocks[block] !== false)
     const defaults = conventionNodeExtensions()
-    const blockNodes = enabled
-      .flatMap(blockNodeNames)
-      .map((name) =>
-        (nodes[name] ?? defaults[name]).configure({
-          label: labels[name] ?? CONVENTION_LABELS[name],
-          withFields: false,
-        }),
-      )
+    const blockNodes = enabled.flatMap(blockNodeNames).map((name) =>
+      (nodes[name] ?? defaults[name]).configure({
+        label: labels[name] ?? CONVENTION_LABELS[name],
+        withFields: false,
+      }),
+    )
     const extensions: AnyExtension[] = [
       // a document with no block left would name an empty group, which ProseMirror refuses
       enabled.length ? ConventionDocument : ConventionDocument.extend({ content: 'block+' }),
