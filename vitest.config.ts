@@ -15,7 +15,14 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { extends: true, test: { ...common, name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { extends: true, test: { ...common, name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          ...common,
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts', 'tests/packaging/**/*.test.ts'],
+        },
+      },
       { extends: true, test: { ...common, name: 'browser', include: ['tests/browser/**/*.test.ts'] } },
     ],
   },
