@@ -18,7 +18,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type { Transaction } from '@tiptap/pm/state'
 import * as prng from 'lib0/prng'
 import * as Y from 'yjs'
-import { UnsentChanges } from '../../client/src/offline/UnsentChanges.js'
+import { UnsentChanges } from '@ctg/client'
 import { smallConvention } from '../fixtures/conventionFixtures.js'
 import { waitFor } from '../helpers/connectClient.js'
 import { freePort } from '../helpers/freePort.js'
@@ -228,6 +228,7 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     else if (kind === 7) {
       if (prng.bool(gen))
         structural('addIndicatorRow', (tr, pos) => addIndicatorRow(tr, conventionSchema, pos), 'indicatorTable')
+      // eslint-disable-next-line no-dupe-else-if -- each call draws a new random boolean
       else if (prng.bool(gen))
         structural(
           'addIndicatorYear',

@@ -23,7 +23,7 @@ import { passageAnchor } from '../helpers/passagePositions.js'
 import { call, joinPlenary, openPlenary } from '../helpers/plenaryApi.js'
 import { removeDir, startTestServer, type TestServer } from '../helpers/startTestServer.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js'
-import { fieldText, findElements } from '../helpers/yFields.js'
+import { findElements } from '../helpers/yFields.js'
 
 const EDITOR = { id: 'u-editor', name: 'Élodie Rédactrice' }
 const READER = { id: 'u-reader', name: 'Louis Lecteur' }

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describeActivity } from '../../client/src/activity/describeActivity.js'
-import { groupByDay } from '../../client/src/activity/groupByDay.js'
-import type { ActivityEntry } from '../../client/src/api/types.js'
-import { describeBlock } from '../../server/src/conventions/describeBlock.js'
+import { describeActivity, groupByDay, type ActivityEntry } from '@ctg/client'
+import { describeBlock } from '@ctg/server'
 import { twoOfEachKindConvention } from '../fixtures/twoOfEachKindConvention.js'
 
 const entry = (action: ActivityEntry['action'], detail: Record<string, unknown> = {}, at = '2026-03-12T13:05:00Z') =>

@@ -1,6 +1,6 @@
 import { parseDeletedMessage } from '@ctg/shared'
 import { describe, expect, it } from 'vitest'
-import { describeDeletion } from '../../client/src/bin/describeDeletion.js'
+import { describeDeletion } from '@ctg/client'
 
 describe('a convention in the bin, as the client reads it', () => {
   it('parses the server’s `deleted` stateless message and nothing else', () => {

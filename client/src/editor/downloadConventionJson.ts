@@ -3,6 +3,7 @@ import { api } from '../api/apiClient.js'
 /** A file name from the title: no characters that file systems refuse. */
 export function fileNameFor(title: string): string {
   const safe = title
+    // eslint-disable-next-line no-control-regex -- control characters cannot be in a file name
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

@@ -1,12 +1,5 @@
 import type { NodeViewRenderer } from '@tiptap/core'
-import {
-  INDICATOR_FREQUENCIES,
-  INDICATOR_FREQUENCY_LABELS,
-  isInseeCode,
-  isSiren,
-  PARTY_KIND_LABELS,
-  PARTY_KINDS,
-} from '@ctg/shared'
+import { isInseeCode, isSiren, PARTY_KIND_LABELS, PARTY_KINDS } from '@ctg/shared'
 import { blockControls } from './blockControls.js'
 import { button, dateInput, el, select, uneditable } from './dom.js'
 import {
@@ -270,14 +263,4 @@ export const planningYearView: NodeViewRenderer = ({ node: initial }) => {
     node = updated
     render()
   })
-}
-
-/** The frequency of an indicator, as a select (the row's view adds it). */
-export function frequencySelect(onChange: (value: string | null) => void) {
-  return select(
-    'Fréquence de collecte',
-    INDICATOR_FREQUENCIES.map((f) => [f, INDICATOR_FREQUENCY_LABELS[f]] as const),
-    onChange,
-    { empty: '—', testId: 'indicator-frequency' },
-  )
 }

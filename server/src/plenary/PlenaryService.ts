@@ -13,7 +13,6 @@ import {
   type Plenary,
   type PlenaryComment,
   type PlenaryDetailResponse,
-  type PlenaryEvent,
   type PrioritiesResponse,
 } from '@ctg/shared'
 import type { Hocuspocus } from '@hocuspocus/server'
@@ -482,5 +481,3 @@ function budgetError(plenary: StoredPlenary) {
     `at most ${plenary.supportsPerParticipant} fiches may be supported by one participant`,
   )
 }
-
-export type { PlenaryEvent }

@@ -9,7 +9,7 @@ import {
 } from '../../schema/vocabulary.js'
 import { parseCellValue } from '../../values/cellValue.js'
 import { CELL_MAX_LENGTH, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, TITLE_MIN_LENGTH } from '../../rules/textLimits.js'
-import { LONGEST_PERIOD_YEARS, periodProblem, YEAR_MAX, YEAR_MIN } from '../../rules/yearRules.js'
+import { periodProblem, YEAR_MAX, YEAR_MIN } from '../../rules/yearRules.js'
 import { ID_MAX_LENGTH } from '../../rules/idRules.js'
 import { ficheNumber, keyActionNumber } from '../../rules/numbering.js'
 // added to version 1 while it was current (plénières, versions): files with them exist
