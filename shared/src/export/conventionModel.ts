@@ -404,6 +404,11 @@ export type Period = z.infer<typeof periodSchema>
 export type PlanningTableBlock = z.infer<typeof planningTableSchema>
 export type Party = z.infer<typeof partySchema>
 export type Territory = z.infer<typeof territorySchema>
+/** The entries of the blocks, named once instead of spelled out as `FicheActionBlock['keyActions'][number]`. */
+export type KeyAction = z.infer<typeof keyActionSchema>
+export type IndicatorRow = z.infer<typeof indicatorRowSchema>
+export type Signatory = z.infer<typeof signatorySchema>
+export type PlanningRow = PlanningTableBlock['rows'][number]
 
 export function yearsOf(period: Period): number[] {
   const years: number[] = []
