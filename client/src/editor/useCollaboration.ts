@@ -19,7 +19,7 @@ import { parseFrozenMessage } from '../versions/parseFrozenMessage.js'
 import { keepRefusedContent } from '../versions/unsentText.js'
 import { collabUrl } from './collabUrl.js'
 
-/** Persistence's refusal when the store is down (see server/src/extensions/Persistence.ts) */
+/** Persistence's refusal when the store is down (see server/src/hooks/Persistence.ts) */
 const STORAGE_UNAVAILABLE = 'storage-unavailable'
 const STORAGE_RETRY_DELAY = 5_000
 /** the server closes every socket of a session signed out (elsewhere) with this code */

@@ -10,7 +10,7 @@ import type {
 import { canEdit, CONVENTION_DELETED_CLOSE } from '@ctg/shared'
 import type { Connection, Hocuspocus } from '@hocuspocus/server'
 import type { BinStore } from '../bin/BinStore.js'
-import type { ConnectionContext } from '../extensions/Authentication.js'
+import type { ConnectionContext } from '../hooks/Authentication.js'
 import { CloseCode } from '../limits/closeCodes.js'
 import type { Logger } from '../logger.js'
 import type { AccountStore } from '../storage/AccountStore.js'
