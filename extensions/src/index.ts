@@ -1,5 +1,5 @@
 export * from './convention-kit/index.js'
-export * from './conventionSchema.js'
+export * from './editorSchema.js'
 export * from './ConventionEntries.js'
 export * from './createSpecNode.js'
 export * from './ConventionDocument.js'

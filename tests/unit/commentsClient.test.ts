@@ -1,4 +1,4 @@
-import { conventionSchema as pmSchema } from '@ctg/extensions'
+import { editorSchema as pmSchema } from '@ctg/extensions'
 import { Y_FRAGMENT_NAME, writeConvention } from '@ctg/shared'
 import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model'
 import { EditorState, Plugin, TextSelection } from '@tiptap/pm/state'

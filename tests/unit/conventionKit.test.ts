@@ -5,7 +5,7 @@ import {
   CONVENTION_LABELS,
   ConventionDocument,
   ConventionKit,
-  conventionSchema,
+  editorSchema,
   FicheAction,
   positionsOfType,
   SignatoryBlock,
@@ -35,7 +35,7 @@ describe('ConventionKit', () => {
     for (const name of ['paragraph', 'heading', 'bulletList', 'orderedList', 'listItem', 'hardBreak', 'text']) {
       expect(schema.nodes[name], name).toBeDefined()
     }
-    expect(Object.keys(schema.marks).sort()).toEqual(Object.keys(conventionSchema.marks).sort())
+    expect(Object.keys(schema.marks).sort()).toEqual(Object.keys(editorSchema.marks).sort())
     expect(schema.marks.comment).toBeDefined()
     // a whole convention fits it
     const doc = conventionToEditorJson(smallConvention()).doc
@@ -61,7 +61,7 @@ describe('ConventionKit', () => {
   })
 
   it('renders each node with its label, French by default, replaced by the labels option', () => {
-    expect(rendered(conventionSchema, 'ficheObjective')[1]).toMatchObject({
+    expect(rendered(editorSchema, 'ficheObjective')[1]).toMatchObject({
       'data-type': 'ficheObjective',
       'data-label': CONVENTION_LABELS.ficheObjective,
     })
@@ -94,7 +94,7 @@ describe('ConventionKit', () => {
     const table = doc.nodeAt(positionsOfType(doc, 'indicatorTable')[0]!)!
     expect(table.attrs).toMatchObject({ startYear: 2026, endYear: 2029 })
     expect(positionsOfType(doc, 'signatory').length).toBeGreaterThan(0)
-    expect(validateEditorJson(conventionSchema, editor.getJSON())).toEqual([])
+    expect(validateEditorJson(editorSchema, editor.getJSON())).toEqual([])
     editor.destroy()
   })
 })

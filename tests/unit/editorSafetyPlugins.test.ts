@@ -1,4 +1,4 @@
-import { CONFIRMED_BLOCK_REMOVAL, conventionSchema as pmSchema, positionsOfType } from '@ctg/extensions'
+import { CONFIRMED_BLOCK_REMOVAL, editorSchema as pmSchema, positionsOfType } from '@ctg/extensions'
 import { conventionToEditorJson } from '@ctg/shared'
 import { AllSelection, EditorState, NodeSelection, TextSelection } from '@tiptap/pm/state'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'

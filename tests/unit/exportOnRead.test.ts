@@ -1,6 +1,6 @@
-import { conventionSchema as pmSchema } from '@ctg/extensions'
+import { editorSchema as pmSchema } from '@ctg/extensions'
 import {
-  conventionSchema,
+  conventionModel,
   conventionToEditorJson,
   editorJsonToConvention,
   readMeta,
@@ -25,7 +25,7 @@ describe('the export reads every document as a valid convention', () => {
     delete orphan.attrs!.id
     copy.content!.push(orphan)
     const out = editorJsonToConvention(copy, meta)
-    expect(conventionSchema.safeParse(out).error?.issues).toBeUndefined()
+    expect(conventionModel.safeParse(out).error?.issues).toBeUndefined()
     const ids = out.content.flatMap((b) => (b.type === 'ficheAction' ? [b.id] : []))
     expect(ids.slice(-2)).toEqual([`${fiche.attrs!.id}-2`, 'fa-sans-id-1'])
     expect(editorJsonToConvention(copy, meta)).toEqual(out)
@@ -39,7 +39,7 @@ describe('the export reads every document as a valid convention', () => {
     const fiche = blocks(copy).find((n) => n.type === 'ficheAction')!
     fiche.attrs = { ...fiche.attrs, startYear: 1850 }
     const out = editorJsonToConvention(copy, meta)
-    expect(conventionSchema.safeParse(out).error?.issues).toBeUndefined()
+    expect(conventionModel.safeParse(out).error?.issues).toBeUndefined()
     const exportedTable = out.content.find((b) => b.type === 'indicatorTable')!
     expect(exportedTable.type === 'indicatorTable' && exportedTable.period).toEqual(input.period)
     const exportedFiche = out.content.find((b) => b.type === 'ficheAction')!

@@ -1,4 +1,4 @@
-import { conventionSchema as pmSchema } from '@ctg/extensions'
+import { editorSchema as pmSchema } from '@ctg/extensions'
 import { blockLabels, writeConvention, Y_FRAGMENT_NAME, type FicheActionBlock } from '@ctg/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'

@@ -1,4 +1,4 @@
-import { conventionSchema as editorSchema } from '@ctg/extensions'
+import { editorSchema } from '@ctg/extensions'
 import {
   createId,
   diffConventions,

@@ -1,6 +1,6 @@
 // Run by packages.test.ts with plain Node in a project that installed the packed tarballs.
 import { Editor } from '@tiptap/core'
-import { ConventionKit, conventionSchema, positionsOfType } from '@ctg/extensions'
+import { ConventionKit, editorSchema, positionsOfType } from '@ctg/extensions'
 import { validateEditorJson } from '@ctg/shared'
 
 const editor = new Editor({
@@ -22,7 +22,7 @@ console.log(
     counts: Object.fromEntries(
       ['ficheAction', 'keyAction', 'indicatorTable', 'signatoryBlock'].map((t) => [t, count(t)]),
     ),
-    issues: validateEditorJson(conventionSchema, editor.getJSON()),
+    issues: validateEditorJson(editorSchema, editor.getJSON()),
   }),
 )
 editor.destroy()

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
-import { conventionSchema, editYDoc, positionsOfType } from '@ctg/extensions'
+import { editorSchema, editYDoc, positionsOfType } from '@ctg/extensions'
 import { createCtgServer, readConfig } from '@ctg/server'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
@@ -43,7 +43,7 @@ let synced = false
 provider.on('synced', () => (synced = true))
 await waitFor(() => synced, 'the first sync')
 const title = 'Fiche écrite par l’application hôte'
-const edited = editYDoc(doc, conventionSchema, (tr) => {
+const edited = editYDoc(doc, editorSchema, (tr) => {
   const fiche = positionsOfType(tr.doc, 'ficheAction')[0]
   tr.insertText(title, fiche + 2)
 })

@@ -2,4 +2,4 @@ import { getSchema } from '@tiptap/core'
 import { ConventionKit } from './convention-kit/index.js'
 
 /** The ProseMirror schema of a convention, built headlessly (no DOM needed). */
-export const conventionSchema = getSchema([ConventionKit])
+export const editorSchema = getSchema([ConventionKit])
