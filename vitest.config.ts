@@ -1,12 +1,29 @@
 import { defineConfig } from 'vitest/config'
 
+// shared by the three projects
+const common = {
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  env: { NODE_OPTIONS: '--disable-warning=ExperimentalWarning' },
+}
+
 export default defineConfig({
+  // @ctg/* resolve to their sources through tsconfig.base.json's paths (dist/ is for the published packages)
+  resolve: { tsconfigPaths: true },
   test: {
-    include: ['tests/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     // the browser and integration tests each start real servers; keep the machine's two cores for them
     maxWorkers: 2,
-    env: { NODE_OPTIONS: '--disable-warning=ExperimentalWarning' },
+    projects: [
+      { extends: true, test: { ...common, name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          ...common,
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts', 'tests/packaging/**/*.test.ts'],
+        },
+      },
+      { extends: true, test: { ...common, name: 'browser', include: ['tests/browser/**/*.test.ts'] } },
+    ],
   },
 })

@@ -11,6 +11,8 @@ export default defineConfig({
   cacheDir: fileURLToPath(new URL('../node_modules/.vite/client', import.meta.url)),
   plugins: [react()],
   resolve: {
+    // @ctg/* from their sources (tsconfig.base.json's paths), not from their built dist/
+    tsconfigPaths: true,
     // one copy of each, or Yjs and ProseMirror refuse objects made by "the other" instance
     dedupe: ['yjs', 'y-protocols', '@tiptap/core', '@tiptap/pm', '@tiptap/y-tiptap', 'react', 'react-dom'],
   },

@@ -51,7 +51,7 @@ export interface GroupResult {
 
 let clients: { client: BenchClient; index: number }[] = []
 let writerSet = new Set<number>()
-let threads: ThreadsReception[] = []
+const threads: ThreadsReception[] = []
 let recording = false
 const sent = new KeystrokeLog()
 const received = new KeystrokeLog()

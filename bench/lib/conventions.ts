@@ -1,4 +1,4 @@
-import { conventionSchema as editorSchema } from '@ctg/extensions'
+import { editorSchema } from '@ctg/extensions'
 import { writeConvention, type Convention, type ConventionBlock, type FicheActionBlock } from '@ctg/shared'
 import type { IndicatorTableBlock, SignatoryBlockBlock } from '@ctg/shared'
 import { Y_DOC_OPTIONS } from '@ctg/server'

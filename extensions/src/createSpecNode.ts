@@ -1,5 +1,21 @@
-import { mergeAttributes, Node, type Attributes } from '@tiptap/core'
-import { conventionNodes, type AttributeSpec, type ConventionNodeName } from '@ctg/shared'
+import { mergeAttributes, Node, type AnyExtension, type Attributes } from '@tiptap/core'
+import { conventionNodes, type AttributeSpec, type BlockNodeName, type ConventionNodeName } from '@ctg/shared'
+import { blockNodeNames } from './convention-kit/blockNodeNames.js'
+import { CONVENTION_LABELS } from './convention-kit/conventionLabels.js'
+
+export interface SpecNodeOptions {
+  /**
+   * The node's label, rendered as `data-label` in its HTML.
+   * @default its French label (CONVENTION_LABELS)
+   */
+  label: string
+  /**
+   * A block brings the nodes it is made of (its fields and entries), so that it can be
+   * registered on its own; ConventionKit sets false and adds them itself.
+   * @default true
+   */
+  withFields: boolean
+}
 
 function attributeFromSpec(name: string, spec: AttributeSpec): Attributes[string] {
   const dataName = `data-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
@@ -21,9 +37,9 @@ function attributeFromSpec(name: string, spec: AttributeSpec): Attributes[string
  * Builds a headless Tiptap node from its declaration in `@ctg/shared`, so that the
  * editor, the server and the exporters share one schema.
  */
-export function createSpecNode<Options = unknown>(name: ConventionNodeName) {
+export function createSpecNode(name: ConventionNodeName) {
   const spec = conventionNodes[name]
-  return Node.create<Options>({
+  return Node.create<SpecNodeOptions>({
     name,
     group: 'group' in spec ? spec.group : undefined,
     content: spec.content,
@@ -33,6 +49,17 @@ export function createSpecNode<Options = unknown>(name: ConventionNodeName) {
     defining: true,
     selectable: spec.role === 'block',
     draggable: false,
+
+    addOptions() {
+      return { label: CONVENTION_LABELS[name], withFields: true }
+    },
+
+    addExtensions(): AnyExtension[] {
+      if (spec.role !== 'block' || !this.options.withFields) return []
+      return blockNodeNames(name as BlockNodeName)
+        .slice(1)
+        .map((child) => createSpecNode(child))
+    },
 
     addAttributes() {
       return Object.fromEntries(
@@ -45,7 +72,7 @@ export function createSpecNode<Options = unknown>(name: ConventionNodeName) {
     },
 
     renderHTML({ HTMLAttributes }) {
-      return ['div', mergeAttributes({ 'data-type': name }, HTMLAttributes), 0]
+      return ['div', mergeAttributes({ 'data-type': name, 'data-label': this.options.label }, HTMLAttributes), 0]
     },
   })
 }

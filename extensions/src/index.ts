@@ -1,4 +1,6 @@
-export * from './conventionExtensions.js'
+export * from './convention-kit/index.js'
+export * from './editorSchema.js'
+export * from './ConventionEntries.js'
 export * from './createSpecNode.js'
 export * from './ConventionDocument.js'
 export * from './fiche-action/index.js'

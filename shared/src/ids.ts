@@ -1,3 +1,5 @@
+import { randomBytes } from './randomBytes.js'
+
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz'
 
 /**
@@ -5,8 +7,7 @@ const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz'
  * offer on plain-http pages (randomUUID needs a secure context).
  */
 export function createId(prefix = ''): string {
-  const bytes = new Uint8Array(12)
-  globalThis.crypto.getRandomValues(bytes)
+  const bytes = randomBytes(12)
   let id = prefix
   for (const b of bytes) id += ALPHABET[b % 36]
   return id

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { collabMessageKind } from '../../client/src/offline/collabMessageKind.js'
+import { collabMessageKind } from '@ctg/client'
 import {
   exportedObjective,
   objective,

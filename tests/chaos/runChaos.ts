@@ -7,7 +7,7 @@ import {
   addIndicatorYear,
   addKeyAction,
   addSignatory,
-  conventionSchema,
+  editorSchema,
   editYDoc,
   insertFicheAction,
   positionsOfType,
@@ -18,7 +18,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type { Transaction } from '@tiptap/pm/state'
 import * as prng from 'lib0/prng'
 import * as Y from 'yjs'
-import { UnsentChanges } from '../../client/src/offline/UnsentChanges.js'
+import { UnsentChanges } from '@ctg/client'
 import { smallConvention } from '../fixtures/conventionFixtures.js'
 import { waitFor } from '../helpers/connectClient.js'
 import { freePort } from '../helpers/freePort.js'
@@ -210,7 +210,7 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     const kind = prng.int32(gen, 0, 9)
     const structural = (name: string, fn: (tr: Transaction, pos: number) => boolean, type: string) => {
       try {
-        editYDoc(doc, conventionSchema, (tr) => {
+        editYDoc(doc, editorSchema, (tr) => {
           const positions = positionsOfType(tr.doc, type)
           if (positions.length === 0) return false
           return fn(tr, prng.oneOf(gen, positions))
@@ -231,24 +231,24 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
       } else {
         text.insert(prng.int32(gen, 0, text.length), prng.word(gen, 1, 6) + ' ')
       }
-    } else if (kind === 6)
-      structural('addKeyAction', (tr, pos) => addKeyAction(tr, conventionSchema, pos), 'ficheAction')
+    } else if (kind === 6) structural('addKeyAction', (tr, pos) => addKeyAction(tr, editorSchema, pos), 'ficheAction')
     else if (kind === 7) {
       if (prng.bool(gen))
-        structural('addIndicatorRow', (tr, pos) => addIndicatorRow(tr, conventionSchema, pos), 'indicatorTable')
+        structural('addIndicatorRow', (tr, pos) => addIndicatorRow(tr, editorSchema, pos), 'indicatorTable')
+      // eslint-disable-next-line no-dupe-else-if -- each call draws a new random boolean
       else if (prng.bool(gen))
         structural(
           'addIndicatorYear',
-          (tr, pos) => addIndicatorYear(tr, conventionSchema, pos, prng.bool(gen) ? 'end' : 'start'),
+          (tr, pos) => addIndicatorYear(tr, editorSchema, pos, prng.bool(gen) ? 'end' : 'start'),
           'indicatorTable',
         )
       else structural('removeIndicatorYear', (tr, pos) => removeIndicatorYear(tr, pos, 'end'), 'indicatorTable')
     } else if (kind === 8)
-      structural('addSignatory', (tr, pos) => addSignatory(tr, conventionSchema, pos), 'signatoryBlock')
+      structural('addSignatory', (tr, pos) => addSignatory(tr, editorSchema, pos), 'signatoryBlock')
     else
       structural(
         'insertFicheAction',
-        (tr) => insertFicheAction(tr, conventionSchema, { start: 2026, end: 2027 }),
+        (tr) => insertFicheAction(tr, editorSchema, { start: 2026, end: 2027 }),
         'paragraph',
       )
   }

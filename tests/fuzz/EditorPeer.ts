@@ -1,4 +1,4 @@
-import { conventionExtensions } from '@ctg/extensions'
+import { ConventionKit } from '@ctg/extensions'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
@@ -63,7 +63,7 @@ export class EditorPeer {
       element,
       extensions: [
         // as the client configures it (no trailing paragraph added by every editor)
-        ...conventionExtensions({ starterKit: { trailingNode: false } }),
+        ConventionKit.configure({ starterKit: { trailingNode: false } }),
         Collaboration.configure({ document: this.editorDoc }),
       ],
     })

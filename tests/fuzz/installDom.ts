@@ -37,7 +37,10 @@ export function installDom(): void {
   for (const name of names) {
     const value = name === 'window' ? window : globals[name]
     Object.defineProperty(globalThis, name, {
-      value: typeof value === 'function' && /^[a-z]/.test(name) ? (value as Function).bind(window) : value,
+      value:
+        typeof value === 'function' && /^[a-z]/.test(name)
+          ? (value as (...args: unknown[]) => unknown).bind(window)
+          : value,
       configurable: true,
       writable: true,
     })

@@ -1,11 +1,5 @@
-import { conventionSchema as editorSchema } from '@ctg/extensions'
-import {
-  conventionNodes,
-  conventionSchema as conventionModel,
-  validateEditorJson,
-  yDocToConvention,
-  yDocToEditorJson,
-} from '@ctg/shared'
+import { editorSchema } from '@ctg/extensions'
+import { conventionNodes, conventionModel, validateEditorJson, yDocToConvention, yDocToEditorJson } from '@ctg/shared'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import * as prng from 'lib0/prng'
 import * as Y from 'yjs'

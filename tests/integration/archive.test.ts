@@ -155,7 +155,7 @@ describe('the archive of a version (BagIt in a ZIP)', () => {
         const sum = createHash('sha256').update(entries[path]!).digest('hex')
         const manifest = new TextDecoder().decode(entries[`${folder}/manifest-sha256.txt`])
         entries[`${folder}/manifest-sha256.txt`] = new TextEncoder().encode(
-          manifest.replace(/^[0-9a-f]{64}(?=  data\/convention\.json$)/m, sum),
+          manifest.replace(/^[0-9a-f]{64}(?= {2}data\/convention\.json$)/m, sum),
         )
       }),
     )

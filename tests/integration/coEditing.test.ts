@@ -2,7 +2,7 @@ import {
   addIndicatorRow,
   addIndicatorYear,
   addKeyAction,
-  conventionSchema as pmSchema,
+  editorSchema as pmSchema,
   editYDoc,
   positionsOfType,
 } from '@ctg/extensions'

@@ -1,4 +1,4 @@
-import { conventionSchema as editorSchema, positionsOfType } from '@ctg/extensions'
+import { editorSchema, positionsOfType } from '@ctg/extensions'
 import { yDocToEditorJson } from '@ctg/shared'
 import type { Editor } from '@tiptap/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -65,7 +65,9 @@ async function follow(jar: CookieJar, start: string, stop: (url: URL) => boolean
 /** The whole sign-in as a browser makes it: start → provider's page → login → callback → `next` with the session cookie. */
 async function signIn(jar: CookieJar, login: string, next = '/'): Promise<URL> {
   const start = `${server.httpUrl}/api/auth/oidc/start?next=${encodeURIComponent(next)}`
-  let { url, response } = await follow(jar, start)
+  const first = await follow(jar, start)
+  let url = first.url
+  const response = first.response
   if (url.origin === provider.issuer && url.pathname.startsWith('/interaction/')) {
     expect(response?.status).toBe(200)
     const posted = await jar.fetch(new URL(`${url.pathname}/login`, url), {

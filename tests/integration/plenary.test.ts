@@ -1,5 +1,5 @@
 import {
-  conventionSchema,
+  conventionModel,
   participantStateResponseSchema,
   plenaryDetailResponseSchema,
   plenaryMessageSchema,
@@ -23,7 +23,7 @@ import { passageAnchor } from '../helpers/passagePositions.js'
 import { call, joinPlenary, openPlenary } from '../helpers/plenaryApi.js'
 import { removeDir, startTestServer, type TestServer } from '../helpers/startTestServer.js'
 import { storageEngines } from '../helpers/storageEngines.js'
-import { fieldText, findElements } from '../helpers/yFields.js'
+import { findElements } from '../helpers/yFields.js'
 
 const EDITOR = { id: 'u-editor', name: 'Élodie Rédactrice' }
 const READER = { id: 'u-reader', name: 'Louis Lecteur' }
@@ -125,7 +125,7 @@ describe.each(ENGINES)('plénière on $name', (engine) => {
     // the participant reads the convention, not its members' routes
     const structured = await call(server, 'GET', `/api/plenaries/${plenary.code}/convention`, body.token)
     expect(structured.status).toBe(200)
-    expect(conventionSchema.safeParse(await structured.json()).success).toBe(true)
+    expect(conventionModel.safeParse(await structured.json()).success).toBe(true)
     expect((await call(server, 'GET', `/api/conventions/${c.id}/threads`, body.token)).status).toBe(401)
     expect((await call(server, 'GET', `/api/conventions/${c.id}/members`, body.token)).status).toBe(401)
     expect((await call(server, 'GET', `/api/conventions/${c.id}/activity`, body.token)).status).toBe(401)

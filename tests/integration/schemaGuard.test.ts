@@ -58,7 +58,7 @@ function text(element: Y.XmlElement): string {
 
 describe('updates that break the schema, from a client outside the editor', () => {
   it('a fiche action without its fields gets empty ones, and its text and every other block are kept', async () => {
-    const { id, raw, reader, before } = await rawAndReader()
+    const { raw, reader, before } = await rawAndReader()
     // y-prosemirror deletes an element with invalid content as soon as an editor receives it:
     // the repair must reach readers in the same update as the fiche
     const seenIncomplete: number[] = []
@@ -104,7 +104,7 @@ describe('updates that break the schema, from a client outside the editor', () =
   })
 
   it('an unknown node type is refused (4422, logged) and the document stays as it was', async () => {
-    const { id, raw, reader, before } = await rawAndReader()
+    const { id, raw, before } = await rawAndReader()
     const closed = closeOf(raw)
     const marquee = new Y.XmlElement('marquee')
     marquee.insert(0, [new Y.XmlText('Texte qui défile')])

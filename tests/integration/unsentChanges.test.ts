@@ -1,7 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { UnsentChanges, type UnsentStore } from '../../client/src/offline/UnsentChanges.js'
+import { UnsentChanges, type UnsentStore } from '@ctg/client'
 import { waitFor } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js'

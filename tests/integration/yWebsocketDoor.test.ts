@@ -99,9 +99,7 @@ describe('the y-websocket door', () => {
     const readerToken = await server.memberToken(id, READER, 'reader')
     const reader = await connectYjsClient(server.httpUrl, id, readerToken)
     const readerOnCollab = await connectClient(server.wsUrl, id, readerToken)
-    let closed = false
-    reader.provider.ws!.addEventListener('close', () => (closed = true))
-
+    let closed: boolean
     // the lecteur types on both doors, then says something through awareness on the same sockets:
     // when the editor sees that, the server has handled the edits sent before it
     fieldText(findElements(reader.doc, 'ficheTitle')[0]!).insert(0, 'Lecteur y-websocket ')

@@ -1,9 +1,7 @@
 import type { ActivityEntry } from '@ctg/shared'
 import { describe, expect, it } from 'vitest'
-import { describeActivity } from '../../client/src/activity/describeActivity.js'
-import { groupByDay } from '../../client/src/activity/groupByDay.js'
-import { describeBlock } from '../../server/src/conventions/describeBlock.js'
-import { activityDetail } from '../../server/src/storage/activityDetail.js'
+import { describeActivity, groupByDay } from '@ctg/client'
+import { activityDetail, describeBlock } from '@ctg/server'
 import { twoOfEachKindConvention } from '../fixtures/twoOfEachKindConvention.js'
 
 const entry = (action: ActivityEntry['action'], detail: Record<string, unknown> = {}, at = '2026-03-12T13:05:00Z') =>

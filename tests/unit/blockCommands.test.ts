@@ -4,14 +4,14 @@ import {
   addIndicatorYear,
   addKeyAction,
   addSignatory,
-  conventionSchema as pmSchema,
+  editorSchema as pmSchema,
   editYDoc,
   insertFicheAction,
   positionsOfType,
   removeEntry,
   removeIndicatorYear,
 } from '@ctg/extensions'
-import { conventionSchema, writeConvention, yDocToConvention, type IndicatorTableBlock } from '@ctg/shared'
+import { conventionModel, writeConvention, yDocToConvention, type IndicatorTableBlock } from '@ctg/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { smallConvention } from '../fixtures/conventionFixtures.js'
@@ -45,7 +45,7 @@ describe('block commands (headless, on a Y.Doc)', () => {
     expect(t.period).toEqual({ start: 2025, end: 2028 })
     expect(t.rows).toHaveLength(2)
     for (const row of t.rows) expect(row.years.map((y) => y.year)).toEqual([2025, 2026, 2027, 2028])
-    expect(conventionSchema.safeParse(yDocToConvention(ydoc)).success).toBe(true)
+    expect(conventionModel.safeParse(yDocToConvention(ydoc)).success).toBe(true)
   })
 
   it('removing a year removes its cells from every row and keeps the other values', () => {

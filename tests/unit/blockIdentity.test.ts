@@ -1,4 +1,4 @@
-import { conventionExtensions, conventionSchema } from '@ctg/extensions'
+import { ConventionKit, editorSchema } from '@ctg/extensions'
 import { conventionToEditorJson, Y_FRAGMENT_NAME } from '@ctg/shared'
 import { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
@@ -7,7 +7,7 @@ import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { moveBlock } from '@ctg/extensions'
-import { repairBlockIds } from '../../server/src/conventions/repairBlockIds.js'
+import { repairBlockIds } from '@ctg/server'
 import { twoOfEachKindConvention } from '../fixtures/twoOfEachKindConvention.js'
 import { installDom } from '../fuzz/installDom.js'
 
@@ -22,7 +22,7 @@ function editorOn(origin: Y.Doc): { editor: Editor; doc: Y.Doc } {
   const editor = new Editor({
     element,
     extensions: [
-      ...conventionExtensions({ starterKit: { trailingNode: false } }),
+      ConventionKit.configure({ starterKit: { trailingNode: false } }),
       Collaboration.configure({ document: doc }),
     ],
   })
@@ -65,7 +65,7 @@ const move = (editor: Editor, id: string, direction: 'up' | 'down') => {
 describe('a moved block stays one element per id (alignByBlockId)', () => {
   const start = () => {
     const origin = prosemirrorJSONToYDoc(
-      conventionSchema,
+      editorSchema,
       conventionToEditorJson(twoOfEachKindConvention()).doc,
       Y_FRAGMENT_NAME,
     )

@@ -1,5 +1,5 @@
 import {
-  conventionSchema as pmSchema,
+  editorSchema as pmSchema,
   deleteBlock,
   insertBlock,
   isNonEmptyBlock,

@@ -1,4 +1,4 @@
-import { conventionSchema, editYDoc } from '@ctg/extensions'
+import { editorSchema, editYDoc } from '@ctg/extensions'
 import {
   anchorRepairs,
   applyAnchorRepairs,
@@ -32,7 +32,7 @@ const plain = (text: Y.XmlText) => (text.toDelta() as { insert: string }[]).map(
 /** The server's document with "seule" (free text) commented, as the server writes it. */
 function commentedDoc(): Y.Doc {
   const doc = new Y.Doc({ gc: false })
-  writeConvention(doc, conventionSchema, smallConvention())
+  writeConvention(doc, editorSchema, smallConvention())
   const text = freeParagraph(doc)
   const at = plain(text).indexOf('seule')
   const result = resolvePassage(
@@ -65,7 +65,7 @@ function serverAfter(edit: (tr: Transaction) => void, change?: (doc: Y.Doc) => v
   const server = commentedDoc()
   const client = forkDoc(server)
   if (change) change(client.doc)
-  else editYDoc(client.doc, conventionSchema, edit)
+  else editYDoc(client.doc, editorSchema, edit)
   let repairs = 0
   server.on('afterTransaction', (transaction: Y.Transaction) => {
     if (transaction.origin !== 'connection') return
@@ -92,7 +92,7 @@ describe('comment anchors against honest and forged edits', () => {
     expect(plain(freeParagraph(after.server))).toContain('seulement action')
     const bold = serverAfter((tr) => {
       const from = positionOf(tr.doc, 'Une ')
-      tr.addMark(from, from + 16, conventionSchema.marks.bold!.create())
+      tr.addMark(from, from + 16, editorSchema.marks.bold!.create())
     })
     expect(bold.repairs).toBe(0)
     expect(markedText(freeParagraph(bold.server), THREAD)).toBe('seule')
@@ -168,7 +168,7 @@ describe('comment anchors against honest and forged edits', () => {
 
   it('import puts each mark back on the same characters, found by container, offset and length', () => {
     const doc = new Y.Doc({ gc: false })
-    writeConvention(doc, conventionSchema, smallConvention())
+    writeConvention(doc, editorSchema, smallConvention())
     const [placed] = placeImportedComments(doc, 'c-1', [
       {
         id: 't-old',
@@ -221,7 +221,7 @@ describe('comment helpers', () => {
 
   it('labels name blocks and entries as the panel shows them', () => {
     const doc = new Y.Doc()
-    writeConvention(doc, conventionSchema, smallConvention())
+    writeConvention(doc, editorSchema, smallConvention())
     const labels = blockLabels(yDocToConvention(doc))
     expect(labels.get('fa-1')).toBe('Fiche action n°1 — Ouvrir un relais petite enfance')
     expect(labels.get('ka-1-1')).toBe('Action clé 1.1 — Recruter une animatrice de relais')

@@ -1,18 +1,18 @@
-import { conventionSchema as pmSchema } from '@ctg/extensions'
+import { editorSchema as pmSchema } from '@ctg/extensions'
 import { parseStatelessMessage, Y_FRAGMENT_NAME, writeConvention } from '@ctg/shared'
 import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model'
 import { EditorState, Plugin, TextSelection } from '@tiptap/pm/state'
 import { initProseMirrorDoc, ySyncPluginKey } from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { anchorLabel } from '../../client/src/comments/anchorLabel.js'
 import {
+  anchorLabel,
   commentHighlightsKey,
   CommentHighlights,
   openThreadsFrom,
-} from '../../client/src/comments/CommentHighlights.js'
-import { locateAnchors } from '../../client/src/comments/locateAnchors.js'
-import { passageAnchor } from '../../client/src/comments/passageAnchor.js'
+  locateAnchors,
+  passageAnchor,
+} from '@ctg/client'
 import { smallConvention } from '../fixtures/conventionFixtures.js'
 
 /** The small convention as the editor holds it, with the y-prosemirror binding the editor would have. */

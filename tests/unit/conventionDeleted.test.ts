@@ -5,7 +5,7 @@ const parseDeletedMessage = (payload: string) => {
   return message?.type === 'deleted' ? message : null
 }
 import { describe, expect, it } from 'vitest'
-import { describeDeletion } from '../../client/src/bin/describeDeletion.js'
+import { describeDeletion } from '@ctg/client'
 
 describe('a convention in the bin, as the client reads it', () => {
   it('parses the server’s `deleted` stateless message and nothing else', () => {

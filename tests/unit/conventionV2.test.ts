@@ -1,7 +1,7 @@
-import { conventionSchema as pmSchema } from '@ctg/extensions'
+import { editorSchema as pmSchema } from '@ctg/extensions'
 import {
   conventionJsonSchema,
-  conventionSchema,
+  conventionModel,
   conventionToEditorJson,
   editorJsonToConvention,
   parseCommuneList,
@@ -47,7 +47,7 @@ const cases: { name: string; convention: () => Convention }[] = [
 
 describe.each(cases)('version-2 case "$name"', ({ name, convention }) => {
   it('validates against the zod model and the served JSON Schema', () => {
-    expect(conventionSchema.safeParse(convention()).error?.issues).toBeUndefined()
+    expect(conventionModel.safeParse(convention()).error?.issues).toBeUndefined()
     expect(validate(convention()), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
   })
 
@@ -80,7 +80,7 @@ describe('the rules that span the convention refuse an import that breaks them',
   const issuesOf = (change: (c: Convention) => void) => {
     const c = wholeConvention()
     change(c)
-    return conventionSchema.safeParse(c).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []
+    return conventionModel.safeParse(c).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []
   }
   const find = <T extends Convention['content'][number]['type']>(c: Convention, type: T) =>
     c.content.find((b) => b.type === type) as Extract<Convention['content'][number], { type: T }>

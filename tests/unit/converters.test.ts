@@ -1,6 +1,6 @@
-import { conventionSchema as pmSchema } from '@ctg/extensions'
+import { editorSchema as pmSchema } from '@ctg/extensions'
 import {
-  conventionSchema,
+  conventionModel,
   conventionToEditorJson,
   editorJsonToConvention,
   validateEditorJson,
@@ -49,7 +49,7 @@ const cases: { name: string; convention: () => Convention }[] = [
 
 describe.each(cases)('convention "$name"', ({ name, convention }) => {
   it('is valid against the structured schema', () => {
-    expect(conventionSchema.safeParse(convention()).error?.issues).toBeUndefined()
+    expect(conventionModel.safeParse(convention()).error?.issues).toBeUndefined()
   })
 
   it('converts to editor JSON that matches its snapshot and the editor schema', async () => {
@@ -110,7 +110,7 @@ describe('the structured schema refuses what would corrupt an archive', () => {
     const c = smallConvention()
     const blocks = c.content.filter((b) => b.type === 'ficheAction' || b.type === 'signatoryBlock')
     ;(blocks[1] as { id: string }).id = (blocks[0] as { id: string }).id
-    const issues = conventionSchema.safeParse(c).error!.issues
+    const issues = conventionModel.safeParse(c).error!.issues
     expect(issues.some((i) => /duplicate id/.test(i.message))).toBe(true)
   })
 
@@ -119,7 +119,7 @@ describe('the structured schema refuses what would corrupt an archive', () => {
     const table = c.content.find((b) => b.type === 'indicatorTable')!
     if (table.type !== 'indicatorTable') throw new Error('fixture')
     table.rows[0]!.years.pop()
-    const issues = conventionSchema.safeParse(c).error!.issues
+    const issues = conventionModel.safeParse(c).error!.issues
     expect(issues.map((i) => i.path.join('.'))).toContain(`content.${c.content.indexOf(table)}.rows.0.years`)
   })
 
@@ -128,6 +128,6 @@ describe('the structured schema refuses what would corrupt an archive', () => {
     const table = c.content.find((b) => b.type === 'indicatorTable')!
     if (table.type !== 'indicatorTable') throw new Error('fixture')
     table.rows[0]!.years[0]!.target = { text: '12', value: 13, unit: null }
-    expect(conventionSchema.safeParse(c).success).toBe(false)
+    expect(conventionModel.safeParse(c).success).toBe(false)
   })
 })

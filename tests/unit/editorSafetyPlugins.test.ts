@@ -1,10 +1,9 @@
-import { CONFIRMED_BLOCK_REMOVAL, conventionSchema as pmSchema, positionsOfType } from '@ctg/extensions'
+import { CONFIRMED_BLOCK_REMOVAL, editorSchema as pmSchema, positionsOfType } from '@ctg/extensions'
 import { conventionToEditorJson } from '@ctg/shared'
 import { AllSelection, EditorState, NodeSelection, TextSelection } from '@tiptap/pm/state'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
-import { blockRemovalGuardPlugin } from '../../client/src/editor/plugins/BlockRemovalGuard.js'
-import { selectionScopePlugin, selectScope } from '../../client/src/editor/plugins/SelectionScope.js'
+import { blockRemovalGuardPlugin, selectionScopePlugin, selectScope } from '@ctg/client'
 import { annexConvention } from '../fixtures/annexConvention.js'
 
 const doc = pmSchema.nodeFromJSON(conventionToEditorJson(annexConvention()).doc)

@@ -1,6 +1,6 @@
-import { conventionSchema as pmSchema } from '@ctg/extensions'
+import { editorSchema as pmSchema } from '@ctg/extensions'
 import {
-  conventionSchema,
+  conventionModel,
   conventionToEditorJson,
   editorJsonToConvention,
   readMeta,
@@ -26,7 +26,7 @@ describe('the export reads every document as a valid convention', () => {
     delete orphan.attrs!.id
     copy.content!.push(orphan)
     const out = editorJsonToConvention(copy, meta)
-    expect(conventionSchema.safeParse(out).error?.issues).toBeUndefined()
+    expect(conventionModel.safeParse(out).error?.issues).toBeUndefined()
     const ids = out.content.flatMap((b) => (b.type === 'ficheAction' ? [b.id] : []))
     expect(ids.slice(-2)).toEqual([`${fiche.attrs!.id}-2`, 'fa-sans-id-1'])
     expect(editorJsonToConvention(copy, meta)).toEqual(out)
@@ -40,7 +40,7 @@ describe('the export reads every document as a valid convention', () => {
     const fiche = blocks(copy).find((n) => n.type === 'ficheAction')!
     fiche.attrs = { ...fiche.attrs, startYear: 1850 }
     const out = editorJsonToConvention(copy, meta)
-    expect(conventionSchema.safeParse(out).error?.issues).toBeUndefined()
+    expect(conventionModel.safeParse(out).error?.issues).toBeUndefined()
     const exportedTable = out.content.find((b) => b.type === 'indicatorTable')!
     expect(exportedTable.type === 'indicatorTable' && exportedTable.period).toEqual(input.period)
     const exportedFiche = out.content.find((b) => b.type === 'ficheAction')!
@@ -59,7 +59,7 @@ describe('the export reads every document as a valid convention', () => {
     })(copy)!
     target.content = [{ type: 'text', text: '12 places '.repeat(40) }]
     const out = editorJsonToConvention(copy, meta)
-    expect(conventionSchema.safeParse(out).error?.issues).toBeUndefined()
+    expect(conventionModel.safeParse(out).error?.issues).toBeUndefined()
     const table = out.content.find((b) => b.type === 'indicatorTable')!
     const cell = table.type === 'indicatorTable' ? table.rows[0]!.years[0]!.target : null
     expect(cell?.text).toBe('12 places '.repeat(40).slice(0, CELL_MAX_LENGTH))

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { asciiSlug, attachmentDisposition } from '../../server/src/exports/contentDisposition.js'
-import { frenchTypography } from '../../server/src/exports/layout/frenchTypography.js'
-import { renderMarkdown } from '../../server/src/exports/markdown/renderMarkdown.js'
+import { asciiSlug, attachmentDisposition, frenchTypography, renderMarkdown } from '@ctg/server'
 
 const NBSP = '\u00a0'
 const NARROW = '\u202f'

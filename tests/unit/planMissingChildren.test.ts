@@ -1,4 +1,4 @@
-import { conventionSchema as schema } from '@ctg/extensions'
+import { editorSchema as schema } from '@ctg/extensions'
 import { planMissingChildren } from '@ctg/server'
 import { describe, expect, it } from 'vitest'
 

@@ -1,13 +1,18 @@
-import { conventionSchema as pmSchema } from '@ctg/extensions'
+import { editorSchema as pmSchema } from '@ctg/extensions'
 import { blockLabels, writeConvention, Y_FRAGMENT_NAME, type FicheActionBlock } from '@ctg/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { ApiError } from '../../client/src/api/ApiError.js'
-import { plenaryErrorMessage } from '../../client/src/plenary/plenaryErrorMessage.js'
-import { rankedFiches } from '../../client/src/plenary/rankedFiches.js'
-import { supportsLeft } from '../../client/src/plenary/supportsLeft.js'
-import { ficheName, fichesOf } from '../../client/src/plenary/yContent.js'
-import { facilitatePath, parseRoute, plenaryJoinPath } from '../../client/src/routing/route.js'
+import {
+  ApiError,
+  plenaryErrorMessage,
+  rankedFiches,
+  supportsLeft,
+  ficheName,
+  fichesOf,
+  facilitatePath,
+  parseRoute,
+  plenaryJoinPath,
+} from '@ctg/client'
 import { largeConvention } from '../fixtures/conventionFixtures.js'
 
 function largeOnYDoc() {

@@ -1,4 +1,4 @@
-import { conventionSchema } from '@ctg/extensions'
+import { editorSchema } from '@ctg/extensions'
 import { findSchemaViolation } from '@ctg/server'
 import {
   CELL_MAX_LENGTH,
@@ -18,7 +18,7 @@ import { fieldText, findElements } from '../helpers/yFields.js'
 /** The verdict on the update `change` makes to the small convention, once applied to a replica. */
 function verdict(change: (doc: Y.Doc) => void): string | null {
   const base = new Y.Doc({ gc: false })
-  writeConvention(base, conventionSchema, smallConvention())
+  writeConvention(base, editorSchema, smallConvention())
   const fork = forkDoc(base)
   change(fork.doc)
   const update = fork.merged()

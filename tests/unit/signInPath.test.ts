@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatWait } from '../../client/src/auth/formatWait.js'
-import { oidcStartUrl, safeNext, signInPath } from '../../client/src/auth/signInPath.js'
+import { formatWait, oidcStartUrl, safeNext, signInPath } from '@ctg/client'
 
 describe('where sign-in leads back to', () => {
   it('keeps paths of this site and refuses other sites', () => {

@@ -1,4 +1,4 @@
-import { conventionSchema as pmSchema, passesTextLimit, positionsOfType } from '@ctg/extensions'
+import { editorSchema as pmSchema, passesTextLimit, positionsOfType } from '@ctg/extensions'
 import { CELL_MAX_LENGTH, conventionToEditorJson } from '@ctg/shared'
 import { EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'

@@ -1,4 +1,4 @@
-import { conventionSchema as pmSchema, positionsOfType, uniqueBlockIdsPlugin } from '@ctg/extensions'
+import { editorSchema as pmSchema, positionsOfType, uniqueBlockIdsPlugin } from '@ctg/extensions'
 import { conventionToEditorJson } from '@ctg/shared'
 import { EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'

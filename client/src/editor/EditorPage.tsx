@@ -55,7 +55,6 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
   const [showingVersions, setShowingVersions] = useState(false)
   const [unsentDismissed, setUnsentDismissed] = useState(false)
   const [exporting, setExporting] = useState(false)
-  const [actionError, setActionError] = useState<unknown>(null)
   const [binError, setBinError] = useState<unknown>(null)
   const collab = useCollaboration(conventionId, user.id)
   // the server's content, or this device's copy when the server is out of reach
@@ -311,11 +310,6 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
       <main className="editor-canvas" id="main">
         {/* the page's title for headings navigation; the document's own headings come below it */}
         <h1 className="visually-hidden">{title || 'Convention'}</h1>
-        {actionError !== null && (
-          <div className="editor-canvas__notice">
-            <ErrorNotice error={actionError} title="L’export n’a pas pu être réalisé." />
-          </div>
-        )}
         {collab?.frozen && !deletion && <FrozenBanner status={collab.frozen} />}
         {collab?.rolledBack && !collab.frozen && (
           <div className="editor-canvas__notice notice notice--warning" role="status" data-testid="rolled-back">

@@ -1,6 +1,6 @@
 import type { AnyExtension } from '@tiptap/core'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
-import { conventionExtensions } from '@ctg/extensions'
+import { ConventionKit } from '@ctg/extensions'
 import type { Period } from '@ctg/shared'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
@@ -36,7 +36,7 @@ interface EditorExtensionsOptions {
 /** Every extension of the convention editor, in one place. */
 export function editorExtensions({ provider, user, getPeriod }: EditorExtensionsOptions): AnyExtension[] {
   return [
-    ...conventionExtensions({
+    ConventionKit.configure({
       nodes: conventionNodeViews(),
       // a trailing paragraph appended by every client at once would multiply in the shared document
       starterKit: { trailingNode: false },

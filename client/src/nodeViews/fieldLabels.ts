@@ -1,9 +1,10 @@
+import { CONVENTION_LABELS } from '@ctg/extensions'
 import { conventionNodes, type ConventionNodeName, type SignatoryKind } from '@ctg/shared'
 
 type RoleOf<K extends ConventionNodeName> = (typeof conventionNodes)[K]['role']
 
 /**
- * The field nodes of the schema: each one needs a label, or the build breaks. Blocks
+ * The field nodes of the schema: each one needs a hint, or the build breaks. Blocks
  * and entries declare their role literally; fields built by the schema's helpers
  * carry the wider `NodeRole` type, hence the test on "exactly block / entry".
  */
@@ -18,50 +19,59 @@ export interface FieldLabel {
   hint: string
 }
 
-export const FIELD_LABELS: Record<FieldNodeName, FieldLabel> = {
-  ficheTitle: { label: 'Intitulé de la fiche', hint: 'Ex. : Développer l’offre d’accueil du jeune enfant' },
-  ficheTheme: { label: 'Axe / thématique', hint: 'Précision (facultatif)' },
-  ficheObjective: { label: 'Objectif global', hint: 'Décrivez l’objectif poursuivi par cette fiche action…' },
-  ficheKeyActions: { label: 'Actions clés', hint: '' },
-  keyActionLabel: { label: 'Action', hint: 'Décrivez l’action…' },
-  keyActionPilot: { label: 'Pilote', hint: 'Qui pilote ?' },
-  ficheExpectedResult: { label: 'Résultat attendu', hint: 'Ce qui aura changé pour les familles et le territoire…' },
-  ficheTargetAudience: { label: 'Public cible', hint: 'Familles, jeunes de 11 à 17 ans, professionnels…' },
-  ficheTerritory: { label: 'Territoire concerné', hint: 'L’ensemble de l’EPCI, certaines communes…' },
-  fichePartners: { label: 'Partenaires associés', hint: '' },
-  fichePilot: { label: 'Pilote(s) / porteur', hint: 'Structure et personne référente' },
-  ficheFunding: { label: 'Financement', hint: 'Montants, cofinanceurs, dispositifs mobilisés…' },
-  ficheIndicators: { label: 'Indicateurs de suivi', hint: '' },
-  ficheListItem: { label: 'Élément', hint: 'Saisissez…' },
-  indicatorTableTitle: { label: 'Titre du tableau', hint: 'Ex. : Indicateurs de suivi – petite enfance' },
-  indicatorLabel: { label: 'Indicateur', hint: 'Intitulé de l’indicateur' },
-  indicatorUnit: { label: 'Unité', hint: 'nombre, %, ETP…' },
-  indicatorSource: { label: 'Source', hint: 'Caf, EPCI…' },
-  indicatorBaseline: { label: 'Valeur de référence', hint: 'Valeur' },
-  indicatorYear: { label: 'Année', hint: '' },
-  indicatorTarget: { label: 'Cible', hint: '—' },
-  indicatorReached: { label: 'Réalisé', hint: '—' },
+/** What a field shows inside while it is empty. */
+const FIELD_HINTS: Record<FieldNodeName, string> = {
+  ficheTitle: 'Ex. : Développer l’offre d’accueil du jeune enfant',
+  ficheTheme: 'Précision (facultatif)',
+  ficheObjective: 'Décrivez l’objectif poursuivi par cette fiche action…',
+  ficheKeyActions: '',
+  keyActionLabel: 'Décrivez l’action…',
+  keyActionPilot: 'Qui pilote ?',
+  ficheExpectedResult: 'Ce qui aura changé pour les familles et le territoire…',
+  ficheTargetAudience: 'Familles, jeunes de 11 à 17 ans, professionnels…',
+  ficheTerritory: 'L’ensemble de l’EPCI, certaines communes…',
+  fichePartners: '',
+  fichePilot: 'Structure et personne référente',
+  ficheFunding: 'Montants, cofinanceurs, dispositifs mobilisés…',
+  ficheIndicators: '',
+  ficheListItem: 'Saisissez…',
+  indicatorTableTitle: 'Ex. : Indicateurs de suivi – petite enfance',
+  indicatorLabel: 'Intitulé de l’indicateur',
+  indicatorUnit: 'nombre, %, ETP…',
+  indicatorSource: 'Caf, EPCI…',
+  indicatorBaseline: 'Valeur',
+  indicatorYear: '',
+  indicatorTarget: '—',
+  indicatorReached: '—',
   // the hint depends on the kind of party: set by the signatory's view (ORGANISATION_HINTS)
-  signatoryOrganisation: { label: 'Organisation', hint: '' },
-  signatoryFunction: { label: 'Fonction', hint: 'Ex. : Le Directeur, La Présidente, Le Maire' },
-  signatoryName: { label: 'Prénom et nom', hint: 'Prénom Nom' },
-  signatoryMandate: { label: 'Mandat (délibération)', hint: 'Ex. : délibération du conseil' },
-  signatoryPlace: { label: 'Fait à', hint: 'Lieu de signature' },
-  indicatorCollector: { label: 'Collecté par', hint: 'Qui recueille la donnée' },
-  partyName: { label: 'Nom officiel', hint: 'Ex. : Communauté de communes du Pays de Seyne' },
-  partyRepresentativeFunction: { label: 'Représentée par (fonction)', hint: 'Ex. : son Président' },
-  partyRepresentativeName: { label: 'Prénom et nom du représentant', hint: 'Prénom Nom' },
-  partyDeliberationBody: { label: 'Autorisé par (instance)', hint: 'Ex. : le conseil communautaire' },
-  territoryEpci: { label: 'EPCI', hint: 'Nom de l’EPCI' },
-  communeName: { label: 'Commune', hint: 'Nom de la commune' },
-  planningTableTitle: { label: 'Titre du tableau', hint: 'Ex. : Programmation de l’offre petite enfance' },
-  planningLabel: { label: 'Offre', hint: 'Ex. : Places en micro-crèche' },
-  planningUnit: { label: 'Unité', hint: 'places, ETP…' },
-  planningExisting: { label: 'Existant à la signature', hint: '—' },
-  planningYear: { label: 'Année', hint: '' },
-  planningPlanned: { label: 'Prévu', hint: '—' },
-  planningAchieved: { label: 'Réalisé', hint: '—' },
+  signatoryOrganisation: '',
+  signatoryFunction: 'Ex. : Le Directeur, La Présidente, Le Maire',
+  signatoryName: 'Prénom Nom',
+  signatoryMandate: 'Ex. : délibération du conseil',
+  signatoryPlace: 'Lieu de signature',
+  indicatorCollector: 'Qui recueille la donnée',
+  partyName: 'Ex. : Communauté de communes du Pays de Seyne',
+  partyRepresentativeFunction: 'Ex. : son Président',
+  partyRepresentativeName: 'Prénom Nom',
+  partyDeliberationBody: 'Ex. : le conseil communautaire',
+  territoryEpci: 'Nom de l’EPCI',
+  communeName: 'Nom de la commune',
+  planningTableTitle: 'Ex. : Programmation de l’offre petite enfance',
+  planningLabel: 'Ex. : Places en micro-crèche',
+  planningUnit: 'places, ETP…',
+  planningExisting: '—',
+  planningYear: '',
+  planningPlanned: '—',
+  planningAchieved: '—',
 }
+
+/** Each field's label (from `@ctg/extensions`, shared with the headless HTML) and hint. */
+export const FIELD_LABELS = Object.fromEntries(
+  (Object.keys(FIELD_HINTS) as FieldNodeName[]).map((name) => [
+    name,
+    { label: CONVENTION_LABELS[name], hint: FIELD_HINTS[name] },
+  ]),
+) as Record<FieldNodeName, FieldLabel>
 
 /** Hints of list items, which depend on the list they belong to. */
 export const LIST_ITEM_HINTS: Record<'fichePartners' | 'ficheIndicators', string> = {

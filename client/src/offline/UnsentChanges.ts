@@ -64,6 +64,8 @@ export class UnsentChanges {
       if (this.latest) this.check(this.latest)
     })
 
+    // the socket class below needs this ledger's owner, and its own `this` is the socket
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const changes = this
     this.WebSocket = class TrackedWebSocket extends WebSocket {
       private readonly ledger: Ledger = { socket: this, sent: 0, acknowledged: 0, stepTwoSent: false, refused: false }

@@ -6,12 +6,10 @@ export type {
   AnchorRequest as CommentAnchor,
   CreatePlenaryBody as NewPlenary,
   JoinPlenaryResponse as Joined,
-  Participant,
   Plenary,
   PlenaryComment,
   PlenaryDetailResponse as PlenaryDetails,
   PlenaryModeration as Moderation,
-  PlenaryStatus,
   RankingEntry as RankedFiche,
   SupportsResponse as SupportsAnswer,
 } from '@ctg/shared'

@@ -1,4 +1,4 @@
-import { conventionExtensions } from '@ctg/extensions'
+import { ConventionKit } from '@ctg/extensions'
 import { conventionToEditorJson, type Convention } from '@ctg/shared'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useMemo } from 'react'
@@ -16,7 +16,7 @@ export function VersionDocument({ convention }: { convention: Convention }) {
   const editor = useEditor(
     {
       extensions: [
-        ...conventionExtensions({ nodes: conventionNodeViews(), starterKit: { trailingNode: false } }),
+        ConventionKit.configure({ nodes: conventionNodeViews(), starterKit: { trailingNode: false } }),
         BlockNumbering,
       ],
       content,

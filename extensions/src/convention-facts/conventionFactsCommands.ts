@@ -15,6 +15,7 @@ import {
   type Party,
   type PartyKind,
   type Period,
+  type PlanningRow,
   type PlanningTableBlock,
 } from '@ctg/shared'
 import { insertBlock } from '../helpers/insertBlock.js'
@@ -76,7 +77,7 @@ export function addCommunes(tr: Transaction, schema: Schema, blockPos: number, p
   return added.length
 }
 
-export function emptyPlanningRow(period: Period): PlanningTableBlock['rows'][number] {
+export function emptyPlanningRow(period: Period): PlanningRow {
   const blank = parseCellValue('')
   return {
     id: createId(ID_PREFIX.planningRow),

@@ -1,2 +1,3 @@
 export * from './conventionFacts.js'
 export * from './conventionFactsCommands.js'
+export * from './factBlocks.js'

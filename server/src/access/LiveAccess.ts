@@ -10,7 +10,7 @@ import type {
 import { ACCESS_REVOKED_CLOSE, canEdit, CONVENTION_DELETED_CLOSE, SIGNED_OUT_CLOSE } from '@ctg/shared'
 import type { Connection, Hocuspocus } from '@hocuspocus/server'
 import type { BinStore } from '../bin/BinStore.js'
-import type { ConnectionContext } from '../extensions/Authentication.js'
+import type { ConnectionContext } from '../hooks/Authentication.js'
 import type { Logger } from '../logger.js'
 import type { AccountStore } from '../storage/AccountStore.js'
 import type { MembershipStore } from '../storage/MembershipStore.js'

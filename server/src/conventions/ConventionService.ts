@@ -1,4 +1,4 @@
-import { conventionSchema } from '@ctg/extensions'
+import { editorSchema } from '@ctg/extensions'
 import { createId, readMeta, writeConvention, yDocToConvention, type Convention, type Period } from '@ctg/shared'
 import type { Hocuspocus } from '@hocuspocus/server'
 import * as Y from 'yjs'
@@ -42,7 +42,7 @@ export class ConventionService {
 
   async createFromConvention(convention: Convention, userId: string): Promise<string> {
     const ydoc = new Y.Doc(Y_DOC_OPTIONS)
-    writeConvention(ydoc, conventionSchema, convention)
+    writeConvention(ydoc, editorSchema, convention)
     const id = createId('c-')
     // imported threads get fresh ids, and their passages' marks go back on the same characters
     const threads = placeImportedComments(ydoc, id, convention.comments ?? [])

@@ -1,11 +1,11 @@
 import {
-  conventionSchema as exportSchema,
+  conventionModel as exportSchema,
   validateEditorJson,
   yDocToConvention,
   yDocToEditorJson,
   type SchemaIssue,
 } from '@ctg/shared'
-import { conventionSchema } from '@ctg/extensions'
+import { editorSchema } from '@ctg/extensions'
 import type * as Y from 'yjs'
 
 /**
@@ -14,7 +14,7 @@ import type * as Y from 'yjs'
  * years, cell values). It reports; it never changes the document.
  */
 export function checkConvention(ydoc: Y.Doc): SchemaIssue[] {
-  const issues = validateEditorJson(conventionSchema, yDocToEditorJson(ydoc))
+  const issues = validateEditorJson(editorSchema, yDocToEditorJson(ydoc))
   if (issues.length > 0) return issues
   try {
     const parsed = exportSchema.safeParse(yDocToConvention(ydoc))

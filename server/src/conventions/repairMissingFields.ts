@@ -1,4 +1,4 @@
-import { conventionSchema } from '@ctg/extensions'
+import { editorSchema } from '@ctg/extensions'
 import { conventionNodes, Y_FRAGMENT_NAME, type NodeSpecData } from '@ctg/shared'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import * as Y from 'yjs'
@@ -40,7 +40,7 @@ function refillEmptyField(element: XmlParent): number {
 function fillElement(element: XmlParent): number {
   const refilled = refillEmptyField(element)
   if (refilled) return refilled
-  const schema = conventionSchema
+  const schema = editorSchema
   const type = element instanceof Y.XmlElement ? schema.nodes[element.nodeName] : schema.topNodeType
   const present = type && standInChildren(element, schema)
   const plan =

@@ -19,6 +19,8 @@ const rfc5987 = (text: string) =>
 
 /** `attachment; filename="<slug>.<ext>"; filename*=UTF-8''<title>.<ext>` (RFC 6266). */
 export function attachmentDisposition(title: string, extension: string): string {
+  // control characters cannot stand in a header value
+  // eslint-disable-next-line no-control-regex
   const name = title.replace(/[\u0000-\u001f\u007f/\\]+/g, ' ').trim() || 'convention'
   return `attachment; filename="${asciiSlug(title)}.${extension}"; filename*=UTF-8''${rfc5987(name)}.${extension}`
 }

@@ -1,11 +1,4 @@
-import {
-  EXPORT_FORMATS,
-  EXPORT_FORMAT_INFO,
-  isExportFormat,
-  bagFolder,
-  type Convention,
-  type ExportFormat,
-} from '@ctg/shared'
+import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, isExportFormat, bagFolder, type ExportFormat } from '@ctg/shared'
 import type { ConventionService } from '../conventions/ConventionService.js'
 import type { ApiRequest, ApiResponse, Route } from '../http/ApiRequest.js'
 import { HttpError } from '../http/HttpError.js'

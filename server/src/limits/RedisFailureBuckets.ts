@@ -1,4 +1,4 @@
-import type RedisClient from 'ioredis'
+import type { Redis as RedisClient } from 'ioredis'
 import type { FailureBuckets, FailureLimit } from './FailureBuckets.js'
 
 /**

@@ -13,7 +13,6 @@ import {
   type Plenary,
   type PlenaryComment,
   type PlenaryDetailResponse,
-  type PlenaryEvent,
   type PrioritiesResponse,
 } from '@ctg/shared'
 import type { Hocuspocus } from '@hocuspocus/server'
@@ -21,7 +20,7 @@ import type * as Y from 'yjs'
 import type { User } from '../auth/tokens.js'
 import type { CommentService } from '../comments/CommentService.js'
 import type { ConventionService } from '../conventions/ConventionService.js'
-import { STORED_BY_WRITER } from '../extensions/Persistence.js'
+import { STORED_BY_WRITER } from '../hooks/Persistence.js'
 import { HttpError } from '../http/HttpError.js'
 import { SlidingWindowLimit } from '../limits/SlidingWindowLimit.js'
 import type { Logger } from '../logger.js'
@@ -487,5 +486,3 @@ function budgetError(plenary: StoredPlenary) {
     `at most ${plenary.supportsPerParticipant} fiches may be supported by one participant`,
   )
 }
-
-export type { PlenaryEvent }

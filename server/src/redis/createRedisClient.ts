@@ -1,4 +1,4 @@
-import RedisClient, { type RedisOptions } from 'ioredis'
+import { Redis as RedisClient, type RedisOptions } from 'ioredis'
 import type { Logger } from '../logger.js'
 
 /**

@@ -1,4 +1,4 @@
-import { conventionSchema } from '@ctg/extensions'
+import { editorSchema } from '@ctg/extensions'
 import {
   attributeProblem,
   conventionNodes,
@@ -91,7 +91,7 @@ function depthOf(type: Y.XmlElement): number {
  * attribute outside the schema's values, for metadata the interface cannot show, and
  * for nesting deeper than MAX_DEPTH. Honest editors never send any of these.
  */
-export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, schema: Schema = conventionSchema): string | null {
+export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, schema: Schema = editorSchema): string | null {
   const metadata = doc.getMap(Y_META_NAME)
   const parents = new Set<Y.XmlFragment>()
   const periods = new Set<Y.XmlElement>()

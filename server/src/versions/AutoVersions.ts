@@ -1,6 +1,6 @@
 import type { Document, Extension, onChangePayload, onDisconnectPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
-import type { ConnectionContext } from '../extensions/Authentication.js'
+import type { ConnectionContext } from '../hooks/Authentication.js'
 import type { Logger } from '../logger.js'
 import type { VersionService } from './VersionService.js'
 

@@ -1,6 +1,6 @@
 import { isFrozen, type FrozenMessage } from '@ctg/shared'
 import type { connectedPayload, Extension, onAuthenticatePayload } from '@hocuspocus/server'
-import type { ConnectionContext } from '../extensions/Authentication.js'
+import type { ConnectionContext } from '../hooks/Authentication.js'
 import type { VersionStore } from './VersionStore.js'
 
 /**

@@ -1,4 +1,4 @@
-import { conventionSchema as editorSchema } from '@ctg/extensions'
+import { editorSchema } from '@ctg/extensions'
 import {
   createId,
   diffConventions,
@@ -21,7 +21,7 @@ import type { LiveAccess } from '../access/LiveAccess.js'
 import type { User } from '../auth/tokens.js'
 import type { CommentService } from '../comments/CommentService.js'
 import { Y_DOC_OPTIONS, type ConventionService } from '../conventions/ConventionService.js'
-import { STORED_BY_WRITER } from '../extensions/Persistence.js'
+import { STORED_BY_WRITER } from '../hooks/Persistence.js'
 import { HttpError } from '../http/HttpError.js'
 import type { Logger } from '../logger.js'
 import type { ConventionStore } from '../storage/ConventionStore.js'

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream'
 import type { Extension, Hocuspocus, onUpgradePayload } from '@hocuspocus/server'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { InvalidTokenError } from '../auth/tokens.js'
-import type { Authentication } from '../extensions/Authentication.js'
+import type { Authentication } from '../hooks/Authentication.js'
 import type { Logger } from '../logger.js'
 import { YjsSocket } from './YjsSocket.js'
 

@@ -36,6 +36,11 @@ export function describeBagProblem(problem: BagProblem): string {
   return `${KIND_LABELS[problem.kind]} : ${problem.path} (${problem.detail})`
 }
 
+// WHATWG text codecs are globals in browsers and in Node 22; typed here because `shared` loads
+// neither the DOM nor the Node types (see randomBytes.ts)
+declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string }
+declare const TextEncoder: new () => { encode(text: string): Uint8Array }
+
 const decoder = new TextDecoder('utf-8', { fatal: false })
 const encoder = new TextEncoder()
 
@@ -68,7 +73,10 @@ export async function verifyBag(
   const inBag = new Map<string, Uint8Array>()
   for (const name of files)
     if (name.startsWith(`${folder}/`)) inBag.set(name.slice(folder.length + 1), entries.get(name)!)
-  const text = (path: string) => (inBag.has(path) ? decoder.decode(inBag.get(path)) : null)
+  const text = (path: string) => {
+    const bytes = inBag.get(path)
+    return bytes ? decoder.decode(bytes) : null
+  }
 
   const checkManifest = async (
     manifestPath: string,

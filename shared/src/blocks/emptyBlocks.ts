@@ -1,4 +1,12 @@
-import type { FicheActionBlock, IndicatorTableBlock, Period, SignatoryBlockBlock } from '../export/conventionModel.js'
+import type {
+  FicheActionBlock,
+  IndicatorRow,
+  IndicatorTableBlock,
+  KeyAction,
+  Period,
+  Signatory,
+  SignatoryBlockBlock,
+} from '../export/conventionModel.js'
 import { yearsOf } from '../export/conventionModel.js'
 import { createId } from '../ids.js'
 import { ID_PREFIX } from '../rules/idRules.js'
@@ -8,7 +16,7 @@ import { parseCellValue } from '../values/cellValue.js'
 
 /** New, empty blocks and entries, in the structured model; importers turn them into nodes. */
 
-export function emptyKeyAction(): FicheActionBlock['keyActions'][number] {
+export function emptyKeyAction(): KeyAction {
   return { id: createId(ID_PREFIX.keyAction), number: '', label: '', pilot: '', deadline: null, status: 'a_engager' }
 }
 
@@ -34,7 +42,7 @@ export function emptyFicheAction(period: Period | null): FicheActionBlock {
   }
 }
 
-export function emptyIndicatorRow(period: Period): IndicatorTableBlock['rows'][number] {
+export function emptyIndicatorRow(period: Period): IndicatorRow {
   const blank = parseCellValue('')
   return {
     id: createId(ID_PREFIX.indicatorRow),
@@ -60,7 +68,7 @@ export function emptyIndicatorTable(period: Period): IndicatorTableBlock {
   }
 }
 
-export function emptySignatory(kind: SignatoryKind = 'autre'): SignatoryBlockBlock['signatories'][number] {
+export function emptySignatory(kind: SignatoryKind = 'autre'): Signatory {
   return {
     id: createId(ID_PREFIX.signatory),
     organisation: '',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { CONVENTION_FORMAT_VERSION, conventionSchema } from './conventionModel.js'
-import { conventionSchemaV1 } from './v1/conventionModelV1.js'
+import { CONVENTION_FORMAT_VERSION, conventionModel } from './conventionModel.js'
+import { conventionModelV1 } from './v1/conventionModelV1.js'
 
 /** What the import checks beyond what JSON Schema can say; the import is the authority. */
 export const IMPORT_CHECKS = [
@@ -18,7 +18,7 @@ export const IMPORT_CHECKS = [
 /** The published JSON Schema (draft 2020-12) of the structured convention, generated from zod. */
 export function conventionJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(conventionSchema, { target: 'draft-2020-12', io: 'input' }),
+    ...z.toJSONSchema(conventionModel, { target: 'draft-2020-12', io: 'input' }),
     $id: `urn:ctg-workspace:schema:convention:${CONVENTION_FORMAT_VERSION}`,
     title: 'Convention Territoriale Globale (structured export)',
     description: IMPORT_CHECKS,
@@ -28,7 +28,7 @@ export function conventionJsonSchema(): Record<string, unknown> {
 /** The JSON Schema of version 1, for files exported before version 2 (served at /api/schema/convention-v1.json). */
 export function conventionJsonSchemaV1(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(conventionSchemaV1, { target: 'draft-2020-12', io: 'input' }),
+    ...z.toJSONSchema(conventionModelV1, { target: 'draft-2020-12', io: 'input' }),
     $id: 'urn:ctg-workspace:schema:convention:1',
     title: 'Convention Territoriale Globale (structured export, version 1)',
   }

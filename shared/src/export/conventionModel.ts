@@ -380,7 +380,7 @@ export const conventionRecordFields = {
  * ids, numbers in document order (fiches 1, 2 …; key actions 3.1, 3.2 …), indicator cells
  * whose `value` and `unit` are those read from `text`, one year entry per year of a table's period.
  */
-export const conventionSchema = z
+export const conventionModel = z
   .object({
     format: z.literal(CONVENTION_FORMAT),
     version: z.literal(CONVENTION_FORMAT_VERSION),
@@ -395,7 +395,7 @@ export const conventionSchema = z
   })
   .superRefine((convention, ctx) => crossCheckConvention(convention, ctx))
 
-export type Convention = z.infer<typeof conventionSchema>
+export type Convention = z.infer<typeof conventionModel>
 export type ConventionBlock = z.infer<typeof blockSchema>
 export type FicheActionBlock = z.infer<typeof ficheActionSchema>
 export type IndicatorTableBlock = z.infer<typeof indicatorTableSchema>
@@ -404,6 +404,11 @@ export type Period = z.infer<typeof periodSchema>
 export type PlanningTableBlock = z.infer<typeof planningTableSchema>
 export type Party = z.infer<typeof partySchema>
 export type Territory = z.infer<typeof territorySchema>
+/** The entries of the blocks, named once instead of spelled out as `FicheActionBlock['keyActions'][number]`. */
+export type KeyAction = z.infer<typeof keyActionSchema>
+export type IndicatorRow = z.infer<typeof indicatorRowSchema>
+export type Signatory = z.infer<typeof signatorySchema>
+export type PlanningRow = PlanningTableBlock['rows'][number]
 
 export function yearsOf(period: Period): number[] {
   const years: number[] = []

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import { conventionSchema, type Convention } from './conventionModel.js'
-import { conventionSchemaV1 } from './v1/conventionModelV1.js'
+import { conventionModel, type Convention } from './conventionModel.js'
+import { conventionModelV1 } from './v1/conventionModelV1.js'
 import { migrateV1 } from './v1/migrateV1.js'
 
 export type ParsedConventionFile =
@@ -13,14 +13,14 @@ export type ParsedConventionFile =
 export function parseConventionFile(input: unknown): ParsedConventionFile {
   const version = (input as { version?: unknown } | null)?.version
   if (version === 1) {
-    const v1 = conventionSchemaV1.safeParse(input)
+    const v1 = conventionModelV1.safeParse(input)
     if (!v1.success) return { success: false, error: v1.error, version: 1 }
-    const migrated = conventionSchema.safeParse(migrateV1(v1.data))
+    const migrated = conventionModel.safeParse(migrateV1(v1.data))
     return migrated.success
       ? { success: true, data: migrated.data, version: 1 }
       : { success: false, error: migrated.error, version: 1 }
   }
-  const parsed = conventionSchema.safeParse(input)
+  const parsed = conventionModel.safeParse(input)
   return parsed.success
     ? { success: true, data: parsed.data, version: 2 }
     : { success: false, error: parsed.error, version: typeof version === 'number' ? version : null }

@@ -1,3 +1,5 @@
+import { randomBytes } from '../randomBytes.js'
+
 /** The characters of a plénière's code: no 0/O, 1/I/L, so that it reads well from a wall. */
 export const PLENARY_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 export const PLENARY_CODE_LENGTH = 6
@@ -8,8 +10,7 @@ export function createPlenaryCode(): string {
   const limit = 256 - (256 % n)
   let code = ''
   while (code.length < PLENARY_CODE_LENGTH) {
-    const bytes = new Uint8Array(16)
-    globalThis.crypto.getRandomValues(bytes)
+    const bytes = randomBytes(16)
     for (const b of bytes) {
       if (b < limit && code.length < PLENARY_CODE_LENGTH) code += PLENARY_CODE_ALPHABET[b % n]
     }

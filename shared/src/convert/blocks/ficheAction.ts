@@ -1,4 +1,9 @@
-import { RICH_FICHE_FIELDS, type FicheActionBlock, type RichFicheField } from '../../export/conventionModel.js'
+import {
+  RICH_FICHE_FIELDS,
+  type FicheActionBlock,
+  type KeyAction,
+  type RichFicheField,
+} from '../../export/conventionModel.js'
 import { listOf } from '../../rules/registryCodes.js'
 import { paragraphRuns } from '../runs.js'
 import type { FollowUpStatus, Theme } from '../../schema/vocabulary.js'
@@ -129,7 +134,7 @@ export function importFicheAction(fiche: FicheActionBlock): EditorNode {
   )
 }
 
-export function importKeyAction(action: FicheActionBlock['keyActions'][number]): EditorNode {
+export function importKeyAction(action: KeyAction): EditorNode {
   return node('keyAction', { id: action.id, status: action.status, deadline: action.deadline }, [
     lineNode('keyActionLabel', action.label),
     lineNode('keyActionPilot', action.pilot),

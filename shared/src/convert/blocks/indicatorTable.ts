@@ -1,4 +1,4 @@
-import type { IndicatorTableBlock } from '../../export/conventionModel.js'
+import type { IndicatorRow, IndicatorTableBlock } from '../../export/conventionModel.js'
 import type { IndicatorFrequency, IndicatorKind } from '../../schema/vocabulary.js'
 import { exportedCell } from '../exportedCell.js'
 import { periodProblem } from '../../rules/yearRules.js'
@@ -17,7 +17,7 @@ export function exportIndicatorTable(
     ownerId: attrOf<string | null>(table, 'ownerId'),
     rows: childrenOf(table, 'indicatorRow').map((row) => {
       const cells = new Map(childrenOf(row, 'indicatorYear').map((y) => [attrOf<number>(y, 'year'), y]))
-      const years: IndicatorTableBlock['rows'][number]['years'] = []
+      const years: IndicatorRow['years'] = []
       // the period decides the columns; a row's cells are looked up by year
       for (let year = start; year <= end; year++) {
         const cell = cells.get(year)
@@ -53,7 +53,7 @@ export function importIndicatorTable(table: IndicatorTableBlock): EditorNode {
   )
 }
 
-export function importIndicatorRow(row: IndicatorTableBlock['rows'][number]): EditorNode {
+export function importIndicatorRow(row: IndicatorRow): EditorNode {
   return node(
     'indicatorRow',
     { id: row.id, kind: row.kind, baselineYear: row.baseline.year, frequency: row.frequency },

@@ -1,9 +1,7 @@
-import type { PlanningTableBlock } from '../../export/conventionModel.js'
+import type { PlanningRow, PlanningTableBlock } from '../../export/conventionModel.js'
 import { exportedCell } from '../exportedCell.js'
 import { attrOf, childOf, childrenOf, inlineText, lineNode, node, type EditorNode } from '../editorJson.js'
 import { blockPeriod } from './indicatorTable.js'
-
-type PlanningRow = PlanningTableBlock['rows'][number]
 
 export function exportPlanningTable(
   table: EditorNode,

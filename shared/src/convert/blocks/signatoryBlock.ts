@@ -1,4 +1,4 @@
-import type { SignatoryBlockBlock } from '../../export/conventionModel.js'
+import type { Signatory, SignatoryBlockBlock } from '../../export/conventionModel.js'
 import type { Civility, SignatoryKind } from '../../schema/vocabulary.js'
 import { attrOf, childOf, childrenOf, inlineText, lineNode, node, type EditorNode } from '../editorJson.js'
 
@@ -26,7 +26,7 @@ export function importSignatoryBlock(block: SignatoryBlockBlock): EditorNode {
   return node('signatoryBlock', { id: block.id }, block.signatories.map(importSignatory))
 }
 
-export function importSignatory(s: SignatoryBlockBlock['signatories'][number]): EditorNode {
+export function importSignatory(s: Signatory): EditorNode {
   return node(
     'signatory',
     {

@@ -9,7 +9,7 @@ import {
 } from '../../schema/vocabulary.js'
 import { parseCellValue } from '../../values/cellValue.js'
 import { CELL_MAX_LENGTH, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, TITLE_MIN_LENGTH } from '../../rules/textLimits.js'
-import { LONGEST_PERIOD_YEARS, periodProblem, YEAR_MAX, YEAR_MIN } from '../../rules/yearRules.js'
+import { periodProblem, YEAR_MAX, YEAR_MIN } from '../../rules/yearRules.js'
 import { ID_MAX_LENGTH } from '../../rules/idRules.js'
 import { ficheNumber, keyActionNumber } from '../../rules/numbering.js'
 // added to version 1 while it was current (plénières, versions): files with them exist
@@ -207,7 +207,7 @@ const exportedCommentSchema = z.object({
  * ids, numbers in document order (fiches 1, 2 …; key actions 3.1, 3.2 …), indicator cells
  * whose `value` and `unit` are those read from `text`, one year entry per year of a table's period.
  */
-export const conventionSchemaV1 = z
+export const conventionModelV1 = z
   .object({
     format: z.literal(CONVENTION_FORMAT),
     version: z.literal(CONVENTION_FORMAT_VERSION),
@@ -258,7 +258,7 @@ export const conventionSchemaV1 = z
     })
   })
 
-export type ConventionV1 = z.infer<typeof conventionSchemaV1>
+export type ConventionV1 = z.infer<typeof conventionModelV1>
 
 function yearsOf(period: { start: number; end: number }): number[] {
   const years: number[] = []

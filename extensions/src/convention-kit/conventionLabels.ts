@@ -1,0 +1,65 @@
+import type { ConventionNodeName } from '@ctg/shared'
+
+export type ConventionLabels = Record<ConventionNodeName, string>
+
+/**
+ * The French label of every node of the blocks: the name of a block or an entry, the
+ * label shown above a field. Rendered as `data-label` in the nodes' HTML (a stylesheet
+ * shows it with `content: attr(data-label)`), and used by the web client's views.
+ * `ConventionKit.configure({ labels })` replaces some of them.
+ */
+export const CONVENTION_LABELS: ConventionLabels = {
+  ficheAction: 'Fiche action',
+  keyAction: 'Action clé',
+  indicatorTable: 'Tableau d’indicateurs',
+  indicatorRow: 'Indicateur',
+  signatoryBlock: 'Bloc signataires',
+  signatory: 'Signataire',
+  partiesBlock: 'Parties à la convention',
+  party: 'Partie',
+  territoryBlock: 'Territoire',
+  commune: 'Commune',
+  planningTable: 'Tableau de programmation',
+  planningRow: 'Offre programmée',
+  ficheTitle: 'Intitulé de la fiche',
+  ficheTheme: 'Axe / thématique',
+  ficheObjective: 'Objectif global',
+  ficheKeyActions: 'Actions clés',
+  keyActionLabel: 'Action',
+  keyActionPilot: 'Pilote',
+  ficheExpectedResult: 'Résultat attendu',
+  ficheTargetAudience: 'Public cible',
+  ficheTerritory: 'Territoire concerné',
+  fichePartners: 'Partenaires associés',
+  fichePilot: 'Pilote(s) / porteur',
+  ficheFunding: 'Financement',
+  ficheIndicators: 'Indicateurs de suivi',
+  ficheListItem: 'Élément',
+  indicatorTableTitle: 'Titre du tableau',
+  indicatorLabel: 'Indicateur',
+  indicatorUnit: 'Unité',
+  indicatorSource: 'Source',
+  indicatorBaseline: 'Valeur de référence',
+  indicatorYear: 'Année',
+  indicatorTarget: 'Cible',
+  indicatorReached: 'Réalisé',
+  signatoryOrganisation: 'Organisation',
+  signatoryFunction: 'Fonction',
+  signatoryName: 'Prénom et nom',
+  signatoryMandate: 'Mandat (délibération)',
+  signatoryPlace: 'Fait à',
+  indicatorCollector: 'Collecté par',
+  partyName: 'Nom officiel',
+  partyRepresentativeFunction: 'Représentée par (fonction)',
+  partyRepresentativeName: 'Prénom et nom du représentant',
+  partyDeliberationBody: 'Autorisé par (instance)',
+  territoryEpci: 'EPCI',
+  communeName: 'Commune',
+  planningTableTitle: 'Titre du tableau',
+  planningLabel: 'Offre',
+  planningUnit: 'Unité',
+  planningExisting: 'Existant à la signature',
+  planningYear: 'Année',
+  planningPlanned: 'Prévu',
+  planningAchieved: 'Réalisé',
+}
