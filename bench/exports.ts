@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { EXPORT_FORMATS, type Convention } from '@ctg/shared'
-import { createCtgServer, PdfPrinter, readConfig, renderFormat } from '@ctg/server'
+import { PdfPrinter, renderFormat } from '@ctg/server'
 import { runIfMain } from './lib/cli.js'
+import { startInProcessServer } from './lib/inProcessServer.js'
 import { bigConvention } from './lib/conventions.js'
 import { watchEventLoop } from './lib/eventLoop.js'
 import { fmtBytes, fmtMs, fmtRatio } from './lib/format.js'
@@ -22,18 +20,8 @@ const GOAL_MS = 3000
 const LOOP_GOAL_MS = 50
 
 export async function main(_argv: string[] = []): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ctg-bench-exports-'))
-  const ctg = await createCtgServer(
-    readConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      QUIET: '1',
-      CTG_SECRET: 'bench-secret-that-is-long-enough-for-hs256',
-    }),
-  )
-  const token = await ctg.tokens.issue({ id: 'u-bench', name: 'Bench' })
-  const http = `http://127.0.0.1:${ctg.port}`
+  const server = await startInProcessServer('exports')
+  const { ctg, token, http } = server
   const request = async (path: string, init: RequestInit = {}) => {
     const send = () =>
       fetch(http + path, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } })
@@ -128,8 +116,7 @@ export async function main(_argv: string[] = []): Promise<void> {
     writeSection('exports', markdown)
   } finally {
     await printer.close()
-    await ctg.stop()
-    rmSync(dataDir, { recursive: true, force: true })
+    await server.stop()
   }
 }
 

@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { diffConventions, yDocToConvention, type Convention } from '@ctg/shared'
-import { createCtgServer, readConfig, Y_DOC_OPTIONS } from '@ctg/server'
+import { Y_DOC_OPTIONS } from '@ctg/server'
 import * as Y from 'yjs'
 import { runIfMain } from './lib/cli.js'
+import { startInProcessServer } from './lib/inProcessServer.js'
 import { bigConvention } from './lib/conventions.js'
 import { fmtMs, fmtRatio } from './lib/format.js'
 import { table, writeSection } from './lib/results.js'
@@ -32,18 +30,8 @@ async function time(n: number, fn: () => Promise<unknown>): Promise<number> {
 }
 
 export async function main(_argv: string[] = []): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ctg-bench-versions-'))
-  const ctg = await createCtgServer(
-    readConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      QUIET: '1',
-      CTG_SECRET: 'bench-secret-that-is-long-enough-for-hs256',
-    }),
-  )
-  const token = await ctg.tokens.issue({ id: 'u-bench', name: 'Bench' })
-  const http = `http://127.0.0.1:${ctg.port}`
+  const server = await startInProcessServer('versions')
+  const { ctg, token, http } = server
   const api = async (path: string, init: RequestInit = {}) => {
     const response = await fetch(http + path, {
       ...init,
@@ -140,8 +128,7 @@ export async function main(_argv: string[] = []): Promise<void> {
     console.log(markdown)
     writeSection('versions', markdown)
   } finally {
-    await ctg.stop()
-    rmSync(dataDir, { recursive: true, force: true })
+    await server.stop()
   }
 }
 
