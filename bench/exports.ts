@@ -21,7 +21,7 @@ const LOOP_GOAL_MS = 50
 
 export async function main(_argv: string[] = []): Promise<void> {
   const server = await startInProcessServer('exports')
-  const { ctg, token, http } = server
+  const { token, http } = server
   const request = async (path: string, init: RequestInit = {}) => {
     const send = () =>
       fetch(http + path, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } })
