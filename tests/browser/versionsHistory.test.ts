@@ -93,6 +93,29 @@ describe('versions, comparison and adoption', () => {
     await page.getByTestId('versions-open').click()
     await page.getByTestId('amendments-open').click()
     await page.getByTestId('amendments-view').getByTestId('comparison-empty').waitFor()
+    await page.getByTestId('versions-panel').getByRole('button', { name: 'Fermer' }).click()
+
+    // numbers stay those of the adopted text: remove action 1.1 and add one: the new one takes the next free number
+    const avenantId = new URL(page.url()).pathname.split('/').pop()!
+    const fiche = page.locator('.fiche-action').first()
+    const numbers = fiche.getByTestId('key-action-number')
+    const adoptedNumbers = await numbers.allTextContents()
+    expect(adoptedNumbers.length).toBeGreaterThan(0)
+    await fiche.getByTestId('remove-key-action').first().click()
+    await confirm(page)
+    await expect.poll(() => numbers.allTextContents()).toEqual(adoptedNumbers.slice(1))
+    await fiche.getByTestId('add-key-action').click()
+    await page.keyboard.type('Nouvelle action de l’avenant')
+    const next = `1.${adoptedNumbers.length + 1}`
+    await expect.poll(() => numbers.allTextContents()).toEqual([...adoptedNumbers.slice(1), next])
+    const exportedNumbers = async () => {
+      const exported = (await (await suite.server.api(`/api/conventions/${avenantId}/export?format=json`)).json()) as {
+        content: { type: string; keyActions?: { label: string; number: string }[] }[]
+      }
+      return exported.content.find((b) => b.type === 'ficheAction')!.keyActions!.map((k) => k.number)
+    }
+    await expect.poll(exportedNumbers, { timeout: 10_000 }).toEqual([...adoptedNumbers.slice(1), next])
+    await page.screenshot({ path: join(OUTPUT, 'versions-avenant-numbers.png') })
     await page.context().close()
   }, 120_000)
 

@@ -255,6 +255,24 @@ describe.each(ENGINES)('versions on $name', (engine) => {
     })
     expect(avenantExport.content).toEqual((await c.exported(signedVersion.id)).content)
     expect(avenantExport.amendments).toEqual({ changes: [] })
+    // the avenant's editor numbers from the amended text's numbers, by id
+    const numbering = (await (await server.api(`/api/conventions/${avenantId}/numbering`)).json()) as {
+      amends: unknown
+      fiches: Record<string, number>
+      keyActions: Record<string, string>
+    }
+    expect(numbering.amends).toEqual(avenantExport.amends)
+    const amendedFiches = avenantExport.content.flatMap((b) => (b.type === 'ficheAction' ? [b] : []))
+    expect(amendedFiches.length).toBeGreaterThan(0)
+    expect(numbering.fiches).toEqual(Object.fromEntries(amendedFiches.map((f) => [f.id, f.number])))
+    expect(numbering.keyActions).toEqual(
+      Object.fromEntries(amendedFiches.flatMap((f) => f.keyActions.map((k) => [k.id, k.number]))),
+    )
+    expect(await (await c.call('reader', 'GET', '/numbering')).json()).toEqual({
+      amends: null,
+      fiches: {},
+      keyActions: {},
+    })
     const second = (await (await c.call('owner', 'POST', '/avenants')).json()) as { id: string }
     const secondExport = (await (await server.api(`/api/conventions/${second.id}/export`)).json()) as Convention
     expect(secondExport.title).toBe(`Avenant n°2 à ${live.title}`)

@@ -91,17 +91,17 @@ describe('comments in the client: anchors, labels, highlights', () => {
   it('names the place of an anchor after the document: fiche number and title, key action, indicator, signatory', () => {
     const { state } = editorOnYDoc()
     const doc = state.doc
-    expect(anchorLabel(doc, firstOfType(doc, 'ficheObjective') + 2)).toBe(
+    expect(anchorLabel(state, firstOfType(doc, 'ficheObjective') + 2)).toBe(
       'Fiche action n°1 — Ouvrir un relais petite enfance',
     )
-    expect(anchorLabel(doc, firstOfType(doc, 'keyActionPilot') + 1)).toMatch(
+    expect(anchorLabel(state, firstOfType(doc, 'keyActionPilot') + 1)).toMatch(
       /^Fiche action n°1 — Ouvrir un relais petite enfance › Action clé 1\.1 — Recruter/,
     )
-    expect(anchorLabel(doc, firstOfType(doc, 'indicatorRow') + 1)).toMatch(
+    expect(anchorLabel(state, firstOfType(doc, 'indicatorRow') + 1)).toMatch(
       /^Tableau d’indicateurs — Indicateurs › Indicateur « /,
     )
-    expect(anchorLabel(doc, firstOfType(doc, 'signatory') + 1)).toBe('Signatures › Signataire — La Caf')
-    expect(anchorLabel(doc, firstOfType(doc, 'paragraph') + 1)).toBe('Section « Plan d’actions »')
+    expect(anchorLabel(state, firstOfType(doc, 'signatory') + 1)).toBe('Signatures › Signataire — La Caf')
+    expect(anchorLabel(state, firstOfType(doc, 'paragraph') + 1)).toBe('Section « Plan d’actions »')
   })
 
   it('highlights open passages only and counts open threads on the block and entry that hold them', () => {

@@ -1,18 +1,11 @@
 import { SIGNATORY_KIND_LABELS, THEME_LABELS, type SignatoryKind, type Theme } from '@ctg/shared'
 import type { Node as PMNode } from '@tiptap/pm/model'
+import type { EditorState } from '@tiptap/pm/state'
+import { numberAt } from '../editor/BlockNumbering.js'
 
 const text = (node: PMNode | null | undefined) => node?.textContent.trim() ?? ''
 const named = (kind: string, name: string, quoted = false) =>
   name ? `${kind} ${quoted ? `« ${name} »` : `— ${name}`}` : kind
-
-/** The fiche's number in document order (as BlockNumbering shows it). */
-function ficheNumber(doc: PMNode, pos: number): number {
-  let number = 0
-  doc.forEach((block, offset) => {
-    if (block.type.name === 'ficheAction' && offset <= pos) number += 1
-  })
-  return number
-}
 
 /** The heading of the free-text section that holds `pos`, if any. */
 function sectionLabel(doc: PMNode, pos: number): string {
@@ -27,21 +20,21 @@ function sectionLabel(doc: PMNode, pos: number): string {
  * The name of the place that holds `pos` (a position inside it), as the comments panel
  * shows it: the block, then the entry ("Fiche action n°3 — Parentalité › Action clé 3.2").
  */
-export function anchorLabel(doc: PMNode, pos: number): string {
+export function anchorLabel(state: EditorState, pos: number): string {
+  const doc = state.doc
   const $pos = doc.resolve(Math.min(Math.max(pos, 0), doc.content.size))
   const parts: string[] = []
-  let fiche = 0
   for (let depth = 1; depth <= $pos.depth; depth++) {
     const node = $pos.node(depth)
     switch (node.type.name) {
       case 'ficheAction': {
-        fiche = ficheNumber(doc, $pos.before(depth))
+        const fiche = numberAt(state, $pos.before(depth)) ?? '?'
         const theme = node.child(1).attrs.theme as Theme | null
         parts.push(named(`Fiche action n°${fiche}`, text(node.child(0)) || (theme ? THEME_LABELS[theme] : '')))
         break
       }
       case 'keyAction':
-        parts.push(named(`Action clé ${fiche}.${$pos.index(depth - 1) + 1}`, text(node.child(0))))
+        parts.push(named(`Action clé ${numberAt(state, $pos.before(depth)) ?? '?'}`, text(node.child(0))))
         break
       case 'indicatorTable':
         parts.push(named('Tableau d’indicateurs', text(node.child(0))))

@@ -46,9 +46,9 @@ function describe(editor: Editor | null, threads: Thread[]): ThreadView[] {
     const block = thread.anchor.blockId ? blocks.get(thread.anchor.blockId) : undefined
     const position = passage ? passage.from : block && !thread.anchor.detached ? block.pos : null
     const label = passage
-      ? anchorLabel(doc, passage.from)
+      ? anchorLabel(editor.state, passage.from)
       : block
-        ? anchorLabel(doc, block.pos + 1)
+        ? anchorLabel(editor.state, block.pos + 1)
         : thread.anchor.detached
           ? 'Élément supprimé du document'
           : 'Texte de la convention'
@@ -139,7 +139,7 @@ export function useComments({ conventionId, editor, provider, userId, canWrite }
     setDraft({
       anchor: result.anchor,
       quote: result.quote,
-      label: anchorLabel(editor.state.doc, from),
+      label: anchorLabel(editor.state, from),
       range: { from, to },
     })
   }, [editor, canWrite])
@@ -160,7 +160,7 @@ export function useComments({ conventionId, editor, provider, userId, canWrite }
         setOpen(true)
         setNotice(null)
         setSelectedId(null)
-        setDraft({ anchor: { blockId: request.blockId }, quote: '', label: anchorLabel(doc, block.pos + 1) })
+        setDraft({ anchor: { blockId: request.blockId }, quote: '', label: anchorLabel(editor.state, block.pos + 1) })
         return
       }
       // the block's counter: its first open thread, in document order

@@ -1,9 +1,16 @@
+import { numbererFor, type AmendedNumbers } from '@ctg/shared'
 import { Extension } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 
-export const blockNumberingKey = new PluginKey<DecorationSet>('blockNumbering')
+interface NumberingState {
+  /** an avenant's: the numbers of the text it amends, which it keeps */
+  amended: AmendedNumbers | null
+  decorations: DecorationSet
+}
+
+const blockNumberingKey = new PluginKey<NumberingState>('blockNumbering')
 
 /** Top-level structured blocks, whose views need their place in the document. */
 const BLOCKS = new Set(['ficheAction', 'indicatorTable', 'signatoryBlock'])
@@ -21,12 +28,14 @@ export interface BlockPlace {
 }
 
 /**
- * Numbers fiches (1, 2, 3 …) and their key actions (3.1, 3.2 …) in document order.
- * Numbers are never stored: they are node decorations, recomputed when the document
- * changes, which node views read in `update()` and which set `data-number` on them.
- * Each structured block also gets its `BlockPlace`.
+ * Numbers fiches (1, 2, 3 …) and their key actions (3.1, 3.2 …) in document order, or, in
+ * an avenant, as the text it amends (a new key action after 3.11 is 3.12, as the export
+ * numbers it). Numbers are never stored: they are node decorations, recomputed when the
+ * document changes, which node views read in `update()` and which set `data-number` on
+ * them. Each structured block also gets its `BlockPlace`.
  */
-export function numberingDecorations(doc: PMNode): DecorationSet {
+function numberingDecorations(doc: PMNode, amended: AmendedNumbers | null): DecorationSet {
+  const numberer = numbererFor(amended)
   const decorations: Decoration[] = []
   const counts = new Map<string, number>()
   doc.forEach((block) => {
@@ -34,7 +43,6 @@ export function numberingDecorations(doc: PMNode): DecorationSet {
   })
   const seen = new Map<string, number>()
   let lastHeading = 1
-  let fiche = 0
   // fiches are top-level blocks only (the ctgBlock group is allowed in the document alone)
   doc.forEach((block, blockOffset) => {
     const kind = block.type.name
@@ -50,7 +58,8 @@ export function numberingDecorations(doc: PMNode): DecorationSet {
       decorations.push(Decoration.node(blockOffset, blockOffset + block.nodeSize, {}, { place }))
       return
     }
-    fiche += 1
+    const ficheId = String(block.attrs.id)
+    const fiche = numberer.fiche(ficheId)
     const number = String(fiche)
     decorations.push(
       Decoration.node(blockOffset, blockOffset + block.nodeSize, { 'data-number': number }, { number, place }),
@@ -58,11 +67,9 @@ export function numberingDecorations(doc: PMNode): DecorationSet {
     block.forEach((field, fieldOffset) => {
       if (field.type.name !== 'ficheKeyActions') return
       const fieldStart = blockOffset + 1 + fieldOffset + 1
-      let key = 0
       field.forEach((action, actionOffset) => {
-        key += 1
         const from = fieldStart + actionOffset
-        const keyNumber = `${number}.${key}`
+        const keyNumber = numberer.keyAction(ficheId, fiche, String(action.attrs.id))
         decorations.push(
           Decoration.node(from, from + action.nodeSize, { 'data-number': keyNumber }, { number: keyNumber }),
         )
@@ -77,16 +84,35 @@ export const BlockNumbering = Extension.create({
 
   addProseMirrorPlugins() {
     return [
-      new Plugin<DecorationSet>({
+      new Plugin<NumberingState>({
         key: blockNumberingKey,
         state: {
-          init: (_, state) => numberingDecorations(state.doc),
-          apply: (tr, previous) => (tr.docChanged ? numberingDecorations(tr.doc) : previous),
+          init: (_, state) => ({ amended: null, decorations: numberingDecorations(state.doc, null) }),
+          apply: (tr, previous) => {
+            const meta = tr.getMeta(blockNumberingKey) as { amended: AmendedNumbers | null } | undefined
+            const amended = meta ? meta.amended : previous.amended
+            if (!meta && !tr.docChanged) return previous
+            return { amended, decorations: numberingDecorations(tr.doc, amended) }
+          },
         },
         props: {
-          decorations: (state) => blockNumberingKey.getState(state),
+          decorations: (state) => blockNumberingKey.getState(state)?.decorations,
         },
       }),
     ]
   },
 })
+
+/** Numbers the editor's fiches and key actions as the text an avenant amends (null: document order). */
+export function withAmendedNumbers(tr: Transaction, amended: AmendedNumbers | null): Transaction {
+  return tr.setMeta(blockNumberingKey, { amended }).setMeta('addToHistory', false)
+}
+
+/** The number shown on the fiche or key action that starts at `pos` ("3", "3.12"), if any. */
+export function numberAt(state: EditorState, pos: number): string | null {
+  // an editor without the plugin (a bare state) numbers in document order
+  const decorations = blockNumberingKey.getState(state)?.decorations ?? numberingDecorations(state.doc, null)
+  const found = decorations.find(pos, pos + 1, (spec) => typeof (spec as { number?: unknown }).number === 'string')
+  const at = found.find((decoration) => decoration.from === pos)
+  return at ? (at.spec as { number: string }).number : null
+}

@@ -5,8 +5,10 @@ import { useEffect, useMemo } from 'react'
 import type { Collaboration } from './useCollaboration.js'
 import { documentAttributes } from './documentAttributes.js'
 import { editorExtensions, type CollaboratorUser } from './editorExtensions.js'
+import { useAmendedNumbering } from '../versions/useAmendedNumbering.js'
 
 interface ConventionEditorProps {
+  conventionId: string
   collab: Collaboration
   user: CollaboratorUser
   getPeriod: () => Period
@@ -14,7 +16,7 @@ interface ConventionEditorProps {
 }
 
 /** The shared document. Mounted only once it has content (the server's or this device's copy), so it never seeds any. */
-export function ConventionEditor({ collab, user, getPeriod, onEditor }: ConventionEditorProps) {
+export function ConventionEditor({ conventionId, collab, user, getPeriod, onEditor }: ConventionEditorProps) {
   const { provider, readOnly } = collab
   // built once per document: the editor is recreated only when the extensions change
   const extensions = useMemo(() => editorExtensions({ provider, user, getPeriod }), [provider, user, getPeriod])
@@ -28,6 +30,8 @@ export function ConventionEditor({ collab, user, getPeriod, onEditor }: Conventi
     },
     [extensions],
   )
+
+  useAmendedNumbering(editor, conventionId)
 
   useEffect(() => {
     onEditor(editor)

@@ -350,7 +350,13 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
               Le serveur n’a pas autorisé l’ouverture de cette convention en temps réel.
             </AccessRefused>
           ) : ready && collab ? (
-            <ConventionEditor collab={collab} user={collaborator} getPeriod={getPeriod} onEditor={setEditor} />
+            <ConventionEditor
+              conventionId={conventionId}
+              collab={collab}
+              user={collaborator}
+              getPeriod={getPeriod}
+              onEditor={setEditor}
+            />
           ) : (
             <LoadingState
               label={

@@ -42,7 +42,7 @@ export function blockControls(editor: Editor, getPos: GetPos, getId: () => strin
     const pos = positionOf(editor, id, getPos)
     const node = pos === null ? null : editor.state.doc.nodeAt(pos)
     if (pos === null || !node || !editor.isEditable) return
-    const label = blockLabel(editor.state.doc, pos, node)
+    const label = blockLabel(editor.state, pos, node)
     const ok = await confirmAction({
       title: `Supprimer ${label} ?`,
       message: `${label.charAt(0).toUpperCase()}${label.slice(1)} et tout son contenu seront supprimés pour tous les participants. Vous pourrez annuler avec Ctrl+Z.`,

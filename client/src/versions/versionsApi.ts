@@ -1,5 +1,7 @@
 import {
   parseConventionFile,
+  type AmendedNumbers,
+  type Amends,
   type Convention,
   type ConventionChange,
   type ConventionStatus,
@@ -34,6 +36,7 @@ export const versionsApi = {
       request(`${base(id)}/status`, { method: 'POST', body: JSON.stringify({ status }) }),
     ),
   startAvenant: (id: string) => json<{ id: string }>(request(`${base(id)}/avenants`, { method: 'POST' })),
+  numbering: (id: string) => json<AmendedNumbers & { amends: Amends | null }>(request(`${base(id)}/numbering`)),
 }
 
 function asCurrentFormat(stored: unknown): Convention {

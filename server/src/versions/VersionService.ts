@@ -10,6 +10,9 @@ import {
   yDocToEditorJson,
   readMeta,
   stableNumbers,
+  amendedNumbersOf,
+  type AmendedNumbers,
+  type Amends,
   type Convention,
   type ConventionStatus,
   type VersionKind,
@@ -97,6 +100,14 @@ export class VersionService {
       }
     }
     return fields
+  }
+
+  /** An avenant's editor numbers as the text it amends; null for a convention that amends nothing. */
+  async amendedNumbers(conventionId: string): Promise<{ amends: Amends; numbers: AmendedNumbers } | null> {
+    const { amends } = await this.store.versions.lifecycle(conventionId)
+    if (!amends) return null
+    const amended = await this.store.versions.read(amends.conventionId, amends.versionId)
+    return amended ? { amends, numbers: amendedNumbersOf(storedConvention(amended.json).content) } : null
   }
 
   list(conventionId: string): Promise<VersionRow[]> {

@@ -47,6 +47,20 @@ export function versionRoutes(
       },
     },
     {
+      // an avenant's editor numbers fiches and key actions as the text it amends
+      method: 'GET',
+      pattern: route('/numbering'),
+      handler: async (request) => {
+        const id = request.params[0]!
+        await requireRole(members, request, id)
+        const amended = await versions.amendedNumbers(id)
+        const json = amended
+          ? { amends: amended.amends, ...amended.numbers }
+          : { amends: null, fiches: {}, keyActions: {} }
+        return { status: 200, json }
+      },
+    },
+    {
       method: 'POST',
       pattern: route('/versions'),
       handler: async (request) => {

@@ -1,7 +1,6 @@
 import { Extension } from '@tiptap/core'
 import { CONFIRMED_BLOCK_REMOVAL, removedNonEmptyBlocks, type BlockRef } from '@ctg/extensions'
-import type { Node as PMNode } from '@tiptap/pm/model'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { blockLabel } from '../blockLabel.js'
 
@@ -13,8 +12,8 @@ export interface BlockRemovalGuardOptions {
 export const blockRemovalGuardKey = new PluginKey('blockRemovalGuard')
 
 /** The question asked before a change removes these blocks. */
-export function removalQuestion(doc: PMNode, removed: BlockRef[]): string {
-  const labels = removed.map((block) => blockLabel(doc, block.pos, block.node))
+export function removalQuestion(state: EditorState, removed: BlockRef[]): string {
+  const labels = removed.map((block) => blockLabel(state, block.pos, block.node))
   const what =
     labels.length === 1
       ? `Cette action supprime ${labels[0]}`
@@ -32,7 +31,7 @@ export function blockRemovalGuardPlugin(confirm: (question: string) => boolean):
       if (tr.getMeta('appendedTransaction')) return true
       const removed = removedNonEmptyBlocks(state.doc, tr.doc)
       if (removed.length === 0) return true
-      return confirm(removalQuestion(state.doc, removed))
+      return confirm(removalQuestion(state, removed))
     },
   })
 }
