@@ -56,7 +56,9 @@ import { createLogger } from './logger.js'
 import type { ConventionStore } from './storage/ConventionStore.js'
 import { DocumentLog } from './storage/DocumentLog.js'
 import { openConventionStore } from './storage/openConventionStore.js'
-import { AutoVersions } from './versions/AutoVersions.js'
+import { AutoVersions } from './versions/auto/AutoVersions.js'
+import { LocalAutoVersionPeers } from './versions/auto/LocalAutoVersionPeers.js'
+import { RedisAutoVersionPeers } from './versions/auto/RedisAutoVersionPeers.js'
 import { FreezeGuard } from './versions/FreezeGuard.js'
 import { versionRoutes } from './versions/versionRoutes.js'
 import { exportRoutes } from './exports/exportRoutes.js'
@@ -181,7 +183,17 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
       new ActivityRecorder(store.activity, logger),
       new BinGuard(store.bin, logger),
       new DetachWatcher(() => comments, logger),
-      new AutoVersions(() => versions, config.versions.autoIntervalMs, logger),
+      new AutoVersions(
+        () => versions,
+        config.redisUrl
+          ? new RedisAutoVersionPeers(
+              createRedisClient(config.redisUrl, config.redisPrefix, logger),
+              config.redisPrefix,
+            )
+          : new LocalAutoVersionPeers(),
+        config.versions.autoIntervalMs,
+        logger,
+      ),
       new HttpApi({
         routes: [
           ...schemaRoutes(),

@@ -5,10 +5,10 @@ import { randomBytes } from 'node:crypto'
 import type { Convention } from '@ctg/shared'
 import RedisClient from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { smallConvention } from '../fixtures/conventionFixtures.js'
 import { accessMessages } from '../helpers/accessMessages.js'
 import { closeOf } from '../helpers/closeOf.js'
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.js'
+import { conventionSharedWithEditor } from '../helpers/sharedConvention.js'
 import { freePort } from '../helpers/freePort.js'
 import { issueTestToken, startServerProcess, type ServerProcess } from '../helpers/startServerProcess.js'
 import { removeDir, startTestServer, type TestServer } from '../helpers/startTestServer.js'
@@ -63,24 +63,8 @@ describe('role changes made through one process reach the connections on another
 
   /** A convention created on A, shared with a new editor; their token and user id. */
   async function sharedConvention(): Promise<{ id: string; editorId: string; editorToken: string }> {
-    const created = await api(a, '/api/conventions', {
-      method: 'POST',
-      body: JSON.stringify({ convention: smallConvention() }),
-    })
-    expect(created.status).toBe(201)
-    const { id } = (await created.json()) as { id: string }
-    const shared = await api(a, `/api/conventions/${id}/members`, {
-      method: 'POST',
-      body: JSON.stringify({
-        email: `redactrice-${randomBytes(3).toString('hex')}@epci.fr`,
-        name: 'Élodie',
-        organisationKind: 'epci',
-        role: 'editor',
-      }),
-    })
-    expect(shared.status).toBe(201)
-    const { member, link } = (await shared.json()) as { member: { id: string }; link: string }
-    return { id, editorId: member.id, editorToken: await acceptInvitation(link, { name: 'Élodie' }) }
+    const { id, editorId, link } = await conventionSharedWithEditor(api, a)
+    return { id, editorId, editorToken: await acceptInvitation(link, { name: 'Élodie' }) }
   }
 
   const setRoleOnA = (id: string, userId: string, role: string) =>

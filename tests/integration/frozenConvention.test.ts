@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto'
 import { frozenMessageSchema, type Convention } from '@ctg/shared'
 import * as decoding from 'lib0/decoding'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { smallConvention } from '../fixtures/conventionFixtures.js'
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.js'
+import { conventionSharedWithEditor } from '../helpers/sharedConvention.js'
 import { forkDoc } from '../helpers/forkDoc.js'
 import { MessageType, updateFrame } from '../helpers/protocolFrames.js'
 import { openRawSocket, type RawSocket } from '../helpers/rawSocket.js'
@@ -55,24 +54,9 @@ describe('an adopted convention is frozen on every process (PostgreSQL + Redis)'
   }
 
   it('refuses a raw client and a provider on both processes, and every content route, while naming versions and signing stay allowed', async () => {
-    const created = await api(pair.a, '/api/conventions', {
-      method: 'POST',
-      body: JSON.stringify({ convention: smallConvention() }),
-    })
-    const { id } = (await created.json()) as { id: string }
     // the editor is a member (as an owner shares it), through the other process
-    const shared = await api(pair.b, `/api/conventions/${id}/members`, {
-      method: 'POST',
-      body: JSON.stringify({
-        email: `redactrice-${randomBytes(3).toString('hex')}@epci.fr`,
-        name: 'Élodie',
-        organisationKind: 'epci',
-        role: 'editor',
-      }),
-    })
-    expect(shared.status).toBe(201)
-    const { member } = (await shared.json()) as { member: { id: string } }
-    editorToken = await issueTestToken({ id: member.id, name: 'Élodie' })
+    const { id, editorId } = await conventionSharedWithEditor(api, pair.a, pair.b)
+    editorToken = await issueTestToken({ id: editorId, name: 'Élodie' })
 
     const onB = await connectClient(pair.b.wsUrl, id, editorToken)
     clients.push(onB)

@@ -1,0 +1,107 @@
+import type { connectedPayload, Document, Extension, onChangePayload, onDisconnectPayload } from '@hocuspocus/server'
+import * as Y from 'yjs'
+import type { ConnectionContext } from '../../hooks/Authentication.js'
+import type { Logger } from '../../logger.js'
+import type { VersionService } from '../VersionService.js'
+import type { AutoVersionPeers } from './AutoVersionPeers.js'
+
+const connectionOf = (origin: unknown) =>
+  typeof origin === 'object' &&
+  origin !== null &&
+  'source' in origin &&
+  origin.source === 'connection' &&
+  'connection' in origin
+    ? (origin.connection as { context: Partial<ConnectionContext> })
+    : undefined
+
+/**
+ * Records `auto` versions of what people type: at most one per `intervalMs` of changes
+ * while they edit, and one as soon as the last connection with write access leaves, on
+ * whichever process it was (the processes agree through `AutoVersionPeers`). Nothing is
+ * recorded when nothing changed, nor when the export equals the latest version's.
+ */
+export class AutoVersions implements Extension {
+  extensionName = 'AutoVersions'
+  /** per document: the interval's timer, started by this process's first change since the last version */
+  private readonly timers = new Map<string, NodeJS.Timeout>()
+  /** per document: this process's connections with write access */
+  private readonly writers = new Map<string, Set<string>>()
+
+  constructor(
+    private readonly versions: () => VersionService,
+    private readonly peers: AutoVersionPeers,
+    private readonly intervalMs: number,
+    private readonly logger: Logger,
+  ) {}
+
+  async connected({ documentName, connection, socketId }: connectedPayload) {
+    if (connection.readOnly) return
+    const sockets = this.writers.get(documentName) ?? new Set<string>()
+    sockets.add(socketId)
+    this.writers.set(documentName, sockets)
+    await this.peers.writerJoined(documentName, socketId).catch((error) => this.failed(documentName, error))
+  }
+
+  async onChange({ documentName, document, transactionOrigin }: onChangePayload) {
+    const connection = connectionOf(transactionOrigin)
+    if (!connection) return
+    const user = connection.context.user
+    await this.peers
+      .changedBy(documentName, user ? { id: user.id, name: user.name } : null)
+      .catch((error) => this.failed(documentName, error))
+    if (!this.timers.has(documentName)) this.arm(documentName, document, this.intervalMs)
+  }
+
+  async onDisconnect({ documentName, document, socketId }: onDisconnectPayload) {
+    const sockets = this.writers.get(documentName)
+    if (!sockets?.delete(socketId)) return
+    // the state now: the document may be unloaded right after its last connection
+    const state = Y.encodeStateAsUpdate(document)
+    if (sockets.size === 0) {
+      // this process serves no writer of it any more: the document may be unloaded, and the
+      // processes that still do, or the last writer's leaving, record what changed
+      this.writers.delete(documentName)
+      clearTimeout(this.timers.get(documentName))
+      this.timers.delete(documentName)
+    }
+    try {
+      if (await this.peers.writerLeft(documentName, socketId)) await this.record(documentName, () => state)
+    } catch (error) {
+      this.failed(documentName, error)
+    }
+  }
+
+  private arm(documentName: string, document: Document, delayMs: number) {
+    const timer = setTimeout(() => void this.intervalEnded(documentName, document), delayMs)
+    timer.unref()
+    this.timers.set(documentName, timer)
+  }
+
+  private async intervalEnded(documentName: string, document: Document) {
+    try {
+      const wait = await this.peers.claimWindow(documentName, this.intervalMs)
+      // another process records this window's version: this one's changes go in the next
+      if (wait > 0 && this.writers.has(documentName)) return this.arm(documentName, document, wait)
+      this.timers.delete(documentName)
+      if (wait === 0) await this.record(documentName, () => Y.encodeStateAsUpdate(document))
+    } catch (error) {
+      this.timers.delete(documentName)
+      this.failed(documentName, error)
+    }
+  }
+
+  /** Records the state if the document changed since the last version (changes made after it mark it again). */
+  private async record(documentName: string, state: () => Uint8Array) {
+    const changes = await this.peers.takeChanges(documentName)
+    if (changes) await this.versions().recordAuto(documentName, state(), changes.author)
+  }
+
+  private failed(documentName: string, error: unknown) {
+    this.logger.error(`convention ${documentName}: automatic version not recorded`, error)
+  }
+
+  async onDestroy() {
+    for (const timer of this.timers.values()) clearTimeout(timer)
+    await this.peers.close()
+  }
+}
