@@ -59,6 +59,8 @@ import { openConventionStore } from './storage/openConventionStore.js'
 import { AutoVersions } from './versions/auto/AutoVersions.js'
 import { LocalAutoVersionPeers } from './versions/auto/LocalAutoVersionPeers.js'
 import { RedisAutoVersionPeers } from './versions/auto/RedisAutoVersionPeers.js'
+import { RedisWindowLimits } from './limits/RedisWindowLimits.js'
+import { SharedWindowLimits } from './limits/SharedWindowLimits.js'
 import { FreezeGuard } from './versions/FreezeGuard.js'
 import { versionRoutes } from './versions/versionRoutes.js'
 import { exportRoutes } from './exports/exportRoutes.js'
@@ -106,6 +108,16 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
   live.recheckSessionsEvery(config.sessionRecheckMs)
   const bin = new ConventionBin(store, live, config.binRetentionDays, logger)
   const sweeper = new BinSweeper(bin, config.binSweepIntervalMs, logger)
+  // limits counted by every process when there is Redis; a request never waits for a Redis
+  // that is down: it counts in memory then (LoginLimits, SharedWindowLimits)
+  const limitsRedis = config.redisUrl
+    ? createRedisClient(config.redisUrl, config.redisPrefix, logger, { enableOfflineQueue: false })
+    : undefined
+  // people's and participants' pace
+  const paceLimits = new SharedWindowLimits(
+    limitsRedis ? new RedisWindowLimits(limitsRedis, config.redisPrefix) : undefined,
+    logger,
+  )
   const comments = new CommentService(
     store.comments,
     store.activity,
@@ -113,13 +125,10 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
     () => server!.hocuspocus,
     live,
     logger,
+    paceLimits,
   )
   conventions.comments = comments
-  // a sign-in never waits for a Redis that is down: it counts in memory then (LoginLimits)
-  const loginRedis = config.redisUrl
-    ? createRedisClient(config.redisUrl, config.redisPrefix, logger, { enableOfflineQueue: false })
-    : undefined
-  const sharedBuckets = loginRedis ? new RedisFailureBuckets(loginRedis, config.redisPrefix) : undefined
+  const sharedBuckets = limitsRedis ? new RedisFailureBuckets(limitsRedis, config.redisPrefix) : undefined
   const loginLimits = new LoginLimits(config.loginLimits, sharedBuckets, logger)
   const plenaries = new PlenaryService(
     store,
@@ -130,6 +139,7 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
     logger,
     // failed code guesses counted across processes, like failed sign-ins
     new CodeGuessLimit(sharedBuckets, logger),
+    paceLimits,
   )
   conventions.plenaries = plenaries
   const versions = new VersionService(
@@ -256,7 +266,7 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
         await bus.close()
         await sweeper.stop()
         await exportWorker.close()
-        loginRedis?.disconnect(false)
+        limitsRedis?.disconnect(false)
         await log.drain()
         await store.close()
       })()),

@@ -32,6 +32,29 @@ describe('a plénière on two processes (PostgreSQL, Redis)', () => {
     await pair?.stop()
   })
 
+  it("a participant's pace counts across the processes: 20 comments a minute between A and B, then 429", async () => {
+    const owner = await issueTestToken()
+    const created = await call(a, 'POST', '/api/conventions', owner, { convention: largeConvention() })
+    const { id } = (await created.json()) as { id: string }
+    const plenary = await openPlenary(a, id, owner)
+    const { token } = await joinPlenary(b, plenary.code, 'Karim (PMI)')
+    const comment = async (proc: ServerProcess, i: number) =>
+      call(proc, 'POST', `/api/plenaries/${plenary.code}/comments`, token, {
+        anchor: { blockId: 'fa-4' },
+        body: `Remarque ${i}`,
+      })
+    const statuses = []
+    for (let i = 0; i < 20; i++) statuses.push((await comment(i % 2 ? b : a, i)).status)
+    expect(statuses).toEqual(Array(20).fill(201))
+    // each process alone has seen 10: counted apart, both would let more through
+    for (const proc of [a, b]) {
+      const refused = await comment(proc, 20)
+      expect(refused.status).toBe(429)
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('too_many_messages')
+      expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0)
+    }
+  })
+
   it('participants joining, commenting and supporting through A reach the facilitator on B; closing on B cuts off phones on A', async () => {
     const owner = await issueTestToken()
     const created = await call(a, 'POST', '/api/conventions', owner, { convention: largeConvention() })

@@ -16,7 +16,9 @@ import type { User } from '../auth/tokens.js'
 import type { ConventionService } from '../conventions/ConventionService.js'
 import { STORED_BY_WRITER } from '../hooks/Persistence.js'
 import { HttpError } from '../http/HttpError.js'
-import { SlidingWindowLimit } from '../limits/SlidingWindowLimit.js'
+import { MemoryWindowLimits } from '../limits/MemoryWindowLimits.js'
+import { takePerMinute } from '../limits/takePerMinute.js'
+import type { WindowLimits } from '../limits/WindowLimits.js'
 import type { Logger } from '../logger.js'
 import type { ActivityDetails, NewActivity } from '@ctg/shared'
 import type { ActivityStore } from '../storage/ActivityStore.js'
@@ -73,7 +75,6 @@ function inDocumentOrder<T extends { thread: StoredThread }>(items: T[], anchors
  * every process (the access bus).
  */
 export class CommentService {
-  private readonly posting = new SlidingWindowLimit(MESSAGES_PER_MINUTE, 60_000)
   private readonly labels = new WeakMap<Y.Doc, { at: number; labels: Map<string, string> }>()
 
   constructor(
@@ -83,6 +84,8 @@ export class CommentService {
     private readonly hocuspocus: () => Hocuspocus,
     private readonly live: LiveAccess,
     private readonly logger: Logger,
+    /** messages per person and convention, counted by every process when shared */
+    private readonly posting: WindowLimits = new MemoryWindowLimits(),
   ) {}
 
   async list(conventionId: string): Promise<CommentThread[]> {
@@ -121,7 +124,7 @@ export class CommentService {
     body: string,
     from?: { plenaryId: string; hidden: boolean },
   ): Promise<CommentThread> {
-    if (!from) this.spend(conventionId, user)
+    if (!from) await this.spend(conventionId, user)
     const threadId = createId('t-')
     const createdAt = new Date().toISOString()
     let thread: StoredThread
@@ -193,7 +196,7 @@ export class CommentService {
 
   async reply(conventionId: string, threadId: string, user: User, body: string): Promise<CommentMessage> {
     await this.existing(conventionId, threadId)
-    this.spend(conventionId, user)
+    await this.spend(conventionId, user)
     const message: StoredMessage = {
       id: createId('m-'),
       threadId,
@@ -310,17 +313,10 @@ export class CommentService {
   }
 
   private spend(conventionId: string, user: User) {
-    const key = `${conventionId}\n${user.id}`
-    if (!this.posting.take(key)) {
-      const wait = Math.max(1, Math.ceil(this.posting.secondsUntil(key)))
-      throw new HttpError(
-        429,
-        'too_many_messages',
-        `at most ${MESSAGES_PER_MINUTE} messages a minute on one convention`,
-        undefined,
-        wait,
-      )
-    }
+    return takePerMinute(this.posting, `comments:${conventionId}:${user.id}`, MESSAGES_PER_MINUTE, {
+      code: 'too_many_messages',
+      message: `at most ${MESSAGES_PER_MINUTE} messages a minute on one convention`,
+    })
   }
 
   /**

@@ -2,6 +2,7 @@ import { HttpError } from '../http/HttpError.js'
 import type { Logger } from '../logger.js'
 import type { FailureBuckets, FailureLimit } from './FailureBuckets.js'
 import { MemoryFailureBuckets } from './MemoryFailureBuckets.js'
+import { withTimeout } from './withTimeout.js'
 
 /** How long a sign-in waits for Redis before it counts in this process's memory instead. */
 const REDIS_WAIT_MS = 1000
@@ -62,14 +63,4 @@ export class LoginLimits {
     }
     return { buckets: this.local, wait: await this.local.take(limits) }
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)
-    }),
-  ]).finally(() => clearTimeout(timer))
 }

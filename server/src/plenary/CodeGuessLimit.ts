@@ -1,6 +1,7 @@
 import { HttpError } from '../http/HttpError.js'
 import type { FailureBuckets, FailureLimit } from '../limits/FailureBuckets.js'
 import { MemoryFailureBuckets } from '../limits/MemoryFailureBuckets.js'
+import { withTimeout } from '../limits/withTimeout.js'
 import type { Logger } from '../logger.js'
 
 /** Unknown codes an address may try: a burst, then one every 10 seconds. */
@@ -50,18 +51,10 @@ export class CodeGuessLimit {
 
   private async take(limits: FailureLimit[]): Promise<number> {
     if (this.shared) {
-      let timer: NodeJS.Timeout | undefined
       try {
-        return await Promise.race([
-          this.shared.take(limits),
-          new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`no answer in ${REDIS_WAIT_MS} ms`)), REDIS_WAIT_MS)
-          }),
-        ])
+        return await withTimeout(this.shared.take(limits), REDIS_WAIT_MS)
       } catch (error) {
         this.logger?.warn(`code guesses: Redis did not answer (${(error as Error).message}); counting in this process`)
-      } finally {
-        clearTimeout(timer)
       }
     }
     return this.local.take(limits)

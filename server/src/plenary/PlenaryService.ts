@@ -22,7 +22,9 @@ import type { CommentService } from '../comments/CommentService.js'
 import type { ConventionService } from '../conventions/ConventionService.js'
 import { STORED_BY_WRITER } from '../hooks/Persistence.js'
 import { HttpError } from '../http/HttpError.js'
-import { SlidingWindowLimit } from '../limits/SlidingWindowLimit.js'
+import { MemoryWindowLimits } from '../limits/MemoryWindowLimits.js'
+import { takePerMinute } from '../limits/takePerMinute.js'
+import type { WindowLimits } from '../limits/WindowLimits.js'
 import type { Logger } from '../logger.js'
 import type { ActivityDetails, NewActivity } from '@ctg/shared'
 import type { ConventionStore } from '../storage/ConventionStore.js'
@@ -64,10 +66,6 @@ const notFound = () => new HttpError(404, 'not_found', 'no such plénière')
  * closing and exclusion cut the participants off at once (PlenaryLive).
  */
 export class PlenaryService {
-  private readonly commenting = new SlidingWindowLimit(COMMENTS_PER_MINUTE, 60_000)
-  private readonly supporting = new SlidingWindowLimit(SUPPORT_CHANGES_PER_MINUTE, 60_000)
-  private readonly reading = new SlidingWindowLimit(READS_PER_MINUTE, 60_000)
-
   constructor(
     private readonly store: ConventionStore,
     private readonly conventions: ConventionService,
@@ -76,6 +74,8 @@ export class PlenaryService {
     private readonly live: PlenaryLive,
     private readonly logger: Logger,
     private readonly guesses: CodeGuessLimit = new CodeGuessLimit(undefined, logger),
+    /** each participant's pace, counted by every process when shared */
+    private readonly pace: WindowLimits = new MemoryWindowLimits(),
   ) {}
 
   // ——— members ———
@@ -291,7 +291,7 @@ export class PlenaryService {
   }
 
   async state({ plenary, participant }: ParticipantAccess): Promise<ParticipantStateResponse> {
-    this.spend(this.reading, participant.id, READS_PER_MINUTE, 'too_many_requests', 'reads')
+    await this.spend('reads', participant.id, READS_PER_MINUTE, 'too_many_requests')
     const supports = await this.store.plenaries.supportsOf(participant.id)
     const convention = await this.store.get(plenary.conventionId)
     const comments = await this.conventions.withDocument(plenary.conventionId, (doc) =>
@@ -315,14 +315,14 @@ export class PlenaryService {
 
   /** The structured convention now, without its comments (members' threads are not for participants). */
   async convention({ plenary, participant }: ParticipantAccess) {
-    this.spend(this.reading, participant.id, READS_PER_MINUTE, 'too_many_requests', 'reads')
+    await this.spend('reads', participant.id, READS_PER_MINUTE, 'too_many_requests')
     const convention = await this.conventions.withDocument(plenary.conventionId, (doc) => yDocToConvention(doc))
     if (!convention) throw notFound()
     return convention
   }
 
   async comment({ plenary, participant }: ParticipantAccess, anchor: AnchorRequest, body: string) {
-    this.spend(this.commenting, participant.id, COMMENTS_PER_MINUTE, 'too_many_messages', 'comments')
+    await this.spend('comments', participant.id, COMMENTS_PER_MINUTE, 'too_many_messages')
     const thread = await this.comments.create(
       plenary.conventionId,
       { id: participant.id, name: participant.name },
@@ -335,7 +335,7 @@ export class PlenaryService {
   }
 
   async setSupports({ plenary, participant }: ParticipantAccess, blockIds: string[]) {
-    this.spend(this.supporting, participant.id, SUPPORT_CHANGES_PER_MINUTE, 'too_many_requests', 'changes of supports')
+    await this.spend('changes of supports', participant.id, SUPPORT_CHANGES_PER_MINUTE, 'too_many_requests')
     const wanted = [...new Set(blockIds)]
     const fiches = await this.conventions.withDocument(
       plenary.conventionId,
@@ -432,10 +432,11 @@ export class PlenaryService {
       .filter(keep)
   }
 
-  private spend(limit: SlidingWindowLimit, key: string, max: number, code: string, what: string) {
-    if (limit.take(key)) return
-    const wait = Math.max(1, Math.ceil(limit.secondsUntil(key)))
-    throw new HttpError(429, code, `at most ${max} ${what} a minute`, undefined, wait)
+  private spend(what: string, participantId: string, perMinute: number, code: string) {
+    return takePerMinute(this.pace, `plenary:${what}:${participantId}`, perMinute, {
+      code,
+      message: `at most ${perMinute} ${what} a minute`,
+    })
   }
 
   private json(plenary: StoredPlenary, participantCount: number, origin: string): Plenary {
