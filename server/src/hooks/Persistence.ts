@@ -10,6 +10,8 @@ import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
 import type { ConnectionContext } from './Authentication.js'
 import type { DocumentLog } from '../storage/DocumentLog.js'
+import { YjsSocket } from '../yjsDoor/YjsSocket.js'
+import { AcknowledgementGate } from './AcknowledgementGate.js'
 import { writableUpdateOf } from './writableUpdateOf.js'
 
 /**
@@ -29,8 +31,9 @@ function originSource(origin: unknown): string | undefined {
 
 /**
  * Loads documents from the store and makes every change durable:
- * - a client's update is appended to the log in `beforeSync`, which Hocuspocus awaits
- *   before it applies the update and acknowledges it: an acknowledged edit is on disk;
+ * - a client's update is appended to the log in `beforeSync`; Hocuspocus then applies and
+ *   broadcasts it at once (others never wait for our disk), but the writer's acknowledgement
+ *   is held until the commit (`AcknowledgementGate`): an acknowledged edit is on disk;
  * - changes made by the server itself (repairs, HTTP edits) are appended as they happen;
  * - Hocuspocus's debounced store hook only compacts the log into a snapshot.
  */
@@ -62,22 +65,31 @@ export class Persistence implements Extension {
     if (!payload) return
     // each stored change names who made it
     const userId = (connection.context as Partial<ConnectionContext>).user?.id ?? null
+    const commit = this.log.append(documentName, payload.slice(), userId)
     if (!this.durableAck) {
-      this.log.append(documentName, payload.slice(), userId).catch(() => undefined)
+      commit.catch(() => undefined)
       return
     }
-    try {
-      await this.log.append(documentName, payload.slice(), userId)
-      // the role was lowered while the update was being stored: it was sent before, and what is
-      // stored must be what everybody sees, so it is applied here (Hocuspocus would now skip it)
-      if (connection.readOnly) Y.applyUpdate(document, payload, { source: 'connection', connection })
-    } catch (error) {
-      this.logger.error(`convention ${documentName}: an update could not be stored`, error)
-      // the client comes back later: closing the document alone would leave the provider
-      // waiting on an open socket; it reconnects and sends its unacknowledged edits again
-      connection.webSocket.close(STORAGE_UNAVAILABLE_CLOSE.code, STORAGE_UNAVAILABLE_CLOSE.reason)
-      throw Object.assign(new Error(STORAGE_UNAVAILABLE_CLOSE.reason), STORAGE_UNAVAILABLE_CLOSE)
-    }
+    // a y-websocket client gets no acknowledgement: what the others received is its only sign
+    // of storage, so its updates are stored before Hocuspocus applies and broadcasts them
+    const acknowledged = !(connection.webSocket instanceof YjsSocket)
+    if (acknowledged) AcknowledgementGate.of(connection).holdUntil(commit)
+    const stored = commit.then(
+      () => {
+        // the role was lowered between this hook and Hocuspocus's handling: it was sent before,
+        // and what is stored must be what everybody sees (a no-op when already applied)
+        if (connection.readOnly) Y.applyUpdate(document, payload, { source: 'connection', connection })
+      },
+      (error: unknown) => {
+        this.logger.error(`convention ${documentName}: an update could not be stored`, error)
+        // never acknowledged: the provider reconnects and sends its unacknowledged edits again,
+        // which are then stored (the document may hold them already; appending them is harmless)
+        connection.webSocket.close(STORAGE_UNAVAILABLE_CLOSE.code, STORAGE_UNAVAILABLE_CLOSE.reason)
+        throw Object.assign(new Error(STORAGE_UNAVAILABLE_CLOSE.reason), STORAGE_UNAVAILABLE_CLOSE)
+      },
+    )
+    if (!acknowledged) return stored
+    stored.catch(() => undefined)
   }
 
   async onChange({ transactionOrigin, update, documentName }: onChangePayload): Promise<void> {
