@@ -67,6 +67,8 @@ import { exportRoutes } from './exports/exportRoutes.js'
 import { ExportWorker } from './exports/worker/ExportWorker.js'
 import { VersionService } from './versions/VersionService.js'
 import { YjsDoor } from './yjsDoor/YjsDoor.js'
+import { HocuspocusDocuments } from './live/HocuspocusDocuments.js'
+import { inHookOrder } from './hooks/inHookOrder.js'
 
 export interface CtgServer {
   /** the port it listens on (the one chosen when `port` was 0) */
@@ -100,11 +102,13 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
   const log = new DocumentLog(store, logger)
   const preAuth = new PreAuthLimits(config.limits, logger)
   let server: Server | undefined
-  const conventions = new ConventionService(store, log, () => server!.hocuspocus)
+  // the services reach the documents in memory through this, not through the server
+  const documents = new HocuspocusDocuments(() => server!.hocuspocus)
+  const conventions = new ConventionService(store, log, documents)
   const bus: AccessBus = config.redisUrl
     ? new RedisAccessBus({ url: config.redisUrl, prefix: config.redisPrefix }, logger)
     : new InProcessAccessBus()
-  const live = new LiveAccess(() => server!.hocuspocus, store.members, store.accounts, bus, logger, store.bin)
+  const live = new LiveAccess(documents, store.members, store.accounts, bus, logger, store.bin)
   live.recheckSessionsEvery(config.sessionRecheckMs)
   const bin = new ConventionBin(store, live, config.binRetentionDays, logger)
   const sweeper = new BinSweeper(bin, config.binSweepIntervalMs, logger)
@@ -118,15 +122,7 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
     limitsRedis ? new RedisWindowLimits(limitsRedis, config.redisPrefix) : undefined,
     logger,
   )
-  const comments = new CommentService(
-    store.comments,
-    store.activity,
-    conventions,
-    () => server!.hocuspocus,
-    live,
-    logger,
-    paceLimits,
-  )
+  const comments = new CommentService(store.comments, store.activity, conventions, documents, live, logger, paceLimits)
   conventions.comments = comments
   const sharedBuckets = limitsRedis ? new RedisFailureBuckets(limitsRedis, config.redisPrefix) : undefined
   const loginLimits = new LoginLimits(config.loginLimits, sharedBuckets, logger)
@@ -134,23 +130,15 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
     store,
     conventions,
     comments,
-    () => server!.hocuspocus,
-    new PlenaryLive(() => server!.hocuspocus, live, store.plenaries, logger),
+    documents,
+    new PlenaryLive(documents, live, store.plenaries, logger),
     logger,
     // failed code guesses counted across processes, like failed sign-ins
     new CodeGuessLimit(sharedBuckets, logger),
     paceLimits,
   )
   conventions.plenaries = plenaries
-  const versions = new VersionService(
-    store,
-    conventions,
-    () => server!.hocuspocus,
-    live,
-    () => comments,
-    log,
-    logger,
-  )
+  const versions = new VersionService(store, conventions, documents, live, () => comments, log, logger)
   conventions.versions = versions
   const exportWorker = new ExportWorker(logger)
 
@@ -164,21 +152,14 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
     yDocOptions: Y_DOC_OPTIONS,
     // `ws` closes a socket whose message is larger with 1009, before reading it whole
     websocketOptions: { maxPayload: config.limits.maxFrameBytes },
-    extensions: [
+    // the order in which Hocuspocus runs every hook, top to bottom (inHookOrder)
+    extensions: inHookOrder([
+      // onUpgrade: a cross-site page's upgrade is refused before anything counts it
       new CollabEndpoint(config.limits.trustProxy),
+      // onAuthenticate: the token, the convention and the role, before any other hook sees the connection
       authentication,
-      preAuth,
-      new YjsDoor(authentication, preAuth.authenticationFailed, config.limits.maxFrameBytes, logger),
-      new FreezeGuard(store.versions),
-      new ConnectionLimits(config.limits, logger),
-      new LiveDocumentGuard(logger),
-      new UpdateGuard(config.limits, logger),
-      new ReadOnlyEnforcement(logger),
-      new AwarenessIdentity(),
-      new ParticipantConnections(),
-      new SessionExpiry(),
-      new SocketsPerUser(config.limits.maxSocketsPerUser, logger),
-      new Persistence(log, logger, config.durableAck),
+      // onStoreDocument: Redis's lock is taken before Persistence compacts (another process may be storing);
+      // onChange: a change is relayed to the other processes as soon as it is applied
       ...(config.redisUrl
         ? [
             new RedisScaleOut(
@@ -187,12 +168,33 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
             ),
           ]
         : []),
+      // onUpgrade: counts and bounds sockets on every path (after CollabEndpoint: other paths are never tracked);
+      // onAuthenticate: runs only once Authentication accepted the token and the convention
+      preAuth,
+      // onUpgrade: the /yjs door, after the upgrade was counted and bounded
+      new YjsDoor(authentication, preAuth.authenticationFailed, config.limits.maxFrameBytes, logger),
+      // beforeHandleMessage: rates and sizes first, before any message is read further
+      new ConnectionLimits(config.limits, logger),
+      // beforeSync: the sandbox checks an update before Persistence logs it (a refused update is never logged)
+      new UpdateGuard(config.limits, logger),
+      // onAuthenticate, connected: after Authentication, which refuses unknown conventions and sets the role
+      new FreezeGuard(store.versions),
+      new LiveDocumentGuard(logger),
+      new AwarenessIdentity(),
+      // beforeHandleMessage: what a plénière participant may send, once ConnectionLimits counted it
+      new ParticipantConnections(),
+      new SessionExpiry(),
+      new SocketsPerUser(config.limits.maxSocketsPerUser, logger),
+      // beforeSync: an accepted update's commit starts; its acknowledgement waits for it, its broadcast does not;
+      // onChange: a server change is logged before the repairs, versions and activity below react to it
+      new Persistence(log, logger, config.durableAck),
       new SchemaRepair(logger),
       new AnchorRepair(logger),
       new SchemaCheck(store, logger),
       new ActivityRecorder(store.activity, logger),
       new BinGuard(store.bin, logger),
       new DetachWatcher(() => comments, logger),
+      // connected, onChange, onDisconnect: versions record what Persistence has logged
       new AutoVersions(
         () => versions,
         config.redisUrl
@@ -238,7 +240,9 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
         logger,
         serveStatic: staticClient(config.clientDir),
       }),
-    ],
+      // beforeSync: last, so that it sees the role as it is when Hocuspocus reads the update
+      new ReadOnlyEnforcement(logger),
+    ]),
   })
 
   await server.listen()

@@ -137,6 +137,50 @@ describe('the y-websocket door', () => {
     editor.destroy()
   })
 
+  it('tells a door client nothing but close codes: a lowered role drops its edits silently, a revocation closes with 4403', async () => {
+    const id = await createConvention(server)
+    const owner = await connectClient(server.wsUrl, id, await server.memberToken(id, OTHER_EDITOR))
+    const client = await connectYjsClient(server.httpUrl, id, await server.memberToken(id, EDITOR))
+    const frames: unknown[] = []
+    client.provider.ws!.addEventListener('message', (event) => frames.push(event.data))
+    const lowered = await server.api(`/api/conventions/${id}/members/${EDITOR.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ role: 'reader' }),
+    })
+    expect(lowered.status).toBe(200)
+    // the role applies to the open socket once the server has handled the change (the access bus)
+    const doorConnection = () =>
+      [...(server.ctg.server.hocuspocus.documents.get(id)?.getConnections() ?? [])].find(
+        (c) => (c.context as { user?: { id: string } }).user?.id === EDITOR.id,
+      )
+    await waitFor(() => doorConnection()?.readOnly === true, 'the door connection is read-only')
+    // an edit, then an awareness marker on the same socket: handled in order
+    fieldText(findElements(client.doc, 'ficheTitle')[0]!).insert(0, 'Après le retrait ')
+    client.provider.awareness.setLocalStateField('marker', 'after-lowered-edit')
+    await waitFor(
+      () => [...owner.provider.awareness!.getStates().values()].some((s) => s.marker === 'after-lowered-edit'),
+      'the owner sees the marker',
+      15_000,
+    )
+    expect(fieldText(findElements(owner.doc, 'ficheTitle')[0]!).toString()).toBe(TITLE)
+    expect(firstFiche(await exportConvention(id)).title).toBe(TITLE)
+    expect(client.provider.wsconnected).toBe(true)
+    // only sync (0) and awareness (1) messages reached it: no stateless `access` message
+    expect(frames.length).toBeGreaterThan(0)
+    expect(
+      frames.map((data) => new Uint8Array(data as ArrayBuffer)[0]).filter((type) => type !== 0 && type !== 1),
+    ).toEqual([])
+
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      client.provider.ws!.addEventListener('close', (event) => resolve({ code: event.code, reason: event.reason })),
+    )
+    const revoked = await server.api(`/api/conventions/${id}/members/${EDITOR.id}`, { method: 'DELETE' })
+    expect(revoked.status).toBe(204)
+    expect(await closed).toEqual({ code: 4403, reason: 'access revoked' })
+    client.destroy()
+    owner.destroy()
+  })
+
   it('refuses before the upgrade: a bad or missing token 401, an unknown convention or a non-member 404', async () => {
     const id = await createConvention(server)
     const memberToken = await server.memberToken(id, EDITOR)

@@ -42,6 +42,8 @@ describe('the packed packages', () => {
     expect(stdout).toContain('package/dist/index.js')
     expect(stdout).toContain('package/dist/index.d.ts')
     expect(stdout).toContain('package/dist/sandbox/sandboxWorker.js')
+    expect(stdout).toContain('package/dist/storage/sqlite/sqliteWriterWorker.js')
+    expect(stdout).toContain('package/dist/storage/postgres/mergeWorkerThread.js')
     expect(stdout).toContain('package/README.md')
   })
 

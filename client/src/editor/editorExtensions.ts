@@ -1,15 +1,14 @@
 import type { AnyExtension } from '@tiptap/core'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
-import { ConventionKit } from '@ctg/extensions'
 import type { Period } from '@ctg/shared'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import Placeholder from '@tiptap/extension-placeholder'
 import { CommentHighlights } from '../comments/CommentHighlights.js'
-import { conventionNodeViews } from '../nodeViews/conventionNodeViews.js'
 import { ActiveField } from './ActiveField.js'
 import { BlockNumbering } from './BlockNumbering.js'
 import { ClickBelowContent } from './ClickBelowContent.js'
+import { clientConventionKit } from './clientConventionKit.js'
 import { collaboratorCaret } from './collaboratorCaret.js'
 import { ControlTabbing } from './plugins/ControlTabbing.js'
 import { FieldNavigation } from './FieldNavigation.js'
@@ -36,11 +35,7 @@ interface EditorExtensionsOptions {
 /** Every extension of the convention editor, in one place. */
 export function editorExtensions({ provider, user, getPeriod }: EditorExtensionsOptions): AnyExtension[] {
   return [
-    ConventionKit.configure({
-      nodes: conventionNodeViews(),
-      // a trailing paragraph appended by every client at once would multiply in the shared document
-      starterKit: { trailingNode: false },
-    }),
+    clientConventionKit(),
     Collaboration.configure({ document: provider.document }),
     CollaborationCaret.configure({ provider, user, render: collaboratorCaret }),
     // free text only: the fields of the blocks show their own hints (see fieldNodeView)

@@ -11,6 +11,7 @@ import { blockControls } from './blockControls.js'
 import { button, dateInput, el, select, uneditable } from './dom.js'
 import {
   blockHeading,
+  labelOf,
   endOfNode,
   focusFieldFrom,
   mirrorAttributes,
@@ -50,7 +51,8 @@ function codeInput(label: string, valid: (v: string) => boolean, onChange: (v: s
 }
 
 /** "Entre les soussignés": the parties, each a card with its kind, SIREN and deliberation date. */
-export const partiesBlockView: NodeViewRenderer = ({ node: initial, getPos, editor }) => {
+export const partiesBlockView: NodeViewRenderer = ({ node: initial, getPos, editor, extension }) => {
+  const label = labelOf(extension)
   let node = initial
   const contentDOM = el('div', { class: 'parties-block__grid' })
   const add = button(
@@ -65,7 +67,7 @@ export const partiesBlockView: NodeViewRenderer = ({ node: initial, getPos, edit
   )
   const dom = el(
     'section',
-    { class: 'parties-block ctg-block', 'data-type': 'partiesBlock', 'aria-label': 'Parties à la convention' },
+    { class: 'parties-block ctg-block', 'data-type': 'partiesBlock', 'aria-label': label },
     uneditable(
       'header',
       { class: 'ctg-block__header' },
@@ -87,7 +89,8 @@ export const partiesBlockView: NodeViewRenderer = ({ node: initial, getPos, edit
   })
 }
 
-export const partyView: NodeViewRenderer = ({ node: initial, getPos, editor }) => {
+export const partyView: NodeViewRenderer = ({ node: initial, getPos, editor, extension }) => {
+  const label = labelOf(extension)
   let node = initial
   const kind = select(
     'Type de partie',
@@ -119,7 +122,7 @@ export const partyView: NodeViewRenderer = ({ node: initial, getPos, editor }) =
     const name = node.firstChild?.textContent.trim()
     dom.setAttribute(
       'aria-label',
-      `Partie : ${name || PARTY_KIND_LABELS[node.attrs.kind as keyof typeof PARTY_KIND_LABELS]}`,
+      `${label} : ${name || PARTY_KIND_LABELS[node.attrs.kind as keyof typeof PARTY_KIND_LABELS]}`,
     )
     mirrorAttributes(dom, node)
   }
@@ -131,7 +134,8 @@ export const partyView: NodeViewRenderer = ({ node: initial, getPos, editor }) =
 }
 
 /** The territory: the EPCI, its communes, and a field that takes a pasted list of commune names. */
-export const territoryBlockView: NodeViewRenderer = ({ node: initial, getPos, editor }) => {
+export const territoryBlockView: NodeViewRenderer = ({ node: initial, getPos, editor, extension }) => {
+  const label = labelOf(extension)
   let node = initial
   const siren = codeInput(
     'SIREN de l’EPCI (facultatif)',
@@ -158,11 +162,11 @@ export const territoryBlockView: NodeViewRenderer = ({ node: initial, getPos, ed
   const contentDOM = el('div', { class: 'territory-block__content' })
   const dom = el(
     'section',
-    { class: 'territory-block ctg-block', 'data-type': 'territoryBlock', 'aria-label': 'Territoire' },
+    { class: 'territory-block ctg-block', 'data-type': 'territoryBlock', 'aria-label': label },
     uneditable(
       'header',
       { class: 'ctg-block__header' },
-      blockHeading('ctg-block__title', 'Territoire', count),
+      blockHeading('ctg-block__title', label, count),
       blockControls(editor, getPos, () => node.attrs.id as string | null),
     ),
     uneditable('div', { class: 'party__controls' }, siren.wrapper),
@@ -192,7 +196,8 @@ export const territoryBlockView: NodeViewRenderer = ({ node: initial, getPos, ed
   })
 }
 
-export const communeView: NodeViewRenderer = ({ node: initial, getPos, editor }) => {
+export const communeView: NodeViewRenderer = ({ node: initial, getPos, editor, extension }) => {
+  const label = labelOf(extension)
   let node = initial
   const insee = codeInput('Code INSEE', isInseeCode, (v) => setNodeAttrs(editor, getPos, { insee: v }), 'commune-insee')
   const contentDOM = el('div', { class: 'commune__fields' })
@@ -204,7 +209,7 @@ export const communeView: NodeViewRenderer = ({ node: initial, getPos, editor })
   )
   const render = () => {
     insee.set(node.attrs.insee as string | null)
-    dom.setAttribute('aria-label', `Commune : ${node.textContent.trim() || 'sans nom'}`)
+    dom.setAttribute('aria-label', `${label} : ${node.textContent.trim() || 'sans nom'}`)
     mirrorAttributes(dom, node)
   }
   render()
@@ -215,7 +220,8 @@ export const communeView: NodeViewRenderer = ({ node: initial, getPos, editor })
 }
 
 /** A planning table: for each offer, the existing offer, then per year the planned and the achieved. */
-export const planningTableView: NodeViewRenderer = ({ node: initial, getPos, editor }) => {
+export const planningTableView: NodeViewRenderer = ({ node: initial, getPos, editor, extension }) => {
+  const label = labelOf(extension)
   let node = initial
   const period = el('span', { class: 'ctg-block__meta' })
   const add = button(
@@ -232,11 +238,11 @@ export const planningTableView: NodeViewRenderer = ({ node: initial, getPos, edi
   const contentDOM = el('div', { class: 'planning-table__rows' })
   const dom = el(
     'section',
-    { class: 'planning-table ctg-block', 'data-type': 'planningTable', 'aria-label': 'Tableau de programmation' },
+    { class: 'planning-table ctg-block', 'data-type': 'planningTable', 'aria-label': label },
     uneditable(
       'header',
       { class: 'ctg-block__header' },
-      blockHeading('ctg-block__title', 'Tableau de programmation'),
+      blockHeading('ctg-block__title', label),
       period,
       owner.wrapper,
       blockControls(editor, getPos, () => node.attrs.id as string | null),

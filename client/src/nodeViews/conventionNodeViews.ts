@@ -77,7 +77,7 @@ const NODE_VIEWS: Record<ConventionNodeName, NodeViewRenderer> = {
 
   planningTable: planningTableView,
   planningTableTitle: fieldNodeView('planningTableTitle', { className: 'indicator-table__title' }),
-  planningRow: simpleEntryView('Offre programmée', 'planning-row'),
+  planningRow: simpleEntryView('planning-row'),
   planningLabel: fieldNodeView('planningLabel'),
   planningUnit: fieldNodeView('planningUnit'),
   planningExisting: fieldNodeView('planningExisting'),

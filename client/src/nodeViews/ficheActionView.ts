@@ -5,6 +5,7 @@ import { commentControls } from './commentControls.js'
 import { el, select, uneditable, yearInput } from './dom.js'
 import {
   blockHeading,
+  labelOf,
   structuredNodeView,
   mirrorAttributes,
   numberFrom,
@@ -17,10 +18,11 @@ import { STATUS_OPTIONS } from './statusOptions.js'
  * A fiche action as a card: a header with its derived number, follow-up status,
  * calendar and the controls every block has (move, delete); its fields in a two-column grid below.
  */
-export const ficheActionView: NodeViewRenderer = ({ node: initial, getPos, editor, decorations }) => {
+export const ficheActionView: NodeViewRenderer = ({ node: initial, getPos, editor, decorations, extension }) => {
   let node = initial
+  const label = labelOf(extension)
   const number = el('span', { class: 'fiche-action__number', 'data-testid': 'fiche-number' })
-  const title = blockHeading('fiche-action__kicker', 'Fiche action ', number)
+  const title = blockHeading('fiche-action__kicker', `${label} `, number)
 
   const status = select('Statut de suivi', STATUS_OPTIONS, (value) => setNodeAttrs(editor, getPos, { status: value }), {
     className: 'fiche-action__status',
@@ -53,7 +55,7 @@ export const ficheActionView: NodeViewRenderer = ({ node: initial, getPos, edito
   const render = (decos: readonly Decoration[]) => {
     const n = numberFrom(decos) ?? ''
     number.textContent = n ? `n°${n}` : ''
-    dom.setAttribute('aria-label', `Fiche action n°${n}`)
+    dom.setAttribute('aria-label', `${label} n°${n}`)
     title.setAttribute('aria-level', String(placeFrom(decos).headingLevel))
     mirrorAttributes(dom, node)
     comments.update(node, decos)

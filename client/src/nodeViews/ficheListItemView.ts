@@ -1,6 +1,6 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import { button, cssString, el, select, uneditable } from './dom.js'
-import { FIELD_LABELS, LIST_ITEM_HINTS } from './fieldLabels.js'
+import { FIELD_HINTS, LIST_ITEM_HINTS } from './fieldLabels.js'
 import { structuredNodeView, isEmptyField, setNodeAttrs } from './nodeViewHelpers.js'
 import { removeEntryAsking } from './removeEntry.js'
 
@@ -10,7 +10,7 @@ export const ficheListItemView: NodeViewRenderer = ({ node: initial, getPos, edi
   const pos = getPos()
   const list = typeof pos === 'number' ? editor.state.doc.resolve(pos).parent.type.name : ''
   const hint =
-    list in LIST_ITEM_HINTS ? LIST_ITEM_HINTS[list as keyof typeof LIST_ITEM_HINTS] : FIELD_LABELS.ficheListItem.hint
+    list in LIST_ITEM_HINTS ? LIST_ITEM_HINTS[list as keyof typeof LIST_ITEM_HINTS] : FIELD_HINTS.ficheListItem
   const what = list === 'fichePartners' ? 'ce partenaire' : 'cet indicateur'
 
   const contentDOM = el('div', { class: 'ctg-field__content', 'data-field-content': '' })

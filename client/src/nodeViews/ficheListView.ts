@@ -1,7 +1,6 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import { button, el, uneditable } from './dom.js'
-import { FIELD_LABELS } from './fieldLabels.js'
-import { structuredNodeView, endOfNode, focusFieldFrom } from './nodeViewHelpers.js'
+import { structuredNodeView, endOfNode, focusFieldFrom, labelOf } from './nodeViewHelpers.js'
 
 const TEXTS = {
   fichePartners: { empty: 'Aucun partenaire renseigné.', add: 'Ajouter un partenaire', testId: 'add-partner' },
@@ -15,8 +14,8 @@ const TEXTS = {
 /** A list field of a fiche (partners, indicators): one line per item, with add and remove buttons. */
 export function ficheListView(name: keyof typeof TEXTS): NodeViewRenderer {
   const texts = TEXTS[name]
-  const { label } = FIELD_LABELS[name]
-  return ({ node: initial, getPos, editor }) => {
+  return ({ node: initial, getPos, editor, extension }) => {
+    const label = labelOf(extension)
     let node = initial
     const contentDOM = el('div', { class: 'fiche-list__items', role: 'list' })
     const add = button(

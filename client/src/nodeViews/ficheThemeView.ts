@@ -1,14 +1,14 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import { listOf, THEME_LABELS, THEMES } from '@ctg/shared'
 import { cssString, el, select, uneditable } from './dom.js'
-import { FIELD_LABELS } from './fieldLabels.js'
-import { structuredNodeView, isEmptyField, setNodeAttrs } from './nodeViewHelpers.js'
+import { FIELD_HINTS } from './fieldLabels.js'
+import { structuredNodeView, isEmptyField, labelOf, setNodeAttrs } from './nodeViewHelpers.js'
 import { THEME_OPTIONS } from './statusOptions.js'
 
 /** The axe / thématique: a choice among the shared fields, and a free text (the label when "autre"). */
-export const ficheThemeView: NodeViewRenderer = ({ node: initial, getPos, editor }) => {
+export const ficheThemeView: NodeViewRenderer = ({ node: initial, getPos, editor, extension }) => {
   let node = initial
-  const { label } = FIELD_LABELS.ficheTheme
+  const label = labelOf(extension)
   const theme = select(label, THEME_OPTIONS, (value) => setNodeAttrs(editor, getPos, { theme: value }), {
     empty: '— Choisir un axe —',
     className: 'fiche-theme__select',
@@ -62,7 +62,7 @@ export const ficheThemeView: NodeViewRenderer = ({ node: initial, getPos, editor
       o.label.hidden = o.code === code
     }
     dom.classList.toggle('is-empty', isEmptyField(node))
-    const hint = code === 'autre' ? 'Libellé de l’axe (à préciser)' : FIELD_LABELS.ficheTheme.hint
+    const hint = code === 'autre' ? 'Libellé de l’axe (à préciser)' : FIELD_HINTS.ficheTheme
     dom.style.setProperty('--placeholder', cssString(hint))
   }
   render()

@@ -20,7 +20,7 @@ export interface FieldLabel {
 }
 
 /** What a field shows inside while it is empty. */
-const FIELD_HINTS: Record<FieldNodeName, string> = {
+export const FIELD_HINTS: Record<FieldNodeName, string> = {
   ficheTitle: 'Ex. : Développer l’offre d’accueil du jeune enfant',
   ficheTheme: 'Précision (facultatif)',
   ficheObjective: 'Décrivez l’objectif poursuivi par cette fiche action…',
@@ -65,7 +65,7 @@ const FIELD_HINTS: Record<FieldNodeName, string> = {
   planningAchieved: '—',
 }
 
-/** Each field's label (from `@ctg/extensions`, shared with the headless HTML) and hint. */
+/** Each field's French label (from `@ctg/extensions`) and hint, outside the editor (the plénière's cards). */
 export const FIELD_LABELS = Object.fromEntries(
   (Object.keys(FIELD_HINTS) as FieldNodeName[]).map((name) => [
     name,

@@ -1,13 +1,13 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { cssString, el } from './dom.js'
-import { FIELD_LABELS, type FieldNodeName } from './fieldLabels.js'
-import { structuredNodeView, isEmptyField, mirrorAttributes } from './nodeViewHelpers.js'
+import { FIELD_HINTS, type FieldNodeName } from './fieldLabels.js'
+import { structuredNodeView, isEmptyField, labelOf, mirrorAttributes } from './nodeViewHelpers.js'
 
 export interface FieldViewOptions {
   /** extra classes on the field's element */
   className?: string
-  /** overrides the hint from FIELD_LABELS, e.g. from the parent node */
+  /** overrides the hint from FIELD_HINTS, e.g. from the parent node */
   hint?: (node: PMNode, parent: PMNode | null) => string
 }
 
@@ -17,8 +17,9 @@ export interface FieldViewOptions {
  * Selectors: `[data-type="<field>"] > .ctg-field__content`.
  */
 export function fieldNodeView(name: FieldNodeName, options: FieldViewOptions = {}): NodeViewRenderer {
-  const { label, hint } = FIELD_LABELS[name]
-  return ({ node, getPos, editor }) => {
+  const hint = FIELD_HINTS[name]
+  return ({ node, getPos, editor, extension }) => {
+    const label = labelOf(extension)
     const contentDOM = el('div', { class: 'ctg-field__content', 'data-field-content': '' })
     const dom = el(
       'div',

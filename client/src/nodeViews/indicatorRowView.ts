@@ -4,7 +4,7 @@ import type { Decoration } from '@tiptap/pm/view'
 import { commentControls } from './commentControls.js'
 import { frequencySelect } from './conventionFactsViews.js'
 import { button, el, select, uneditable, yearInput } from './dom.js'
-import { structuredNodeView, mirrorAttributes, setNodeAttrs } from './nodeViewHelpers.js'
+import { structuredNodeView, labelOf, mirrorAttributes, setNodeAttrs } from './nodeViewHelpers.js'
 import { removeEntryAsking } from './removeEntry.js'
 import { INDICATOR_KIND_OPTIONS } from './statusOptions.js'
 
@@ -21,7 +21,8 @@ function yearsOf(row: PMNode): number[] {
  * element is `display: contents`), placed between the row's own controls. The
  * column heading lives here too and CSS shows it for the first row only.
  */
-export const indicatorRowView: NodeViewRenderer = ({ node: initial, getPos, editor, decorations }) => {
+export const indicatorRowView: NodeViewRenderer = ({ node: initial, getPos, editor, decorations, extension }) => {
+  const rowLabel = labelOf(extension)
   let node = initial
   let renderedYears = ''
   const head = uneditable('div', { class: 'indicator-row__head', 'aria-hidden': 'true' })
@@ -55,7 +56,7 @@ export const indicatorRowView: NodeViewRenderer = ({ node: initial, getPos, edit
   const contentDOM = el('div', { class: 'indicator-row__fields' })
   const dom = el(
     'div',
-    { class: 'indicator-row', 'data-type': 'indicatorRow', role: 'group', 'aria-label': 'Indicateur' },
+    { class: 'indicator-row', 'data-type': 'indicatorRow', role: 'group', 'aria-label': rowLabel },
     head,
     contentDOM,
     kind.wrapper,
@@ -94,7 +95,7 @@ export const indicatorRowView: NodeViewRenderer = ({ node: initial, getPos, edit
     frequency.input.value = node.attrs.frequency ?? ''
     baselineYear.set(node.attrs.baselineYear ?? null)
     const label = node.firstChild?.textContent.trim()
-    dom.setAttribute('aria-label', label ? `Indicateur : ${label}` : 'Indicateur')
+    dom.setAttribute('aria-label', label ? `${rowLabel} : ${label}` : rowLabel)
     renderHead(yearsOf(node))
   }
   render(decorations)

@@ -10,6 +10,7 @@ import { indicatorColumns } from './indicatorColumns.js'
 import { tableOwnerSelect } from './tableOwnerSelect.js'
 import {
   blockHeading,
+  labelOf,
   structuredNodeView,
   endOfNode,
   focusFieldFrom,
@@ -49,10 +50,11 @@ async function removeYear(editor: Editor, getPos: GetPos, side: 'start' | 'end')
  * An indicators table: its title, then a grid whose columns are laid out by CSS
  * from `--indicator-columns` (the heading row is drawn inside the first row's view).
  */
-export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, editor, decorations }) => {
+export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, editor, decorations, extension }) => {
   let node = initial
+  const tableLabel = labelOf(extension)
   let place = placeFrom(decorations)
-  const heading = blockHeading('ctg-block__title', 'Tableau d’indicateurs')
+  const heading = blockHeading('ctg-block__title', tableLabel)
   const period = el('span', { class: 'indicator-table__period', 'data-testid': 'indicator-period' })
   const count = el('span', { class: 'indicator-table__count' })
   const comments = commentControls('le tableau')
@@ -150,7 +152,7 @@ export const indicatorTableView: NodeViewRenderer = ({ node: initial, getPos, ed
     comments.update(node, decos)
     // two tables are two landmarks: their names must differ, even with the same title
     const title = node.firstChild?.textContent.trim()
-    const name = `Tableau d’indicateurs${place.ofKind > 1 ? ` ${place.ordinal} sur ${place.ofKind}` : ''}${title ? ` : ${title}` : ''}`
+    const name = `${tableLabel}${place.ofKind > 1 ? ` ${place.ordinal} sur ${place.ofKind}` : ''}${title ? ` : ${title}` : ''}`
     dom.setAttribute('aria-label', name)
     frame.setAttribute('aria-label', `${name} (défile horizontalement)`)
     heading.setAttribute('aria-level', String(place.headingLevel))

@@ -1,12 +1,11 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import { button, el, uneditable } from './dom.js'
-import { FIELD_LABELS } from './fieldLabels.js'
-import { structuredNodeView, endOfNode, focusFieldFrom } from './nodeViewHelpers.js'
+import { structuredNodeView, endOfNode, focusFieldFrom, labelOf } from './nodeViewHelpers.js'
 
 /** The key actions of a fiche: a numbered list with column headings and an "add" button. */
-export const keyActionsView: NodeViewRenderer = ({ node: initial, getPos, editor }) => {
+export const keyActionsView: NodeViewRenderer = ({ node: initial, getPos, editor, extension }) => {
   let node = initial
-  const { label } = FIELD_LABELS.ficheKeyActions
+  const label = labelOf(extension)
   const columns = uneditable(
     'div',
     { class: 'key-actions__columns', 'aria-hidden': 'true' },

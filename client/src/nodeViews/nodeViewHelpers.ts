@@ -115,3 +115,8 @@ export function structuredNodeView(
     },
   }
 }
+
+/** The node's label as the kit was given it (`ConventionKit.configure({ labels })`, French by default). */
+export function labelOf(extension: { options: unknown }): string {
+  return (extension.options as { label: string }).label
+}

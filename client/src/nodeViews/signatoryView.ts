@@ -4,7 +4,7 @@ import { SIGNATORY_KIND_LABELS, type SignatoryKind } from '@ctg/shared'
 import { commentControls } from './commentControls.js'
 import { button, cssString, dateInput, el, select, uneditable } from './dom.js'
 import { ORGANISATION_HINTS } from './fieldLabels.js'
-import { structuredNodeView, mirrorAttributes, setNodeAttrs } from './nodeViewHelpers.js'
+import { structuredNodeView, labelOf, mirrorAttributes, setNodeAttrs } from './nodeViewHelpers.js'
 import { referenceSelect } from './referenceSelect.js'
 import { removeEntryAsking } from './removeEntry.js'
 import { CIVILITY_OPTIONS, SIGNATORY_KIND_OPTIONS } from './statusOptions.js'
@@ -13,7 +13,8 @@ import { CIVILITY_OPTIONS, SIGNATORY_KIND_OPTIONS } from './statusOptions.js'
  * One signatory as a card. Its fields and controls are items of one grid (the
  * content element is `display: contents`), so each date sits next to its text.
  */
-export const signatoryView: NodeViewRenderer = ({ node: initial, getPos, editor, decorations }) => {
+export const signatoryView: NodeViewRenderer = ({ node: initial, getPos, editor, decorations, extension }) => {
+  const label = labelOf(extension)
   let node = initial
   const set = (attrs: Record<string, unknown>) => setNodeAttrs(editor, getPos, attrs)
 
@@ -92,7 +93,7 @@ export const signatoryView: NodeViewRenderer = ({ node: initial, getPos, editor,
     signedInput.checked = node.attrs.signed === true
     dom.classList.toggle('is-signed', signedInput.checked)
     const name = node.firstChild?.textContent.trim()
-    dom.setAttribute('aria-label', `Signataire : ${name || SIGNATORY_KIND_LABELS[k]}`)
+    dom.setAttribute('aria-label', `${label} : ${name || SIGNATORY_KIND_LABELS[k]}`)
   }
   render(decorations)
 

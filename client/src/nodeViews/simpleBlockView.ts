@@ -1,10 +1,11 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import { el } from './dom.js'
-import { mirrorAttributes, structuredNodeView } from './nodeViewHelpers.js'
+import { labelOf, mirrorAttributes, structuredNodeView } from './nodeViewHelpers.js'
 
 /** An entry of such a block: its fields in a card. */
-export function simpleEntryView(label: string, className: string): NodeViewRenderer {
-  return ({ node: initial }) => {
+export function simpleEntryView(className: string): NodeViewRenderer {
+  return ({ node: initial, extension }) => {
+    const label = labelOf(extension)
     let node = initial
     const contentDOM = el('div', { class: `${className}__fields` })
     const dom = el(

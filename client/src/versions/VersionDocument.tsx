@@ -1,10 +1,9 @@
-import { ConventionKit } from '@ctg/extensions'
 import { conventionToEditorJson, type Convention } from '@ctg/shared'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useMemo } from 'react'
 import { BlockNumbering } from '../editor/BlockNumbering.js'
 import { documentAttributes } from '../editor/documentAttributes.js'
-import { conventionNodeViews } from '../nodeViews/conventionNodeViews.js'
+import { clientConventionKit } from '../editor/clientConventionKit.js'
 
 /**
  * A version as the editor shows the convention, blocks and all, read-only: the same
@@ -15,10 +14,7 @@ export function VersionDocument({ convention }: { convention: Convention }) {
   const content = useMemo(() => conventionToEditorJson(convention).doc, [convention])
   const editor = useEditor(
     {
-      extensions: [
-        ConventionKit.configure({ nodes: conventionNodeViews(), starterKit: { trailingNode: false } }),
-        BlockNumbering,
-      ],
+      extensions: [clientConventionKit(), BlockNumbering],
       content,
       editable: false,
       shouldRerenderOnTransaction: false,

@@ -8,7 +8,7 @@ import type {
   ThreadsMessage,
 } from '@ctg/shared'
 import { ACCESS_REVOKED_CLOSE, canEdit, CONVENTION_DELETED_CLOSE, SIGNED_OUT_CLOSE } from '@ctg/shared'
-import type { Connection, Hocuspocus } from '@hocuspocus/server'
+import type { Connection } from '@hocuspocus/server'
 import type { BinStore } from '../bin/BinStore.js'
 import type { ConnectionContext } from '../hooks/Authentication.js'
 import type { Logger } from '../logger.js'
@@ -17,6 +17,7 @@ import type { MembershipStore } from '../storage/MembershipStore.js'
 import { participantOf } from '../plenary/ParticipantContext.js'
 import type { AccessBus } from './AccessBus.js'
 import type { AccessEvent, PlenaryAccessEvent } from './AccessEvent.js'
+import type { LiveDocuments } from '../live/LiveDocuments.js'
 
 /** Checks of one person's role on one convention: only the latest-started read may apply. */
 interface RoleChecks {
@@ -47,7 +48,7 @@ export class LiveAccess {
   private sessionTimer: NodeJS.Timeout | undefined
 
   constructor(
-    private readonly hocuspocus: () => Hocuspocus,
+    private readonly documents: LiveDocuments,
     private readonly members: MembershipStore,
     private readonly accounts: AccountStore,
     private readonly bus: AccessBus,
@@ -106,7 +107,7 @@ export class LiveAccess {
    */
   freezeConnections(conventionId: string, status: ConventionStatus): void {
     const message = JSON.stringify({ type: 'frozen', status } satisfies FrozenMessage)
-    for (const connection of this.hocuspocus().documents.get(conventionId)?.getConnections() ?? []) {
+    for (const connection of this.documents.loaded.get(conventionId)?.getConnections() ?? []) {
       contextOf(connection).frozen = status
       connection.readOnly = true
       connection.sendStateless(message)
@@ -129,7 +130,7 @@ export class LiveAccess {
 
   /** Reads the bin, so that a restore that overtook the event leaves the connections open. */
   private async closeIfDeleted(conventionId: string) {
-    if (!this.hocuspocus().documents.get(conventionId)?.getConnectionsCount()) return
+    if (!this.documents.loaded.get(conventionId)?.getConnectionsCount()) return
     let deletion
     try {
       deletion = await this.bin.deletionOf(conventionId)
@@ -139,23 +140,21 @@ export class LiveAccess {
     }
     if (!deletion) return
     const message = JSON.stringify({ type: 'deleted', ...deletion } satisfies ConventionDeletedMessage)
-    for (const connection of this.hocuspocus().documents.get(conventionId)?.getConnections() ?? []) {
+    for (const connection of this.documents.loaded.get(conventionId)?.getConnections() ?? []) {
       connection.sendStateless(message)
       connection.webSocket.close(CONVENTION_DELETED_CLOSE.code, CONVENTION_DELETED_CLOSE.reason)
     }
   }
 
   private tellThreads(conventionId: string, event: ThreadEvent, threadId: string) {
-    const document = this.hocuspocus().documents.get(conventionId)
-    if (!document) return
     const payload = JSON.stringify({ type: 'threads', event, threadId } satisfies ThreadsMessage)
     // encoded once for every connection; `relay`, not `broadcast`: the bus already reached the other processes.
     // Participants of a plénière cannot read the threads: they are not told
-    document.relayStateless(payload, (connection) => !participantOf(connection))
+    this.documents.relayStateless(conventionId, payload, (connection) => !participantOf(connection))
   }
 
   private connectionsOf(conventionId: string, userId: string): Connection[] {
-    const document = this.hocuspocus().documents.get(conventionId)
+    const document = this.documents.loaded.get(conventionId)
     if (!document) return []
     return [...document.getConnections()].filter((c) => contextOf(c).user?.id === userId)
   }
@@ -193,7 +192,7 @@ export class LiveAccess {
 
   private async recheckAll() {
     const pairs = new Map<string, [string, string]>()
-    for (const [name, document] of this.hocuspocus().documents) {
+    for (const [name, document] of this.documents.loaded) {
       for (const connection of document.getConnections()) {
         const userId = contextOf(connection).user?.id
         if (userId) pairs.set(`${name}\n${userId}`, [name, userId])
@@ -202,7 +201,7 @@ export class LiveAccess {
     await Promise.all([
       ...[...pairs.values()].map(([conventionId, userId]) => this.recheck(conventionId, userId)),
       // conventions binned during the cut
-      ...[...this.hocuspocus().documents.keys()].map((name) => this.closeIfDeleted(name)),
+      ...[...this.documents.loaded.keys()].map((name) => this.closeIfDeleted(name)),
       // sign-outs published during the cut
       this.recheckSessions(),
     ])
@@ -215,7 +214,7 @@ export class LiveAccess {
    */
   async recheckSessions(): Promise<void> {
     const sessions = new Set<string>()
-    for (const document of this.hocuspocus().documents.values()) {
+    for (const document of this.documents.loaded.values()) {
       for (const connection of document.getConnections()) {
         const sessionId = contextOf(connection).user?.sessionId
         if (sessionId) sessions.add(sessionId)
@@ -238,7 +237,7 @@ export class LiveAccess {
   }
 
   private closeSession(sessionId: string) {
-    for (const document of this.hocuspocus().documents.values()) {
+    for (const document of this.documents.loaded.values()) {
       for (const connection of document.getConnections()) {
         if (contextOf(connection).user?.sessionId !== sessionId) continue
         connection.webSocket.close(SIGNED_OUT_CLOSE.code, SIGNED_OUT_CLOSE.reason)

@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { postgresTransaction } from '../storage/postgresTransaction.js'
+import { postgresTransaction } from '../storage/postgres/postgresTransaction.js'
 import type { BinnedSummary, BinStore, BinUser, Deletion } from './BinStore.js'
 import { BINNED_COLUMNS, toBinnedSummary, toDeletion, type BinnedRow, type DeletionRow } from './deletionRow.js'
 

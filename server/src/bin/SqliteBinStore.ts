@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
-import { sqliteTransaction } from '../storage/sqliteTransaction.js'
+import { sqliteTransaction } from '../storage/sqlite/sqliteTransaction.js'
 import type { BinnedSummary, BinStore, BinUser, Deletion } from './BinStore.js'
 import { BINNED_COLUMNS, toBinnedSummary, toDeletion, type BinnedRow, type DeletionRow } from './deletionRow.js'
 

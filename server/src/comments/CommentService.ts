@@ -9,7 +9,6 @@ import {
   type ThreadEvent,
   type ThreadStatus,
 } from '@ctg/shared'
-import type { Hocuspocus } from '@hocuspocus/server'
 import type * as Y from 'yjs'
 import type { LiveAccess } from '../access/LiveAccess.js'
 import type { User } from '../auth/tokens.js'
@@ -26,6 +25,7 @@ import type { CommentStore, StoredMessage, StoredThread, ThreadWithMessages } fr
 import { markPassage } from './markPassage.js'
 import { readAnchors, type DocumentAnchors } from './readAnchors.js'
 import { decodePosition, resolvePassage, type PassageResolution } from './resolvePassage.js'
+import type { LiveDocuments } from '../live/LiveDocuments.js'
 
 /** Messages (threads and replies together) one person may post per minute on one convention. */
 export const MESSAGES_PER_MINUTE = 30
@@ -81,7 +81,7 @@ export class CommentService {
     private readonly store: CommentStore,
     private readonly activity: ActivityStore,
     private readonly conventions: ConventionService,
-    private readonly hocuspocus: () => Hocuspocus,
+    private readonly documents: LiveDocuments,
     private readonly live: LiveAccess,
     private readonly logger: Logger,
     /** messages per person and convention, counted by every process when shared */
@@ -333,27 +333,17 @@ export class CommentService {
     const from = decodePosition(encodedFrom)
     const to = decodePosition(encodedTo)
     if (!from || !to) throw invalidAnchor('from and to must be base64-encoded Yjs relative positions')
-    const connection = await this.hocuspocus().openDirectConnection(conventionId, ANCHOR_CONTEXT)
-    try {
+    return this.documents.edit(conventionId, ANCHOR_CONTEXT, async (editor) => {
       const deadline = performance.now() + UNKNOWN_POSITION_WAIT_MS
       for (;;) {
-        let result: PassageResolution = { kind: 'unknown' }
         let marked = 0
-        const updates: Uint8Array[] = []
-        const document = connection.document!
-        const keep = (update: Uint8Array) => updates.push(update)
-        document.on('update', keep)
-        try {
-          await connection.transact((doc) => {
-            result = resolvePassage(doc, from, to)
-            if (result.kind === 'found') marked = markPassage(result.segments, threadId)
-          })
-        } finally {
-          document.off('update', keep)
-        }
+        const { result: resolution, updates } = await editor.transact((doc) => {
+          const found = resolvePassage(doc, from, to)
+          if (found.kind === 'found') marked = markPassage(found.segments, threadId)
+          return found
+        })
         // the mark is stored before the thread is answered: an answered comment survives a restart
         for (const update of updates) await this.conventions.storeServerChange(conventionId, update)
-        const resolution = result as PassageResolution
         if (resolution.kind === 'unknown' && performance.now() < deadline) {
           await sleep(50)
           continue
@@ -363,10 +353,7 @@ export class CommentService {
         if (resolution.kind === 'found' && marked === 0) throw invalidAnchor('the passage is already commented')
         return resolution
       }
-    } finally {
-      // kept in memory a moment (debounced store): reads right after see the mark
-      await connection.disconnect({ unloadImmediately: false })
-    }
+    })
   }
 
   private async existing(conventionId: string, threadId: string): Promise<ThreadWithMessages> {

@@ -1,6 +1,6 @@
 import type { ThreadStatus } from '@ctg/shared'
 import type pg from 'pg'
-import { postgresTransaction } from '../storage/postgresTransaction.js'
+import { postgresTransaction } from '../storage/postgres/postgresTransaction.js'
 import type { CommentStore, StoredMessage, StoredThread, ThreadWithMessages } from './CommentStore.js'
 import { groupThreads, toMessage, toThread, type MessageRow, type ThreadRow } from './commentRows.js'
 

@@ -1,8 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { ThreadStatus } from '@ctg/shared'
-import type { SqliteWriter } from '../storage/SqliteWriter.js'
-import { sqliteTransaction } from '../storage/sqliteTransaction.js'
-import type { WriterStatement } from '../storage/sqliteWriterWorker.js'
+import type { SqliteWriter } from '../storage/sqlite/SqliteWriter.js'
+import { sqliteTransaction } from '../storage/sqlite/sqliteTransaction.js'
+import type { WriterStatement } from '../storage/sqlite/sqliteWriterWorker.js'
 import type { CommentStore, StoredMessage, StoredThread, ThreadWithMessages } from './CommentStore.js'
 import { groupThreads, toMessage, toThread, type MessageRow, type ThreadRow } from './commentRows.js'
 

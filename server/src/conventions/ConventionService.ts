@@ -1,6 +1,5 @@
 import { editorSchema } from '@ctg/extensions'
 import { createId, readMeta, writeConvention, yDocToConvention, type Convention, type Period } from '@ctg/shared'
-import type { Hocuspocus } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { CommentService } from '../comments/CommentService.js'
 import type { PlenaryService } from '../plenary/PlenaryService.js'
@@ -11,6 +10,7 @@ import type { ConventionStore, ConventionSummary } from '../storage/ConventionSt
 import type { DocumentLog } from '../storage/DocumentLog.js'
 import { blankTemplate } from '../templates/blankTemplate.js'
 import { nationalTemplate } from '../templates/nationalTemplate.js'
+import type { LiveDocuments } from '../live/LiveDocuments.js'
 
 export type TemplateName = 'national' | 'blank'
 
@@ -32,7 +32,7 @@ export class ConventionService {
   constructor(
     private readonly store: ConventionStore,
     private readonly log: DocumentLog,
-    private readonly hocuspocus: () => Hocuspocus,
+    private readonly documents: LiveDocuments,
   ) {}
 
   async createFromTemplate(template: TemplateName, title: string, period: Period, userId: string): Promise<string> {
@@ -83,7 +83,7 @@ export class ConventionService {
    * copy loaded from storage. Null when the convention does not exist.
    */
   async withDocument<T>(id: string, read: (doc: Y.Doc) => T | Promise<T>): Promise<T | null> {
-    const live = this.hocuspocus().documents.get(id)
+    const live = this.documents.loaded.get(id)
     if (live) return read(live)
     const state = await this.log.load(id)
     if (!state) return null
@@ -101,7 +101,7 @@ export class ConventionService {
    * (exports convert it in their worker). Null when the convention does not exist.
    */
   async state(id: string): Promise<Uint8Array | null> {
-    const live = this.hocuspocus().documents.get(id)
+    const live = this.documents.loaded.get(id)
     return live ? Y.encodeStateAsUpdate(live) : this.log.load(id)
   }
 

@@ -38,8 +38,6 @@ const DELETED = Object.assign(new Error(CONVENTION_DELETED_CLOSE.reason), { reas
  */
 export class Authentication implements Extension {
   extensionName = 'Authentication'
-  priority = 1000
-
   constructor(
     private readonly sessions: Sessions,
     private readonly store: ConventionStore,

@@ -13,8 +13,6 @@ export const COLLAB_PATH = '/collab'
  */
 export class CollabEndpoint implements Extension {
   extensionName = 'CollabEndpoint'
-  priority = 1000
-
   constructor(private readonly trustProxy = false) {}
 
   async onUpgrade({ request, socket }: onUpgradePayload): Promise<void> {

@@ -21,7 +21,6 @@ interface SocketBudget {
  */
 export class ConnectionLimits implements Extension {
   extensionName = 'ConnectionLimits'
-  priority = 960
   private readonly budgets = new WeakMap<object, SocketBudget>()
 
   constructor(

@@ -27,9 +27,6 @@ interface TrackedSocket {
  */
 export class PreAuthLimits implements Extension {
   extensionName = 'PreAuthLimits'
-  // after CollabEndpoint (other paths are never tracked) and after Authentication:
-  // `onAuthenticate` runs here only once the token and the convention are accepted
-  priority = 990
   private readonly sockets = new Map<string, TrackedSocket>()
   private readonly unauthenticated = new Map<string, number>()
   private unauthenticatedTotal = 0

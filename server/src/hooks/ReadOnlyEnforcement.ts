@@ -13,9 +13,6 @@ import type { ConnectionContext } from './Authentication.js'
  */
 export class ReadOnlyEnforcement implements Extension {
   extensionName = 'ReadOnlyEnforcement'
-  // after every other beforeSync hook, so that it sees the role as it is when Hocuspocus reads the update
-  priority = 10
-
   constructor(private readonly logger: Logger) {}
 
   async beforeSync({ type, payload, document, connection, documentName, context }: beforeSyncPayload) {

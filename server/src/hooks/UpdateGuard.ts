@@ -22,7 +22,6 @@ import { writableUpdateOf } from './writableUpdateOf.js'
  */
 export class UpdateGuard implements Extension {
   extensionName = 'UpdateGuard'
-  priority = 950
   private readonly budgets: KeyedTokenBuckets
   private readonly sandbox: UpdateSandbox
 

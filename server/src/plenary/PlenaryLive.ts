@@ -1,10 +1,11 @@
 import { PARTICIPANT_EXCLUDED_CLOSE, PLENARY_CLOSED_CLOSE, type PlenaryEvent, type PlenaryMessage } from '@ctg/shared'
-import type { Connection, Hocuspocus } from '@hocuspocus/server'
+import type { Connection } from '@hocuspocus/server'
 import type { LiveAccess } from '../access/LiveAccess.js'
 import type { PlenaryAccessEvent } from '../access/AccessEvent.js'
 import type { Logger } from '../logger.js'
 import type { PlenaryStore } from './PlenaryStore.js'
 import { participantOf } from './ParticipantContext.js'
+import type { LiveDocuments } from '../live/LiveDocuments.js'
 
 /**
  * The plénière's live channel, over the access bus (Redis with several processes): each
@@ -14,7 +15,7 @@ import { participantOf } from './ParticipantContext.js'
  */
 export class PlenaryLive {
   constructor(
-    private readonly hocuspocus: () => Hocuspocus,
+    private readonly documents: LiveDocuments,
     private readonly live: LiveAccess,
     private readonly store: PlenaryStore,
     private readonly logger: Logger,
@@ -28,7 +29,7 @@ export class PlenaryLive {
   }
 
   onEvent(event: PlenaryAccessEvent): void {
-    const document = this.hocuspocus().documents.get(event.conventionId)
+    const document = this.documents.loaded.get(event.conventionId)
     if (!document) return
     const payload = JSON.stringify({
       type: 'plenary',
@@ -51,7 +52,7 @@ export class PlenaryLive {
 
   /** The bus may have lost events: every participant connection is checked against the database. */
   async onResubscribed(): Promise<void> {
-    for (const document of this.hocuspocus().documents.values()) {
+    for (const document of this.documents.loaded.values()) {
       for (const connection of document.getConnections()) {
         const participant = participantOf(connection)
         if (!participant) continue

@@ -15,7 +15,6 @@ import {
   type PlenaryDetailResponse,
   type PrioritiesResponse,
 } from '@ctg/shared'
-import type { Hocuspocus } from '@hocuspocus/server'
 import type * as Y from 'yjs'
 import type { User } from '../auth/tokens.js'
 import type { CommentService } from '../comments/CommentService.js'
@@ -35,6 +34,7 @@ import { createParticipantToken, parseParticipantToken, secretMatches } from './
 import type { PlenaryLive } from './PlenaryLive.js'
 import { SupportsRefused, type StoredParticipant, type StoredPlenary } from './PlenaryStore.js'
 import { rankFiches } from './rankFiches.js'
+import type { LiveDocuments } from '../live/LiveDocuments.js'
 
 /** What one participant may send per minute. */
 const COMMENTS_PER_MINUTE = 20
@@ -70,7 +70,7 @@ export class PlenaryService {
     private readonly store: ConventionStore,
     private readonly conventions: ConventionService,
     private readonly comments: CommentService,
-    private readonly hocuspocus: () => Hocuspocus,
+    private readonly documents: LiveDocuments,
     private readonly live: PlenaryLive,
     private readonly logger: Logger,
     private readonly guesses: CodeGuessLimit = new CodeGuessLimit(undefined, logger),
@@ -182,47 +182,36 @@ export class PlenaryService {
    */
   async writePriorities(plenary: StoredPlenary, only: string[] | undefined): Promise<PrioritiesResponse> {
     const counts = await this.store.plenaries.supportCounts(plenary.id)
-    const connection = await this.hocuspocus().openDirectConnection(plenary.conventionId, PRIORITY_CONTEXT)
-    try {
-      const updates: Uint8Array[] = []
-      const keep = (update: Uint8Array) => updates.push(update)
-      const document = connection.document!
+    return this.documents.edit(plenary.conventionId, PRIORITY_CONTEXT, async (editor) => {
       let priorities: PrioritiesResponse['priorities'] = []
-      document.on('update', keep)
-      try {
-        await connection.transact((doc) => {
-          const fiches = fichesOf(doc)
-          const unknown = (only ?? []).filter((id) => !fiches.some((f) => f.id === id))
-          if (unknown.length > 0)
-            throw fieldError('blockIds', `not fiche actions of this convention: ${unknown.join(', ')}`)
-          const ranking = rankFiches(
-            fiches.map((f) => f.id),
-            counts,
-          )
-          const elements = new Map(fiches.map((f) => [f.id, f.element]))
-          let rank = 0
-          priorities = ranking.map(({ blockId, supports }) => ({
-            blockId,
-            priority: supports > 0 ? ++rank : null,
-          }))
-          for (const { blockId, priority } of priorities) {
-            if (only && !only.includes(blockId)) continue
-            const element = elements.get(blockId)!
-            if (priority === null) {
-              if (element.getAttribute('priority') !== undefined) element.removeAttribute('priority')
-            } else if (element.getAttribute('priority') !== (priority as never)) {
-              element.setAttribute('priority', priority as never)
-            }
+      const { updates } = await editor.transact((doc) => {
+        const fiches = fichesOf(doc)
+        const unknown = (only ?? []).filter((id) => !fiches.some((f) => f.id === id))
+        if (unknown.length > 0)
+          throw fieldError('blockIds', `not fiche actions of this convention: ${unknown.join(', ')}`)
+        const ranking = rankFiches(
+          fiches.map((f) => f.id),
+          counts,
+        )
+        const elements = new Map(fiches.map((f) => [f.id, f.element]))
+        let rank = 0
+        priorities = ranking.map(({ blockId, supports }) => ({
+          blockId,
+          priority: supports > 0 ? ++rank : null,
+        }))
+        for (const { blockId, priority } of priorities) {
+          if (only && !only.includes(blockId)) continue
+          const element = elements.get(blockId)!
+          if (priority === null) {
+            if (element.getAttribute('priority') !== undefined) element.removeAttribute('priority')
+          } else if (element.getAttribute('priority') !== (priority as never)) {
+            element.setAttribute('priority', priority as never)
           }
-        })
-      } finally {
-        document.off('update', keep)
-      }
+        }
+      })
       for (const update of updates) await this.conventions.storeServerChange(plenary.conventionId, update)
       return { priorities: only ? priorities.filter((p) => only.includes(p.blockId)) : priorities }
-    } finally {
-      await connection.disconnect({ unloadImmediately: false })
-    }
+    })
   }
 
   // ——— participants ———

@@ -1,6 +1,6 @@
 import type { ExportedPlenary } from '@ctg/shared'
 import type pg from 'pg'
-import { postgresTransaction } from '../storage/postgresTransaction.js'
+import { postgresTransaction } from '../storage/postgres/postgresTransaction.js'
 import {
   supportRefusalOf,
   SupportsRefused,

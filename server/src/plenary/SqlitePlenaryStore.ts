@@ -1,6 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { ExportedPlenary } from '@ctg/shared'
-import type { SqliteWriter } from '../storage/SqliteWriter.js'
+import type { SqliteWriter } from '../storage/sqlite/SqliteWriter.js'
 import {
   supportRefusalOf,
   SupportsRefused,

@@ -1,7 +1,7 @@
-import type { Worker } from 'node:worker_threads'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
 import { startTsWorker } from '../workers/startTsWorker.js'
+import { WorkerClient } from '../workers/WorkerClient.js'
 import { SANDBOX_WORKER_DATA, type SandboxJob, type SandboxReply } from './sandboxWorker.js'
 
 export type CheckResult =
@@ -49,15 +49,29 @@ export interface UpdateSandboxOptions {
  * watchdog knows when the job in progress started.
  */
 export class UpdateSandbox {
-  private worker: Worker | undefined
+  private readonly thread: WorkerClient<SandboxJob, SandboxReply>
   private readonly loaded = new Set<string>()
   private outstanding: Outstanding[] = []
-  private nextId = 1
   private lastReplyAt = 0
   private watchdog: NodeJS.Timeout | undefined
   private destroyed = false
 
-  constructor(private readonly options: UpdateSandboxOptions) {}
+  constructor(private readonly options: UpdateSandboxOptions) {
+    this.thread = new WorkerClient({
+      name: 'worker',
+      start: () => {
+        const worker = startTsWorker(new URL('./sandboxWorker.ts', import.meta.url), {
+          workerData: SANDBOX_WORKER_DATA,
+          // an update that allocates without end kills the worker, not the server
+          resourceLimits: { maxOldGenerationSizeMb: 1024 },
+        })
+        worker.unref()
+        this.lastReplyAt = performance.now()
+        return worker
+      },
+      onLost: (reason) => this.restart(reason),
+    })
+  }
 
   /** Resolves once the update has been applied to the replica, or refused. */
   check(documentName: string, document: Y.Doc, update: Uint8Array): Promise<CheckResult> {
@@ -71,16 +85,16 @@ export class UpdateSandbox {
 
   /** Starts the worker ahead of the first check (it loads the schema, which takes a moment). */
   warmUp(): void {
-    if (!this.destroyed) this.started()
+    if (!this.destroyed) this.thread.warmUp()
   }
 
   /** Keeps the replica in step with a change the document took. */
   sync(documentName: string, update: Uint8Array): void {
-    if (this.loaded.has(documentName)) this.post({ id: 0, kind: 'sync', documentName, update }, this.loadBudgetMs)
+    if (this.loaded.has(documentName)) this.post({ kind: 'sync', documentName, update }, this.loadBudgetMs)
   }
 
   forget(documentName: string): void {
-    if (this.loaded.delete(documentName)) this.post({ id: 0, kind: 'forget', documentName }, this.loadBudgetMs)
+    if (this.loaded.delete(documentName)) this.post({ kind: 'forget', documentName }, this.loadBudgetMs)
   }
 
   async destroy(): Promise<void> {
@@ -88,9 +102,7 @@ export class UpdateSandbox {
     clearTimeout(this.watchdog)
     for (const { check } of this.outstanding) check?.resolve({ verdict: 'failed', reason: 'server stopping', ms: 0 })
     this.outstanding = []
-    const worker = this.worker
-    this.worker = undefined
-    await worker?.terminate()
+    await this.thread.terminate()
   }
 
   /** Loading a replica costs what loading the document cost the server: allow more than for one update. */
@@ -102,43 +114,32 @@ export class UpdateSandbox {
     if (this.destroyed) return check.resolve({ verdict: 'failed', reason: 'server stopping', ms: 0 })
     const { documentName, document, update } = check
     if (!this.loaded.has(documentName)) {
-      this.post({ id: 0, kind: 'load', documentName, update: Y.encodeStateAsUpdate(document) }, this.loadBudgetMs)
+      this.post({ kind: 'load', documentName, update: Y.encodeStateAsUpdate(document) }, this.loadBudgetMs)
       this.loaded.add(documentName)
     }
-    this.post({ id: 0, kind: 'check', documentName, update }, this.options.timeoutMs, check)
+    this.post({ kind: 'check', documentName, update }, this.options.timeoutMs, check)
   }
 
   private post(job: SandboxJob, budgetMs: number, check?: Check) {
-    job.id = this.nextId++
-    this.outstanding.push({ job, sentAt: performance.now(), budgetMs, check })
-    this.started().postMessage(job)
+    const sent: Outstanding = { job, sentAt: performance.now(), budgetMs, check }
+    this.outstanding.push(sent)
+    // a request lost with its worker is dealt with by restart()
+    this.thread.request(job).then(
+      (reply) => this.onReply(sent, reply),
+      () => undefined,
+    )
     if (this.outstanding.length === 1) this.arm()
   }
 
-  private started(): Worker {
-    if (this.worker) return this.worker
-    const worker = startTsWorker(new URL('./sandboxWorker.ts', import.meta.url), {
-      workerData: SANDBOX_WORKER_DATA,
-      // an update that allocates without end kills the worker, not the server
-      resourceLimits: { maxOldGenerationSizeMb: 1024 },
-    })
-    worker.unref()
-    worker.on('message', (reply: SandboxReply) => this.onReply(worker, reply))
-    worker.on('error', (error) => this.restart(worker, `the worker failed: ${error.message}`))
-    worker.on('exit', (code) => this.restart(worker, `the worker exited with code ${code}`))
-    this.worker = worker
+  private onReply(done: Outstanding, reply: SandboxReply) {
+    // the worker answers in order: this is the oldest job
+    if (this.outstanding[0] !== done) return
+    this.outstanding.shift()
     this.lastReplyAt = performance.now()
-    return worker
-  }
-
-  private onReply(worker: Worker, reply: SandboxReply) {
-    if (worker !== this.worker) return
-    const done = this.outstanding.shift()
-    this.lastReplyAt = performance.now()
-    if (done && (reply.dropped || reply.missing)) this.loaded.delete(done.job.documentName)
+    if (reply.dropped || reply.missing) this.loaded.delete(done.job.documentName)
     // a replica dropped after this check was sent: load it again and check again
-    if (done?.check && reply.missing) this.dispatch(done.check)
-    else done?.check?.resolve(verdictOf(reply))
+    if (done.check && reply.missing) this.dispatch(done.check)
+    else done.check?.resolve(verdictOf(reply))
     this.arm()
   }
 
@@ -149,8 +150,10 @@ export class UpdateSandbox {
     if (!current) return
     const deadline = Math.max(current.sentAt, this.lastReplyAt) + current.budgetMs
     this.watchdog = setTimeout(() => {
-      if (this.outstanding[0] === current)
-        this.restart(this.worker, `${current.job.kind} ran over ${current.budgetMs} ms`)
+      if (this.outstanding[0] !== current) return
+      const reason = `${current.job.kind} ran over ${current.budgetMs} ms`
+      void this.thread.terminate(reason)
+      this.restart(reason)
     }, deadline - performance.now())
     this.watchdog.unref()
   }
@@ -159,10 +162,8 @@ export class UpdateSandbox {
    * Stops the worker; the job in progress (and every check of a document whose replica
    * could not be loaded) is answered `timeout`, the other checks run again on a new worker.
    */
-  private restart(worker: Worker | undefined, reason: string) {
-    if (!worker || worker !== this.worker || this.destroyed) return
-    this.worker = undefined
-    void worker.terminate()
+  private restart(reason: string) {
+    if (this.destroyed) return
     clearTimeout(this.watchdog)
     this.loaded.clear()
     const [current, ...rest] = this.outstanding

@@ -1,15 +1,15 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { Y_FRAGMENT_NAME, Y_META_NAME } from '@ctg/shared'
 import * as Y from 'yjs'
+import type { WorkerReply } from '../workers/WorkerClient.js'
 import { snapshotBlockIds } from '../comments/snapshotBlockIds.js'
 import { findSchemaViolation } from './findSchemaViolation.js'
 
 export type SandboxJob =
-  | { id: number; kind: 'load' | 'sync' | 'check'; documentName: string; update: Uint8Array }
-  | { id: number; kind: 'forget'; documentName: string }
+  | { kind: 'load' | 'sync' | 'check'; documentName: string; update: Uint8Array }
+  | { kind: 'forget'; documentName: string }
 
-export interface SandboxReply {
-  id: number
+export interface SandboxReply extends WorkerReply {
   /** time the job took in the worker, in milliseconds */
   ms: number
   /** why the update was refused (schema, missing dependencies) */
@@ -64,7 +64,7 @@ function run(job: SandboxJob): Omit<SandboxReply, 'id' | 'ms'> {
 // importing this module elsewhere must not answer on someone else's port
 if (parentPort && (workerData as { role?: string } | null)?.role === SANDBOX_WORKER_DATA.role) {
   const port = parentPort
-  port.on('message', (job: SandboxJob) => {
+  port.on('message', (job: SandboxJob & { id: number }) => {
     const start = performance.now()
     let result: Omit<SandboxReply, 'id' | 'ms'>
     try {

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import type { ServerConfig } from '../config.js'
 import type { ConventionStore } from './ConventionStore.js'
-import { PostgresConventionStore } from './PostgresConventionStore.js'
-import { SqliteConventionStore } from './SqliteConventionStore.js'
+import { PostgresConventionStore } from './postgres/PostgresConventionStore.js'
+import { SqliteConventionStore } from './sqlite/SqliteConventionStore.js'
 
 /** PostgreSQL when DATABASE_URL is set, else the embedded SQLite file in DATA_DIR. */
 export async function openConventionStore(config: ServerConfig): Promise<ConventionStore> {

@@ -10,9 +10,6 @@ import type { VersionStore } from './VersionStore.js'
  */
 export class FreezeGuard implements Extension {
   extensionName = 'FreezeGuard'
-  // after Authentication, which refuses unknown conventions and sets the role
-  priority = 900
-
   constructor(private readonly versions: VersionStore) {}
 
   async onAuthenticate({ documentName, connectionConfig }: onAuthenticatePayload) {

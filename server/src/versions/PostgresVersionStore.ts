@@ -1,6 +1,6 @@
 import type { ConventionStatus } from '@ctg/shared'
 import type pg from 'pg'
-import { postgresTransaction } from '../storage/postgresTransaction.js'
+import { postgresTransaction } from '../storage/postgres/postgresTransaction.js'
 import { DRAFT, type Lifecycle, type NewVersion, type VersionRow, type VersionStore } from './VersionStore.js'
 import { toLifecycle, toVersionRow, VERSION_COLUMNS, type LifecycleDbRow, type VersionDbRow } from './versionRows.js'
 import { versionTablesSql } from './versionTables.js'

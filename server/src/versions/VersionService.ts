@@ -18,7 +18,6 @@ import {
   type VersionKind,
   type Version,
 } from '@ctg/shared'
-import type { Hocuspocus } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { LiveAccess } from '../access/LiveAccess.js'
 import type { User } from '../auth/tokens.js'
@@ -33,6 +32,7 @@ import { canonicalHash } from './canonicalHash.js'
 import { conventionFrozenError } from './conventionFrozenError.js'
 import type { Lifecycle, NewVersion, VersionRow } from './VersionStore.js'
 import { storedConvention } from './storedConvention.js'
+import type { LiveDocuments } from '../live/LiveDocuments.js'
 
 /** Changes made here are stored before the request is answered (Persistence leaves them out). */
 const VERSIONS_CONTEXT = { source: 'versions', [STORED_BY_WRITER]: true }
@@ -72,7 +72,7 @@ export class VersionService {
   constructor(
     private readonly store: ConventionStore,
     private readonly conventions: ConventionService,
-    private readonly hocuspocus: () => Hocuspocus,
+    private readonly documents: LiveDocuments,
     private readonly live: LiveAccess,
     private readonly comments: () => CommentService,
     private readonly log: DocumentLog,
@@ -224,23 +224,12 @@ export class VersionService {
    * answering (restore, signatures): a direct connection is not bound by read-only.
    */
   private async change(conventionId: string, edit: (doc: Y.Doc) => void): Promise<Y.Doc | null> {
-    const connection = await this.hocuspocus().openDirectConnection(conventionId, VERSIONS_CONTEXT)
-    try {
-      const document = connection.document!
-      const updates: Uint8Array[] = []
-      const keep = (update: Uint8Array) => updates.push(update)
-      document.on('update', keep)
-      try {
-        await connection.transact(edit)
-      } finally {
-        document.off('update', keep)
-      }
+    return this.documents.edit(conventionId, VERSIONS_CONTEXT, async (editor) => {
+      const { updates } = await editor.transact(edit)
       for (const update of updates) await this.conventions.storeServerChange(conventionId, update)
-      await this.comments().checkDetached(conventionId, document)
-      return document
-    } finally {
-      await connection.disconnect({ unloadImmediately: false })
-    }
+      await this.comments().checkDetached(conventionId, editor.document)
+      return editor.document
+    })
   }
 
   /** The version's content becomes a new change on top of the history; a `restore` version records it. */

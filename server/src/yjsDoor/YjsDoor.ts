@@ -23,8 +23,6 @@ type FailureCounter = (payload: { requestHeaders: Headers }) => void
  */
 export class YjsDoor implements Extension {
   extensionName = 'YjsDoor'
-  // after CollabEndpoint and PreAuthLimits, which count and bound upgrades on every path
-  priority = 980
   private readonly sockets: WebSocketServer
 
   constructor(

@@ -1,6 +1,6 @@
 import type pg from 'pg'
-import type { ActivityEntry, ActivityStore, NewActivity } from './ActivityStore.js'
-import { toActivity, type ActivityRow } from './memberRow.js'
+import type { ActivityEntry, ActivityStore, NewActivity } from '../ActivityStore.js'
+import { toActivity, type ActivityRow } from '../memberRow.js'
 
 /** The activity log in PostgreSQL: INSERT and SELECT only. */
 export class PostgresActivityStore implements ActivityStore {

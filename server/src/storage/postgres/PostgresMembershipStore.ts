@@ -7,9 +7,9 @@ import {
   type Member,
   type MembershipStore,
   type UserRecord,
-} from './MembershipStore.js'
-import { toDeletion, type DeletionRow } from '../bin/deletionRow.js'
-import { MEMBER_COLUMNS, toMember, toUser, USER_COLUMNS, type UserRow } from './memberRow.js'
+} from '../MembershipStore.js'
+import { toDeletion, type DeletionRow } from '../../bin/deletionRow.js'
+import { MEMBER_COLUMNS, toMember, toUser, USER_COLUMNS, type UserRow } from '../memberRow.js'
 import { postgresTransaction } from './postgresTransaction.js'
 
 /** Users and memberships in PostgreSQL. */

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite'
-import type { ActivityEntry, ActivityStore, NewActivity } from './ActivityStore.js'
-import { toActivity, type ActivityRow } from './memberRow.js'
+import type { ActivityEntry, ActivityStore, NewActivity } from '../ActivityStore.js'
+import { toActivity, type ActivityRow } from '../memberRow.js'
 import type { SqliteWriter } from './SqliteWriter.js'
 
 /**

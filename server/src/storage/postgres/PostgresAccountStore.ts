@@ -1,8 +1,8 @@
 import type pg from 'pg'
-import type { AccountStore, InvitationRecord, NewInvitation, OidcIdentity } from './AccountStore.js'
-import { INVITATION_COLUMNS, toInvitation, type InvitationRow } from './invitationRow.js'
-import type { UserRecord } from './MembershipStore.js'
-import { toUser, USER_COLUMNS, type UserRow } from './memberRow.js'
+import type { AccountStore, InvitationRecord, NewInvitation, OidcIdentity } from '../AccountStore.js'
+import { INVITATION_COLUMNS, toInvitation, type InvitationRow } from '../invitationRow.js'
+import type { UserRecord } from '../MembershipStore.js'
+import { toUser, USER_COLUMNS, type UserRow } from '../memberRow.js'
 import { postgresTransaction } from './postgresTransaction.js'
 
 /** Accounts, invitations and ended sessions in PostgreSQL. */

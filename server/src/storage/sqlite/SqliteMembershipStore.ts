@@ -7,9 +7,9 @@ import {
   type Member,
   type MembershipStore,
   type UserRecord,
-} from './MembershipStore.js'
-import { toDeletion, type DeletionRow } from '../bin/deletionRow.js'
-import { MEMBER_COLUMNS, toMember, toUser, USER_COLUMNS, type UserRow } from './memberRow.js'
+} from '../MembershipStore.js'
+import { toDeletion, type DeletionRow } from '../../bin/deletionRow.js'
+import { MEMBER_COLUMNS, toMember, toUser, USER_COLUMNS, type UserRow } from '../memberRow.js'
 import { sqliteTransaction } from './sqliteTransaction.js'
 
 /** Users and memberships in the SQLite file, on the main thread's connection (small, rare writes). */

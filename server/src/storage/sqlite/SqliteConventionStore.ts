@@ -10,19 +10,19 @@ import type {
   LogEntry,
   NewConvention,
   StoredDocument,
-} from './ConventionStore.js'
-import { SqliteCommentStore } from '../comments/SqliteCommentStore.js'
-import { SqlitePlenaryStore } from '../plenary/SqlitePlenaryStore.js'
-import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
+} from '../ConventionStore.js'
+import { SqliteCommentStore } from '../../comments/SqliteCommentStore.js'
+import { SqlitePlenaryStore } from '../../plenary/SqlitePlenaryStore.js'
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../summaryRow.js'
 import { migrateSqlite } from './sqliteMigrations.js'
 import { openSqlite } from './openSqlite.js'
-import { SqliteBinStore } from '../bin/SqliteBinStore.js'
+import { SqliteBinStore } from '../../bin/SqliteBinStore.js'
 import { SqliteAccountStore } from './SqliteAccountStore.js'
 import { SqliteActivityStore } from './SqliteActivityStore.js'
 import { SqliteMembershipStore } from './SqliteMembershipStore.js'
 import { sqliteTransaction } from './sqliteTransaction.js'
 import { SqliteWriter } from './SqliteWriter.js'
-import { SqliteVersionStore } from '../versions/SqliteVersionStore.js'
+import { SqliteVersionStore } from '../../versions/SqliteVersionStore.js'
 
 /**
  * Conventions in one SQLite file, through Node's built-in `node:sqlite` (no native

@@ -8,18 +8,18 @@ import type {
   LogEntry,
   NewConvention,
   StoredDocument,
-} from './ConventionStore.js'
-import { PostgresCommentStore } from '../comments/PostgresCommentStore.js'
-import { PostgresPlenaryStore } from '../plenary/PostgresPlenaryStore.js'
-import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaryRow.js'
+} from '../ConventionStore.js'
+import { PostgresCommentStore } from '../../comments/PostgresCommentStore.js'
+import { PostgresPlenaryStore } from '../../plenary/PostgresPlenaryStore.js'
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../summaryRow.js'
 import { MergeWorker } from './MergeWorker.js'
 import { migratePostgres } from './postgresMigrations.js'
-import { PostgresBinStore } from '../bin/PostgresBinStore.js'
+import { PostgresBinStore } from '../../bin/PostgresBinStore.js'
 import { PostgresAccountStore } from './PostgresAccountStore.js'
 import { PostgresActivityStore } from './PostgresActivityStore.js'
 import { PostgresMembershipStore } from './PostgresMembershipStore.js'
 import { postgresTransaction } from './postgresTransaction.js'
-import { PostgresVersionStore } from '../versions/PostgresVersionStore.js'
+import { PostgresVersionStore } from '../../versions/PostgresVersionStore.js'
 
 /**
  * Conventions in PostgreSQL (`DATABASE_URL`), for deployments where several server

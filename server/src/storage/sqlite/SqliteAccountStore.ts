@@ -1,8 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite'
-import type { AccountStore, InvitationRecord, NewInvitation, OidcIdentity } from './AccountStore.js'
-import { INVITATION_COLUMNS, toInvitation, type InvitationRow } from './invitationRow.js'
-import type { UserRecord } from './MembershipStore.js'
-import { toUser, USER_COLUMNS, type UserRow } from './memberRow.js'
+import type { AccountStore, InvitationRecord, NewInvitation, OidcIdentity } from '../AccountStore.js'
+import { INVITATION_COLUMNS, toInvitation, type InvitationRow } from '../invitationRow.js'
+import type { UserRecord } from '../MembershipStore.js'
+import { toUser, USER_COLUMNS, type UserRow } from '../memberRow.js'
 import { sqliteTransaction } from './sqliteTransaction.js'
 
 /** Accounts, invitations and ended sessions in the SQLite file, on the main thread's connection. */

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import type { CompactionResult, ConventionMeta, LogEntry } from './ConventionStore.js'
-import { mergeStoredDocument } from './mergeStoredDocument.js'
+import type { WorkerReply } from '../../workers/WorkerClient.js'
+import type { CompactionResult, ConventionMeta, LogEntry } from '../ConventionStore.js'
+import { mergeStoredDocument } from '../mergeStoredDocument.js'
 import { openSqlite } from './openSqlite.js'
 import { sqliteTransaction } from './sqliteTransaction.js'
 
@@ -11,13 +12,14 @@ export interface WriterStatement {
 }
 
 export type WriterJob =
-  | { id: number; kind: 'append'; entries: LogEntry[] }
-  | { id: number; kind: 'compact'; conventionId: string; meta: ConventionMeta }
-  | { id: number; kind: 'statements'; statements: WriterStatement[] }
+  | { kind: 'append'; entries: LogEntry[] }
+  | { kind: 'compact'; conventionId: string; meta: ConventionMeta }
+  | { kind: 'statements'; statements: WriterStatement[] }
 
-export interface WriterReply {
-  id: number
-  error?: string
+/** A job as the thread receives it (WorkerClient numbers them). */
+type WriterRequest = WriterJob & { id: number }
+
+export interface WriterReply extends WorkerReply {
   compaction?: CompactionResult
   /** rows changed by each statement of a `statements` job */
   changes?: number[]
@@ -92,7 +94,7 @@ function openWriter(file: string) {
 function runBatch(
   db: ReturnType<typeof openSqlite>,
   writer: ReturnType<typeof openWriter>,
-  jobs: WriterJob[],
+  jobs: WriterRequest[],
 ): WriterReply[] {
   const replies: WriterReply[] = []
   try {
@@ -129,7 +131,7 @@ const data = workerData as WriterWorkerData | null
 if (parentPort && data?.role === 'sqlite-writer') {
   const port = parentPort
   const writer = openWriter(data.file)
-  const queue: WriterJob[] = []
+  const queue: WriterRequest[] = []
   let scheduled = false
   const flush = () => {
     scheduled = false
@@ -150,7 +152,7 @@ if (parentPort && data?.role === 'sqlite-writer') {
       for (const reply of runBatch(writer.db, writer, batch)) port.postMessage(reply)
     }
   }
-  port.on('message', (job: WriterJob) => {
+  port.on('message', (job: WriterRequest) => {
     queue.push(job)
     // the messages already waiting are delivered before this runs: they join the batch
     if (!scheduled) {

@@ -1,0 +1,93 @@
+import type { Transferable, Worker } from 'node:worker_threads'
+
+/** What every reply carries: the id of its request, and why it failed if it did. */
+export interface WorkerReply {
+  id: number
+  error?: string
+}
+
+export interface WorkerClientOptions {
+  /** names the thread in the errors of the requests it loses */
+  name: string
+  /** starts the thread (on first request, and again after it was lost or stopped) */
+  start(): Worker
+  /** the thread failed or exited by itself; every pending request has already been rejected */
+  onLost?(reason: string): void
+}
+
+interface Pending {
+  resolve(reply: never): void
+  reject(error: Error): void
+}
+
+/**
+ * Requests to a worker thread and their replies, matched by id: the one protocol of our
+ * threads (the SQLite writer, the update sandbox, the merge worker). A reply with `error`
+ * rejects its request; a thread that fails or exits rejects every request still pending,
+ * and the next request starts a new thread. The thread side answers each `{ id, …job }`
+ * with `{ id, …reply }` or `{ id, error }`.
+ */
+export class WorkerClient<Job extends object, Reply extends WorkerReply> {
+  private worker: Worker | undefined
+  private nextId = 1
+  private readonly pending = new Map<number, Pending>()
+
+  constructor(private readonly options: WorkerClientOptions) {}
+
+  /** Posts the job (its buffers in `transfer` are moved, not copied); resolves with the reply. */
+  request(job: Job, transfer: Transferable[] = []): Promise<Reply> {
+    const worker = this.started()
+    const id = this.nextId++
+    return new Promise<Reply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject })
+      worker.postMessage({ ...job, id }, transfer)
+    })
+  }
+
+  /** Requests sent and not answered yet. */
+  get waiting(): number {
+    return this.pending.size
+  }
+
+  /** Starts the thread ahead of the first request (loading its modules takes a moment). */
+  warmUp(): void {
+    this.started()
+  }
+
+  /** Stops the thread; the requests still pending are rejected with `reason`. */
+  async terminate(reason = `the ${this.options.name} stopped`): Promise<void> {
+    const worker = this.worker
+    this.worker = undefined
+    this.rejectAll(reason)
+    await worker?.terminate()
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker
+    const worker = this.options.start()
+    worker.on('message', (reply: Reply) => {
+      // a stopped thread's last words answer nothing: its requests were rejected
+      if (this.worker !== worker) return
+      const pending = this.pending.get(reply.id)
+      this.pending.delete(reply.id)
+      if (reply.error !== undefined) pending?.reject(new Error(reply.error))
+      else pending?.resolve(reply as never)
+    })
+    const lost = (reason: string) => {
+      if (this.worker !== worker) return
+      this.worker = undefined
+      this.rejectAll(reason)
+      this.options.onLost?.(reason)
+    }
+    worker.on('error', (error) => lost(`the ${this.options.name} failed: ${error.message}`))
+    worker.on('exit', (code) => lost(`the ${this.options.name} exited with code ${code}`))
+    this.worker = worker
+    return worker
+  }
+
+  private rejectAll(reason: string) {
+    const pending = [...this.pending.values()]
+    this.pending.clear()
+    for (const { reject } of pending) reject(new Error(reason))
+  }
+}
