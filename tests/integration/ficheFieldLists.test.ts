@@ -7,17 +7,24 @@ import {
   type FicheActionBlock,
 } from '@ctg/shared'
 import type { Editor } from '@tiptap/core'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EditorPeer } from '../fuzz/EditorPeer.js'
 import { installDom } from '../fuzz/installDom.js'
 import { smallConvention } from '../fixtures/conventionFixtures.js'
 import { waitFor } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
-import { docxText, htmlText, markdownText, normalizeText, odtText } from '../helpers/exportReaders.js'
+import { docxText, htmlText, markdownText, normalizeText, odtText, pdfText } from '../helpers/exportReaders.js'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
+
+/** Where the documents are left for a person to look at. */
+const OUTPUT = join(import.meta.dirname, '..', 'output', 'fiche-field-lists')
 
 let server: TestServer
 beforeAll(async () => {
+  mkdirSync(OUTPUT, { recursive: true })
   installDom()
   server = await startTestServer()
 })
@@ -51,14 +58,17 @@ async function settle(...peers: EditorPeer[]) {
   }, 'the peers settle')
 }
 
+/** A format's export as text (DOCX, ODT and PDF: their text, white space normalized), its file kept in OUTPUT. */
 async function exported(id: string, format: string): Promise<string> {
   const response = await server.api(`/api/conventions/${id}/export?format=${format}`)
   expect(response.status, format).toBe(200)
-  if (format === 'docx' || format === 'odt') {
-    const bytes = new Uint8Array(await response.arrayBuffer())
-    return normalizeText(format === 'docx' ? docxText(bytes) : odtText(bytes))
-  }
-  return response.text()
+  const bytes = new Uint8Array(await response.arrayBuffer())
+  const file = join(OUTPUT, `convention.${format}`)
+  writeFileSync(file, bytes)
+  if (format === 'docx') return normalizeText(docxText(bytes))
+  if (format === 'odt') return normalizeText(odtText(bytes))
+  if (format === 'pdf') return normalizeText(pdfText(file))
+  return new TextDecoder().decode(bytes)
 }
 
 const firstFiche = (c: Convention) => c.content.find((b): b is FicheActionBlock => b.type === 'ficheAction')!
@@ -102,11 +112,26 @@ describe("lists in a fiche's fields of paragraphs, through a real editor and the
       )
       expect(html).toMatch(/<dt>Résultat attendu<\/dt><dd>[\s\S]*?<ol><li>Ouvrir un RPE<\/li>/)
       expect(normalizeText(htmlText(html))).toContain('Crèches Relais petite enfance')
-      for (const format of ['docx', 'odt']) {
+      for (const format of ['docx', 'odt', 'pdf']) {
         const text = await exported(id, format)
         expect(text, format).toContain('Crèches Relais petite enfance')
-        expect(text, format).toContain('Ouvrir un RPE Publier le guide')
+        // the PDF's numbers are text (Chromium's list markers); DOCX and ODT number through their list styles
+        expect(text, format).toContain(
+          format === 'pdf' ? '1. Ouvrir un RPE 2. Publier le guide' : 'Ouvrir un RPE Publier le guide',
+        )
       }
+
+      execFileSync('pdftoppm', [
+        '-r',
+        '70',
+        '-png',
+        '-f',
+        '2',
+        '-l',
+        '2',
+        join(OUTPUT, 'convention.pdf'),
+        join(OUTPUT, 'pdf'),
+      ])
 
       // and the import brings the lists back: export → import → export is the same
       const copy = await createConvention(server, json)
