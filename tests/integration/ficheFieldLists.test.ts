@@ -16,6 +16,7 @@ import { installDom } from '../fuzz/installDom.js'
 import { smallConvention } from '../fixtures/conventionFixtures.js'
 import { waitFor } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
+import { editorsAgree, servedDoc } from '../helpers/editorsAgree.js'
 import { docxText, htmlText, markdownText, normalizeText, odtText, pdfText } from '../helpers/exportReaders.js'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
 
@@ -163,20 +164,9 @@ describe("lists in a fiche's fields of paragraphs, through a real editor and the
       await waitFor(() => b.heldDown > 0, "A's deletion reaches B's link")
       b.deliverDown()
 
-      const served = () => editorSchema.nodeFromJSON(yDocToEditorJson(server.ctg.server.hocuspocus.documents.get(id)!))
-      await waitFor(() => {
-        a.deliverAll()
-        b.deliverAll()
-        const reference = JSON.stringify(served().toJSON())
-        return (
-          a.settled &&
-          b.settled &&
-          JSON.stringify(a.editor.state.doc.toJSON()) === reference &&
-          JSON.stringify(b.editor.state.doc.toJSON()) === reference
-        )
-      }, 'A, B and the server agree')
+      await editorsAgree(server, id, [a, b])
       expect([...a.closes, ...b.closes]).toEqual([])
-      expect(validateEditorJson(editorSchema, served().toJSON())).toEqual([])
+      expect(validateEditorJson(editorSchema, servedDoc(server, id).toJSON())).toEqual([])
       expect(positionsOfType(a.editor.state.doc, 'ficheAction')).toHaveLength(1)
       // the objective kept its first paragraph; the export of what the server holds is valid
       const json = JSON.parse(await exported(id, 'json')) as Convention
