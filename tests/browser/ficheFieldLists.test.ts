@@ -19,7 +19,7 @@ async function exportedFiche(id: string): Promise<FicheActionBlock> {
 const toolbarButton = (page: Page, testId: string) => page.locator(`[data-testid="toolbar"] [data-testid="${testId}"]`)
 
 describe("lists in a fiche's fields of paragraphs, in the editor", () => {
-  it('types a bulleted list into the objective ("- ") and a numbered one with the toolbar; the exports hold them', async () => {
+  it('types lists into a fiche ("- ", "1. ", the toolbar): the toolbar offers them there, the exports hold them', async () => {
     const id = await createConvention(suite.server, smallConvention())
     const page = await openConventionPage(suite, id, person)
     const fiche = page.locator('.fiche-action').first()
@@ -45,7 +45,7 @@ describe("lists in a fiche's fields of paragraphs, in the editor", () => {
       .poll(() => objectiveField.locator('ul > li').allTextContents())
       .toEqual(['Crèches et micro-crèches', 'Relais petite enfance'])
 
-    // the expected result: the toolbar's numbered list, then "1. " is not needed
+    // the expected result: the toolbar's numbered list
     await fiche.locator('[data-type="ficheExpectedResult"] > .ctg-field__content p').first().click()
     await page.keyboard.press('End')
     await page.keyboard.press('Enter')
@@ -53,11 +53,18 @@ describe("lists in a fiche's fields of paragraphs, in the editor", () => {
     await page.keyboard.type('Ouvrir le relais')
     await page.keyboard.press('Enter')
     await page.keyboard.type('Publier le guide')
+    // the audience: "1. " starts a numbered list
+    await fiche.locator('[data-type="ficheTargetAudience"] > .ctg-field__content p').first().click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('1. Familles monoparentales')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Jeunes de 16 à 25 ans')
 
     await expect
       .poll(async () => {
         const f = await exportedFiche(id)
-        return [f.rich?.objective?.slice(1), f.rich?.expectedResult?.at(-1)]
+        return [f.rich?.objective?.slice(1), f.rich?.expectedResult?.at(-1), f.rich?.targetAudience?.at(-1)]
       })
       .toEqual([
         [
@@ -69,6 +76,11 @@ describe("lists in a fiche's fields of paragraphs, in the editor", () => {
           [{ text: 'Un bilan chaque année.' }],
         ],
         { type: 'list', ordered: true, items: [{ text: 'Ouvrir le relais' }, { text: 'Publier le guide' }] },
+        {
+          type: 'list',
+          ordered: true,
+          items: [{ text: 'Familles monoparentales' }, { text: 'Jeunes de 16 à 25 ans' }],
+        },
       ])
     const before = smallConvention().content.find((b): b is FicheActionBlock => b.type === 'ficheAction')!
     expect((await exportedFiche(id)).objective).toBe(
