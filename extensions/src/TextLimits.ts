@@ -2,33 +2,31 @@ import { Extension } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
-import { TEXT_FIELD_NAMES, textLimitOf } from '@ctg/shared'
+import { exportedTextLength, TEXT_FIELD_NAMES, textHolderIndex, textLimitOf, type TextTreeReader } from '@ctg/shared'
 
-/** The length of a node's text as the export writes it (see `rules/textLimits.ts`). */
-export function exportedTextLength(node: PMNode): number {
-  if (node.inlineContent) {
+/** A ProseMirror document read as the export reads it, for `exportedTextLength`. */
+const PM_TREE: TextTreeReader<PMNode> = {
+  name: (node) => node.type.name,
+  children: (node) => node.children,
+  isInline: (node) => node.inlineContent,
+  inlineLength: (node) => {
     let length = 0
     node.forEach((child) => (length += child.isText ? child.text!.length : child.type.name === 'hardBreak' ? 1 : 0))
     return length
-  }
-  const paragraphs: PMNode[] = []
-  node.forEach((child) => {
-    if (child.type.name === 'paragraph' || child.type.name === 'heading') paragraphs.push(child)
-  })
-  return paragraphs.reduce((sum, p) => sum + exportedTextLength(p), 0) + 2 * Math.max(0, paragraphs.length - 1)
+  },
 }
 
 /** The position and node of the text holder (field, list item, top-level textblock) around `pos`, or null. */
 function holderAt(doc: PMNode, pos: number): { pos: number; node: PMNode } | null {
   const $pos = doc.resolve(Math.min(pos, doc.content.size))
-  for (let depth = $pos.depth; depth >= 1; depth--) {
-    const node = $pos.node(depth)
-    if (TEXT_FIELD_NAMES.has(node.type.name) || node.type.name === 'listItem' || depth === 1)
-      return node.isTextblock || TEXT_FIELD_NAMES.has(node.type.name) || node.type.name === 'listItem'
-        ? { pos: $pos.before(depth), node }
-        : null
-  }
-  return null
+  if ($pos.depth < 1) return null
+  const ancestors: string[] = []
+  for (let depth = $pos.depth; depth >= 1; depth--) ancestors.push($pos.node(depth).type.name)
+  const depth = $pos.depth - textHolderIndex(ancestors)
+  const node = $pos.node(depth)
+  // a position between top-level blocks, or inside a structured block but in no field, holds no text
+  const holds = node.isTextblock || TEXT_FIELD_NAMES.has(node.type.name) || node.type.name === 'listItem'
+  return holds ? { pos: $pos.before(depth), node } : null
 }
 
 /** Whether `tr` makes a text longer than its limit (and longer than it was). */
@@ -42,10 +40,10 @@ export function passesTextLimit(tr: Transaction): boolean {
       for (const pos of [rest.map(newStart, -1), rest.map(newEnd, 1)]) {
         const holder = holderAt(tr.doc, pos)
         if (!holder) continue
-        const length = exportedTextLength(holder.node)
+        const length = exportedTextLength(holder.node, PM_TREE)
         if (length <= textLimitOf(holder.node.type.name)) continue
         const before = tr.before.nodeAt(inverse.map(holder.pos))
-        if (!before || before.type !== holder.node.type || exportedTextLength(before) < length) over = true
+        if (!before || before.type !== holder.node.type || exportedTextLength(before, PM_TREE) < length) over = true
       }
     })
   })

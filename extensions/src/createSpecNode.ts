@@ -11,7 +11,8 @@ export interface SpecNodeOptions {
   label: string
   /**
    * A block brings the nodes it is made of (its fields and entries), so that it can be
-   * registered on its own; ConventionKit sets false and adds them itself.
+   * registered on its own (the host brings text, paragraphs, lists and the comment mark);
+   * ConventionKit sets false and adds them itself.
    * @default true
    */
   withFields: boolean

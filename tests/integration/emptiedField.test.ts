@@ -1,5 +1,4 @@
-import { editorSchema, positionsOfType } from '@ctg/extensions'
-import { yDocToEditorJson } from '@ctg/shared'
+import { positionsOfType } from '@ctg/extensions'
 import type { Editor } from '@tiptap/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EditorPeer } from '../fuzz/EditorPeer.js'
@@ -7,6 +6,7 @@ import { installDom } from '../fuzz/installDom.js'
 import { twoOfEachKindConvention } from '../fixtures/twoOfEachKindConvention.js'
 import { waitFor } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
+import { editorsAgree } from '../helpers/editorsAgree.js'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
 
 let server: TestServer
@@ -53,18 +53,7 @@ describe('two people delete the last paragraphs of a field at once', () => {
       expect(objective(b.editor).childCount).toBe(0)
       expect(ficheIds(b.editor)).toEqual(fiches)
 
-      const served = () => editorSchema.nodeFromJSON(yDocToEditorJson(server.ctg.server.hocuspocus.documents.get(id)!))
-      await waitFor(() => {
-        a.deliverAll()
-        b.deliverAll()
-        const reference = JSON.stringify(served().toJSON())
-        return (
-          a.settled &&
-          b.settled &&
-          JSON.stringify(a.editor.state.doc.toJSON()) === reference &&
-          JSON.stringify(b.editor.state.doc.toJSON()) === reference
-        )
-      }, 'A, B and the server agree')
+      await editorsAgree(server, id, [a, b])
       // with `paragraph+` the emptied field was invalid: y-prosemirror deleted it, then the fiche
       expect(ficheIds(a.editor)).toEqual(fiches)
       expect(ficheIds(b.editor)).toEqual(fiches)

@@ -22,7 +22,8 @@ import { fieldText, findElements } from '../helpers/yFields.js'
  * validates against the served schema and imports back to the same export. Two or three
  * raw Yjs clients (no editor, so no limit in the interface) make random edits: over-long
  * texts, emptied fields and titles, reversed periods, years out of bounds, entries without
- * ids or with another's id, and two clients typing into the same cell at once. After each
+ * ids or with another's id, two clients typing into the same cell at once, lists in a fiche's
+ * objective (over the limit together, empty, or emptied by two clients at once). After each
  * step the server has either refused an update (4422; that client is replaced) or its
  * export validates and comes back identical from an import.
  *
@@ -76,6 +77,15 @@ const action = fc.oneof(
     index: fc.nat(),
     paragraphs: fc.integer({ min: 0, max: 3 }),
   }),
+  // a list in a fiche's objective: items over the limit together, or none at all (the server adds one)
+  fc.record({
+    kind: fc.constant('objectiveList' as const),
+    client: fc.nat(),
+    index: fc.nat(),
+    ordered: fc.boolean(),
+    items: fc.array(fc.constantFrom(5, 60_000), { maxLength: 3 }),
+  }),
+  fc.record({ kind: fc.constant('listItemsTogether' as const), index: fc.nat() }),
   fc.record({
     kind: fc.constant('title' as const),
     client: fc.nat(),
@@ -177,6 +187,23 @@ function apply(doc: Y.Doc, a: Action) {
       })
       return
     }
+    case 'objectiveList': {
+      const objective = pick(findElements(doc, 'ficheObjective'), a.index)
+      if (!objective) return
+      const list = new Y.XmlElement(a.ordered ? 'orderedList' : 'bulletList')
+      list.insert(
+        0,
+        a.items.map((length) => {
+          const paragraph = new Y.XmlElement('paragraph')
+          paragraph.insert(0, [new Y.XmlText(text(length, 'l'))])
+          const item = new Y.XmlElement('listItem')
+          item.insert(0, [paragraph])
+          return item
+        }),
+      )
+      objective.insert(objective.length, [list])
+      return
+    }
     case 'title':
       return doc.getMap('meta').set('title', text(a.length, 'T'))
     case 'period':
@@ -234,6 +261,18 @@ function step(peers: Peer[], a: Action, n: number) {
     const [first, second] = [peers[0]!, peers[1]!]
     typeInto(first.client.doc, 'indicatorTarget', a.index, a.lengths[0], 'a')
     typeInto(second.client.doc, 'indicatorTarget', a.index, a.lengths[1], 'b')
+    return
+  }
+  if (a.kind === 'listItemsTogether') {
+    // one deletes a list's first item, the other its last: a list of one or two items is left empty
+    const listOf = (peer: Peer) =>
+      pick(
+        ['bulletList', 'orderedList'].flatMap((name) => findElements(peer.client.doc, name)),
+        a.index,
+      )
+    const [first, second] = [listOf(peers[0]!), listOf(peers[1]!)]
+    if (first?.length) first.delete(0, 1)
+    if (second?.length) second.delete(second.length - 1, 1)
     return
   }
   if (a.kind === 'tableYearsTogether') {

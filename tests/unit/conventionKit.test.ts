@@ -13,6 +13,7 @@ import {
 import { conventionNodes, conventionToEditorJson, validateEditorJson } from '@ctg/shared'
 import { Editor, getSchema } from '@tiptap/core'
 import type { Node as PMNode, Schema } from '@tiptap/pm/model'
+import { BulletList, ListItem, OrderedList } from '@tiptap/extension-list'
 import Paragraph from '@tiptap/extension-paragraph'
 import Text from '@tiptap/extension-text'
 import { describe, expect, it } from 'vitest'
@@ -73,8 +74,19 @@ describe('ConventionKit', () => {
     expect(rendered(schema, 'ficheTitle')[1]).toMatchObject({ 'data-label': CONVENTION_LABELS.ficheTitle })
   })
 
-  it('lets a block be registered on its own: it brings its fields (the host brings text and the comment mark)', () => {
-    const schema = getSchema([ConventionDocument, Paragraph, Text, Comment, FicheAction, SignatoryBlock])
+  it('lets a block be registered on its own: it brings its fields (the host brings text, lists and the comment mark)', () => {
+    // a fiche's fields of paragraphs hold lists too: the host brings them, as StarterKit does
+    const schema = getSchema([
+      ConventionDocument,
+      Paragraph,
+      Text,
+      BulletList,
+      OrderedList,
+      ListItem,
+      Comment,
+      FicheAction,
+      SignatoryBlock,
+    ])
     for (const name of [...blockNodeNames('ficheAction'), ...blockNodeNames('signatoryBlock')]) {
       expect(schema.nodes[name], name).toBeDefined()
     }

@@ -28,6 +28,46 @@ function throughYDoc(convention: Convention): Convention {
   return yDocToConvention(loaded)
 }
 
+/** A fiche whose fields of paragraphs hold bullet and numbered lists, nested and formatted, among paragraphs. */
+function ficheListsConvention(): Convention {
+  const c = wholeConvention()
+  const fiche = c.content.find((b) => b.type === 'ficheAction')!
+  if (fiche.type !== 'ficheAction') throw new Error('fixture')
+  fiche.objective = [
+    'Informer les familles :',
+    'sur les modes d’accueil',
+    'sur les aides',
+    'CAF',
+    'MSA',
+    'Accompagner les assistants maternels.',
+  ].join('\n\n')
+  fiche.expectedResult = 'Ouvrir un RPE\n\nPublier le guide'
+  fiche.funding = ''
+  fiche.rich = {
+    objective: [
+      [{ text: 'Informer', marks: [{ type: 'bold' }] }, { text: ' les familles :' }],
+      {
+        type: 'list',
+        ordered: false,
+        items: [
+          { text: 'sur les modes d’accueil' },
+          {
+            text: 'sur les aides',
+            runs: [[{ text: 'sur les ' }, { text: 'aides', marks: [{ type: 'italic' }] }]],
+            sublist: { type: 'list', ordered: true, items: [{ text: 'CAF' }, { text: 'MSA' }] },
+          },
+        ],
+      },
+      [{ text: 'Accompagner les assistants maternels.' }],
+    ],
+    // a list alone, without any formatting: `rich` holds it all the same
+    expectedResult: [{ type: 'list', ordered: true, items: [{ text: 'Ouvrir un RPE' }, { text: 'Publier le guide' }] }],
+    // an empty list item is kept
+    funding: [{ type: 'list', ordered: false, items: [{ text: '' }] }],
+  }
+  return c
+}
+
 /** Version-2 cases are data, each checked against a snapshot of its editor JSON and by round trips. */
 const cases: { name: string; convention: () => Convention }[] = [
   { name: 'v2-whole', convention: wholeConvention },
@@ -43,6 +83,7 @@ const cases: { name: string; convention: () => Convention }[] = [
       return c
     },
   },
+  { name: 'v2-fiche-lists', convention: ficheListsConvention },
 ]
 
 describe.each(cases)('version-2 case "$name"', ({ name, convention }) => {
@@ -114,6 +155,32 @@ describe('the rules that span the convention refuse an import that breaks them',
     expect(issuesOf((c) => (find(c, 'ficheAction').objective = 'Autre'))).toEqual([
       expect.stringMatching(/runs must spell the text of objective/),
     ])
+  })
+
+  it("a fiche field's lists spell its text: each item, then its sublist, joined by a blank line", () => {
+    const issuesOfLists = (change: (c: Convention) => void) => {
+      const c = ficheListsConvention()
+      change(c)
+      return conventionModel.safeParse(c).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []
+    }
+    const fiche = (c: Convention) => find(c, 'ficheAction')
+    expect(issuesOfLists(() => {})).toEqual([])
+    // a word left out of the text, or items out of order
+    expect(issuesOfLists((c) => (fiche(c).expectedResult = 'Ouvrir un RPE'))).toEqual([
+      expect.stringMatching(/rich\.expectedResult: the runs must spell the text of expectedResult/),
+    ])
+    expect(issuesOfLists((c) => (fiche(c).expectedResult = 'Publier le guide\n\nOuvrir un RPE'))).toHaveLength(1)
+    // an item's runs must spell the item's text
+    expect(
+      issuesOfLists((c) => {
+        const list = fiche(c).rich!.objective![1]!
+        if (!Array.isArray(list)) list.items[1]!.runs = [[{ text: 'sur les primes' }]]
+      }),
+    ).toEqual([expect.stringMatching(/rich\.objective\.1\.items\.1\.runs: the runs must spell the text/)])
+    // a list says whether it is numbered
+    expect(
+      issuesOfLists((c) => delete (fiche(c).rich!.expectedResult![0] as { ordered?: boolean }).ordered),
+    ).not.toEqual([])
   })
 
   it('SIREN and INSEE codes have their shapes', () => {

@@ -150,6 +150,54 @@ describe('findSchemaViolation reads the rules declared in @ctg/shared', () => {
   })
 })
 
+describe("findSchemaViolation: lists in a fiche's fields of paragraphs", () => {
+  const list = (name: 'bulletList' | 'orderedList', ...items: string[]) =>
+    element(name, ...items.map((text) => element('listItem', element('paragraph', new Y.XmlText(text)))))
+  const field = (doc: Y.Doc, name = 'ficheObjective') => findElements(doc, name)[0]!
+
+  it('accepts bullet and numbered lists, nested, in every field of paragraphs; refuses a heading or a bare item', () => {
+    for (const name of [
+      'ficheObjective',
+      'ficheExpectedResult',
+      'ficheTargetAudience',
+      'ficheTerritory',
+      'ficheFunding',
+    ])
+      expect(
+        verdict((doc) => field(doc, name).insert(1, [list('bulletList', 'a', 'b')])),
+        name,
+      ).toBeNull()
+    const nested = element(
+      'orderedList',
+      element('listItem', element('paragraph', new Y.XmlText('un')), list('bulletList', 'un.a')),
+    )
+    expect(verdict((doc) => field(doc).insert(0, [nested]))).toBeNull()
+    expect(verdict((doc) => field(doc).insert(0, [element('heading', new Y.XmlText('Titre'))]))).toBe(
+      'ficheObjective holding children its content expression refuses',
+    )
+    expect(verdict((doc) => field(doc).insert(0, [element('listItem', element('paragraph'))]))).toBe(
+      'ficheObjective holding children its content expression refuses',
+    )
+    // single-line fields stay plain
+    expect(verdict((doc) => findElements(doc, 'ficheTitle')[0]!.insert(0, [list('bulletList', 'a')]))).toBe(
+      'ficheTitle holding children its content expression refuses',
+    )
+  })
+
+  it("measures a list's items as part of the field's text, free-text list items each on their own", () => {
+    const half = 'x'.repeat(TEXT_MAX_LENGTH / 2)
+    // two items of half the limit each, plus the blank line between them and the field's paragraph: over
+    expect(verdict((doc) => field(doc).insert(1, [list('bulletList', half, half)]))).toMatch(
+      /^text of ficheObjective longer than 100000 characters/,
+    )
+    expect(verdict((doc) => field(doc).insert(1, [list('bulletList', half.slice(100), half.slice(100))]))).toBeNull()
+    // in free text each item is a text of the export
+    expect(
+      verdict((doc) => doc.getXmlFragment(Y_FRAGMENT_NAME).insert(0, [list('bulletList', half, half, half)])),
+    ).toBeNull()
+  })
+})
+
 describe('findSchemaViolation: blocks a convention holds once', () => {
   it('refuses a second territory block, accepts the first', () => {
     const territory = () => element('territoryBlock', element('territoryEpci'))

@@ -26,6 +26,11 @@ const FIELDS: Record<string, string> = {
   partners: 'partenaires',
   text: 'texte',
   content: 'texte libre',
+  // a fiche's field of paragraphs as data: its formatting and its lists
+  rich: 'mise en forme',
+  items: 'élément de liste',
+  sublist: 'sous-liste',
+  runs: 'mise en forme',
 }
 
 /** "Modifié · Fiche 2 · objectif": what changed where, in words. */

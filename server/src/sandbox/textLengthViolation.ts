@@ -1,13 +1,12 @@
-import { TEXT_FIELD_NAMES, textLimitOf } from '@ctg/shared'
+import { exportedTextLength, textHolderIndex, textLimitOf, type TextTreeReader } from '@ctg/shared'
 import * as Y from 'yjs'
 
-/** The node that holds one text of the export: a field, a list item, or a top-level paragraph or heading. */
+/** The node that holds one text of the export (see `textHolderIndex`): a field, a list item, or a top-level node. */
 function textHolderOf(text: Y.XmlText): Y.XmlElement | null {
-  for (let node: unknown = text.parent; node instanceof Y.XmlElement; node = node.parent) {
-    if (TEXT_FIELD_NAMES.has(node.nodeName) || node.nodeName === 'listItem' || !(node.parent instanceof Y.XmlElement))
-      return node
-  }
-  return null
+  const ancestors: Y.XmlElement[] = []
+  for (let node: unknown = text.parent; node instanceof Y.XmlElement; node = node.parent) ancestors.push(node)
+  if (ancestors.length === 0) return null
+  return ancestors[textHolderIndex(ancestors.map((a) => a.nodeName))]!
 }
 
 /** The length of an inline container's text as the export writes it: a hard break counts one. */
@@ -20,20 +19,25 @@ function inlineLength(element: Y.XmlElement): number {
   return length
 }
 
-/** The length of a holder's text: its paragraphs (not its sublists) joined by a blank line. */
-function holderLength(holder: Y.XmlElement): number {
-  const blocks = holder.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement)
-  const inline = holder.toArray().some((c) => c instanceof Y.XmlText) || blocks.every((c) => c.nodeName === 'hardBreak')
-  if (inline) return inlineLength(holder)
-  const paragraphs = blocks.filter((c) => c.nodeName === 'paragraph' || c.nodeName === 'heading')
-  return paragraphs.reduce((sum, p) => sum + inlineLength(p), 0) + 2 * Math.max(0, paragraphs.length - 1)
+const elementsOf = (element: Y.XmlElement) =>
+  element.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName !== 'hardBreak')
+
+/** The Y.Doc read as the export reads it, for `exportedTextLength`. */
+const Y_TREE: TextTreeReader<Y.XmlElement> = {
+  name: (element) => element.nodeName,
+  children: elementsOf,
+  isInline: (element) =>
+    element.toArray().some((c) => c instanceof Y.XmlText) ||
+    element.toArray().every((c) => !(c instanceof Y.XmlElement) || c.nodeName === 'hardBreak'),
+  inlineLength,
 }
 
 /**
  * The first text, among those an update typed into, that is now longer than the rules
  * allow (`textLimitOf`), or null. The check runs on the replica once the update is
  * applied, so that two people each typing under the limit into the same cell cannot
- * together pass it: the second update to reach the server is refused.
+ * together pass it: the second update to reach the server is refused. A field of
+ * paragraphs counts the text of its lists too.
  */
 export function textLengthViolation(texts: Iterable<Y.XmlText>): string | null {
   const holders = new Set<Y.XmlElement>()
@@ -44,7 +48,7 @@ export function textLengthViolation(texts: Iterable<Y.XmlText>): string | null {
   }
   for (const holder of holders) {
     const limit = textLimitOf(holder.nodeName)
-    const length = holderLength(holder)
+    const length = exportedTextLength(holder, Y_TREE)
     if (length > limit) return `text of ${holder.nodeName} longer than ${limit} characters (${length})`
   }
   return null

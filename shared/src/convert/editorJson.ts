@@ -1,8 +1,6 @@
 import { attributeProblem } from '../rules/attributeRules.js'
 import { conventionNodes, type ConventionNodeName } from '../schema/conventionNodes.js'
 import type { AttributeSpec } from '../schema/nodeSpec.js'
-import type { Run } from '../export/conventionModel.js'
-import { runsContent } from './runs.js'
 
 /** A ProseMirror / Tiptap document node as JSON (`editor.getJSON()`). */
 export interface EditorNode {
@@ -47,11 +45,6 @@ export function inlineText(node: EditorNode): string {
   return out
 }
 
-/** The text of a field made of paragraphs: paragraphs are separated by a blank line. */
-export function paragraphsText(node: EditorNode): string {
-  return (node.content ?? []).map(inlineText).join('\n\n')
-}
-
 /** Inline content for a text: no node for an empty string (ProseMirror forbids empty text nodes). */
 export function textContent(text: string, allowHardBreaks = false): EditorNode[] | undefined {
   if (text === '') return undefined
@@ -64,9 +57,8 @@ export function textContent(text: string, allowHardBreaks = false): EditorNode[]
   return content.length ? content : undefined
 }
 
-/** Paragraphs for a text, with the formatting of each paragraph's runs when given. */
-export function paragraphNodes(text: string, runs?: Run[][]): EditorNode[] {
-  if (runs) return runs.map((r) => node('paragraph', undefined, runsContent(r)))
+/** Paragraphs for a plain text, one per piece between blank lines. */
+export function paragraphNodes(text: string): EditorNode[] {
   return text.split('\n\n').map((p) => ({ type: 'paragraph', content: textContent(p, true) }))
 }
 

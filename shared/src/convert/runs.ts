@@ -45,7 +45,8 @@ export function paragraphRuns(paragraphs: EditorNode[]): Run[][] | undefined {
   return paragraphs.map((p, i) => runs[i] ?? plainRuns(p))
 }
 
-function plainRuns(paragraph: EditorNode): Run[] {
+/** The runs of a paragraph without formatting: its text as one run, none when empty. */
+export function plainRuns(paragraph: EditorNode): Run[] {
   let text = ''
   for (const child of paragraph.content ?? [])
     text += child.type === 'text' ? (child.text ?? '') : child.type === 'hardBreak' ? '\n' : ''

@@ -12,7 +12,8 @@ export const IMPORT_CHECKS = [
   "each row of a table has one entry per year of the table's period, in order;",
   "a partyId names a party, an ownerId a party or a commune, a fiche's communeIds communes of the territory, an indicator's rowId a row of a table;",
   'there is at most one { "type": "parties" } and one { "type": "territory" } block in content: one where there are parties, one exactly when there is a territory;',
-  "the texts of runs, put end to end, are the text they format (a field of paragraphs: each paragraph's runs, paragraphs joined by a blank line).",
+  "the texts of runs, put end to end, are the text they format (a list item: each paragraph's runs, joined by a blank line);",
+  "a fiche's rich field spells its plain text: each paragraph (its runs) and each list item (its text, then its sublist's items), joined by a blank line.",
 ].join(' ')
 
 /** The published JSON Schema (draft 2020-12) of the structured convention, generated from zod. */

@@ -122,9 +122,20 @@ export const keyActionSchema = z.object({
 /** The fields of paragraphs of a fiche, whose formatting `rich` keeps. */
 export const RICH_FICHE_FIELDS = ['objective', 'expectedResult', 'targetAudience', 'territory', 'funding'] as const
 export type RichFicheField = (typeof RICH_FICHE_FIELDS)[number]
+/**
+ * A block of a field of paragraphs: a paragraph's runs, or a list, written as a list of free
+ * text is. Files written before fields held lists have only runs here: they still read.
+ */
+const richBlock = z.union([
+  z.array(runSchema).describe('A paragraph: its runs (none for a paragraph without text)'),
+  listSchema.describe('A bullet (ordered: false) or numbered (ordered: true) list, as in free text'),
+])
+export type RichBlock = z.infer<typeof richBlock>
 const richParagraphs = z
-  .array(z.array(runSchema))
-  .describe('One entry per paragraph of the field (its text split on blank lines): the runs of that paragraph')
+  .array(richBlock)
+  .describe(
+    "One entry per block of the field, in order: a paragraph's runs, or a list. The field's plain text is each paragraph and each list item (its text, then its sublist's items), joined by a blank line",
+  )
 
 /** Priority given by a plénière ranking; version 1 exports made after plénières carry it too. */
 export const fichePrioritySchema = z
@@ -153,7 +164,7 @@ export const ficheActionSchema = z.object({
       >,
     )
     .optional()
-    .describe('The formatting of the fields of paragraphs that have some'),
+    .describe('The formatting and the lists of the fields of paragraphs that have some'),
   objective: text,
   keyActions: z.array(keyActionSchema),
   expectedResult: text,

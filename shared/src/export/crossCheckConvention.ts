@@ -1,12 +1,16 @@
 import type { z } from 'zod'
 import { ficheNumber, keyActionNumber } from '../rules/numbering.js'
-import type { Convention, Run } from './conventionModel.js'
+import type { Convention, List } from './conventionModel.js'
+import { richFieldText, runsText } from './richText.js'
 
 type Path = (string | number)[]
 
-/** The text the runs of a formatted text put end to end. */
-export function runsText(runs: Run[]): string {
-  return runs.map((r) => r.text).join('')
+/** Each item of a list (and of its sublists) whose runs do not spell its text: its path under `at`. */
+function listRunProblems(list: List, at: Path): Path[] {
+  return list.items.flatMap((item, i) => [
+    ...(item.runs && item.runs.map(runsText).join('\n\n') !== item.text ? [[...at, 'items', i, 'runs']] : []),
+    ...(item.sublist ? listRunProblems(item.sublist, [...at, 'items', i, 'sublist']) : []),
+  ])
 }
 
 /**
@@ -93,6 +97,8 @@ export function crossCheckConvention(convention: Convention, ctx: z.RefinementCt
     if (block.type === 'paragraph' || block.type === 'heading') {
       if (block.runs && runsText(block.runs) !== block.text) issue(at('runs'), 'the runs must spell the text')
     }
+    if (block.type === 'list')
+      for (const path of listRunProblems(block, at())) issue(path, 'the runs must spell the text')
     if (block.type !== 'ficheAction') return
     block.communeIds.forEach((id, i) => {
       if (!communeIds.has(id)) issue(at('communeIds', i), `"${id}" is not a commune of the territory`)
@@ -101,10 +107,14 @@ export function crossCheckConvention(convention: Convention, ctx: z.RefinementCt
       if (item.rowId !== null && !rowIds.has(item.rowId))
         issue(at('indicators', 'items', i, 'rowId'), `"${item.rowId}" is not a row of a table`)
     })
-    for (const [field, paragraphs] of Object.entries(block.rich ?? {})) {
+    for (const [field, blocks] of Object.entries(block.rich ?? {})) {
+      if (!blocks) continue
       const text = block[field as keyof typeof block] as string
-      if (paragraphs && paragraphs.map(runsText).join('\n\n') !== text)
-        issue(at('rich', field), `the runs must spell the text of ${field}`)
+      if (richFieldText(blocks) !== text) issue(at('rich', field), `the runs must spell the text of ${field}`)
+      blocks.forEach((list, l) => {
+        if (!Array.isArray(list))
+          for (const path of listRunProblems(list, at('rich', field, l))) issue(path, 'the runs must spell the text')
+      })
     }
   })
 }

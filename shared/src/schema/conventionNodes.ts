@@ -34,10 +34,20 @@ export const LINE_MARKS = 'comment'
 /** A single-line text field without formatting (comments allowed). */
 const line = (): NodeSpecData => ({ role: 'field', content: 'text*', marks: LINE_MARKS, attrs: {} })
 /**
- * A field of paragraphs: one or more as people edit it, none only for the moment after
- * concurrent deletions of its last paragraphs (see `fill`), never invalid for the binding.
+ * The blocks a field of paragraphs holds: paragraphs and bullet or numbered lists, as in free
+ * text (no headings: a field's label is its heading; no structured blocks).
  */
-const paragraphs = (): NodeSpecData => ({ role: 'field', content: 'paragraph*', fill: 'paragraph', attrs: {} })
+export const FIELD_BLOCK_NAMES = ['paragraph', 'bulletList', 'orderedList'] as const
+/**
+ * A field of paragraphs (and lists): one or more blocks as people edit it, none only for the
+ * moment after concurrent deletions of its last blocks (see `fill`), never invalid for the binding.
+ */
+const paragraphs = (): NodeSpecData => ({
+  role: 'field',
+  content: `(${FIELD_BLOCK_NAMES.join(' | ')})*`,
+  fill: 'paragraph',
+  attrs: {},
+})
 
 export const ficheActionNodes = {
   ficheAction: {

@@ -7,15 +7,14 @@ import {
   yearsOf,
   type ConventionBlock,
   type IndicatorTableBlock,
-  type List,
   type SignatoryBlockBlock,
 } from '@ctg/shared'
-import type { PrintElement, PrintList, PrintSignature, PrintTable } from './PrintDocument.js'
+import type { PrintElement, PrintSignature, PrintTable } from './PrintDocument.js'
 import type { LayoutContext } from './LayoutContext.js'
 import { ficheSheet } from './ficheSheet.js'
 import { frenchDate } from './frenchDates.js'
 import { frenchTypography } from './frenchTypography.js'
-import { paragraph, plainRuns, textRuns } from './textRuns.js'
+import { paragraph, plainRuns, printList, textRuns } from './textRuns.js'
 
 type BlockLayouts = {
   [T in ConventionBlock['type']]: (
@@ -26,17 +25,6 @@ type BlockLayouts = {
 
 /** More columns than this go on a landscape page. */
 const PORTRAIT_COLUMNS = 8
-
-function printList(list: List): PrintList {
-  return {
-    kind: 'list',
-    ordered: list.ordered,
-    items: list.items.map((item) => ({
-      paragraphs: item.runs ? item.runs.map((runs) => textRuns('', runs)) : item.text.split(/\n{2,}/).map(plainRuns),
-      ...(item.sublist ? { sublist: printList(item.sublist) } : {}),
-    })),
-  }
-}
 
 /** "… — Commune de Seyne" when the table belongs to a party or commune. */
 const ownedTitle = (title: string, ownerId: string | null, context: LayoutContext) => {

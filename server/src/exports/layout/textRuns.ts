@@ -1,5 +1,5 @@
-import type { Run } from '@ctg/shared'
-import type { PrintParagraph, PrintRun } from './PrintDocument.js'
+import type { List, RichBlock, Run } from '@ctg/shared'
+import type { PrintList, PrintParagraph, PrintRun } from './PrintDocument.js'
 import { frenchTypography } from './frenchTypography.js'
 
 /** A plain text as one run (typography applied); no run for an empty text. */
@@ -19,9 +19,27 @@ export function paragraph(text: string, style?: PrintParagraph['style']): PrintP
   return style ? { kind: 'paragraph', runs: plainRuns(text), style } : { kind: 'paragraph', runs: plainRuns(text) }
 }
 
-/** A field of paragraphs ("\n\n" between them in the export) as printed paragraphs, with their runs when formatted. */
-export function paragraphs(text: string, rich?: Run[][]): PrintParagraph[] {
+/** A list of free text or of a field, its items' paragraphs with their runs. */
+export function printList(list: List): PrintList {
+  return {
+    kind: 'list',
+    ordered: list.ordered,
+    items: list.items.map((item) => ({
+      paragraphs: item.runs ? item.runs.map((runs) => textRuns('', runs)) : item.text.split(/\n{2,}/).map(plainRuns),
+      ...(item.sublist ? { sublist: printList(item.sublist) } : {}),
+    })),
+  }
+}
+
+/**
+ * A field of paragraphs ("\n\n" between them in the export) as printed paragraphs and lists:
+ * from its rich blocks when it has formatting or lists, else from its plain text.
+ */
+export function paragraphs(text: string, rich?: RichBlock[]): (PrintParagraph | PrintList)[] {
   if (rich)
-    return rich.filter((runs) => runs.length > 0).map((runs) => ({ kind: 'paragraph', runs: textRuns('', runs) }))
+    return rich.flatMap((block): (PrintParagraph | PrintList)[] => {
+      if (!Array.isArray(block)) return [printList(block)]
+      return block.length > 0 ? [{ kind: 'paragraph', runs: textRuns('', block) }] : []
+    })
   return text === '' ? [] : text.split(/\n{2,}/).map((p) => paragraph(p))
 }

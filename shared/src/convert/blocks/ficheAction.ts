@@ -5,20 +5,10 @@ import {
   type RichFicheField,
 } from '../../export/conventionModel.js'
 import { listOf } from '../../rules/registryCodes.js'
-import { paragraphRuns } from '../runs.js'
+import { exportParagraphsField, importParagraphsField } from './paragraphsField.js'
 import type { FollowUpStatus, Theme } from '../../schema/vocabulary.js'
 import { keyActionNumber } from '../../rules/numbering.js'
-import {
-  attrOf,
-  childOf,
-  childrenOf,
-  inlineText,
-  lineNode,
-  node,
-  paragraphNodes,
-  paragraphsText,
-  type EditorNode,
-} from '../editorJson.js'
+import { attrOf, childOf, childrenOf, inlineText, lineNode, node, type EditorNode } from '../editorJson.js'
 
 /** The field node of each field of paragraphs. */
 const RICH_FIELD_NODES = {
@@ -36,18 +26,21 @@ function themeCodes(theme: EditorNode): Theme[] {
   return [...new Set([...(main ? [main] : []), ...others])]
 }
 
-function richFields(fiche: EditorNode): FicheActionBlock['rich'] {
+/** The fields of paragraphs: their plain texts, and `rich` for those with formatting or lists. */
+function paragraphsFields(fiche: EditorNode): Record<RichFicheField, string> & Pick<FicheActionBlock, 'rich'> {
   const rich: NonNullable<FicheActionBlock['rich']> = {}
+  const texts = {} as Record<RichFicheField, string>
   for (const field of RICH_FICHE_FIELDS) {
-    const runs = paragraphRuns(childOf(fiche, RICH_FIELD_NODES[field]).content ?? [])
-    if (runs) rich[field] = runs
+    const exported = exportParagraphsField(childOf(fiche, RICH_FIELD_NODES[field]))
+    texts[field] = exported.text
+    if (exported.rich) rich[field] = exported.rich
   }
-  return Object.keys(rich).length ? rich : undefined
+  return Object.keys(rich).length ? { ...texts, rich } : texts
 }
 
 export function exportFicheAction(fiche: EditorNode, number: number): FicheActionBlock {
   const theme = childOf(fiche, 'ficheTheme')
-  const rich = richFields(fiche)
+  const { rich, ...texts } = paragraphsFields(fiche)
   return {
     type: 'ficheAction',
     id: attrOf(fiche, 'id'),
@@ -55,7 +48,7 @@ export function exportFicheAction(fiche: EditorNode, number: number): FicheActio
     title: inlineText(childOf(fiche, 'ficheTitle')),
     theme: { codes: themeCodes(theme), label: inlineText(theme) },
     communeIds: listOf(attrOf<string | null>(childOf(fiche, 'ficheTerritory'), 'communeIds')),
-    objective: paragraphsText(childOf(fiche, 'ficheObjective')),
+    objective: texts.objective,
     keyActions: childrenOf(childOf(fiche, 'ficheKeyActions'), 'keyAction').map((action, i) => ({
       id: attrOf(action, 'id'),
       number: keyActionNumber(number, i),
@@ -64,12 +57,12 @@ export function exportFicheAction(fiche: EditorNode, number: number): FicheActio
       deadline: attrOf(action, 'deadline'),
       status: attrOf<FollowUpStatus>(action, 'status'),
     })),
-    expectedResult: paragraphsText(childOf(fiche, 'ficheExpectedResult')),
-    targetAudience: paragraphsText(childOf(fiche, 'ficheTargetAudience')),
-    territory: paragraphsText(childOf(fiche, 'ficheTerritory')),
+    expectedResult: texts.expectedResult,
+    targetAudience: texts.targetAudience,
+    territory: texts.territory,
     partners: childrenOf(childOf(fiche, 'fichePartners'), 'ficheListItem').map(inlineText),
     pilot: inlineText(childOf(fiche, 'fichePilot')),
-    funding: paragraphsText(childOf(fiche, 'ficheFunding')),
+    funding: texts.funding,
     schedule: { startYear: attrOf(fiche, 'startYear'), endYear: attrOf(fiche, 'endYear') },
     indicators: {
       items: childrenOf(childOf(fiche, 'ficheIndicators'), 'ficheListItem').map((item) => ({
@@ -107,14 +100,14 @@ export function importFicheAction(fiche: FicheActionBlock): EditorNode {
         { theme: fiche.theme.codes[0] ?? null, otherThemes: fiche.theme.codes.slice(1).join(' ') || null },
         lineNode('ficheTheme', fiche.theme.label).content,
       ),
-      node('ficheObjective', undefined, paragraphNodes(fiche.objective, fiche.rich?.objective)),
+      node('ficheObjective', undefined, importParagraphsField(fiche.objective, fiche.rich?.objective)),
       node('ficheKeyActions', undefined, fiche.keyActions.map(importKeyAction)),
-      node('ficheExpectedResult', undefined, paragraphNodes(fiche.expectedResult, fiche.rich?.expectedResult)),
-      node('ficheTargetAudience', undefined, paragraphNodes(fiche.targetAudience, fiche.rich?.targetAudience)),
+      node('ficheExpectedResult', undefined, importParagraphsField(fiche.expectedResult, fiche.rich?.expectedResult)),
+      node('ficheTargetAudience', undefined, importParagraphsField(fiche.targetAudience, fiche.rich?.targetAudience)),
       node(
         'ficheTerritory',
         { communeIds: fiche.communeIds.join(' ') || null },
-        paragraphNodes(fiche.territory, fiche.rich?.territory),
+        importParagraphsField(fiche.territory, fiche.rich?.territory),
       ),
       node(
         'fichePartners',
@@ -122,7 +115,7 @@ export function importFicheAction(fiche: FicheActionBlock): EditorNode {
         fiche.partners.map((p) => lineNode('ficheListItem', p)),
       ),
       lineNode('fichePilot', fiche.pilot),
-      node('ficheFunding', undefined, paragraphNodes(fiche.funding, fiche.rich?.funding)),
+      node('ficheFunding', undefined, importParagraphsField(fiche.funding, fiche.rich?.funding)),
       node(
         'ficheIndicators',
         { tableId: fiche.indicators.tableId },
