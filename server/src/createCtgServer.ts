@@ -57,6 +57,7 @@ import type { ConventionStore } from './storage/ConventionStore.js'
 import { DocumentLog } from './storage/DocumentLog.js'
 import { openConventionStore } from './storage/openConventionStore.js'
 import { AutoVersions } from './versions/auto/AutoVersions.js'
+import { ClientSchemaCheck } from './hooks/ClientSchemaCheck.js'
 import { LocalAutoVersionPeers } from './versions/auto/LocalAutoVersionPeers.js'
 import { RedisAutoVersionPeers } from './versions/auto/RedisAutoVersionPeers.js'
 import { RedisWindowLimits } from './limits/RedisWindowLimits.js'
@@ -158,6 +159,8 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
       new CollabEndpoint(config.limits.trustProxy),
       // onAuthenticate: the token, the convention and the role, before any other hook sees the connection
       authentication,
+      // onAuthenticate: a page built with another editor schema is refused once it is known who asks
+      new ClientSchemaCheck(),
       // onStoreDocument: Redis's lock is taken before Persistence compacts (another process may be storing);
       // onChange: a change is relayed to the other processes as soon as it is applied
       ...(config.redisUrl

@@ -57,7 +57,7 @@ async function typeAtEndOfObjective(page: Page, text: string) {
 async function routeCollab(context: BrowserContext) {
   let holding = false
   const held: (() => void)[] = []
-  await context.routeWebSocket(/\/collab$/, (page) => {
+  await context.routeWebSocket(/\/collab(\?|$)/, (page) => {
     const server = page.connectToServer()
     server.onMessage((message) => {
       if (holding && collabMessageKind(message) === 'applied') held.push(() => page.send(message))

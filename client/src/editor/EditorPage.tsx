@@ -19,6 +19,7 @@ import { LoadingState } from '../ui/LoadingState.js'
 import { NotFound } from '../ui/NotFound.js'
 import { AppHeader } from '../ui/AppHeader.js'
 import { AccessRefused } from './AccessRefused.js'
+import { ClientOutdatedNotice } from './ClientOutdatedNotice.js'
 import { ConventionEditor } from './ConventionEditor.js'
 import { ConventionTitleInput } from './ConventionTitleInput.js'
 import { ExportDialog } from '../exports/ExportDialog.js'
@@ -304,7 +305,9 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
           </div>
         </div>
         {editor && !deletion && <Toolbar editor={editor} getPeriod={getPeriod} />}
-        {ready && collab && !deletion && <OfflineNotice unsent={collab.unsent} connection={connection} />}
+        {ready && collab && !deletion && !collab.outdated && (
+          <OfflineNotice unsent={collab.unsent} connection={connection} />
+        )}
       </header>
 
       <main className="editor-canvas" id="main">
@@ -345,6 +348,8 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
             <AccessRefused title="Votre accès à cette convention a été retiré" testId="access-revoked">
               Une personne propriétaire de la convention a retiré votre accès. Pour le retrouver, adressez-vous à elle.
             </AccessRefused>
+          ) : collab?.outdated ? (
+            <ClientOutdatedNotice keptChanges={collab.unsent.unsent} />
           ) : collab?.authFailed ? (
             <AccessRefused title="Accès au document refusé">
               Le serveur n’a pas autorisé l’ouverture de cette convention en temps réel.

@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import {
   canEdit,
   CONVENTION_DELETED_CLOSE,
+  CLIENT_OUTDATED_REFUSAL,
   parseStatelessMessage,
   CloseCode,
   SIGNED_OUT_CLOSE,
@@ -50,6 +51,8 @@ export interface Collaboration {
   revoked: boolean
   /** the convention was moved to the bin: the socket is closed for good, the copy kept but not shown */
   deleted: ConventionDeletion | null
+  /** the server runs a newer editor schema: the page must be reloaded before it edits */
+  outdated: boolean
   authFailed: string | null
   /** forgets this device's copy (the convention no longer exists) */
   clearLocalCopy(): Promise<void>
@@ -116,6 +119,7 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
       frozen: null,
       revoked: false,
       deleted: null,
+      outdated: false,
       authFailed: null,
       clearLocalCopy: () => localCopy.clear(),
     }
@@ -195,6 +199,8 @@ export function useCollaboration(conventionId: string, userId: string): Collabor
     let retry: ReturnType<typeof setTimeout> | undefined
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
       if (reason === CONVENTION_DELETED_CLOSE.reason) return binned(null)
+      // a newer server: this page's editor must not touch the document until it is reloaded
+      if (reason === CLIENT_OUTDATED_REFUSAL.reason) return patch({ outdated: true, connection: 'disconnected' })
       if (reason !== STORAGE_UNAVAILABLE_CLOSE.reason) return patch({ authFailed: reason || 'refusé' })
       // the server cannot read its storage for now: an outage, not a refusal. The provider
       // does not ask again by itself; a new socket does.

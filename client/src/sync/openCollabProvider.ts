@@ -1,3 +1,4 @@
+import { EDITOR_SCHEMA_FINGERPRINT } from '@ctg/extensions'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import type * as Y from 'yjs'
 import { syncAnswerFirst } from './syncAnswerFirst.js'
@@ -32,7 +33,13 @@ export function openCollabProvider(options: CollabProviderOptions): {
   const { url, name, document, token, WebSocket, ...delays } = options
   // an option given as undefined would replace the provider's default
   const given = Object.fromEntries(Object.entries(delays).filter(([, value]) => value !== undefined))
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: syncAnswerFirst(WebSocket), ...given })
+  // the server refuses a page built with another schema than its own (ClientSchemaCheck)
+  const withSchema = `${url}${url.includes('?') ? '&' : '?'}schema=${EDITOR_SCHEMA_FINGERPRINT}`
+  const socket = new HocuspocusProviderWebsocket({
+    url: withSchema,
+    WebSocketPolyfill: syncAnswerFirst(WebSocket),
+    ...given,
+  })
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name,

@@ -36,6 +36,11 @@ export const TOO_MANY_CONNECTIONS_CLOSE = { code: CloseCode.tooMany, reason: 'to
 export const STORAGE_UNAVAILABLE_CLOSE = { code: CloseCode.storageUnavailable, reason: 'storage-unavailable' } as const
 export const CONVENTION_DELETED_CLOSE = { code: CloseCode.gone, reason: 'convention deleted' } as const
 export const PLENARY_CLOSED_CLOSE = { code: CloseCode.gone, reason: 'plenary closed' } as const
+/**
+ * The `authenticationFailed` reason for a page built with another editor schema than the
+ * server's (`?schema=` of the socket, docs/api.md): it must be reloaded before it edits.
+ */
+export const CLIENT_OUTDATED_REFUSAL = { reason: 'client outdated' } as const
 export const PARTICIPANT_EXCLUDED_CLOSE = { code: CloseCode.signedOut, reason: 'participant excluded' } as const
 
 /** Codes after which reconnecting is pointless: signed out or excluded, access revoked, convention binned or plénière closed. */
