@@ -112,7 +112,6 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
     live,
     logger,
   )
-  conventions.comments = comments
   // a sign-in never waits for a Redis that is down: it counts in memory then (LoginLimits)
   const loginRedis = config.redisUrl
     ? createRedisClient(config.redisUrl, config.redisPrefix, logger, { enableOfflineQueue: false })

@@ -1,16 +1,17 @@
 import type { Worker } from 'node:worker_threads'
-import type { ConventionStatus, ExportFormat } from '@ctg/shared'
+import type { ExportFormat } from '@ctg/shared'
 import type { Logger } from '../../logger.js'
 import { startTsWorker } from '../../workers/startTsWorker.js'
 import type { ArchiveInput } from '../archive/buildArchive.js'
+import type { ExportRecords } from '../assembleExport.js'
 import type { RenderOptions } from '../renderFormat.js'
-import type { ExportJob, ExportReply } from './exportJobs.js'
+import type { ExportedFile, ExportJob, ExportReply } from './exportJobs.js'
 
 /** A job that takes longer has hung (Chromium stuck): the worker is replaced. */
 const JOB_TIMEOUT_MS = 120_000
 
 interface Pending {
-  resolve(bytes: Uint8Array): void
+  resolve(file: ExportedFile): void
   reject(error: Error): void
   timer: NodeJS.Timeout
 }
@@ -28,18 +29,21 @@ export class ExportWorker {
 
   constructor(private readonly logger: Logger) {}
 
-  /** A document from an export's JSON text (parsed and validated in the worker, not here). */
-  render(format: ExportFormat, json: string, options: RenderOptions): Promise<Uint8Array> {
+  /** A document from an export's JSON text (parsed in the worker, not here). */
+  render(format: ExportFormat, json: string, options: RenderOptions): Promise<ExportedFile> {
     return this.submit({ kind: 'render', format, json, options })
   }
 
-  /** The same from the document's Yjs state: the worker converts it too (the state is transferred, not copied). */
-  renderState(format: ExportFormat, state: Uint8Array, status: ConventionStatus, options: RenderOptions) {
-    return this.submit({ kind: 'renderState', format, state, status, options }, [state.buffer as ArrayBuffer])
+  /**
+   * The convention now in `format`, from the document's Yjs state and the stores' records: the
+   * worker converts and assembles the structured export too (the state is transferred, not copied).
+   */
+  renderLive(format: ExportFormat, state: Uint8Array, records: ExportRecords, options: RenderOptions) {
+    return this.submit({ kind: 'live', format, state, records, options }, [state.buffer as ArrayBuffer])
   }
 
-  archive(input: ArchiveInput): Promise<Uint8Array> {
-    return this.submit({ kind: 'archive', input })
+  async archive(input: ArchiveInput): Promise<Uint8Array> {
+    return (await this.submit({ kind: 'archive', input })).bytes
   }
 
   private start(): Worker {
@@ -53,7 +57,7 @@ export class ExportWorker {
       this.pending.delete(reply.id)
       clearTimeout(job.timer)
       if ('error' in reply) job.reject(new Error(`export failed: ${reply.error}`))
-      else job.resolve(reply.bytes)
+      else job.resolve(reply)
     })
     const fail = (error: Error) => {
       if (this.worker !== worker) return
@@ -72,10 +76,10 @@ export class ExportWorker {
     return worker
   }
 
-  private submit(job: ExportJob, transfer: ArrayBuffer[] = []): Promise<Uint8Array> {
+  private submit(job: ExportJob, transfer: ArrayBuffer[] = []): Promise<ExportedFile> {
     const worker = this.start()
     const id = this.nextId++
-    return new Promise<Uint8Array>((resolve, reject) => {
+    return new Promise<ExportedFile>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id)
         reject(new Error('export timed out'))
