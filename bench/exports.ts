@@ -33,7 +33,7 @@ export async function main(_argv: string[] = []): Promise<void> {
     if (!response.ok) throw new Error(`${path}: ${response.status} ${new TextDecoder().decode(bytes)}`)
     return bytes
   }
-  const printer = new PdfPrinter()
+  const printer = new PdfPrinter(server.ctg.config.chromiumPath)
   try {
     const convention = bigConvention()
     const { id } = JSON.parse(

@@ -139,7 +139,7 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
     logger,
   )
   conventions.versions = versions
-  const exportWorker = new ExportWorker(logger)
+  const exportWorker = new ExportWorker(logger, config.chromiumPath)
 
   const authentication = new Authentication(tokens, store, preAuth.authenticationFailed, plenaries)
   server = new Server({

@@ -1,11 +1,11 @@
+import { constants } from 'node:fs'
+import { access } from 'node:fs/promises'
 import { chromium, type Browser } from 'playwright-core'
 import type { PrintDocument } from '../layout/PrintDocument.js'
 import { escapeHtml } from '../html/escapeHtml.js'
 import { renderHtml } from '../html/renderHtml.js'
+import { PdfUnavailable } from './PdfUnavailable.js'
 import { stampPdfMetadata } from './stampPdfMetadata.js'
-
-/** Debian's Chromium (`apt-get install chromium`), the one the browser tests drive too. */
-const CHROMIUM = '/usr/bin/chromium'
 
 const band = (content: string) =>
   `<div style="width:100%;font-family:'DejaVu Sans',sans-serif;font-size:7.5pt;color:#555;padding:0 16mm;text-align:center">${content}</div>`
@@ -18,12 +18,20 @@ const band = (content: string) =>
 export class PdfPrinter {
   private browser: Promise<Browser> | null = null
 
+  /** `chromiumPath`: the executable (the `chromiumPath` setting) */
+  constructor(private readonly chromiumPath: string) {}
+
   private launch(): Promise<Browser> {
-    this.browser ??= chromium
-      .launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none'],
+    this.browser ??= access(this.chromiumPath, constants.X_OK)
+      .catch(() => {
+        throw new PdfUnavailable(this.chromiumPath)
       })
+      .then(() =>
+        chromium.launch({
+          executablePath: this.chromiumPath,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none'],
+        }),
+      )
       .then((browser) => {
         // a crashed browser is started again on the next document
         browser.on('disconnected', () => (this.browser = null))

@@ -5,7 +5,9 @@ import { startTsWorker } from '../../workers/startTsWorker.js'
 import type { ArchiveInput } from '../archive/buildArchive.js'
 import type { ExportRecords } from '../assembleExport.js'
 import type { RenderOptions } from '../renderFormat.js'
-import type { ExportedFile, ExportJob, ExportReply } from './exportJobs.js'
+import { HttpError } from '../../http/HttpError.js'
+import { PDF_UNAVAILABLE } from '../pdf/PdfUnavailable.js'
+import type { ExportedFile, ExportJob, ExportReply, ExportWorkerData } from './exportJobs.js'
 
 /** A job that takes longer has hung (Chromium stuck): the worker is replaced. */
 const JOB_TIMEOUT_MS = 120_000
@@ -27,7 +29,11 @@ export class ExportWorker {
   private nextId = 1
   private readonly pending = new Map<number, Pending>()
 
-  constructor(private readonly logger: Logger) {}
+  /** `chromiumPath`: the Chromium that prints PDF documents (the `chromiumPath` setting) */
+  constructor(
+    private readonly logger: Logger,
+    private readonly chromiumPath: string,
+  ) {}
 
   /** A document from an export's JSON text (parsed in the worker, not here). */
   render(format: ExportFormat, json: string, options: RenderOptions): Promise<ExportedFile> {
@@ -50,13 +56,19 @@ export class ExportWorker {
     if (this.worker) return this.worker
     const worker = startTsWorker(new URL('./exportWorkerThread.ts', import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
+      workerData: { chromiumPath: this.chromiumPath } satisfies ExportWorkerData,
     })
     worker.on('message', (reply: ExportReply) => {
       const job = this.pending.get(reply.id)
       if (!job) return
       this.pending.delete(reply.id)
       clearTimeout(job.timer)
-      if ('error' in reply) job.reject(new Error(`export failed: ${reply.error}`))
+      if ('error' in reply && reply.code === PDF_UNAVAILABLE) {
+        this.logger.error(`export: ${reply.error}`)
+        job.reject(
+          new HttpError(503, PDF_UNAVAILABLE, 'PDF documents cannot be printed on this server (Chromium not found)'),
+        )
+      } else if ('error' in reply) job.reject(new Error(`export failed: ${reply.error}`))
       else job.resolve(reply)
     })
     const fail = (error: Error) => {

@@ -1,6 +1,7 @@
 import type { ExportFormat } from '@ctg/shared'
 import type { ArchiveInput } from '../archive/buildArchive.js'
 import type { ExportRecords } from '../assembleExport.js'
+import type { PDF_UNAVAILABLE } from '../pdf/PdfUnavailable.js'
 import type { RenderOptions } from '../renderFormat.js'
 
 /** What the server asks the export worker for. */
@@ -22,4 +23,10 @@ export interface ExportedFile {
   title: string
 }
 
-export type ExportReply = ({ id: number } & ExportedFile) | { id: number; error: string }
+/** `code`: an error the client is told about (`pdf_unavailable`); others are the server's own */
+export type ExportReply = ({ id: number } & ExportedFile) | { id: number; error: string; code?: typeof PDF_UNAVAILABLE }
+
+/** What the worker is started with. */
+export interface ExportWorkerData {
+  chromiumPath: string
+}

@@ -1,4 +1,4 @@
-import { parentPort } from 'node:worker_threads'
+import { parentPort, workerData } from 'node:worker_threads'
 import type { Convention } from '@ctg/shared'
 import * as Y from 'yjs'
 import { Y_DOC_OPTIONS } from '../../conventions/ConventionService.js'
@@ -6,14 +6,16 @@ import { storedConvention } from '../../versions/storedConvention.js'
 import { buildArchive } from '../archive/buildArchive.js'
 import { assembleExport, readDocument, type ExportRecords } from '../assembleExport.js'
 import { PdfPrinter } from '../pdf/PdfPrinter.js'
+import { PdfUnavailable } from '../pdf/PdfUnavailable.js'
 import { renderFormat } from '../renderFormat.js'
-import type { ExportedFile, ExportJob, ExportReply, ExportRequest } from './exportJobs.js'
+import type { ExportedFile, ExportJob, ExportReply, ExportRequest, ExportWorkerData } from './exportJobs.js'
 
 /**
  * The export worker: lays out and renders documents and archives off the server's event
  * loop (docx packing, zipping, hashing, talking to Chromium and reading back its PDF).
  */
-const printer = new PdfPrinter()
+const { chromiumPath } = workerData as ExportWorkerData
+const printer = new PdfPrinter(chromiumPath)
 const port = parentPort!
 
 /** The structured export of the convention now, as `ConventionService.exportDocument` makes it. */
@@ -56,6 +58,7 @@ port.on('message', (request: ExportRequest) => {
       port.postMessage({
         id: request.id,
         error: error instanceof Error ? error.message : String(error),
+        ...(error instanceof PdfUnavailable ? { code: error.code } : {}),
       } satisfies ExportReply),
   )
 })
