@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Convention } from '@ctg/shared'
 import * as Y from 'yjs'
@@ -14,6 +15,18 @@ import type { ExportedFile, ExportJob, ExportReply, ExportRequest, ExportWorkerD
  * The export worker: lays out and renders documents and archives off the server's event
  * loop (docx packing, zipping, hashing, talking to Chromium and reading back its PDF).
  */
+/**
+ * Exports are batch work; the collaboration server's loop comes first. On Linux a nice value is
+ * a thread's own and a child inherits its forking thread's: this thread and the Chromium it
+ * starts give way to the main thread when the cores are busy (no effect on an idle machine).
+ */
+const EXPORT_NICE = 10
+try {
+  setPriority(EXPORT_NICE)
+} catch {
+  // not allowed here: exports run at the server's priority
+}
+
 const { chromiumPath } = workerData as ExportWorkerData
 const printer = new PdfPrinter(chromiumPath)
 const port = parentPort!
