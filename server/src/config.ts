@@ -65,11 +65,16 @@ export interface CtgServerOptions {
   binSweepIntervalMs?: number
   /** sign-in through an OpenID Connect provider (README, "Sign in with ProConnect"). Default: none */
   oidc?: OidcOptions
+  /** the Chromium that prints PDF exports and archives. Default `/usr/bin/chromium` (Debian's) */
+  chromiumPath?: string
 }
 
 /** The OIDC_* settings under camelCase names; only the provider's identity and the callback are required. */
 export type OidcOptions = Pick<OidcConfig, 'issuer' | 'clientId' | 'clientSecret' | 'redirectUri'> &
   Partial<Omit<OidcConfig, 'issuer' | 'clientId' | 'clientSecret' | 'redirectUri'>>
+
+/** Debian's Chromium (`apt-get install chromium`), the one the browser tests drive too. */
+const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium'
 
 /** Every setting resolved, as the server's parts use them. */
 export interface ServerConfig {
@@ -97,6 +102,8 @@ export interface ServerConfig {
   binRetentionDays: number
   binSweepIntervalMs: number
   versions: { autoIntervalMs: number }
+  /** absolute */
+  chromiumPath: string
 }
 
 /** The options with the README's defaults; throws naming the option when a value is out of range. */
@@ -151,6 +158,7 @@ export function resolveConfig(options: CtgServerOptions = {}): ServerConfig {
     // 0 would sweep without pause
     binSweepIntervalMs: number('binSweepIntervalMs', 3_600_000) || 3_600_000,
     versions: { autoIntervalMs: number('versionAutoIntervalMs', 600_000) || 600_000 },
+    chromiumPath: resolve(options.chromiumPath || DEFAULT_CHROMIUM_PATH),
   }
 }
 
@@ -185,6 +193,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CtgServerOptio
     maxBodyBytes: number('MAX_BODY_BYTES'),
     clientDir: env.CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname,
     ownerName: text('OWNER_NAME'),
+    chromiumPath: text('CHROMIUM_PATH'),
     quiet: env.QUIET === '1' ? true : undefined,
     maxFrameBytes: number('MAX_FRAME_BYTES'),
     maxUpdateBytes: number('MAX_UPDATE_BYTES'),

@@ -124,7 +124,6 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
     logger,
   )
   const comments = new CommentService(store.comments, store.activity, conventions, documents, live, logger, paceLimits)
-  conventions.comments = comments
   const sharedBuckets = limitsRedis ? new RedisFailureBuckets(limitsRedis, config.redisPrefix) : undefined
   const loginLimits = new LoginLimits(config.loginLimits, sharedBuckets, logger)
   const plenaries = new PlenaryService(
@@ -141,7 +140,7 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
   conventions.plenaries = plenaries
   const versions = new VersionService(store, conventions, documents, live, () => comments, log, logger)
   conventions.versions = versions
-  const exportWorker = new ExportWorker(logger)
+  const exportWorker = new ExportWorker(logger, config.chromiumPath)
 
   const authentication = new Authentication(tokens, store, preAuth.authenticationFailed, plenaries)
   server = new Server({

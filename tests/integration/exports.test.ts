@@ -187,6 +187,28 @@ describe('exports of the convention (6 fiches, 2 indicator tables, 2 planning ta
     )
   }, 60_000)
 
+  it('exports the same version to the same bytes in every format, run after run', async () => {
+    const created = await server.api(`/api/conventions/${id}/versions`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Deux fois la même' }),
+    })
+    expect(created.status).toBe(201)
+    const { version } = (await created.json()) as { version: { id: string } }
+    for (const format of EXPORT_FORMATS) {
+      const path = `/api/conventions/${id}/versions/${version.id}/export?format=${format}`
+      const first = await download(path)
+      const second = await download(path)
+      expect(first.response.status, format).toBe(200)
+      expect(first.bytes.length, format).toBeGreaterThan(1000)
+      if (Buffer.compare(Buffer.from(first.bytes), Buffer.from(second.bytes)) !== 0) {
+        const ext = EXPORT_FORMAT_INFO[format].extension
+        writeFileSync(join(OUTPUT, `twice-1.${ext}`), first.bytes)
+        writeFileSync(join(OUTPUT, `twice-2.${ext}`), second.bytes)
+      }
+      expect(Buffer.compare(Buffer.from(first.bytes), Buffer.from(second.bytes)), `${format} differs`).toBe(0)
+    }
+  }, 120_000)
+
   it('exports an avenant (numbered as the text it amends) in every document format', async () => {
     const step = await server.api(`/api/conventions/${id}/status`, {
       method: 'POST',

@@ -5,7 +5,6 @@ import {
   type AnchorRequest,
   type CommentMessage,
   type CommentThread,
-  type ExportedComment,
   type ThreadEvent,
   type ThreadStatus,
 } from '@ctg/shared'
@@ -26,6 +25,8 @@ import { markPassage } from './markPassage.js'
 import { readAnchors, type DocumentAnchors } from './readAnchors.js'
 import { decodePosition, resolvePassage, type PassageResolution } from './resolvePassage.js'
 import type { LiveDocuments } from '../live/LiveDocuments.js'
+import { messageJson } from './messageJson.js'
+import { inDocumentOrder, placeOf } from './threadPlace.js'
 
 /** Messages (threads and replies together) one person may post per minute on one convention. */
 export const MESSAGES_PER_MINUTE = 30
@@ -40,31 +41,6 @@ const invalidAnchor = (message: string) =>
   new HttpError(400, 'invalid_body', `anchor: ${message}`, [{ path: 'anchor', message }])
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** A thread's place in the document now: its rank, or detached. */
-function placeOf(thread: StoredThread, anchors: DocumentAnchors) {
-  if (thread.kind === 'block') {
-    const order = thread.blockId === null ? undefined : anchors.blocks.get(thread.blockId)
-    return { order, blockId: thread.blockId, passage: undefined }
-  }
-  const passage = anchors.passages.get(thread.id)
-  return { order: passage?.order, blockId: passage?.blockId ?? thread.blockId, passage }
-}
-
-const messageJson = (m: StoredMessage): CommentMessage => ({
-  id: m.id,
-  author: { id: m.authorId, name: m.authorName },
-  body: m.body,
-  createdAt: m.createdAt,
-  editedAt: m.editedAt,
-  deleted: m.deleted,
-})
-
-/** Threads in document order, detached ones last (oldest first among equals). */
-function inDocumentOrder<T extends { thread: StoredThread }>(items: T[], anchors: DocumentAnchors): T[] {
-  const rank = (item: T) => placeOf(item.thread, anchors).order ?? Number.POSITIVE_INFINITY
-  return [...items].sort((a, b) => rank(a) - rank(b) || a.thread.createdAt.localeCompare(b.thread.createdAt) || 0)
-}
 
 /**
  * Comment threads: kept in the database, anchored in the document. The server writes
@@ -251,30 +227,6 @@ export class CommentService {
     await this.changed(conventionId, user, 'deleted', threadId, 'comment_deleted', {
       messageId,
       ...(message.authorId !== user.id ? { moderated: true, authorName: message.authorName } : {}),
-    })
-  }
-
-  /** The `comments` of the structured export, read from the same document as its content. */
-  async exportComments(conventionId: string, doc: Y.Doc): Promise<ExportedComment[]> {
-    const threads = await this.store.threads(conventionId)
-    const anchors = readAnchors(doc)
-    return inDocumentOrder(threads, anchors).map(({ thread, messages }) => {
-      const { order, blockId, passage } = placeOf(thread, anchors)
-      return {
-        id: thread.id,
-        anchor: {
-          blockId: blockId ?? null,
-          quote: thread.quote,
-          detached: order === undefined,
-          field: passage?.field ?? thread.field,
-          offset: passage?.offset ?? null,
-          length: passage?.length ?? null,
-        },
-        status: thread.status,
-        createdAt: thread.createdAt,
-        author: { id: thread.authorId, name: thread.authorName },
-        messages: messages.map(messageJson),
-      }
     })
   }
 

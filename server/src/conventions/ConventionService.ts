@@ -1,11 +1,11 @@
 import { editorSchema } from '@ctg/extensions'
-import { createId, readMeta, writeConvention, yDocToConvention, type Convention, type Period } from '@ctg/shared'
+import { createId, readMeta, writeConvention, type Convention, type Period } from '@ctg/shared'
 import * as Y from 'yjs'
-import type { CommentService } from '../comments/CommentService.js'
 import type { PlenaryService } from '../plenary/PlenaryService.js'
 import type { Lifecycle } from '../versions/VersionStore.js'
 import type { VersionService } from '../versions/VersionService.js'
 import { placeImportedComments } from '../comments/placeImportedComments.js'
+import { assembleExport, readDocument, type ExportRecords } from '../exports/assembleExport.js'
 import type { ConventionStore, ConventionSummary } from '../storage/ConventionStore.js'
 import type { DocumentLog } from '../storage/DocumentLog.js'
 import { blankTemplate } from '../templates/blankTemplate.js'
@@ -22,12 +22,10 @@ export const Y_DOC_OPTIONS = { gc: false, gcFilter: () => false }
  * client ever seeds content, and reads them back for export.
  */
 export class ConventionService {
-  /** the comments of the export (set once the comment service exists, which reads documents through this) */
-  comments: Pick<CommentService, 'exportComments'> | undefined
   /** the plénières of the export, and of an import (set once the plénière service exists) */
-  plenaries: Pick<PlenaryService, 'exportPlenaries' | 'importPlenaries'> | undefined
+  plenaries: Pick<PlenaryService, 'exportRows' | 'importPlenaries'> | undefined
   /** the export's status, adopted, amends and amendments (set once the version service exists) */
-  versions: Pick<VersionService, 'exportFields'> | undefined
+  versions: Pick<VersionService, 'lifecycleRows'> | undefined
 
   constructor(
     private readonly store: ConventionStore,
@@ -113,12 +111,22 @@ export class ConventionService {
     return this.withDocument(id, (doc) => this.exportDocument(id, doc))
   }
 
-  /** The export of `doc` (the live document or a version's), under `lifecycle` (else the stored one). */
+  /**
+   * The export of `doc` (the live document or a version's), under `lifecycle` (else the stored
+   * one). The document is read first, at once: the export is of the same moment as a state
+   * encoded just before.
+   */
   async exportDocument(id: string, doc: Y.Doc, lifecycle?: Lifecycle): Promise<Convention> {
-    const convention = yDocToConvention(doc)
-    const comments = this.comments ? await this.comments.exportComments(id, doc) : []
-    const plenaries = this.plenaries ? await this.plenaries.exportPlenaries(id, doc) : []
-    const fields = this.versions ? await this.versions.exportFields(id, convention, lifecycle) : {}
-    return { ...convention, comments, plenaries, ...fields }
+    const reading = readDocument(doc)
+    return assembleExport(reading, await this.exportRecords(id, lifecycle))
+  }
+
+  /** What the export takes from the stores besides the document (the export worker is given it with the state). */
+  async exportRecords(id: string, lifecycle?: Lifecycle): Promise<ExportRecords> {
+    return {
+      threads: await this.store.comments.threads(id),
+      plenaries: this.plenaries ? await this.plenaries.exportRows(id) : { imported: [], own: [] },
+      lifecycle: this.versions ? await this.versions.lifecycleRows(id, lifecycle) : null,
+    }
   }
 }

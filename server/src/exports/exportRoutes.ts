@@ -60,24 +60,13 @@ export function exportRoutes(
           detail: { format },
         })
         const date = new Date().toISOString()
-        const options = { date, documentId: `${id}@${date}` }
-        const lifecycle = await store.versions.lifecycle(id)
-        let body: Uint8Array | string
-        let title = summary.title
-        if (format === 'json' || lifecycle.amends) {
-          // the JSON (comments, plénières, lifecycle) and an avenant (numbered as the text it amends) are read here
-          const convention = await conventions.export(id)
-          if (!convention) throw new HttpError(404, 'not_found', 'no such convention')
-          title = convention.title
-          body = JSON.stringify(convention)
-          if (format !== 'json') body = await worker.render(format, body, options)
-        } else {
-          // a document needs only the text: the worker converts the Yjs state itself
-          const state = await conventions.state(id)
-          if (!state) throw new HttpError(404, 'not_found', 'no such convention')
-          body = await worker.renderState(format, state, lifecycle.status, options)
-        }
-        return file(format, title, body)
+        // the state and the stores' records only: the structured export (JSON or any document) is
+        // assembled and rendered in the worker, never on this thread
+        const state = await conventions.state(id)
+        if (!state) throw new HttpError(404, 'not_found', 'no such convention')
+        const records = await conventions.exportRecords(id)
+        const { bytes, title } = await worker.renderLive(format, state, records, { date, documentId: `${id}@${date}` })
+        return file(format, title, bytes)
       },
     },
     {
@@ -88,12 +77,13 @@ export function exportRoutes(
         const [id, versionId] = request.params as [string, string]
         await requireRole(store.members, request, id)
         const row = await versions.read(id, versionId)
-        // the JSON exactly as recorded (its SHA-256 is the version's); documents read it in the worker
-        const body =
-          format === 'json'
-            ? row.json
-            : await worker.render(format, row.json, { date: row.createdAt, sha256: row.sha256, documentId: row.id })
-        return file(format, (JSON.parse(row.json) as { title: string }).title, body)
+        // the JSON exactly as recorded (its SHA-256 is the version's), read in the worker like every format
+        const { bytes, title } = await worker.render(format, row.json, {
+          date: row.createdAt,
+          sha256: row.sha256,
+          documentId: row.id,
+        })
+        return file(format, title, bytes)
       },
     },
     {

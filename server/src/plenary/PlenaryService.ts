@@ -35,6 +35,7 @@ import type { PlenaryLive } from './PlenaryLive.js'
 import { SupportsRefused, type StoredParticipant, type StoredPlenary } from './PlenaryStore.js'
 import { rankFiches } from './rankFiches.js'
 import type { LiveDocuments } from '../live/LiveDocuments.js'
+import type { PlenaryExportRows } from './exportedPlenaries.js'
 
 /** What one participant may send per minute. */
 const COMMENTS_PER_MINUTE = 20
@@ -348,37 +349,22 @@ export class PlenaryService {
 
   // ——— export and import ———
 
-  /** The export's `plenaries`: imported records as they came, then this convention's own. */
-  async exportPlenaries(conventionId: string, doc: Y.Doc): Promise<ExportedPlenary[]> {
+  /** What the export's `plenaries` are made of (see `exportedPlenaries`), read from the stores. */
+  async exportRows(conventionId: string): Promise<PlenaryExportRows> {
     const imported = await this.store.plenaries.importedRecords(conventionId)
     const own = await this.store.plenaries.list(conventionId)
-    const fiches = fichesOf(doc).map((f) => f.id)
-    const records: ExportedPlenary[] = []
+    const rows: PlenaryExportRows['own'] = []
     for (const plenary of [...own].reverse()) {
-      const participants = await this.store.plenaries.participants(plenary.id)
-      const counts = await this.store.plenaries.supportCounts(plenary.id)
-      const comments = await this.commentsOf(plenary, doc, () => true)
-      records.push({
+      rows.push({
         id: plenary.id,
         title: plenary.title,
         openedAt: plenary.openedAt,
         closedAt: closedAtOf(plenary),
-        participantCount: participants.length,
-        // fiches deleted since still count: they follow the document's, by count
-        supports: [
-          ...rankFiches(fiches, counts),
-          ...[...counts].filter(([id]) => !fiches.includes(id)).map(([blockId, supports]) => ({ blockId, supports })),
-        ],
-        comments: comments.map((c) => ({
-          blockId: c.anchor.blockId ?? null,
-          name: c.participant.name,
-          body: c.body,
-          createdAt: c.createdAt,
-          hidden: c.hidden,
-        })),
+        participantCount: (await this.store.plenaries.participants(plenary.id)).length,
+        counts: await this.store.plenaries.supportCounts(plenary.id),
       })
     }
-    return [...imported, ...records]
+    return { imported, own: rows }
   }
 
   importPlenaries(conventionId: string, records: ExportedPlenary[]): Promise<void> {

@@ -9,7 +9,6 @@ import {
   writeMeta,
   yDocToEditorJson,
   readMeta,
-  stableNumbers,
   amendedNumbersOf,
   type AmendedNumbers,
   type Amends,
@@ -33,14 +32,10 @@ import { conventionFrozenError } from './conventionFrozenError.js'
 import type { Lifecycle, NewVersion, VersionRow } from './VersionStore.js'
 import { storedConvention } from './storedConvention.js'
 import type { LiveDocuments } from '../live/LiveDocuments.js'
+import type { LifecycleRows } from './lifecycleFields.js'
 
 /** Changes made here are stored before the request is answered (Persistence leaves them out). */
 const VERSIONS_CONTEXT = { source: 'versions', [STORED_BY_WRITER]: true }
-
-export type LifecycleFields = Pick<Convention, 'status' | 'adopted' | 'amends' | 'amendments'> & {
-  /** an avenant's content, numbered as the convention it amends */
-  content?: Convention['content']
-}
 
 interface RecordOptions {
   kind: VersionKind
@@ -79,27 +74,21 @@ export class VersionService {
     private readonly logger: Logger,
   ) {}
 
-  /** The export's four lifecycle fields; `base` is the export's content, for an avenant's changes. */
-  async exportFields(conventionId: string, base: Convention, lifecycle?: Lifecycle): Promise<LifecycleFields> {
+  /** What the export's lifecycle fields are made of (see `lifecycleFields`), under `lifecycle` (else the stored one). */
+  async lifecycleRows(conventionId: string, lifecycle?: Lifecycle): Promise<LifecycleRows> {
     const current = lifecycle ?? (await this.store.versions.lifecycle(conventionId))
     const adoptedRow = current.adoptedVersionId
       ? await this.store.versions.read(conventionId, current.adoptedVersionId)
       : null
-    const fields: LifecycleFields = {
+    const amended = current.amends
+      ? await this.store.versions.read(current.amends.conventionId, current.amends.versionId)
+      : null
+    return {
       status: current.status,
       adopted: adoptedRow ? { versionId: adoptedRow.id, sha256: adoptedRow.sha256 } : null,
       amends: current.amends,
+      amendedJson: amended?.json ?? null,
     }
-    if (current.amends) {
-      const amended = await this.store.versions.read(current.amends.conventionId, current.amends.versionId)
-      // the avenant's own title ("Avenant n°1 à …") is not an amendment
-      const from = amended ? { ...storedConvention(amended.json), title: base.title } : null
-      if (from) fields.content = stableNumbers(base.content, from.content)
-      fields.amendments = {
-        changes: from ? diffConventions(from, { ...base, content: fields.content ?? base.content }) : [],
-      }
-    }
-    return fields
   }
 
   /** An avenant's editor numbers as the text it amends; null for a convention that amends nothing. */

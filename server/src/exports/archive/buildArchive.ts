@@ -43,11 +43,16 @@ export async function buildArchive(input: ArchiveInput, printer: PdfPrinter): Pr
   const schema =
     (JSON.parse(input.json) as { version?: number }).version === 1 ? conventionJsonSchemaV1() : conventionJsonSchema()
   const options = { date: version.createdAt, sha256: version.sha256, documentId: version.id }
+  // the ODT is made while Chromium prints the PDF
+  const [pdf, odt] = await Promise.all([
+    renderFormat('pdf', convention, options, printer),
+    renderFormat('odt', convention, options, printer),
+  ])
   const payload: Record<(typeof BAG_PAYLOAD)[number], Uint8Array> = {
     'data/convention.json': encode(input.json),
     'data/schema.json': pretty(schema),
-    'data/convention.pdf': await renderFormat('pdf', convention, options, printer),
-    'data/convention.odt': await renderFormat('odt', convention, options, printer),
+    'data/convention.pdf': pdf,
+    'data/convention.odt': odt,
     'data/comments.json': pretty({ comments: convention.comments ?? [] }),
     'data/plenaries.json': pretty({ plenaries: convention.plenaries ?? [] }),
     'data/versions.json': pretty({ versions: input.versions }),

@@ -365,23 +365,38 @@ export async function renderDocx(doc: PrintDocument): Promise<Uint8Array> {
     },
     sections,
   })
-  return dateDocx(new Uint8Array(await Packer.toBuffer(document)), doc.date)
+  return settleDocx(new Uint8Array(await Packer.toBuffer(document)), doc.date)
 }
 
 /**
- * `docx` dates the package and its core properties now: both become the document's date (a
- * version's `createdAt`), so a version's DOCX is dated as recorded. (Its bytes still vary:
- * `docx` draws some ids at random; the archive holds the PDF and the ODT, which do not.)
+ * `docx` dates the package and its core properties now, and names each hyperlink's
+ * relationship at random: the dates become the document's (a version's `createdAt`) and the
+ * relationships are renamed in the order they are listed, so that the same version always gives
+ * the same bytes.
  */
-function dateDocx(packed: Uint8Array, date: string): Uint8Array {
+function settleDocx(packed: Uint8Array, date: string): Uint8Array {
   const entries = unzipSync(packed)
   const iso = `${date.slice(0, 19)}Z`
-  const core = entries['docProps/core.xml']
-  if (core) {
-    const xml = new TextDecoder().decode(core)
-    entries['docProps/core.xml'] = new TextEncoder().encode(
-      xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`),
+  const text = (path: string) => new TextDecoder().decode(entries[path])
+  const write = (path: string, xml: string) => (entries[path] = new TextEncoder().encode(xml))
+  if (entries['docProps/core.xml'])
+    write(
+      'docProps/core.xml',
+      text('docProps/core.xml').replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`),
     )
+  const rels = 'word/_rels/document.xml.rels'
+  if (entries[rels]) {
+    // docx's own relationships are rId1, rId2 …; the random ones are 21 characters of nanoid
+    const random = [...text(rels).matchAll(/Id="(rId(?!\d+")[^"]+)"/g)].map(([, id]) => id!)
+    const renamed = new Map(random.map((id, i) => [id, `rIdLink${i + 1}`]))
+    const rename = (xml: string) =>
+      xml.replace(/"(rId[^"]+)"/g, (quoted, id: string) => {
+        const name = renamed.get(id)
+        return name ? `"${name}"` : quoted
+      })
+    if (renamed.size > 0)
+      for (const path of Object.keys(entries))
+        if ((path.startsWith('word/') && path.endsWith('.xml')) || path === rels) write(path, rename(text(path)))
   }
   return deterministicZip(
     Object.entries(entries).map(([path, data]) => ({ path, data })),

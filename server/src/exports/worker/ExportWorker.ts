@@ -1,16 +1,19 @@
 import type { Worker } from 'node:worker_threads'
-import type { ConventionStatus, ExportFormat } from '@ctg/shared'
+import type { ExportFormat } from '@ctg/shared'
 import type { Logger } from '../../logger.js'
 import { startTsWorker } from '../../workers/startTsWorker.js'
 import type { ArchiveInput } from '../archive/buildArchive.js'
+import type { ExportRecords } from '../assembleExport.js'
 import type { RenderOptions } from '../renderFormat.js'
-import type { ExportJob, ExportReply } from './exportJobs.js'
+import { HttpError } from '../../http/HttpError.js'
+import { PDF_UNAVAILABLE } from '../pdf/PdfUnavailable.js'
+import type { ExportedFile, ExportJob, ExportReply, ExportWorkerData } from './exportJobs.js'
 
 /** A job that takes longer has hung (Chromium stuck): the worker is replaced. */
 const JOB_TIMEOUT_MS = 120_000
 
 interface Pending {
-  resolve(bytes: Uint8Array): void
+  resolve(file: ExportedFile): void
   reject(error: Error): void
   timer: NodeJS.Timeout
 }
@@ -26,34 +29,47 @@ export class ExportWorker {
   private nextId = 1
   private readonly pending = new Map<number, Pending>()
 
-  constructor(private readonly logger: Logger) {}
+  /** `chromiumPath`: the Chromium that prints PDF documents (the `chromiumPath` setting) */
+  constructor(
+    private readonly logger: Logger,
+    private readonly chromiumPath: string,
+  ) {}
 
-  /** A document from an export's JSON text (parsed and validated in the worker, not here). */
-  render(format: ExportFormat, json: string, options: RenderOptions): Promise<Uint8Array> {
+  /** A document from an export's JSON text (parsed in the worker, not here). */
+  render(format: ExportFormat, json: string, options: RenderOptions): Promise<ExportedFile> {
     return this.submit({ kind: 'render', format, json, options })
   }
 
-  /** The same from the document's Yjs state: the worker converts it too (the state is transferred, not copied). */
-  renderState(format: ExportFormat, state: Uint8Array, status: ConventionStatus, options: RenderOptions) {
-    return this.submit({ kind: 'renderState', format, state, status, options }, [state.buffer as ArrayBuffer])
+  /**
+   * The convention now in `format`, from the document's Yjs state and the stores' records: the
+   * worker converts and assembles the structured export too (the state is transferred, not copied).
+   */
+  renderLive(format: ExportFormat, state: Uint8Array, records: ExportRecords, options: RenderOptions) {
+    return this.submit({ kind: 'live', format, state, records, options }, [state.buffer as ArrayBuffer])
   }
 
-  archive(input: ArchiveInput): Promise<Uint8Array> {
-    return this.submit({ kind: 'archive', input })
+  async archive(input: ArchiveInput): Promise<Uint8Array> {
+    return (await this.submit({ kind: 'archive', input })).bytes
   }
 
   private start(): Worker {
     if (this.worker) return this.worker
     const worker = startTsWorker(new URL('./exportWorkerThread.ts', import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
+      workerData: { chromiumPath: this.chromiumPath } satisfies ExportWorkerData,
     })
     worker.on('message', (reply: ExportReply) => {
       const job = this.pending.get(reply.id)
       if (!job) return
       this.pending.delete(reply.id)
       clearTimeout(job.timer)
-      if ('error' in reply) job.reject(new Error(`export failed: ${reply.error}`))
-      else job.resolve(reply.bytes)
+      if ('error' in reply && reply.code === PDF_UNAVAILABLE) {
+        this.logger.error(`export: ${reply.error}`)
+        job.reject(
+          new HttpError(503, PDF_UNAVAILABLE, 'PDF documents cannot be printed on this server (Chromium not found)'),
+        )
+      } else if ('error' in reply) job.reject(new Error(`export failed: ${reply.error}`))
+      else job.resolve(reply)
     })
     const fail = (error: Error) => {
       if (this.worker !== worker) return
@@ -72,10 +88,10 @@ export class ExportWorker {
     return worker
   }
 
-  private submit(job: ExportJob, transfer: ArrayBuffer[] = []): Promise<Uint8Array> {
+  private submit(job: ExportJob, transfer: ArrayBuffer[] = []): Promise<ExportedFile> {
     const worker = this.start()
     const id = this.nextId++
-    return new Promise<Uint8Array>((resolve, reject) => {
+    return new Promise<ExportedFile>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id)
         reject(new Error('export timed out'))

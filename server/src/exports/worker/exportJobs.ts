@@ -1,5 +1,7 @@
-import type { ConventionStatus, ExportFormat } from '@ctg/shared'
+import type { ExportFormat } from '@ctg/shared'
 import type { ArchiveInput } from '../archive/buildArchive.js'
+import type { ExportRecords } from '../assembleExport.js'
+import type { PDF_UNAVAILABLE } from '../pdf/PdfUnavailable.js'
 import type { RenderOptions } from '../renderFormat.js'
 
 /** What the server asks the export worker for. */
@@ -7,9 +9,24 @@ export type ExportJob =
   /** `json`: an export as stored or sent (a version's recorded JSON, format 1 or 2), read in the worker */
   | { kind: 'render'; format: ExportFormat; json: string; options: RenderOptions }
   | { kind: 'archive'; input: ArchiveInput }
-  /** a document from the convention's Yjs state, converted in the worker (the live export's heavy part) */
-  | { kind: 'renderState'; format: ExportFormat; state: Uint8Array; status: ConventionStatus; options: RenderOptions }
+  /**
+   * the convention now, from its Yjs state and the stores' records: the worker converts the
+   * state and assembles the structured export (comments, plénières, lifecycle) itself
+   */
+  | { kind: 'live'; format: ExportFormat; state: Uint8Array; records: ExportRecords; options: RenderOptions }
 
 export type ExportRequest = { id: number; job: ExportJob } | { id: number; close: true }
 
-export type ExportReply = { id: number; bytes: Uint8Array } | { id: number; error: string }
+/** A made file, and the title of the convention it was made from (for its file name). */
+export interface ExportedFile {
+  bytes: Uint8Array
+  title: string
+}
+
+/** `code`: an error the client is told about (`pdf_unavailable`); others are the server's own */
+export type ExportReply = ({ id: number } & ExportedFile) | { id: number; error: string; code?: typeof PDF_UNAVAILABLE }
+
+/** What the worker is started with. */
+export interface ExportWorkerData {
+  chromiumPath: string
+}

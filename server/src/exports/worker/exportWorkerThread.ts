@@ -1,25 +1,42 @@
-import { parentPort } from 'node:worker_threads'
-import { yDocToConvention, type Convention } from '@ctg/shared'
+import { setPriority } from 'node:os'
+import { parentPort, workerData } from 'node:worker_threads'
+import type { Convention } from '@ctg/shared'
 import * as Y from 'yjs'
 import { Y_DOC_OPTIONS } from '../../conventions/ConventionService.js'
 import { storedConvention } from '../../versions/storedConvention.js'
 import { buildArchive } from '../archive/buildArchive.js'
+import { assembleExport, readDocument, type ExportRecords } from '../assembleExport.js'
 import { PdfPrinter } from '../pdf/PdfPrinter.js'
+import { PdfUnavailable } from '../pdf/PdfUnavailable.js'
 import { renderFormat } from '../renderFormat.js'
-import type { ExportJob, ExportReply, ExportRequest } from './exportJobs.js'
+import type { ExportedFile, ExportJob, ExportReply, ExportRequest, ExportWorkerData } from './exportJobs.js'
 
 /**
  * The export worker: lays out and renders documents and archives off the server's event
  * loop (docx packing, zipping, hashing, talking to Chromium and reading back its PDF).
  */
-const printer = new PdfPrinter()
+/**
+ * Exports are batch work; the collaboration server's loop comes first. On Linux a nice value is
+ * a thread's own and a child inherits its forking thread's: this thread and the Chromium it
+ * starts give way to the main thread when the cores are busy (no effect on an idle machine).
+ */
+const EXPORT_NICE = 10
+try {
+  setPriority(EXPORT_NICE)
+} catch {
+  // not allowed here: exports run at the server's priority
+}
+
+const { chromiumPath } = workerData as ExportWorkerData
+const printer = new PdfPrinter(chromiumPath)
 const port = parentPort!
 
-function fromState(state: Uint8Array): Convention {
+/** The structured export of the convention now, as `ConventionService.exportDocument` makes it. */
+function fromState(state: Uint8Array, records: ExportRecords): Convention {
   const doc = new Y.Doc(Y_DOC_OPTIONS)
   try {
     Y.applyUpdate(doc, state)
-    return yDocToConvention(doc)
+    return assembleExport(readDocument(doc), records)
   } finally {
     doc.destroy()
   }
@@ -34,24 +51,27 @@ function fromJson(json: string): Convention {
   return parsed.version === 1 ? storedConvention(json) : (parsed as Convention)
 }
 
-function run(job: ExportJob): Promise<Uint8Array> {
-  if (job.kind === 'render') return renderFormat(job.format, fromJson(job.json), job.options, printer)
-  if (job.kind === 'renderState')
-    return renderFormat(job.format, { ...fromState(job.state), status: job.status }, job.options, printer)
-  return buildArchive(job.input, printer)
+async function run(job: ExportJob): Promise<ExportedFile> {
+  if (job.kind === 'archive') return { bytes: await buildArchive(job.input, printer), title: '' }
+  // a recorded version's JSON is served exactly as recorded: its SHA-256 is the version's
+  if (job.kind === 'render' && job.format === 'json')
+    return { bytes: new TextEncoder().encode(job.json), title: (JSON.parse(job.json) as { title: string }).title }
+  const convention = job.kind === 'render' ? fromJson(job.json) : fromState(job.state, job.records)
+  return { bytes: await renderFormat(job.format, convention, job.options, printer), title: convention.title }
 }
 
 port.on('message', (request: ExportRequest) => {
   if ('close' in request) {
-    void printer.close().finally(() => port.postMessage({ id: request.id, bytes: new Uint8Array() }))
+    void printer.close().finally(() => port.postMessage({ id: request.id, bytes: new Uint8Array(), title: '' }))
     return
   }
   run(request.job).then(
-    (bytes) => port.postMessage({ id: request.id, bytes } satisfies ExportReply, [bytes.buffer as ArrayBuffer]),
+    (file) => port.postMessage({ id: request.id, ...file } satisfies ExportReply, [file.bytes.buffer as ArrayBuffer]),
     (error: unknown) =>
       port.postMessage({
         id: request.id,
         error: error instanceof Error ? error.message : String(error),
+        ...(error instanceof PdfUnavailable ? { code: error.code } : {}),
       } satisfies ExportReply),
   )
 })
