@@ -4,6 +4,8 @@ import type { Transferable, Worker } from 'node:worker_threads'
 export interface WorkerReply {
   id: number
   error?: string
+  /** a failure the caller tells apart (the rejection's `code`) */
+  code?: string
 }
 
 export interface WorkerClientOptions {
@@ -49,6 +51,11 @@ export class WorkerClient<Job extends object, Reply extends WorkerReply> {
     return this.pending.size
   }
 
+  /** Whether a thread runs now (one is started by the next request otherwise). */
+  get running(): boolean {
+    return this.worker !== undefined
+  }
+
   /** Starts the thread ahead of the first request (loading its modules takes a moment). */
   warmUp(): void {
     this.started()
@@ -70,7 +77,8 @@ export class WorkerClient<Job extends object, Reply extends WorkerReply> {
       if (this.worker !== worker) return
       const pending = this.pending.get(reply.id)
       this.pending.delete(reply.id)
-      if (reply.error !== undefined) pending?.reject(new Error(reply.error))
+      if (reply.error !== undefined)
+        pending?.reject(Object.assign(new Error(reply.error), reply.code === undefined ? {} : { code: reply.code }))
       else pending?.resolve(reply as never)
     })
     const lost = (reason: string) => {

@@ -15,7 +15,8 @@ export type ExportJob =
    */
   | { kind: 'live'; format: ExportFormat; state: Uint8Array; records: ExportRecords; options: RenderOptions }
 
-export type ExportRequest = { id: number; job: ExportJob } | { id: number; close: true }
+/** A job, or closing Chromium before the thread is stopped (WorkerClient adds the `id`). */
+export type ExportRequest = ExportJob | { kind: 'close' }
 
 /** A made file, and the title of the convention it was made from (for its file name). */
 export interface ExportedFile {

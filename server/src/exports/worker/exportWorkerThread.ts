@@ -60,12 +60,12 @@ async function run(job: ExportJob): Promise<ExportedFile> {
   return { bytes: await renderFormat(job.format, convention, job.options, printer), title: convention.title }
 }
 
-port.on('message', (request: ExportRequest) => {
-  if ('close' in request) {
+port.on('message', (request: ExportRequest & { id: number }) => {
+  if (request.kind === 'close') {
     void printer.close().finally(() => port.postMessage({ id: request.id, bytes: new Uint8Array(), title: '' }))
     return
   }
-  run(request.job).then(
+  run(request).then(
     (file) => port.postMessage({ id: request.id, ...file } satisfies ExportReply, [file.bytes.buffer as ArrayBuffer]),
     (error: unknown) =>
       port.postMessage({
