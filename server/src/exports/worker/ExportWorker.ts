@@ -76,7 +76,7 @@ export class ExportWorker {
         this.logger.error(`export: ${(error as Error).message}`)
         throw new HttpError(503, PDF_UNAVAILABLE, 'PDF documents cannot be printed on this server (Chromium not found)')
       }
-      throw new Error(`export failed: ${(error as Error).message}`)
+      throw new Error(`export failed: ${(error as Error).message}`, { cause: error })
     } finally {
       clearTimeout(timer)
     }
