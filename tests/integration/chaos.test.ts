@@ -24,8 +24,9 @@ describe('convergence under chaos: random edits, disconnects, client crashes and
   const totals: Record<string, number> = { seeds: 0 }
   afterAll(() => {
     console.log(`chaos totals: ${JSON.stringify(totals)}`)
-    // a plan whose clients all crash before any acknowledgement checks convergence only; the run as a whole must check durability
-    expect(acknowledged, 'acknowledged edits checked over the run').toBeGreaterThan(0)
+    // a plan whose clients all crash before any acknowledgement checks convergence only (seed 35
+    // alone does); a run of several seeds as a whole must check durability
+    if (seeds.length > 1) expect(acknowledged, 'acknowledged edits checked over the run').toBeGreaterThan(0)
   })
 
   it.each(seeds)(

@@ -1,10 +1,12 @@
 import { CloseCode } from '@ctg/shared'
-import type {
-  afterLoadDocumentPayload,
-  afterUnloadDocumentPayload,
-  beforeSyncPayload,
-  Extension,
+import {
+  OutgoingMessage,
+  type afterLoadDocumentPayload,
+  type afterUnloadDocumentPayload,
+  type beforeSyncPayload,
+  type Extension,
 } from '@hocuspocus/server'
+import { messageYjsUpdate } from 'y-protocols/sync'
 import type { Limits } from '../config.js'
 import { KeyedTokenBuckets } from '../limits/KeyedTokenBuckets.js'
 import { refuseConnection } from '../limits/refuseConnection.js'
@@ -15,10 +17,16 @@ import { writableUpdateOf } from './writableUpdateOf.js'
 
 /**
  * Lets a client's update reach the document only once a replica took it (see
- * `UpdateSandbox`): refused when the schema refuses it or it depends on changes the
- * server does not have (4422, `findSchemaViolation`), when it cannot be decoded (4400),
- * when it took longer than `updateTimeoutMs` (4413), or when its user has spent their
- * processing budget (4429). Runs before Persistence, so a refused update is never logged.
+ * `UpdateSandbox`): refused when the schema refuses it (4422, `findSchemaViolation`), when
+ * it cannot be decoded (4400), when it took longer than `updateTimeoutMs` (4413), or when
+ * its user has spent their processing budget (4429). Runs before Persistence, so a refused
+ * update is never logged.
+ *
+ * An update that depends on changes the server does not have (sent before the client's
+ * sync answer, or after the server lost what it had not stored) is not refused: like any
+ * Yjs peer, the document keeps what cannot integrate yet as pending, and the client is sent
+ * the server's state vector, so that its answer brings the missing changes. Refusing it
+ * closed the socket, and the client sent the same dependent updates on the next one.
  */
 export class UpdateGuard implements Extension {
   extensionName = 'UpdateGuard'
@@ -67,6 +75,16 @@ export class UpdateGuard implements Extension {
     if (result.verdict === 'failed') refuse(CloseCode.malformed, 'malformed update', result.reason)
     if (result.verdict === 'timeout')
       refuse(CloseCode.tooLarge, 'update too costly', `over ${Math.round(result.ms)} ms`)
+    // a sync answer that still lacks dependencies holds all the client has: asking again would loop
+    if (result.verdict === 'accepted' && result.pending && sync.type === messageYjsUpdate) {
+      this.logger.info(`convention ${documentName}: an update from ${user} waits for changes it depends on`)
+      connection.send(
+        new OutgoingMessage(connection.messageAddress)
+          .createSyncMessage()
+          .writeFirstSyncStepFor(document)
+          .toUint8Array(),
+      )
+    }
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {

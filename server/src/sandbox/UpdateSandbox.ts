@@ -5,14 +5,15 @@ import { startTsWorker } from '../workers/startTsWorker.js'
 import { SANDBOX_WORKER_DATA, type SandboxJob, type SandboxReply } from './sandboxWorker.js'
 
 export type CheckResult =
-  | { verdict: 'accepted'; ms: number }
+  /** pending: part of the update waits, in the document as in Yjs, for changes the server does not have yet */
+  | { verdict: 'accepted'; ms: number; pending: boolean }
   | { verdict: 'refused' | 'failed'; reason: string; ms: number }
   | { verdict: 'timeout'; ms: number }
 
 function verdictOf(reply: SandboxReply): CheckResult {
   if (reply.refused !== undefined) return { verdict: 'refused', reason: reply.refused, ms: reply.ms }
   if (reply.failed !== undefined) return { verdict: 'failed', reason: reply.failed, ms: reply.ms }
-  return { verdict: 'accepted', ms: reply.ms }
+  return { verdict: 'accepted', ms: reply.ms, pending: reply.pending === true }
 }
 
 interface Check {
@@ -138,8 +139,23 @@ export class UpdateSandbox {
     if (done && (reply.dropped || reply.missing)) this.loaded.delete(done.job.documentName)
     // a replica dropped after this check was sent: load it again and check again
     if (done?.check && reply.missing) this.dispatch(done.check)
+    else if (done?.check && reply.pendingInvolved) this.dropPending(done.check)
     else done?.check?.resolve(verdictOf(reply))
     this.arm()
+  }
+
+  /**
+   * A refused update integrated changes that were waiting for it, which may be the refused
+   * part: left there, they would come in with every later update that brings their
+   * dependencies, and refuse it too. They are dropped (their sender still holds them and
+   * hands them over again at its next sync), and the update is checked again on its own.
+   */
+  private dropPending(check: Check) {
+    const { store } = check.document
+    store.pendingStructs = null
+    store.pendingDs = null
+    this.options.logger.warn(`convention ${check.documentName}: dropped changes waiting for their dependencies`)
+    this.dispatch(check)
   }
 
   /** Watches the job in progress: the oldest one, started when it was sent or when the previous one was answered. */
