@@ -33,6 +33,8 @@ describe('convergence under chaos: random edits, disconnects, client crashes and
     'seed %i: clients and storage end identical, no acknowledged edit is lost',
     async (seed) => {
       const report = await runChaos(seed, { clients: 3, steps: 80 }).catch((error: Error) => {
+        // printed at once too: a long run reports its failures only at its end
+        console.error(`chaos seed ${seed} failed: ${error.message}`)
         throw new Error(`${error.message}\n${replay(seed)}`)
       })
       console.log(JSON.stringify(report))
