@@ -1,7 +1,9 @@
 import { CloseCode } from '@ctg/shared'
 import {
   OutgoingMessage,
+  type afterHandleMessagePayload,
   type afterLoadDocumentPayload,
+  type Connection,
   type afterUnloadDocumentPayload,
   type beforeSyncPayload,
   type Extension,
@@ -33,6 +35,8 @@ export class UpdateGuard implements Extension {
   priority = 950
   private readonly budgets: KeyedTokenBuckets
   private readonly sandbox: UpdateSandbox
+  /** the update of the message each connection is handling, once accepted */
+  private readonly checked = new WeakMap<Connection, Uint8Array>()
 
   constructor(
     limits: Limits,
@@ -70,6 +74,8 @@ export class UpdateGuard implements Extension {
     }
     if (!this.budgets.has(user)) refuse(CloseCode.tooMany, 'update processing budget exceeded')
     const result = await this.sandbox.check(documentName, document, payload)
+    // accepted, it is applied (or dropped, if storing it fails) once the message is handled
+    if (result.verdict === 'accepted') this.checked.set(connection, payload)
     this.budgets.spend(user, result.ms)
     if (result.verdict === 'refused') refuse(CloseCode.refused, `update refused: ${result.reason}`)
     if (result.verdict === 'failed') refuse(CloseCode.malformed, 'malformed update', result.reason)
@@ -85,6 +91,12 @@ export class UpdateGuard implements Extension {
           .toUint8Array(),
       )
     }
+  }
+
+  async afterHandleMessage({ connection, documentName }: afterHandleMessagePayload) {
+    const update = this.checked.get(connection)
+    this.checked.delete(connection)
+    if (update) this.sandbox.applied(documentName, update)
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {

@@ -52,6 +52,8 @@ export interface UpdateSandboxOptions {
 export class UpdateSandbox {
   private worker: Worker | undefined
   private readonly loaded = new Set<string>()
+  /** per document, updates a replica took that the document has not applied yet (see `applied`) */
+  private readonly inFlight = new Map<string, Set<Uint8Array>>()
   private outstanding: Outstanding[] = []
   private nextId = 1
   private lastReplyAt = 0
@@ -75,12 +77,25 @@ export class UpdateSandbox {
     if (!this.destroyed) this.started()
   }
 
+  /**
+   * The document applied (or will never apply) an update this sandbox accepted. Until then a
+   * replica loaded from the document gets it too: loaded without it (after a refusal dropped
+   * the replica), a replica would take the updates that depend on it as pending, and let them
+   * in unchecked when it arrives.
+   */
+  applied(documentName: string, update: Uint8Array): void {
+    const updates = this.inFlight.get(documentName)
+    updates?.delete(update)
+    if (updates?.size === 0) this.inFlight.delete(documentName)
+  }
+
   /** Keeps the replica in step with a change the document took. */
   sync(documentName: string, update: Uint8Array): void {
     if (this.loaded.has(documentName)) this.post({ id: 0, kind: 'sync', documentName, update }, this.loadBudgetMs)
   }
 
   forget(documentName: string): void {
+    this.inFlight.delete(documentName)
     if (this.loaded.delete(documentName)) this.post({ id: 0, kind: 'forget', documentName }, this.loadBudgetMs)
   }
 
@@ -103,7 +118,10 @@ export class UpdateSandbox {
     if (this.destroyed) return check.resolve({ verdict: 'failed', reason: 'server stopping', ms: 0 })
     const { documentName, document, update } = check
     if (!this.loaded.has(documentName)) {
-      this.post({ id: 0, kind: 'load', documentName, update: Y.encodeStateAsUpdate(document) }, this.loadBudgetMs)
+      const state = Y.encodeStateAsUpdate(document)
+      const inFlight = [...(this.inFlight.get(documentName) ?? [])]
+      const update = inFlight.length > 0 ? Y.mergeUpdates([state, ...inFlight]) : state
+      this.post({ id: 0, kind: 'load', documentName, update }, this.loadBudgetMs)
       this.loaded.add(documentName)
     }
     this.post({ id: 0, kind: 'check', documentName, update }, this.options.timeoutMs, check)
@@ -140,8 +158,17 @@ export class UpdateSandbox {
     // a replica dropped after this check was sent: load it again and check again
     if (done?.check && reply.missing) this.dispatch(done.check)
     else if (done?.check && reply.pendingInvolved) this.dropPending(done.check)
-    else done?.check?.resolve(verdictOf(reply))
+    else if (done?.check) {
+      const result = verdictOf(reply)
+      if (result.verdict === 'accepted') this.track(done.check)
+      done.check.resolve(result)
+    }
     this.arm()
+  }
+
+  private track({ documentName, update }: Check) {
+    const updates = this.inFlight.get(documentName) ?? new Set()
+    this.inFlight.set(documentName, updates.add(update))
   }
 
   /**
