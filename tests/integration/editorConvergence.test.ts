@@ -26,7 +26,9 @@ const FUZZ = { peers: 3, rounds: 3, editsPerRound: 40 }
 
 function seedsToRun(): number[] {
   if (process.env.FUZZ_SEED) return [Number(process.env.FUZZ_SEED)]
-  if (process.env.FUZZ_SEEDS) return Array.from({ length: Number(process.env.FUZZ_SEEDS) }, (_, i) => i + 1)
+  // FUZZ_FIRST=201 FUZZ_SEEDS=200: seeds 201 to 400
+  const first = Number(process.env.FUZZ_FIRST ?? 1)
+  if (process.env.FUZZ_SEEDS) return Array.from({ length: Number(process.env.FUZZ_SEEDS) }, (_, i) => i + first)
   return SUITE_SEEDS
 }
 
