@@ -8,7 +8,7 @@ import {
   type beforeSyncPayload,
   type Extension,
 } from '@hocuspocus/server'
-import { messageYjsUpdate } from 'y-protocols/sync'
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import type { Limits } from '../config.js'
 import { KeyedTokenBuckets } from '../limits/KeyedTokenBuckets.js'
 import { refuseConnection } from '../limits/refuseConnection.js'
@@ -35,6 +35,8 @@ export class UpdateGuard implements Extension {
   priority = 950
   private readonly budgets: KeyedTokenBuckets
   private readonly sandbox: UpdateSandbox
+  /** connections sent the server's sync step 1 for an update left pending, until their sync step 2 */
+  private readonly asked = new WeakSet<Connection>()
   /** the update of the message each connection is handling, once accepted */
   private readonly checked = new WeakMap<Connection, Uint8Array>()
 
@@ -65,6 +67,8 @@ export class UpdateGuard implements Extension {
 
   async beforeSync(sync: beforeSyncPayload) {
     const { connection, document, documentName, context } = sync
+    // the client's sync answer (even an empty one) holds all it had when it answered: one question at a time
+    if (sync.type === messageYjsSyncStep2) this.asked.delete(connection)
     const payload = writableUpdateOf(sync)
     if (!payload) return
     const user = (context as Partial<ConnectionContext>).user?.id ?? connection.socketId
@@ -82,7 +86,13 @@ export class UpdateGuard implements Extension {
     if (result.verdict === 'timeout')
       refuse(CloseCode.tooLarge, 'update too costly', `over ${Math.round(result.ms)} ms`)
     // a sync answer that still lacks dependencies holds all the client has: asking again would loop
-    if (result.verdict === 'accepted' && result.pending && sync.type === messageYjsUpdate) {
+    if (
+      result.verdict === 'accepted' &&
+      result.pending &&
+      sync.type === messageYjsUpdate &&
+      !this.asked.has(connection)
+    ) {
+      this.asked.add(connection)
       this.logger.info(`convention ${documentName}: an update from ${user} waits for changes it depends on`)
       connection.send(
         new OutgoingMessage(connection.messageAddress)
