@@ -61,16 +61,23 @@ interface ChaosClient {
  * structs and deletions it holds without their dependencies (pending), its socket, the
  * provider's and the unsent tracker's view, and the last close codes it met.
  */
-function describeClient(client: ChaosClient): string {
-  const { doc } = client
+/** A document's state vector and what it holds without its dependencies (pending structs and deletions). */
+function describeDoc(doc: Y.Doc): string[] {
   const vector = [...Y.decodeStateVector(Y.encodeStateVector(doc))].map(([c, clock]) => `${c}:${clock}`).join(' ')
   const pending = doc.store.pendingStructs
     ? `missing ${[...doc.store.pendingStructs.missing].map(([c, clock]) => `${c}:${clock}`).join(' ')}`
     : 'none'
   return [
-    `client ${doc.clientID}: socket ${client.socket.status}, authenticated ${client.provider.isAuthenticated}, synced ${client.provider.isSynced}, unsent ${client.unsent.unsent}, provider's unsynced ${client.provider.unsyncedChanges}`,
     `  state vector ${vector}`,
     `  pending structs ${pending}; pending deletions ${doc.store.pendingDs ? 'yes' : 'none'}`,
+  ]
+}
+
+function describeClient(client: ChaosClient): string {
+  const { doc } = client
+  return [
+    `client ${doc.clientID}: socket ${client.socket.status}, authenticated ${client.provider.isAuthenticated}, synced ${client.provider.isSynced}, unsent ${client.unsent.unsent}, provider's unsynced ${client.provider.unsyncedChanges}`,
+    ...describeDoc(doc),
     `  last closes [${client.closes.slice(-5).join(', ')}]`,
   ].join('\n')
 }
@@ -152,7 +159,11 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
   // the server processes' own words (refusals, repairs, restarts), for a failure message
   let earlierLogs = ''
   const serverLog = () =>
-    `server log (last lines):\n${(earlierLogs + (server?.stderr() ?? '')).trim().split('\n').slice(-40).join('\n')}`
+    [
+      // the server's document may hold pending structs too (an update waiting for its dependencies)
+      `stored document:\n${describeDoc(storedDoc(dataDir, id)).join('\n')}`,
+      `server log (last lines):\n${(earlierLogs + (server?.stderr() ?? '')).trim().split('\n').slice(-40).join('\n')}`,
+    ].join('\n')
 
   const connect = (): ChaosClient => {
     const doc = new Y.Doc({ gc: false })

@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -5,7 +6,7 @@ import { captureWarnings } from '../helpers/captureWarnings.js'
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
 import { forkDoc } from '../helpers/forkDoc.js'
-import { updateFrame } from '../helpers/protocolFrames.js'
+import { MessageType, SyncStep, updateFrame } from '../helpers/protocolFrames.js'
 import { openRawSocket, type RawSocket } from '../helpers/rawSocket.js'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
 import { fieldText, findElements } from '../helpers/yFields.js'
@@ -40,6 +41,29 @@ function prepends(source: Y.Doc, clientID: number, count: number): Uint8Array {
     for (let i = 0; i < count; i++) text.insert(0, 'x')
   })
   return fork.merged()
+}
+
+/** Whether a frame from the server is a sync step 1 (the server's state vector). */
+function isSyncStepOne(data: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(data)
+  decoding.readVarString(decoder)
+  return decoding.readVarUint(decoder) === MessageType.Sync && decoding.readVarUint(decoder) === SyncStep.one
+}
+
+/**
+ * Two edits of the first paragraph by a client the server never heard of, the second
+ * depending on the first; its second update is sent alone over a raw socket, and resolves
+ * once the server answered it with a sync step 1 (its state vector, asking for what it lacks).
+ */
+async function sendDependentFirst(id: string, clientID: number, edit: (text: Y.XmlText) => void) {
+  const reader = await connectClient(server.wsUrl, id, await server.token())
+  const fork = forkDoc(reader.doc, clientID)
+  edit(firstParagraph(fork.doc))
+  const socket = await authenticatedSocket(id)
+  const from = socket.received.length
+  socket.send(updateFrame(id, fork.updates[1]!))
+  await waitFor(() => socket.received.slice(from).some(isSyncStepOne), 'a sync step 1 from the server')
+  return { reader, socket, dependency: fork.updates[0]! }
 }
 
 /** Someone keeps working in the document: types in a title, and another person sees it. */
@@ -137,22 +161,48 @@ describe('crafted updates cannot freeze the server', () => {
     reader.destroy()
   })
 
-  it('an update that depends on changes the server never had is refused (4422) and not kept pending', async () => {
+  it('what waited for its dependencies is checked when they come: a forbidden mark is dropped, the dependencies are taken', async () => {
     const id = await createConvention(server)
-    const reader = await connectClient(server.wsUrl, id, await server.token())
-    const fork = forkDoc(reader.doc, 3_000_003)
-    const text = firstParagraph(fork.doc)
-    text.insert(0, 'jamais envoyé ')
-    text.insert(0, 'dépend du précédent ')
-    const socket = await authenticatedSocket(id)
-    socket.send(updateFrame(id, fork.updates[1]!))
-    expect(await socket.waitForClose()).toEqual({
-      code: 4422,
-      reason: 'update refused: update depends on changes the server does not have',
+    const { reader, socket, dependency } = await sendDependentFirst(id, 3_000_004, (text) => {
+      text.insert(0, 'abc ')
+      text.format(0, 3, { blink: true })
     })
+    const warnings = captureWarnings()
+    try {
+      socket.send(updateFrame(id, dependency))
+      await waitFor(() => firstParagraph(reader.doc).toString().startsWith('abc '), 'the dependencies to be taken')
+      await waitFor(
+        () => warnings.lines.some((w) => w.includes('dropped changes waiting')),
+        'the waiting mark to be dropped',
+      )
+    } finally {
+      warnings.stop()
+    }
+    expect(socket.closed).toBeNull()
+    const later = await connectClient(server.wsUrl, id, await server.token())
+    expect(JSON.stringify(firstParagraph(later.doc).toDelta())).not.toContain('blink')
+    expect(later.doc.store.pendingStructs).toBeNull()
+    socket.ws.close()
+    for (const client of [reader, later]) client.destroy()
+  })
+
+  it('an update that depends on changes the server lacks waits for them, the socket stays open and is asked for them', async () => {
+    const id = await createConvention(server)
+    const { reader, socket, dependency } = await sendDependentFirst(id, 3_000_003, (text) => {
+      text.insert(0, 'envoyé ensuite ')
+      text.insert(0, 'dépend du précédent ')
+    })
+    expect(firstParagraph(reader.doc).toString()).not.toContain('dépend du précédent')
+    socket.send(updateFrame(id, dependency))
+    await waitFor(
+      () => firstParagraph(reader.doc).toString().startsWith('dépend du précédent envoyé ensuite '),
+      'both updates to reach the other client',
+    )
+    expect(socket.closed).toBeNull()
     const later = await connectClient(server.wsUrl, id, await server.token())
     expect(firstParagraph(later.doc).toString()).toBe(firstParagraph(reader.doc).toString())
     expect(later.doc.store.pendingStructs).toBeNull()
+    socket.ws.close()
     for (const client of [reader, later]) client.destroy()
   })
 })

@@ -14,19 +14,19 @@ import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
  * had changed the children, and a reconnect asked for while the socket was closing was
  * ignored, leaving a peer offline after 4422 "depends on changes the server does not have").
  *
- * Known failing seeds (1 to 50, docs/ARCHITECTURE.md "Known limits"): 6 (a signatory added
- * in a block nobody moved disappears; the server logged "repaired 1 missing field(s)" in that
- * run, so probably an element y-prosemirror could not build and deleted), 21 and 26 (one peer,
- * synced with nothing unsent, holds a document older than the server's). Each passed
- * replayed alone: they depend on the machine's timing.
+ * Seeds 6 (a signatory disappeared), 21 and 26 (a peer, synced with nothing unsent, held an
+ * older document than the server's) failed once under load, and passed replayed alone; kept
+ * as regression cases, their cause not established (docs/ARCHITECTURE.md, "Known limits").
  */
-const SUITE_SEEDS = [1, 2, 3, 4]
+const SUITE_SEEDS = [1, 2, 3, 4, 6, 21, 26]
 
 const FUZZ = { peers: 3, rounds: 3, editsPerRound: 40 }
 
 function seedsToRun(): number[] {
   if (process.env.FUZZ_SEED) return [Number(process.env.FUZZ_SEED)]
-  if (process.env.FUZZ_SEEDS) return Array.from({ length: Number(process.env.FUZZ_SEEDS) }, (_, i) => i + 1)
+  // FUZZ_FIRST=201 FUZZ_SEEDS=200: seeds 201 to 400
+  const first = Number(process.env.FUZZ_FIRST ?? 1)
+  if (process.env.FUZZ_SEEDS) return Array.from({ length: Number(process.env.FUZZ_SEEDS) }, (_, i) => i + first)
   return SUITE_SEEDS
 }
 

@@ -149,4 +149,35 @@ describe('resend after a close', () => {
     cleanups.push(other.destroy)
     expect(titleOf(other.doc).toString()).toBe(typed)
   })
+
+  it('a plain HocuspocusProvider (one message per key, no sync answer first) types through closes too: nothing is refused', async () => {
+    // the server keeps an update whose dependencies were lost with a closed socket pending, and asks the client for them
+    const server = await start({ MESSAGES_PER_SECOND: '20', MESSAGE_BURST: '40' })
+    const id = await createConvention(server)
+    const typist = await connectClient(server.wsUrl, id, await server.token())
+    cleanups.push(typist.destroy)
+    const closes: number[] = []
+    typist.socket.on('close', ({ event }: { event: { code: number } }) => closes.push(event.code))
+    const title = titleOf(typist.doc)
+    // about 150 keys a second, on until the socket was closed three times (or 20,000 keys)
+    for (let typed = 0; typed < 20_000 && closes.filter((code) => code === 4429).length < 3; typed++) {
+      title.insert(title.length, String.fromCharCode(97 + (typed % 26)))
+      if (typed % 3 === 2) await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect(closes.filter((code) => code === 4429).length).toBeGreaterThanOrEqual(3)
+    const typed = title.toString()
+    const reader = await connectClient(
+      server.wsUrl,
+      id,
+      await server.memberToken(id, { id: 'u-reader', name: 'Lecteur' }),
+    )
+    cleanups.push(reader.destroy)
+    await waitFor(
+      () => titleOf(reader.doc).toString() === typed,
+      'every key to reach the server and the reader',
+      30_000,
+    )
+    expect(closes.filter((code) => code !== 4429)).toEqual([])
+    expect(await serverTitle(server, id)).toBe(typed)
+  }, 90_000)
 })

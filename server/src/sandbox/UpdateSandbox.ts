@@ -5,14 +5,15 @@ import { WorkerClient } from '../workers/WorkerClient.js'
 import { SANDBOX_WORKER_DATA, type SandboxJob, type SandboxReply } from './sandboxWorker.js'
 
 export type CheckResult =
-  | { verdict: 'accepted'; ms: number }
+  /** pending: part of the update waits, in the document as in Yjs, for changes the server does not have yet */
+  | { verdict: 'accepted'; ms: number; pending: boolean }
   | { verdict: 'refused' | 'failed'; reason: string; ms: number }
   | { verdict: 'timeout'; ms: number }
 
 function verdictOf(reply: SandboxReply): CheckResult {
   if (reply.refused !== undefined) return { verdict: 'refused', reason: reply.refused, ms: reply.ms }
   if (reply.failed !== undefined) return { verdict: 'failed', reason: reply.failed, ms: reply.ms }
-  return { verdict: 'accepted', ms: reply.ms }
+  return { verdict: 'accepted', ms: reply.ms, pending: reply.pending === true }
 }
 
 interface Check {
@@ -51,6 +52,8 @@ export interface UpdateSandboxOptions {
 export class UpdateSandbox {
   private readonly thread: WorkerClient<SandboxJob, SandboxReply>
   private readonly loaded = new Set<string>()
+  /** per document, updates a replica took that the document has not applied yet (see `applied`) */
+  private readonly inFlight = new Map<string, Set<Uint8Array>>()
   private outstanding: Outstanding[] = []
   private lastReplyAt = 0
   private watchdog: NodeJS.Timeout | undefined
@@ -88,12 +91,25 @@ export class UpdateSandbox {
     if (!this.destroyed) this.thread.warmUp()
   }
 
+  /**
+   * The document applied (or will never apply) an update this sandbox accepted. Until then a
+   * replica loaded from the document gets it too: loaded without it (after a refusal dropped
+   * the replica), a replica would take the updates that depend on it as pending, and let them
+   * in unchecked when it arrives.
+   */
+  applied(documentName: string, update: Uint8Array): void {
+    const updates = this.inFlight.get(documentName)
+    updates?.delete(update)
+    if (updates?.size === 0) this.inFlight.delete(documentName)
+  }
+
   /** Keeps the replica in step with a change the document took. */
   sync(documentName: string, update: Uint8Array): void {
     if (this.loaded.has(documentName)) this.post({ kind: 'sync', documentName, update }, this.loadBudgetMs)
   }
 
   forget(documentName: string): void {
+    this.inFlight.delete(documentName)
     if (this.loaded.delete(documentName)) this.post({ kind: 'forget', documentName }, this.loadBudgetMs)
   }
 
@@ -114,7 +130,10 @@ export class UpdateSandbox {
     if (this.destroyed) return check.resolve({ verdict: 'failed', reason: 'server stopping', ms: 0 })
     const { documentName, document, update } = check
     if (!this.loaded.has(documentName)) {
-      this.post({ kind: 'load', documentName, update: Y.encodeStateAsUpdate(document) }, this.loadBudgetMs)
+      const state = Y.encodeStateAsUpdate(document)
+      const inFlight = [...(this.inFlight.get(documentName) ?? [])]
+      const update = inFlight.length > 0 ? Y.mergeUpdates([state, ...inFlight]) : state
+      this.post({ kind: 'load', documentName, update }, this.loadBudgetMs)
       this.loaded.add(documentName)
     }
     this.post({ kind: 'check', documentName, update }, this.options.timeoutMs, check)
@@ -139,8 +158,32 @@ export class UpdateSandbox {
     if (reply.dropped || reply.missing) this.loaded.delete(done.job.documentName)
     // a replica dropped after this check was sent: load it again and check again
     if (done.check && reply.missing) this.dispatch(done.check)
-    else done.check?.resolve(verdictOf(reply))
+    else if (done.check && reply.pendingInvolved) this.dropPending(done.check)
+    else if (done.check) {
+      const result = verdictOf(reply)
+      if (result.verdict === 'accepted') this.track(done.check)
+      done.check.resolve(result)
+    }
     this.arm()
+  }
+
+  private track({ documentName, update }: Check) {
+    const updates = this.inFlight.get(documentName) ?? new Set()
+    this.inFlight.set(documentName, updates.add(update))
+  }
+
+  /**
+   * A refused update integrated changes that were waiting for it, which may be the refused
+   * part: left there, they would come in with every later update that brings their
+   * dependencies, and refuse it too. They are dropped (their sender still holds them and
+   * hands them over again at its next sync), and the update is checked again on its own.
+   */
+  private dropPending(check: Check) {
+    const { store } = check.document
+    store.pendingStructs = null
+    store.pendingDs = null
+    this.options.logger.warn(`convention ${check.documentName}: dropped changes waiting for their dependencies`)
+    this.dispatch(check)
   }
 
   /** Watches the job in progress: the oldest one, started when it was sent or when the previous one was answered. */

@@ -102,6 +102,8 @@ export function findSchemaViolation(update: Uint8Array, doc: Y.Doc, schema: Sche
     if (typeof struct.parent === 'string' && struct.parent !== Y_FRAGMENT_NAME && struct.parent !== Y_META_NAME) {
       return `unknown root type "${struct.parent}"`
     }
+    // still waiting for its dependencies: checked with the update that brings them
+    if (Y.getState(doc.store, struct.id.client) <= struct.id.clock) continue
     const item = Y.getItem(doc.store, struct.id)
     if (!(item instanceof Y.Item) || item.deleted) continue
     const { content, parent, parentSub } = item

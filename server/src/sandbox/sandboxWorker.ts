@@ -18,6 +18,10 @@ export interface SandboxReply extends WorkerReply {
   failed?: string
   /** the worker dropped its replica of the document (it must be loaded again) */
   dropped?: boolean
+  /** the update was taken, but part of it waits for changes the server does not have yet */
+  pending?: boolean
+  /** changes that were waiting integrated with this refused update: they may be the refused part */
+  pendingInvolved?: boolean
   /** the check found no replica (dropped after the check was sent): load it and check again */
   missing?: boolean
 }
@@ -25,7 +29,18 @@ export interface SandboxReply extends WorkerReply {
 /** What UpdateSandbox starts the worker with. */
 export const SANDBOX_WORKER_DATA = { role: 'update-sandbox' } as const
 
+/**
+ * What a document may hold waiting for its dependencies (Yjs's pending structs and
+ * deletions): an honest client's offline edits are far smaller, and its sync answer brings
+ * the dependencies at once; a client that sends more is refused.
+ */
+const MAX_PENDING_BYTES = 4 * 1024 * 1024
+
 const replicas = new Map<string, Y.Doc>()
+
+function pendingBytesOf(doc: Y.Doc): number {
+  return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0)
+}
 
 function run(job: SandboxJob): Omit<SandboxReply, 'id' | 'ms'> {
   if (job.kind === 'forget') {
@@ -48,17 +63,20 @@ function run(job: SandboxJob): Omit<SandboxReply, 'id' | 'ms'> {
     Y.applyUpdate(doc, job.update)
     return {}
   }
+  // what was waiting for its dependencies integrates with this update: it is checked with it
+  const waiting = doc.store.pendingStructs?.update
+  const checked = waiting ? Y.mergeUpdates([job.update, Y.convertUpdateFormatV2ToV1(waiting)]) : job.update
   // the ids of the blocks and entries the update touches, as they were, to compare after
-  const blockIds = snapshotBlockIds(job.update, doc)
+  const blockIds = snapshotBlockIds(checked, doc)
   Y.applyUpdate(doc, job.update)
   const refused =
-    doc.store.pendingStructs || doc.store.pendingDs
-      ? 'update depends on changes the server does not have'
-      : (findSchemaViolation(job.update, doc) ?? blockIds.violation())
-  if (!refused) return {}
+    pendingBytesOf(doc) > MAX_PENDING_BYTES
+      ? 'too many changes waiting for changes the server does not have'
+      : (findSchemaViolation(checked, doc) ?? blockIds.violation())
+  if (!refused) return doc.store.pendingStructs || doc.store.pendingDs ? { pending: true } : {}
   // the replica now holds what the document will not: start it again from the document
   replicas.delete(job.documentName)
-  return { refused, dropped: true }
+  return { refused, dropped: true, ...(waiting ? { pendingInvolved: true } : {}) }
 }
 
 // importing this module elsewhere must not answer on someone else's port
