@@ -12,6 +12,7 @@ import type { ConnectionContext } from './Authentication.js'
 import type { DocumentLog } from '../storage/DocumentLog.js'
 import { YjsSocket } from '../yjsDoor/YjsSocket.js'
 import { AcknowledgementGate } from './AcknowledgementGate.js'
+import { UnstoredUpdates } from './UnstoredUpdates.js'
 import { writableUpdateOf } from './writableUpdateOf.js'
 
 /**
@@ -40,12 +41,16 @@ function originSource(origin: unknown): string | undefined {
 export class Persistence implements Extension {
   extensionName = 'Persistence'
 
+  private readonly unstored: UnstoredUpdates
+
   constructor(
     private readonly log: DocumentLog,
     private readonly logger: Logger,
     /** false: acknowledge without waiting for the commit (the benchmark's baseline, never for real use) */
     private readonly durableAck = true,
-  ) {}
+  ) {
+    this.unstored = new UnstoredUpdates(log, logger)
+  }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const state = await this.log.load(documentName).catch((error: unknown) => {
@@ -62,10 +67,11 @@ export class Persistence implements Extension {
     const { connection, document, documentName } = sync
     // a read-only connection's update is refused by Hocuspocus: it must not reach the log either
     const payload = writableUpdateOf(sync)
-    if (!payload) return
+    // updates kept through a storage outage go in before anything this connection is told is saved
+    if (!payload && !this.unstored.has(documentName)) return
     // each stored change names who made it
     const userId = (connection.context as Partial<ConnectionContext>).user?.id ?? null
-    const commit = this.log.append(documentName, payload.slice(), userId)
+    const commit = this.unstored.append(documentName, payload ? [{ update: payload.slice(), userId }] : [])
     if (!this.durableAck) {
       commit.catch(() => undefined)
       return
@@ -78,12 +84,12 @@ export class Persistence implements Extension {
       () => {
         // the role was lowered between this hook and Hocuspocus's handling: it was sent before,
         // and what is stored must be what everybody sees (a no-op when already applied)
-        if (connection.readOnly) Y.applyUpdate(document, payload, { source: 'connection', connection })
+        if (payload && connection.readOnly) Y.applyUpdate(document, payload, { source: 'connection', connection })
       },
       (error: unknown) => {
         this.logger.error(`convention ${documentName}: an update could not be stored`, error)
-        // never acknowledged: the provider reconnects and sends its unacknowledged edits again,
-        // which are then stored (the document may hold them already; appending them is harmless)
+        // never acknowledged; the document holds it already, so it waits in `unstored` and goes
+        // in before the next append (the reconnected provider's) or by itself once storage is back
         connection.webSocket.close(STORAGE_UNAVAILABLE_CLOSE.code, STORAGE_UNAVAILABLE_CLOSE.reason)
         throw Object.assign(new Error(STORAGE_UNAVAILABLE_CLOSE.reason), STORAGE_UNAVAILABLE_CLOSE)
       },
@@ -96,12 +102,16 @@ export class Persistence implements Extension {
     // clients' updates were logged before they were applied; another process logged those relayed by Redis
     const source = originSource(transactionOrigin)
     if (source === 'connection' || source === 'redis' || storedByWriter(transactionOrigin)) return
-    this.log.append(documentName, update, null).catch((error) => {
+    this.unstored.append(documentName, [{ update, userId: null }]).catch((error) => {
       this.logger.error(`convention ${documentName}: a server-side change could not be stored`, error)
     })
   }
 
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
     await this.log.compact(documentName, readMeta(document))
+  }
+
+  async onDestroy(): Promise<void> {
+    this.unstored.stop()
   }
 }
