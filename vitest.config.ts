@@ -5,6 +5,9 @@ const common = {
   testTimeout: 30_000,
   hookTimeout: 60_000,
   env: { NODE_OPTIONS: '--disable-warning=ExperimentalWarning' },
+  // a condition polled for (an export, a list refreshed) may take seconds on a busy machine:
+  // the export worker's first start compiles its modules with tsx, for one
+  expect: { poll: { timeout: 10_000 } },
 }
 
 export default defineConfig({
