@@ -75,3 +75,26 @@ describe('the export reads every document as a valid convention', () => {
     expect(readMeta(ydoc)).toEqual({ title: 'T'.repeat(TITLE_MAX_LENGTH), period: { start: 2026, end: 2041 } })
   })
 })
+
+describe('a list item holding two sublists', () => {
+  it('exports the items of both, in order, under the first one', () => {
+    const { doc, meta } = conventionToEditorJson(smallConvention())
+    const text = (t: string) => [{ type: 'text', text: t }]
+    const item = (t: string, ...lists: EditorNode[]): EditorNode => ({
+      type: 'listItem',
+      content: [{ type: 'paragraph', content: text(t) }, ...lists],
+    })
+    const list = (type: string, ...items: EditorNode[]): EditorNode => ({ type, content: items })
+    const copy = structuredClone(doc)
+    copy.content!.push(
+      list('bulletList', item('Axe', list('bulletList', item('premier')), list('orderedList', item('second')))),
+    )
+    const out = editorJsonToConvention(copy, meta)
+    expect(conventionModel.safeParse(out).error?.issues).toBeUndefined()
+    const exported = out.content.at(-1)
+    expect(exported).toMatchObject({
+      type: 'list',
+      items: [{ text: 'Axe', sublist: { ordered: false, items: [{ text: 'premier' }, { text: 'second' }] } }],
+    })
+  })
+})

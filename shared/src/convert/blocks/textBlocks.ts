@@ -12,8 +12,11 @@ export function exportList(list: EditorNode): List {
       const out: ListItem = { text: '' }
       const paragraphs: EditorNode[] = []
       for (const child of item.content ?? []) {
-        if (child.type === 'bulletList' || child.type === 'orderedList') out.sublist = exportList(child)
-        else paragraphs.push(child)
+        if (child.type !== 'bulletList' && child.type !== 'orderedList') paragraphs.push(child)
+        // the model holds one sublist per item: a second one (a paste, a join) adds its items to
+        // the first, so that no text is lost
+        else if (out.sublist) out.sublist.items.push(...exportList(child).items)
+        else out.sublist = exportList(child)
       }
       out.text = paragraphs.map(inlineText).join('\n\n')
       const runs = paragraphRuns(paragraphs)
