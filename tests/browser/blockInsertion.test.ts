@@ -25,10 +25,11 @@ const paragraph = (page: Page, text: string) => page.locator('.convention-docume
 async function clickAtEnd(page: Page, target: Locator) {
   await target.scrollIntoViewIfNeeded()
   let box = (await target.boundingBox())!
-  for (let i = 0; i < 20; i++) {
+  // still for three frames in a row: a block laid out late moves it again after one still frame
+  for (let i = 0, still = 0; i < 40 && still < 3; i++) {
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
     const again = (await target.boundingBox())!
-    if (again.y === box.y) break
+    still = again.y === box.y ? still + 1 : 0
     box = again
   }
   const x = box.x + box.width - 4
