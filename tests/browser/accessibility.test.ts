@@ -262,7 +262,7 @@ describe('the blocks with the keyboard alone', () => {
       expect(await focusRing()).toBe(true)
       await page.screenshot({ path: join(OUTPUT, `keyboard-${kind.type}-focus.png`) })
       await page.keyboard.press('Escape')
-      expect(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
       // the block's own "add" button, then the new entry is filled
       await tabTo(kind.add)
       await page.keyboard.press('Enter')

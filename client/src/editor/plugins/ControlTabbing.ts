@@ -51,7 +51,10 @@ export const ControlTabbing = Extension.create({
       if (event.key !== 'Escape' || !(target instanceof HTMLElement) || target === dom) return
       if (!target.matches(FOCUSABLE)) return
       event.preventDefault()
-      // ProseMirror kept its selection while the control had the focus
+      // ProseMirror kept its selection while the control had the focus. Tiptap's focus
+      // command waits for the next frame: take the focus now, so a key typed right after
+      // Escape reaches the text, and let the command scroll the caret into view.
+      editor.view.focus()
       editor.commands.focus(null, { scrollIntoView: true })
     })
   },
