@@ -252,10 +252,10 @@ describe('the blocks with the keyboard alone', () => {
       if (kind.type === 'ficheAction') await expectNoAxeViolations(page, 'the "/" menu', '[data-testid="slash-menu"]')
       await page.keyboard.press('Enter')
       await page.keyboard.type(`Saisi au clavier`)
-      await expect.poll(async () => (await blocks(kind.type)).length, { timeout: 10_000 }).toBe(before + 1)
+      await expect.poll(async () => (await blocks(kind.type)).length, { timeout: 30_000 }).toBe(before + 1)
       const inserted = (await blocks(kind.type)).at(-1)!.id
       const last = async () => JSON.stringify((await blocks(kind.type)).find((b) => b.id === inserted))
-      await expect.poll(last, { timeout: 10_000 }).toContain('Saisi au clavier')
+      await expect.poll(last, { timeout: 30_000 }).toContain('Saisi au clavier')
 
       // Tab goes from the caret to this block's controls (not to the first fiche's); Escape comes back
       await tabTo(kind.add)
@@ -267,7 +267,7 @@ describe('the blocks with the keyboard alone', () => {
       await tabTo(kind.add)
       await page.keyboard.press('Enter')
       await page.keyboard.type('Entrée ajoutée au clavier')
-      await expect.poll(last, { timeout: 10_000 }).toContain('Entrée ajoutée au clavier')
+      await expect.poll(last, { timeout: 30_000 }).toContain('Entrée ajoutée au clavier')
 
       if (kind.type === 'ficheAction') {
         // back to the fiche's "Supprimer" with Shift+Tab, Enter, then confirm with the keyboard
@@ -278,7 +278,7 @@ describe('the blocks with the keyboard alone', () => {
         await tabTo('confirm-accept')
         expect(await focusRing()).toBe(true)
         await page.keyboard.press('Enter')
-        await expect.poll(async () => (await blocks(kind.type)).length, { timeout: 10_000 }).toBe(before)
+        await expect.poll(async () => (await blocks(kind.type)).length, { timeout: 30_000 }).toBe(before)
         await page.locator('.convention-document').focus()
       }
       // Moving a block with the keyboard ("Monter" / "Descendre" in its header) is added here with those controls.

@@ -37,7 +37,7 @@ describe('the activity log', () => {
     await objective(camille).click()
     await camille.keyboard.press('End')
     await camille.keyboard.type(' Camille précise l’objectif.')
-    await expect.poll(() => exportedObjective(suite.server, id), { timeout: 10_000 }).toContain('Camille précise')
+    await expect.poll(() => exportedObjective(suite.server, id), { timeout: 30_000 }).toContain('Camille précise')
     await camille.context().close()
 
     // the owner opens the log from the editor

@@ -9,7 +9,7 @@ import { createConvention } from '../helpers/createConvention.js'
 
 const suite = browserSuite()
 const person = { id: 'u-elodie', name: 'Élodie EPCI' }
-const WAIT = { timeout: 15_000 }
+const WAIT = { timeout: 30_000 }
 
 async function exported(id: string): Promise<Convention> {
   return (await (await suite.server.api(`/api/conventions/${id}/export?format=json`)).json()) as Convention

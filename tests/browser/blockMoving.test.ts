@@ -10,7 +10,7 @@ import { settledBox } from '../helpers/settledBox.js'
 
 const suite = browserSuite()
 const person = { id: 'u-claire', name: 'Claire Caf' }
-const WAIT = { timeout: 15_000 }
+const WAIT = { timeout: 30_000 }
 
 async function exported(id: string): Promise<Convention> {
   return (await (await suite.server.api(`/api/conventions/${id}/export?format=json`)).json()) as Convention

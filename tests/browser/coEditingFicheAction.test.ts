@@ -32,7 +32,7 @@ describe('two browsers edit one fiche action at once', () => {
     ])
 
     const texts = async () => [await objectiveText(claire), await objectiveText(elodie)]
-    await expect.poll(async () => new Set(await texts()).size, { timeout: 10_000 }).toBe(1)
+    await expect.poll(async () => new Set(await texts()).size, { timeout: 30_000 }).toBe(1)
     const [text] = await texts()
     expect(text).toContain('Claire ajoute une phrase.')
     expect(text).toContain('Élodie ajoute la sienne.')
@@ -43,7 +43,7 @@ describe('two browsers edit one fiche action at once', () => {
       .toBeGreaterThan(0)
     // the name shows while she types, then fades so that it does not stay over the text
     const label = claire.locator('.collaboration-carets__label', { hasText: 'Élodie EPCI' }).first()
-    await expect.poll(() => label.evaluate((e) => getComputedStyle(e).visibility), { timeout: 10_000 }).toBe('hidden')
+    await expect.poll(() => label.evaluate((e) => getComputedStyle(e).visibility), { timeout: 30_000 }).toBe('hidden')
 
     // and the server holds the same text
     await expect.poll(() => exportedObjective(suite.server, id)).toContain('Élodie ajoute la sienne.')

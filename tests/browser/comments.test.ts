@@ -69,12 +69,12 @@ describe('comments', () => {
       .getByRole('textbox', { name: 'Votre commentaire' })
       .fill('Préciser « chaque habitant » :\nquelles communes ?')
     await draft.getByRole('button', { name: 'Commenter' }).click()
-    await expect.poll(() => card(paul).count(), { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => card(paul).count(), { timeout: 30_000 }).toBe(1)
     // the server marks the passage in the shared document: it is highlighted for Paul too
-    await expect.poll(() => paul.locator('.comment-highlight').first().textContent(), { timeout: 10_000 }).toBe(quote)
+    await expect.poll(() => paul.locator('.comment-highlight').first().textContent(), { timeout: 30_000 }).toBe(quote)
 
     // the owner sees the highlight and the counters appear without a reload
-    await expect.poll(() => owner.locator('.comment-highlight').first().textContent(), { timeout: 10_000 }).toBe(quote)
+    await expect.poll(() => owner.locator('.comment-highlight').first().textContent(), { timeout: 30_000 }).toBe(quote)
     await expect.poll(() => owner.getByTestId('comments-open-count').textContent()).toContain('1')
     const ficheCount = owner.locator('.fiche-action__header').first().getByTestId('comment-count')
     await expect.poll(() => ficheCount.isVisible()).toBe(true)
@@ -101,7 +101,7 @@ describe('comments', () => {
     await ownerCard.getByRole('button', { name: 'Répondre' }).click()
     await expect.poll(() => ownerCard.getByTestId('thread-message').count()).toBe(2)
     const paulCard = card(paul).first()
-    await expect.poll(() => paulCard.getByTestId('thread-message').count(), { timeout: 10_000 }).toBe(2)
+    await expect.poll(() => paulCard.getByTestId('thread-message').count(), { timeout: 30_000 }).toBe(2)
     expect(await paulCard.getByTestId('thread-message-body').nth(1).textContent()).toBe(
       'Les 34 communes, <b>montagne</b> comprise.',
     )
@@ -111,7 +111,7 @@ describe('comments', () => {
     // the owner resolves; Paul sees the resolution live: the thread leaves the open ones
     await ownerCard.getByTestId('thread-resolve').click()
     await expect
-      .poll(() => paul.getByTestId('comments-filter-resolved').textContent(), { timeout: 10_000 })
+      .poll(() => paul.getByTestId('comments-filter-resolved').textContent(), { timeout: 30_000 })
       .toContain('1')
     await expect.poll(() => card(paul).count()).toBe(0)
     await expect.poll(() => paul.locator('.comment-highlight').count()).toBe(0)
@@ -150,12 +150,12 @@ describe('comments', () => {
     await expect.poll(() => draft.textContent()).toContain('Action clé 1.1')
     await draft.getByRole('textbox', { name: 'Votre commentaire' }).fill('Échéance trop proche.')
     await draft.getByRole('button', { name: 'Commenter' }).click()
-    await expect.poll(() => card(paul).count(), { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => card(paul).count(), { timeout: 30_000 }).toBe(1)
     expect(await card(paul).first().textContent()).toContain('Action clé 1.1')
 
     // the owner sees the counters of the key action and of its fiche; the counter opens the thread
     const keyCount = owner.locator('.key-action').first().getByTestId('comment-count')
-    await expect.poll(() => keyCount.isVisible(), { timeout: 10_000 }).toBe(true)
+    await expect.poll(() => keyCount.isVisible(), { timeout: 30_000 }).toBe(true)
     expect(await keyCount.getAttribute('aria-label')).toBe('1 commentaire ouvert sur l’action clé')
     expect(await owner.locator('.fiche-action__header').first().getByTestId('comment-count').textContent()).toBe('1')
     await keyCount.click()
@@ -168,7 +168,7 @@ describe('comments', () => {
     await editForm.getByRole('textbox').fill('Échéance 2026 trop proche : 2027 ?')
     await editForm.getByRole('button', { name: 'Enregistrer' }).click()
     await expect
-      .poll(() => card(owner).first().getByTestId('thread-message-body').first().textContent(), { timeout: 10_000 })
+      .poll(() => card(owner).first().getByTestId('thread-message-body').first().textContent(), { timeout: 30_000 })
       .toBe('Échéance 2026 trop proche : 2027 ?')
     expect(await card(owner).first().textContent()).toContain('(modifié)')
 
@@ -176,7 +176,7 @@ describe('comments', () => {
     await card(owner).first().getByTestId('message-delete').click()
     await owner.getByTestId('confirm-dialog').getByRole('button', { name: 'Supprimer le message' }).click()
     await expect
-      .poll(() => card(paul).first().locator('.thread-message__body--deleted').textContent(), { timeout: 10_000 })
+      .poll(() => card(paul).first().locator('.thread-message__body--deleted').textContent(), { timeout: 30_000 })
       .toBe('message supprimé')
 
     // the owner removes the key action: the thread is kept, detached, with what it was about
@@ -193,7 +193,7 @@ describe('comments', () => {
 
     // Léa, lecteur, reads the thread but has nothing to write with
     await lea.getByTestId('comments-toggle').click()
-    await expect.poll(() => card(lea).count(), { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => card(lea).count(), { timeout: 30_000 }).toBe(1)
     expect(await lea.getByTestId('comments-read-only').isVisible()).toBe(true)
     expect(await card(lea).first().getByRole('textbox').count()).toBe(0)
     expect(await card(lea).first().getByTestId('thread-resolve').count()).toBe(0)

@@ -50,7 +50,7 @@ describe('the bin', () => {
 
       // the member's open editor says who binned it instead of the document, and does not reconnect
       const notice = member.getByTestId('convention-deleted')
-      await notice.waitFor({ timeout: 10_000 })
+      await notice.waitFor({ timeout: 30_000 })
       expect(await member.getByTestId('convention-deleted-by').textContent()).toMatch(
         /^Cette convention a été mise à la corbeille par Testeuse le /,
       )
@@ -62,7 +62,7 @@ describe('the bin', () => {
       // reopening it gives the same message (from the API's 410), not this device's copy, and the
       // member's list has lost it
       await member.reload()
-      await member.getByTestId('convention-deleted').waitFor({ timeout: 10_000 })
+      await member.getByTestId('convention-deleted').waitFor({ timeout: 30_000 })
       expect(await member.getByTestId('convention-deleted-by').textContent()).toContain('par Testeuse')
       expect(await member.locator('.fiche-action').count()).toBe(0)
       await member.getByRole('link', { name: 'Retour à mes conventions' }).first().click()
@@ -78,7 +78,7 @@ describe('the bin', () => {
       await owner.screenshot({ path: join(OUTPUT, 'bin-restored.png') })
 
       await member.reload()
-      await member.locator(`[data-convention-id="${id}"]`).waitFor({ timeout: 10_000 })
+      await member.locator(`[data-convention-id="${id}"]`).waitFor({ timeout: 30_000 })
       await member.locator(`[data-convention-id="${id}"] a`).click()
       await member.locator('.fiche-action').first().waitFor({ timeout: 20_000 })
       await owner.context().close()

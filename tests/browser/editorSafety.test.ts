@@ -9,7 +9,7 @@ import { createConvention } from '../helpers/createConvention.js'
 
 const suite = browserSuite()
 /** the machine is shared: conditions are polled with a generous deadline */
-const WAIT = { timeout: 15_000 }
+const WAIT = { timeout: 30_000 }
 const person = { id: 'u-camille', name: 'Camille Caf' }
 
 async function exported(id: string): Promise<Convention> {

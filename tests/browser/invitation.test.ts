@@ -68,7 +68,7 @@ describe('an invitation link', () => {
     await objective(elodie).click()
     await elodie.keyboard.press('End')
     await elodie.keyboard.type(' Élodie complète.')
-    await expect.poll(() => exportedObjective(suite.server, id), { timeout: 10_000 }).toContain('Élodie complète.')
+    await expect.poll(() => exportedObjective(suite.server, id), { timeout: 30_000 }).toContain('Élodie complète.')
     // she signs in again later with her e-mail and password
     const token = await sessionCookieOf(elodie.context())
     expect(

@@ -96,7 +96,7 @@ describe('on a phone (360 to 430 px wide)', () => {
             }
             return convention.content.find((b) => b.type === 'ficheAction')?.title
           },
-          { timeout: 10_000 },
+          { timeout: 30_000 },
         )
         .toBe('Ouvrir un relais petite enfance au téléphone')
       await page.screenshot({ path: join(OUTPUT, `phone-${viewport.width}-editing.png`) })
@@ -130,7 +130,7 @@ describe('on a phone (360 to 430 px wide)', () => {
             }
             return convention.content.find((b) => b.type === 'indicatorTable')?.rows?.[0]?.unit
           },
-          { timeout: 10_000 },
+          { timeout: 30_000 },
         )
         .toBe('ETP plein')
       await frame.evaluate((e) => e.scrollTo({ left: e.scrollWidth }))

@@ -103,7 +103,7 @@ describe('plénière', () => {
     expect(supportBox!.height).toBeGreaterThanOrEqual(44)
 
     // the facilitator sees the participant arrive
-    await expect.poll(() => facilitator.getByTestId('participant-count').textContent(), { timeout: 10_000 }).toBe('1')
+    await expect.poll(() => facilitator.getByTestId('participant-count').textContent(), { timeout: 30_000 }).toBe('1')
     expect(await facilitator.getByTestId('participants').textContent()).toContain(PARTICIPANT_NAME)
 
     // --- supports two fiches
@@ -153,11 +153,11 @@ describe('plénière', () => {
     await expectNoAxeViolations(phone, 'the participant view')
 
     // the server wrote the anchor: the writers see the passage highlighted
-    await expect.poll(() => writer.locator('.comment-highlight').first().textContent(), { timeout: 10_000 }).toBe(quote)
+    await expect.poll(() => writer.locator('.comment-highlight').first().textContent(), { timeout: 30_000 }).toBe(quote)
 
     // --- the facilitator sees the comment and the supports arrive
     const comment = facilitator.getByTestId('plenary-comment')
-    await expect.poll(() => comment.count(), { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => comment.count(), { timeout: 30_000 }).toBe(1)
     expect(await comment.getByTestId('plenary-comment-body').innerText()).toBe(
       'Et les familles des hameaux ?\n<b>Transport</b> à prévoir.',
     )
@@ -165,7 +165,7 @@ describe('plénière', () => {
     expect(await comment.textContent()).toContain('Fiche action n°1')
     expect(await facilitator.locator('.plenary-comment b').count()).toBe(0)
     const rows = facilitator.getByTestId('ranking-row')
-    await expect.poll(() => rows.nth(1).getByTestId('ranking-count').textContent(), { timeout: 10_000 }).toMatch(/^1/)
+    await expect.poll(() => rows.nth(1).getByTestId('ranking-count').textContent(), { timeout: 30_000 }).toMatch(/^1/)
     expect(await rows.nth(0).textContent()).toContain('Fiche action n°1')
     expect(await rows.nth(1).textContent()).toContain('Fiche action n°3')
     expect(await rows.nth(2).getByTestId('ranking-count').textContent()).toMatch(/^0/)
@@ -178,7 +178,7 @@ describe('plénière', () => {
     // still hidden after the next read from the server
     await owner.reload()
     await expect
-      .poll(() => owner.getByTestId('plenary-comment').getAttribute('data-hidden'), { timeout: 10_000 })
+      .poll(() => owner.getByTestId('plenary-comment').getAttribute('data-hidden'), { timeout: 30_000 })
       .toBe('true')
 
     // --- projection (1920×1080): the ranking, large; counts may be hidden until the end
@@ -222,10 +222,10 @@ describe('plénière', () => {
     await second.getByTestId('participant-view').waitFor()
     expect(await second.getByTestId('participant-name').textContent()).toBe('Anonyme')
     expect(await second.evaluate(() => document.documentElement.scrollWidth)).toBe(360)
-    await expect.poll(() => owner.getByTestId('participant-count').textContent(), { timeout: 10_000 }).toBe('2')
+    await expect.poll(() => owner.getByTestId('participant-count').textContent(), { timeout: 30_000 }).toBe('2')
     // the writers see how many phones follow, never a phone among the people on the document
     await expect
-      .poll(() => writer.getByTestId('plenary-badge').textContent(), { timeout: 10_000 })
+      .poll(() => writer.getByTestId('plenary-badge').textContent(), { timeout: 30_000 })
       .toContain('2 participants')
     await shot(writer, 'plenary-editor-badge-1440.png')
     const present = await writer.getByTestId('presence-user').allTextContents()
@@ -233,7 +233,7 @@ describe('plénière', () => {
     const anonymous = owner.getByTestId('participant').filter({ hasText: 'Anonyme' })
     await anonymous.getByTestId('participant-exclude').click()
     await owner.getByTestId('confirm-accept').click()
-    await second.getByTestId('plenary-excluded').waitFor({ timeout: 10_000 })
+    await second.getByTestId('plenary-excluded').waitFor({ timeout: 30_000 })
     await shot(second, 'plenary-phone-excluded-360.png')
     await expect.poll(() => owner.getByTestId('participant-count').textContent()).toBe('1')
     // the first phone goes on
@@ -243,15 +243,15 @@ describe('plénière', () => {
     await owner.getByTestId('plenary-close').click()
     await owner.getByTestId('confirm-accept').click()
     await expect
-      .poll(() => owner.getByTestId('plenary-status').textContent(), { timeout: 10_000 })
+      .poll(() => owner.getByTestId('plenary-status').textContent(), { timeout: 30_000 })
       .toContain('Clôturée')
-    await phone.getByTestId('plenary-closed').waitFor({ timeout: 10_000 })
+    await phone.getByTestId('plenary-closed').waitFor({ timeout: 30_000 })
     expect(await phone.getByTestId('plenary-closed').textContent()).toContain('Merci')
     await shot(phone, 'plenary-phone-closed-390.png')
     await expectNoAxeViolations(phone, 'the closed plénière')
     // and stays closed after a reload
     await phone.reload()
-    await phone.getByTestId('plenary-closed').waitFor({ timeout: 10_000 })
+    await phone.getByTestId('plenary-closed').waitFor({ timeout: 30_000 })
 
     // the ranking goes into the fiches as their priority
     await owner.getByTestId('write-priorities').click()

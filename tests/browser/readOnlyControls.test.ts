@@ -161,7 +161,7 @@ describe('read-only controls', () => {
     await expect.poll(() => paul.getByTestId('fiche-status').first().isDisabled(), { timeout: 5_000 }).toBe(false)
     await expect.poll(() => paul.getByTestId('block-delete').first().isVisible()).toBe(true)
     await paul.getByTestId('fiche-status').first().selectOption('realisee')
-    await expect.poll(async () => summary(await exported(id)).status, { timeout: 10_000 }).toBe('realisee')
+    await expect.poll(async () => summary(await exported(id)).status, { timeout: 30_000 }).toBe('realisee')
 
     // the indicators table down to one year: its own rule disables removing another one
     await paul.getByTestId('remove-indicator-year-end').click()
@@ -175,7 +175,7 @@ describe('read-only controls', () => {
           }
           return table.period.end - table.period.start
         },
-        { timeout: 10_000 },
+        { timeout: 30_000 },
       )
       .toBe(0)
     await expect.poll(() => paul.getByTestId('remove-indicator-year-start').isDisabled()).toBe(true)
@@ -216,7 +216,7 @@ describe('read-only controls', () => {
     await paul.context().setOffline(false)
     await paul.getByTestId('rolled-back').waitFor({ timeout: 20_000 })
     await paul.locator('.fiche-action').first().waitFor({ timeout: 20_000 })
-    await expect.poll(() => objective(paul).textContent(), { timeout: 10_000 }).toBe(before)
+    await expect.poll(() => objective(paul).textContent(), { timeout: 30_000 }).toBe(before)
     expect(await paul.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false')
     expect(await paul.getByTestId('read-only-badge').textContent()).not.toContain('Rédacteur')
     await paul.screenshot({ path: join(OUTPUT, 'read-only-offline-edits-rolled-back.png') })
@@ -227,12 +227,12 @@ describe('read-only controls', () => {
     await paul.reload()
     await paul.locator('.fiche-action').first().waitFor({ timeout: 20_000 })
     await expect
-      .poll(() => paul.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 })
+      .poll(() => paul.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 30_000 })
       .toBe('true')
     await objective(paul).click()
     await paul.keyboard.press('End')
     await paul.keyboard.type(' Paul reprend.')
-    await expect.poll(() => exportedObjective(suite.server, id), { timeout: 10_000 }).toContain('Paul reprend.')
+    await expect.poll(() => exportedObjective(suite.server, id), { timeout: 30_000 }).toContain('Paul reprend.')
     expect(await exportedObjective(suite.server, id)).not.toContain('hors ligne')
     await paul.context().close()
   }, 120_000)
@@ -267,12 +267,12 @@ describe('read-only controls', () => {
     await paul.reload()
     await paul.locator('.fiche-action').first().waitFor({ timeout: 20_000 })
     await expect
-      .poll(() => paul.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 })
+      .poll(() => paul.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 30_000 })
       .toBe('true')
     await objective(paul).click()
     await paul.keyboard.press('End')
     await paul.keyboard.type(' Paul complète.')
-    await expect.poll(() => exportedObjective(suite.server, id), { timeout: 10_000 }).toContain('Paul complète.')
+    await expect.poll(() => exportedObjective(suite.server, id), { timeout: 30_000 }).toContain('Paul complète.')
     expect((await exported(id)).title).toBe(TITLE)
     expect(await paul.getByTestId('convention-title').inputValue()).toBe(TITLE)
     await paul.context().close()

@@ -68,7 +68,7 @@ describe('sharing a convention with a role', () => {
     await objective(paul).click()
     await paul.keyboard.press('End')
     await paul.keyboard.type(' Paul complète.')
-    await expect.poll(() => exportedObjective(suite.server, id), { timeout: 10_000 }).toContain('Paul complète.')
+    await expect.poll(() => exportedObjective(suite.server, id), { timeout: 30_000 }).toContain('Paul complète.')
 
     // the owner revokes his access: his page says so at once
     await owner

@@ -70,7 +70,7 @@ describe('signing in and out', () => {
     await context.setOffline(false)
     await expect.poll(() => exportedObjective(suite.server, id), { timeout: 15_000 }).toContain('Écrit hors ligne.')
     await expect
-      .poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 })
+      .poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 30_000 })
       .toBe('saved')
     const copies = () =>
       page.evaluate(async () =>
@@ -95,7 +95,7 @@ describe('signing in and out', () => {
     await page.screenshot({ path: join(OUTPUT, 'signed-out.png') })
 
     // the other tab leaves too, and says why
-    await list.getByTestId('sign-in').waitFor({ timeout: 10_000 })
+    await list.getByTestId('sign-in').waitFor({ timeout: 30_000 })
     expect(await list.getByTestId('sign-in-reason').textContent()).toContain('fermée')
     await context.close()
   }, 90_000)
@@ -120,7 +120,7 @@ describe('signing in and out', () => {
 
     // the same session signed out by someone else (a script, another browser given the link)
     expect((await suite.server.api('/api/auth/logout', { method: 'POST', token })).status).toBe(204)
-    await page.getByTestId('sign-in').waitFor({ timeout: 10_000 })
+    await page.getByTestId('sign-in').waitFor({ timeout: 30_000 })
     expect(await page.getByTestId('sign-in-reason').textContent()).toContain('Votre session a été fermée')
     expect(new URL(page.url()).searchParams.get('next')).toBe(`/c/${id}`)
     await page.screenshot({ path: join(OUTPUT, 'sign-in-session-ended.png') })

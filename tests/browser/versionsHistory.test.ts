@@ -39,7 +39,7 @@ describe('versions, comparison and adoption', () => {
     await panel.getByRole('button', { name: 'Fermer' }).click()
 
     await typeAtEndOfObjective(page, ' Un deuxième relais ouvrira à Seyne.')
-    await expect.poll(() => exportedObjective(suite.server, id), { timeout: 10_000 }).toContain('deuxième relais')
+    await expect.poll(() => exportedObjective(suite.server, id), { timeout: 30_000 }).toContain('deuxième relais')
 
     await page.getByTestId('versions-open').click()
     const named = items.filter({ hasText: 'Version présentée au COPIL' })
@@ -114,7 +114,7 @@ describe('versions, comparison and adoption', () => {
       }
       return exported.content.find((b) => b.type === 'ficheAction')!.keyActions!.map((k) => k.number)
     }
-    await expect.poll(exportedNumbers, { timeout: 10_000 }).toEqual([...adoptedNumbers.slice(1), next])
+    await expect.poll(exportedNumbers, { timeout: 30_000 }).toEqual([...adoptedNumbers.slice(1), next])
     await page.screenshot({ path: join(OUTPUT, 'versions-avenant-numbers.png') })
     await page.context().close()
   }, 120_000)

@@ -37,6 +37,7 @@ import { useStickyToolbar } from './useStickyToolbar.js'
 import { usePresence } from './usePresence.js'
 import { userColor } from '@ctg/shared'
 import { LineIcon } from '../ui/LineIcon.js'
+import { HeaderButton } from './HeaderButton.js'
 import { FrozenBanner } from '../versions/FrozenBanner.js'
 import { hasRefusedContent } from '../versions/unsentText.js'
 import { UnsentTextDialog } from '../versions/UnsentTextDialog.js'
@@ -241,56 +242,39 @@ export function EditorPage({ conventionId, user }: { conventionId: string; user:
                 )}
               </button>
               {role && canEdit(role) && !deletion && (
-                <button
-                  type="button"
-                  className="button button--secondary"
+                <HeaderButton
+                  icon="M3 5h18v11H3zM8 20h8M12 16v4M9 12l2-2 2 2 3-3"
+                  label="Plénière"
                   onClick={() => setPlenaries(true)}
-                  data-testid="plenaries-open"
-                >
-                  <LineIcon d="M3 5h18v11H3zM8 20h8M12 16v4M9 12l2-2 2 2 3-3" />
-                  Plénière
-                </button>
-              )}
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setSharing(true)}
-                data-testid="share"
-              >
-                <LineIcon
-                  d="M16 8a3 3 0 1 0-2.9-3.7L8.8 6.6a3 3 0 1 0 0 4.8l4.3 2.3A3 3 0 1 0 14 12l-4.3-2.3a3 3 0 0 0 0-1.4L14 6a3 3 0 0 0 2 2z"
-                  filled
+                  testId="plenaries-open"
                 />
-                Partager
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
+              )}
+              <HeaderButton
+                icon="M16 8a3 3 0 1 0-2.9-3.7L8.8 6.6a3 3 0 1 0 0 4.8l4.3 2.3A3 3 0 1 0 14 12l-4.3-2.3a3 3 0 0 0 0-1.4L14 6a3 3 0 0 0 2 2z"
+                filled
+                label="Partager"
+                onClick={() => setSharing(true)}
+                testId="share"
+              />
+              <HeaderButton
+                icon="M12 3v12m0 0l-4.5-4.5M12 15l4.5-4.5M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4"
+                label="Exporter"
                 onClick={() => setExporting(true)}
-                data-testid="export-menu"
-              >
-                <LineIcon d="M12 3v12m0 0l-4.5-4.5M12 15l4.5-4.5M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4" />
-                Exporter
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
+                testId="export-menu"
+              />
+              <HeaderButton
+                icon="M3 12a9 9 0 1 0 3-6.7M3 4v4h4M12 8v4l3 2"
+                label="Historique"
                 onClick={() => setShowingVersions(true)}
-                data-testid="versions-open"
-              >
-                <LineIcon d="M3 12a9 9 0 1 0 3-6.7M3 4v4h4M12 8v4l3 2" />
-                Historique
-              </button>
+                testId="versions-open"
+              />
               {role === 'owner' && (
-                <button
-                  type="button"
-                  className="button button--secondary"
+                <HeaderButton
+                  icon="M12 7v5l3 2M21 12a9 9 0 1 1-9-9 9 9 0 0 1 9 9z"
+                  label="Journal d’activité"
                   onClick={() => setShowingActivity(true)}
-                  data-testid="activity-open"
-                >
-                  <LineIcon d="M12 7v5l3 2M21 12a9 9 0 1 1-9-9 9 9 0 0 1 9 9z" />
-                  Journal d’activité
-                </button>
+                  testId="activity-open"
+                />
               )}
               {role === 'owner' && !deletion && (
                 <MoveToBinButton

@@ -71,6 +71,36 @@ const MARK_BUTTONS = [
   { name: 'strike', label: 'Barré', shortcut: 'Ctrl+Maj+S', glyph: <LineIcon d={ICONS.strike} /> },
 ] as const
 
+const LIST_BUTTONS = [
+  { name: 'bulletList', label: 'Liste à puces', testId: 'format-bullet-list' },
+  { name: 'orderedList', label: 'Liste numérotée', testId: 'format-ordered-list' },
+] as const
+
+/** The structured blocks, inserted where the caret is (the "/" menu offers the same). */
+const BLOCK_BUTTONS = [
+  {
+    name: 'ficheAction',
+    label: 'Insérer une fiche action',
+    text: 'Fiche action',
+    icon: 'fiche',
+    testId: 'insert-fiche-action',
+  },
+  {
+    name: 'indicatorTable',
+    label: 'Insérer un tableau d’indicateurs',
+    text: 'Tableau d’indicateurs',
+    icon: 'table',
+    testId: 'insert-indicator-table',
+  },
+  {
+    name: 'signatoryBlock',
+    label: 'Insérer un bloc signataires',
+    text: 'Bloc signataires',
+    icon: 'signature',
+    testId: 'insert-signatory-block',
+  },
+] as const
+
 /** The formatting and insertion bar above the document. */
 export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () => Period }) {
   const state = useToolbarState(editor)
@@ -169,56 +199,33 @@ export function Toolbar({ editor, getPeriod }: { editor: Editor; getPeriod: () =
           </ToolButton>
         </div>
         <div className="toolbar__group" role="group" aria-label="Listes">
-          <ToolButton
-            label="Liste à puces"
-            active={state.bulletList}
-            disabled={disabled || !state.canList}
-            onRun={run('bulletList')}
-            testId="format-bullet-list"
-          >
-            <LineIcon d={ICONS.bulletList} />
-          </ToolButton>
-          <ToolButton
-            label="Liste numérotée"
-            active={state.orderedList}
-            disabled={disabled || !state.canList}
-            onRun={run('orderedList')}
-            testId="format-ordered-list"
-          >
-            <LineIcon d={ICONS.orderedList} />
-          </ToolButton>
+          {LIST_BUTTONS.map((list) => (
+            <ToolButton
+              key={list.name}
+              label={list.label}
+              active={state[list.name]}
+              disabled={disabled || !state.canList}
+              onRun={run(list.name)}
+              testId={list.testId}
+            >
+              <LineIcon d={ICONS[list.name]} />
+            </ToolButton>
+          ))}
         </div>
         <div className="toolbar__group toolbar__group--insert" role="group" aria-label="Insérer un bloc structuré">
-          <ToolButton
-            label="Insérer une fiche action"
-            disabled={disabled}
-            onRun={run('ficheAction')}
-            className="tool--insert"
-            testId="insert-fiche-action"
-          >
-            <LineIcon d={ICONS.fiche} />
-            <span>Fiche action</span>
-          </ToolButton>
-          <ToolButton
-            label="Insérer un tableau d’indicateurs"
-            disabled={disabled}
-            onRun={run('indicatorTable')}
-            className="tool--insert"
-            testId="insert-indicator-table"
-          >
-            <LineIcon d={ICONS.table} />
-            <span>Tableau d’indicateurs</span>
-          </ToolButton>
-          <ToolButton
-            label="Insérer un bloc signataires"
-            disabled={disabled}
-            onRun={run('signatoryBlock')}
-            className="tool--insert"
-            testId="insert-signatory-block"
-          >
-            <LineIcon d={ICONS.signature} />
-            <span>Bloc signataires</span>
-          </ToolButton>
+          {BLOCK_BUTTONS.map((block) => (
+            <ToolButton
+              key={block.name}
+              label={block.label}
+              disabled={disabled}
+              onRun={run(block.name)}
+              className="tool--insert"
+              testId={block.testId}
+            >
+              <LineIcon d={ICONS[block.icon]} />
+              <span>{block.text}</span>
+            </ToolButton>
+          ))}
         </div>
         <div className="toolbar__group toolbar__group--end" role="group" aria-label="Affichage">
           <button
