@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config'
 
 // shared by the three projects
 const common = {
-  testTimeout: 30_000,
+  // a test's first export or version starts a worker whose modules tsx compiles first: seconds
+  // on a quiet machine, over 30 s when other processes load both cores
+  testTimeout: 60_000,
   hookTimeout: 60_000,
   env: { NODE_OPTIONS: '--disable-warning=ExperimentalWarning' },
   // a condition polled for (an export, a list refreshed) may take seconds on a busy machine:

@@ -11,7 +11,7 @@ import { createTestDatabase } from '../helpers/testDatabase.js'
 /** One engine: a fresh store, and raw SQL on its database from outside the store. */
 interface Engine {
   name: string
-  open(): Promise<{ store: ConventionStore; sql(statement: string): Promise<void> }>
+  open(): Promise<{ store: ConventionStore; sql(statement: string): Promise<void>; reopen(): Promise<ConventionStore> }>
 }
 
 const cleanups: (() => Promise<void>)[] = []
@@ -22,13 +22,17 @@ const engines: Engine[] = [
     async open() {
       const dir = mkdtempSync(join(tmpdir(), 'ctg-access-'))
       const file = join(dir, 'ctg.sqlite')
-      const store = new SqliteConventionStore(file)
+      let store = new SqliteConventionStore(file)
       cleanups.push(async () => {
         await store.close()
         removeDir(dir)
       })
       return {
         store,
+        reopen: async () => {
+          await store.close()
+          return (store = new SqliteConventionStore(file))
+        },
         sql: async (statement) => {
           const db = new DatabaseSync(file)
           try {
@@ -44,13 +48,17 @@ const engines: Engine[] = [
     name: 'PostgreSQL',
     async open() {
       const database = await createTestDatabase()
-      const store = await PostgresConventionStore.open(database.url)
+      let store = await PostgresConventionStore.open(database.url)
       cleanups.push(async () => {
         await store.close()
         await database.drop()
       })
       return {
         store,
+        reopen: async () => {
+          await store.close()
+          return (store = await PostgresConventionStore.open(database.url))
+        },
         sql: async (statement) => {
           const client = new pg.Client({ connectionString: database.url })
           await client.connect()
@@ -132,6 +140,37 @@ describe.each(engines)('memberships and activity on $name', (engine) => {
     await expect(sql("UPDATE activity SET user_name = 'Quelqu’un d’autre'")).rejects.toThrow(/append-only/)
     await expect(sql('DELETE FROM activity')).rejects.toThrow(/append-only/)
     expect(await store.activity.list('c-two', { limit: 10 })).toHaveLength(2)
+  })
+})
+
+describe.each(engines)('versions recorded before their tables were a migration, on $name', (engine) => {
+  it('are kept when the migration that creates the tables runs over them', async () => {
+    const { store, sql, reopen } = await engine.open()
+    await store.create(convention('c-versions', 'u-claire'))
+    const version = {
+      id: 'v-1',
+      conventionId: 'c-versions',
+      kind: 'named' as const,
+      name: 'Version présentée au COPIL',
+      status: 'draft' as const,
+      createdAt: '2026-03-12T10:00:00.000Z',
+      authorId: 'u-claire',
+      authorName: 'Claire',
+      sha256: 'a'.repeat(64),
+      summary: 'Première version',
+      state: new Uint8Array([0, 0]),
+      json: '{}',
+    }
+    await store.versions.add(version)
+    // the database as the previous release left it: the version tables there, their migration not run
+    await sql(
+      engine.name === 'SQLite' ? 'PRAGMA user_version = 9' : 'UPDATE ctg_schema_version SET version = version - 1',
+    )
+    const reopened = await reopen()
+    expect(await reopened.versions.list('c-versions')).toEqual([
+      expect.objectContaining({ id: 'v-1', summary: 'Première version' }),
+    ])
+    expect((await reopened.versions.read('c-versions', 'v-1'))!.state).toEqual(version.state)
   })
 })
 

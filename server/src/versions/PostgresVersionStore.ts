@@ -3,7 +3,6 @@ import type pg from 'pg'
 import { postgresTransaction } from '../storage/postgres/postgresTransaction.js'
 import { DRAFT, type Lifecycle, type NewVersion, type VersionRow, type VersionStore } from './VersionStore.js'
 import { toLifecycle, toVersionRow, VERSION_COLUMNS, type LifecycleDbRow, type VersionDbRow } from './versionRows.js'
-import { versionTablesSql } from './versionTables.js'
 
 const INSERT_VERSION = `INSERT INTO convention_versions
   (id, convention_id, kind, name, status, created_at, author_id, author_name, sha256, summary, state, json)
@@ -40,16 +39,8 @@ const lifecycleParams = (conventionId: string, l: Lifecycle) => [
 
 /** Versions in PostgreSQL, shared by every server process. */
 export class PostgresVersionStore implements VersionStore {
-  private constructor(private readonly pool: pg.Pool) {}
-
-  /** Creates the tables if needed, under an advisory lock (several processes may start at once). */
-  static async open(pool: pg.Pool): Promise<PostgresVersionStore> {
-    await postgresTransaction(pool, async (client) => {
-      await client.query("SELECT pg_advisory_xact_lock(hashtext('ctg-workspace-versions'))")
-      await client.query(versionTablesSql('postgres'))
-    })
-    return new PostgresVersionStore(pool)
-  }
+  /** The tables come with the numbered migrations (`postgresMigrations.ts`). */
+  constructor(private readonly pool: pg.Pool) {}
 
   async add(version: NewVersion): Promise<void> {
     await this.pool.query(INSERT_VERSION, versionParams(version))

@@ -4,7 +4,6 @@ import type { SqliteWriter } from '../storage/sqlite/SqliteWriter.js'
 import type { WriterStatement } from '../storage/sqlite/sqliteWriterWorker.js'
 import { DRAFT, type Lifecycle, type NewVersion, type VersionRow, type VersionStore } from './VersionStore.js'
 import { toLifecycle, toVersionRow, VERSION_COLUMNS, type LifecycleDbRow, type VersionDbRow } from './versionRows.js'
-import { versionTablesSql } from './versionTables.js'
 
 const insertVersion = (v: NewVersion, onlyIfChanged = false): WriterStatement => ({
   sql: `INSERT INTO convention_versions (id, convention_id, kind, name, status, created_at, author_id, author_name, sha256, summary, state, json)
@@ -47,9 +46,7 @@ export class SqliteVersionStore implements VersionStore {
   constructor(
     private readonly db: DatabaseSync,
     private readonly writer: SqliteWriter,
-  ) {
-    db.exec(versionTablesSql('sqlite'))
-  }
+  ) {}
 
   async add(version: NewVersion): Promise<void> {
     await this.writer.statements([insertVersion(version)])

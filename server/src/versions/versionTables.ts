@@ -1,6 +1,7 @@
 /**
- * The tables of versions, created when the store opens (idempotent), apart from the
- * numbered migrations: immutable version rows, and each convention's status.
+ * The tables of versions, one numbered migration of each engine: immutable version rows,
+ * and each convention's status. Idempotent, since the version store created them itself
+ * before they became a migration.
  */
 export const versionTablesSql = (engine: 'sqlite' | 'postgres') => {
   const seq = engine === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGSERIAL PRIMARY KEY'

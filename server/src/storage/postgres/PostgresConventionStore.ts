@@ -53,7 +53,7 @@ export class PostgresConventionStore implements ConventionStore {
     pool.on('error', (error) => console.error('[postgres] idle client error:', error.message))
     try {
       await migratePostgres(pool)
-      return new PostgresConventionStore(pool, await PostgresVersionStore.open(pool))
+      return new PostgresConventionStore(pool, new PostgresVersionStore(pool))
     } catch (error) {
       await pool.end()
       throw error

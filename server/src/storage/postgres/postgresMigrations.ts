@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import { versionTablesSql } from '../../versions/versionTables.js'
 
 /** Each entry brings the schema from version `index` to `index + 1`, recorded in `ctg_schema_version`. */
 const MIGRATIONS: string[] = [
@@ -201,6 +202,9 @@ const MIGRATIONS: string[] = [
      record TEXT NOT NULL
    );
    CREATE INDEX imported_plenaries_by_convention ON imported_plenaries (convention_id, seq);`,
+  // versions and each convention's life (the version store created them itself before;
+  // IF NOT EXISTS keeps databases that already have them)
+  versionTablesSql('postgres'),
 ]
 
 /** Several processes may start at once: an advisory lock lets one migrate while the others wait. */

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
+import { versionTablesSql } from '../../versions/versionTables.js'
 
 /** Each entry brings the schema from version `index` to `index + 1`; `PRAGMA user_version` says where a file is. */
 const MIGRATIONS: string[] = [
@@ -184,6 +185,9 @@ const MIGRATIONS: string[] = [
      record TEXT NOT NULL
    );
    CREATE INDEX imported_plenaries_by_convention ON imported_plenaries (convention_id, seq);`,
+  // 10: versions and each convention's life (the version store created them itself before;
+  // IF NOT EXISTS keeps files that already have them)
+  versionTablesSql('sqlite'),
 ]
 
 export function migrateSqlite(db: DatabaseSync): void {
