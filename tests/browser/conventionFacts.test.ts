@@ -67,6 +67,9 @@ describe('the forms of a convention’s facts: parties, territory, planning tabl
     await planning.screenshot({ path: join(OUTPUT, 'convention-facts-planning.png') })
     // a fourth theme for the fiche, and its second indicator followed in the indicators table
     const fiche = page.locator('.fiche-action').first()
+    // the main theme is not offered again among the others
+    await expect.poll(() => fiche.locator('[data-testid="other-theme-petite_enfance"]').isVisible()).toBe(false)
+    expect(await fiche.locator('[data-testid="other-theme-enfance"]').isVisible()).toBe(true)
     await fiche.locator('[data-testid="other-theme-parentalite"]').check()
     await expect
       .poll(async () => {
