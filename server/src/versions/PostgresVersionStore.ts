@@ -2,26 +2,18 @@ import type { ConventionStatus } from '@ctg/shared'
 import type pg from 'pg'
 import { postgresTransaction } from '../storage/postgres/postgresTransaction.js'
 import { DRAFT, type Lifecycle, type NewVersion, type VersionRow, type VersionStore } from './VersionStore.js'
-import { toLifecycle, toVersionRow, VERSION_COLUMNS, type LifecycleDbRow, type VersionDbRow } from './versionRows.js'
+import {
+  toLifecycle,
+  toVersionRow,
+  VERSION_COLUMNS,
+  VERSION_INSERT_COLUMNS,
+  versionParams,
+  type LifecycleDbRow,
+  type VersionDbRow,
+} from './versionRows.js'
 
-const INSERT_VERSION = `INSERT INTO convention_versions
-  (id, convention_id, kind, name, status, created_at, author_id, author_name, sha256, summary, state, json)
+const INSERT_VERSION = `INSERT INTO convention_versions (${VERSION_INSERT_COLUMNS})
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`
-
-const versionParams = (v: NewVersion) => [
-  v.id,
-  v.conventionId,
-  v.kind,
-  v.name,
-  v.status,
-  v.createdAt,
-  v.authorId,
-  v.authorName,
-  v.sha256,
-  v.summary,
-  Buffer.from(v.state),
-  v.json,
-]
 
 const UPSERT_LIFECYCLE = `INSERT INTO convention_lifecycle (convention_id, status, adopted_version_id, amends, amends_convention_id)
   VALUES ($1, $2, $3, $4, $5)

@@ -3,25 +3,20 @@ import type { ConventionStatus } from '@ctg/shared'
 import type { SqliteWriter } from '../storage/sqlite/SqliteWriter.js'
 import type { WriterStatement } from '../storage/sqlite/sqliteWriterWorker.js'
 import { DRAFT, type Lifecycle, type NewVersion, type VersionRow, type VersionStore } from './VersionStore.js'
-import { toLifecycle, toVersionRow, VERSION_COLUMNS, type LifecycleDbRow, type VersionDbRow } from './versionRows.js'
+import {
+  toLifecycle,
+  toVersionRow,
+  VERSION_COLUMNS,
+  VERSION_INSERT_COLUMNS,
+  versionParams,
+  type LifecycleDbRow,
+  type VersionDbRow,
+} from './versionRows.js'
 
 const insertVersion = (v: NewVersion, onlyIfChanged = false): WriterStatement => ({
-  sql: `INSERT INTO convention_versions (id, convention_id, kind, name, status, created_at, author_id, author_name, sha256, summary, state, json)
+  sql: `INSERT INTO convention_versions (${VERSION_INSERT_COLUMNS})
         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? ${onlyIfChanged ? 'WHERE changes() > 0' : ''}`,
-  params: [
-    v.id,
-    v.conventionId,
-    v.kind,
-    v.name,
-    v.status,
-    v.createdAt,
-    v.authorId,
-    v.authorName,
-    v.sha256,
-    v.summary,
-    v.state,
-    v.json,
-  ],
+  params: versionParams(v),
 })
 
 const upsertLifecycle = (conventionId: string, l: Lifecycle, expected?: ConventionStatus): WriterStatement => ({

@@ -1,9 +1,28 @@
 import type { Amends, ConventionStatus, VersionKind } from '@ctg/shared'
-import type { Lifecycle, VersionRow } from './VersionStore.js'
+import type { Lifecycle, NewVersion, VersionRow } from './VersionStore.js'
 
 /** Columns of `convention_versions` the list reads (never the content). */
 export const VERSION_COLUMNS =
   'id, convention_id, kind, name, status, created_at, author_id, author_name, sha256, summary'
+
+/** Columns an insert writes, in the order of `versionParams`. */
+export const VERSION_INSERT_COLUMNS = `${VERSION_COLUMNS}, state, json`
+
+/** A new version's values for an insert, on either engine (a Buffer suits both drivers). */
+export const versionParams = (v: NewVersion) => [
+  v.id,
+  v.conventionId,
+  v.kind,
+  v.name,
+  v.status,
+  v.createdAt,
+  v.authorId,
+  v.authorName,
+  v.sha256,
+  v.summary,
+  Buffer.from(v.state),
+  v.json,
+]
 
 export interface VersionDbRow {
   id: string
