@@ -12,6 +12,8 @@ import type { ConnectArgs, GroupResult, RunArgs, ThreadsReception } from './lib/
 import { encodeConvention, realisticConvention } from './lib/conventions.js'
 import { joinKeystrokes } from './fanout.js'
 import { summarizeProfile } from './lib/cpuProfile.js'
+import type { EventLoopStats } from './lib/eventLoop.js'
+import { cpuMeter } from './lib/procStats.js'
 import { fmtBytes, fmtMs, fmtRatio } from './lib/format.js'
 import { table, writeSection } from './lib/results.js'
 import { RpcChild } from './lib/rpc.js'
@@ -42,6 +44,8 @@ interface Options {
   warmupS: number
   groups: number
   profile: boolean
+  /** diagnostic: the phones join and follow but post nothing (the fan-out alone; no section written) */
+  phonesOnly: boolean
 }
 
 interface Timed {
@@ -66,6 +70,12 @@ interface RunResult {
   /** server growth once every participant joined and connected, per participant */
   rssPerParticipant: number
   heapPerParticipant: number
+  /** the server over the typing window: CPU (ms, from /proc) and its event loop */
+  serverCpuMs: number
+  serverLoop: EventLoopStats
+  /** the client processes over the window: CPU (ms) each, and the worst event-loop delay p99 */
+  harnessCpuMs: number[]
+  harnessDelayP99: number
 }
 
 /** Blocks to comment on: every fiche and key action of the seed, round-robin. */
@@ -224,22 +234,37 @@ async function runOne(withParticipants: boolean, seed: Uint8Array, o: Options): 
     const typeUntilMs = windowFromMs + (o.postS + 2) * 1000
     const run: RunArgs = { windowFromMs, typeUntilMs, drainMs: 3000 }
     const runs = Promise.all(groups.map((g) => g.call<GroupResult>('run', run)))
-    if (withParticipants && o.profile) await server.profileStart()
-    const actions = withParticipants
-      ? await Promise.all(
-          phoneTokens.map((token, i) =>
-            participate(server.httpUrl, plenary.code, token, i, ids, windowFromMs + 1000, o.postS * 1000),
-          ),
-        )
-      : []
+    if (o.profile) await server.profileStart()
+    // the server's CPU and event loop over the measured window (both runs)
+    const serverWindow = (async () => {
+      await sleep(windowFromMs - nowMs())
+      const meter = cpuMeter(server.pid)
+      await server.eventLoopStart()
+      await sleep(typeUntilMs - nowMs())
+      const { cpuMs } = meter()
+      return { cpuMs, loop: await server.eventLoopStop() }
+    })()
+    const actions =
+      withParticipants && !o.phonesOnly
+        ? await Promise.all(
+            phoneTokens.map((token, i) =>
+              participate(server.httpUrl, plenary.code, token, i, ids, windowFromMs + 1000, o.postS * 1000),
+            ),
+          )
+        : []
     const results = await runs
-    if (withParticipants && o.profile) {
-      await server.profileStop('plenary')
-      console.log(summarizeProfile('plenary', 'server while participants act', 30))
+    const serverMeasured = await serverWindow
+    if (o.profile) {
+      // the run without participants too: what a keystroke costs with no phone
+      const name = withParticipants ? 'plenary' : 'plenary-base'
+      await server.profileStop(name)
+      console.log(
+        summarizeProfile(name, withParticipants ? 'server while participants act' : 'server, no participants', 30),
+      )
     }
     const receptions: ThreadsReception[] = results.flatMap((r) => r.threads)
     const facilitatorIndex = o.writers
-    const expectedMessages = withParticipants ? o.participants * (1 + 2 * ACTIONS) : 0
+    const expectedMessages = withParticipants ? o.participants * (o.phonesOnly ? 1 : 1 + 2 * ACTIONS) : 0
     const facilitatorCount = () =>
       receptions.filter((r) => r.index === facilitatorIndex && r.event.startsWith('plenary:')).length
     for (const deadline = nowMs() + 30_000; facilitatorCount() < expectedMessages && nowMs() < deadline;) {
@@ -290,12 +315,22 @@ async function runOne(withParticipants: boolean, seed: Uint8Array, o: Options): 
       heapPerParticipant: withParticipants
         ? (after.heapUsed + after.external - before.heapUsed - before.external) / o.participants
         : NaN,
+      serverCpuMs: serverMeasured.cpuMs,
+      serverLoop: serverMeasured.loop,
+      harnessCpuMs: results.map((r) => r.cpuMs),
+      harnessDelayP99: Math.max(...results.map((r) => r.eventLoop.delayP99)),
     }
   } finally {
     await Promise.all(groups.map((g) => g.stop()))
     await server.stop()
   }
 }
+
+/** The server's CPU per keystroke (all its work in the window, requests included) and the harness's load. */
+const serverCpuPerKeystroke = (r: RunResult) => r.serverCpuMs / Math.max(1, r.keystrokes)
+const machineLine = (r: RunResult) =>
+  `server CPU ${serverCpuPerKeystroke(r).toFixed(2)} ms/keystroke, loop delay p99 ${fmtMs(r.serverLoop.delayP99)} max ${fmtMs(r.serverLoop.delayMax)} ms | ` +
+  `harness CPU ${r.harnessCpuMs.map((ms) => ms.toFixed(0)).join('+')} ms, loop delay p99 ${fmtMs(r.harnessDelayP99)} ms`
 
 const ok = (timed: Timed[], status: number) => timed.filter((t) => t.status === status).length
 const latencyRow = (name: string, timed: Timed[], status: number) => {
@@ -328,6 +363,9 @@ function report(run: RunResult, base: RunResult, o: Options): string {
     fmtMs(r.keystrokeLatency.p99),
     fmtMs(r.keystrokeToWritersLatency.p50),
     fmtMs(r.keystrokeToWritersLatency.p99),
+    serverCpuPerKeystroke(r).toFixed(2),
+    `${fmtMs(r.serverLoop.delayP99)} / ${fmtMs(r.serverLoop.delayMax)}`,
+    `${r.harnessCpuMs.map((ms) => ms.toFixed(0)).join(' + ')} / ${fmtMs(r.harnessDelayP99)}`,
   ])
   return [
     '## Plénière',
@@ -353,7 +391,23 @@ function report(run: RunResult, base: RunResult, o: Options): string {
     'Writers\' keystroke fan-out, with the participants and without any (same writers, same facilitator). "all" is',
     'to every other connection (the phones included); "members" to the writers and the facilitator only:',
     '',
-    table(['run', 'keystrokes', 'delivered', 'all p50 ms', 'all p99 ms', 'members p50 ms', 'members p99 ms'], rows),
+    table(
+      [
+        'run',
+        'keystrokes',
+        'delivered',
+        'all p50 ms',
+        'all p99 ms',
+        'members p50 ms',
+        'members p99 ms',
+        'server CPU ms / keystroke',
+        'server loop delay p99 / max ms',
+        'client processes CPU ms / loop delay p99 ms',
+      ],
+      rows,
+    ),
+    '',
+    'Server CPU per keystroke: all its work over the window (the requests too) divided by the keystrokes typed.',
     '',
     `Server memory once the ${o.participants} participants joined and connected (after GC): ${fmtBytes(run.rssPerParticipant)} RSS and`,
     `${fmtBytes(run.heapPerParticipant)} heap+external per participant.`,
@@ -393,6 +447,7 @@ export async function main(argv: string[]): Promise<void> {
       warmup: { type: 'string', default: '3' },
       groups: { type: 'string', default: '3' },
       profile: { type: 'boolean', default: false },
+      'phones-only': { type: 'boolean', default: false },
     },
   })
   const o: Options = {
@@ -403,11 +458,23 @@ export async function main(argv: string[]): Promise<void> {
     warmupS: Number(values.warmup),
     groups: Math.max(2, Number(values.groups)),
     profile: values.profile,
+    phonesOnly: values['phones-only'],
   }
   const seed = encodeConvention(realisticConvention())
   const base = await runOne(false, seed, o)
-  console.log(`no participants: keystrokes=${base.keystrokes} p99=${fmtMs(base.keystrokeLatency.p99)} ms`)
+  console.log(
+    `no participants: keystrokes=${base.keystrokes} p99=${fmtMs(base.keystrokeLatency.p99)} ms | ${machineLine(base)}`,
+  )
   const run = await runOne(true, seed, o)
+  if (o.phonesOnly) {
+    // a diagnostic: the fan-out to the phones alone, nothing to check nor to write
+    console.log(
+      `${o.participants} phones following, posting nothing: keystroke p99=${fmtMs(run.keystrokeLatency.p99)} ms ` +
+        `(members ${fmtMs(run.keystrokeToWritersLatency.p99)}), ratio ${fmtRatio(run.keystrokeLatency.p99 / base.keystrokeLatency.p99)} ` +
+        `(members ${fmtRatio(run.keystrokeToWritersLatency.p99 / base.keystrokeToWritersLatency.p99)}) | ${machineLine(run)}`,
+    )
+    return
+  }
   const j = summarize(run.joins.map((t) => t.latency))
   const c = summarize(run.comments.map((t) => t.latency))
   const s = summarize(run.supports.map((t) => t.latency))
@@ -415,7 +482,8 @@ export async function main(argv: string[]): Promise<void> {
     `${o.participants} participants: joins ${ok(run.joins, 200)} in ${run.joinWallS.toFixed(1)} s p50=${fmtMs(j.p50)} p99=${fmtMs(j.p99)} | ` +
       `comments ${ok(run.comments, 201)} p50=${fmtMs(c.p50)} p99=${fmtMs(c.p99)} | supports ${ok(run.supports, 200)} p50=${fmtMs(s.p50)} p99=${fmtMs(s.p99)} | ` +
       `keystroke p99=${fmtMs(run.keystrokeLatency.p99)} ms, ratio ${fmtRatio(run.keystrokeLatency.p99 / base.keystrokeLatency.p99)} | ` +
-      `memory ${fmtBytes(run.rssPerParticipant)} RSS per participant | facilitator ${JSON.stringify(run.facilitatorMessages)}`,
+      `memory ${fmtBytes(run.rssPerParticipant)} RSS per participant | facilitator ${JSON.stringify(run.facilitatorMessages)} | ` +
+      machineLine(run),
   )
   writeSection('plenary', report(run, base, o))
 }

@@ -1,10 +1,13 @@
-import type { DatabaseSync } from 'node:sqlite'
+import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import { sqliteTransaction } from '../storage/sqlite/sqliteTransaction.js'
 import type { BinnedSummary, BinStore, BinUser, Deletion } from './BinStore.js'
 import { BINNED_COLUMNS, toBinnedSummary, toDeletion, type BinnedRow, type DeletionRow } from './deletionRow.js'
 
 /** The bin in the SQLite file, on the main thread's connection (rare, small writes). */
 export class SqliteBinStore implements BinStore {
+  /** prepared once: every participant request checks that its convention is not in the bin */
+  private deletion: StatementSync | undefined
+
   constructor(private readonly db: DatabaseSync) {}
 
   async moveToBin(conventionId: string, user: BinUser): Promise<boolean> {
@@ -39,12 +42,11 @@ export class SqliteBinStore implements BinStore {
   }
 
   async deletionOf(conventionId: string): Promise<Deletion | null> {
-    const row = this.db
-      .prepare(
-        `SELECT c.deleted_at, c.deleted_by, u.name AS deleted_by_name
-         FROM conventions c LEFT JOIN users u ON u.id = c.deleted_by WHERE c.id = ?`,
-      )
-      .get(conventionId) as DeletionRow | undefined
+    this.deletion ??= this.db.prepare(
+      `SELECT c.deleted_at, c.deleted_by, u.name AS deleted_by_name
+       FROM conventions c LEFT JOIN users u ON u.id = c.deleted_by WHERE c.id = ?`,
+    )
+    const row = this.deletion.get(conventionId) as DeletionRow | undefined
     return row ? toDeletion(row) : null
   }
 

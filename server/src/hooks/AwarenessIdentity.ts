@@ -17,17 +17,28 @@ export class AwarenessIdentity implements Extension {
   async beforeHandleAwareness({ connection, document, states }: beforeHandleAwarenessPayload) {
     if (!connection) return
     const user = (connection.context as Partial<ConnectionContext>).user
+    // no identity (a plénière participant): nothing it publishes is kept
+    if (!user) {
+      states.clear()
+      return
+    }
     const own = document.getClients(connection)
-    const heldByOthers = new Set(
-      document
-        .getConnections()
-        .filter((other) => other !== connection)
-        .flatMap((other) => [...document.getClients(other)]),
-    )
+    // the other connections' client ids, read only for a client id this one does not hold yet:
+    // a caret moving is its own id, and a plénière puts hundreds of connections on one document
+    let heldByOthers: Set<number> | undefined
+    const heldByAnother = (clientId: number) => {
+      heldByOthers ??= new Set(
+        document
+          .getConnections()
+          .filter((other) => other !== connection)
+          .flatMap((other) => [...document.getClients(other)]),
+      )
+      return heldByOthers.has(clientId)
+    }
     let claimed = own.size
     for (const [clientId, state] of states) {
-      const allowed = own.has(clientId) || (!heldByOthers.has(clientId) && claimed++ < MAX_CLIENT_IDS_PER_CONNECTION)
-      if (!allowed || !user) {
+      const allowed = own.has(clientId) || (!heldByAnother(clientId) && claimed++ < MAX_CLIENT_IDS_PER_CONNECTION)
+      if (!allowed) {
         states.delete(clientId)
         continue
       }
