@@ -9,7 +9,7 @@ import { watchEventLoop } from './lib/eventLoop.js'
 import { fmtBytes, fmtMs, fmtRatio } from './lib/format.js'
 import { table, writeSection } from './lib/results.js'
 import { median } from './lib/stats.js'
-import { schedstat, traceStalls } from './lib/stallTrace.js'
+import { schedstat, threadCpu, traceStalls } from './lib/stallTrace.js'
 
 /**
  * Exports of the 80-fiche convention in every format and its archive, over HTTP on a real
@@ -75,6 +75,7 @@ export async function main(argv: string[] = []): Promise<void> {
       await sleep(20)
       const t0 = performance.now()
       const [ran0, waited0] = schedstat()
+      const threads0 = tracer ? threadCpu() : undefined
       for (let i = 0; i < RUNS; i++) {
         tracer?.mark(`${label} #${i + 1}`)
         const t1 = performance.now()
@@ -82,6 +83,14 @@ export async function main(argv: string[] = []): Promise<void> {
         times.push(performance.now() - t1)
       }
       const [ran1, waited1] = schedstat()
+      if (threads0) {
+        // which of this process's threads used the cores meanwhile (the main thread, workers, V8's and libuv's pools)
+        const used = [...threadCpu()]
+          .map(([tid, t]) => ({ tid, ...t, ms: t.ms - (threads0.get(tid)?.ms ?? 0) }))
+          .filter((t) => t.ms > 0)
+          .map((t) => `${t.name}#${t.tid} (nice ${t.nice}) ${t.ms} ms`)
+        console.log(`${label}: CPU by thread over ${RUNS} runs: ${used.join(', ')}`)
+      }
       const window = performance.now() - t0
       // a stall is recorded when the late timer fires: give it a turn before reading
       await sleep(20)
@@ -122,7 +131,7 @@ export async function main(argv: string[] = []): Promise<void> {
         `${fmtMs(served.loop.delayMax)} / ${fmtMs(served.loop.delayP99)}`,
         served.loop.delayMax < LOOP_GOAL_MS ? 'yes' : 'NO',
         `${fmtMs(idle.loop.delayMax)} / ${fmtMs(idle.loop.delayP99)}`,
-        fmtMs(served.cpu),
+        `${fmtMs(served.cpu)} / ${fmtMs(idle.cpu)}`,
         `${(100 * served.waiting).toFixed(1)} / ${(100 * idle.waiting).toFixed(1)} %`,
         inline ? fmtMs(inline.ms) : '',
         inline ? fmtMs(inline.loop.delayMax) : '',
@@ -162,7 +171,8 @@ export async function main(argv: string[] = []): Promise<void> {
       'whose other processes keep the cores busy, the loop delay includes time the process was not scheduled at',
       'all: right after each export, the same watch runs as long with no export ("no export"), the stalls the',
       'machine causes by itself. "Main thread CPU" is the server thread\'s own time on a core per export',
-      '(schedstat); "waiting for a core" the share of the window it was runnable but not running.',
+      '(schedstat), and over as long a time without one (its timers, this watch); "waiting for a core" the share',
+      'of the window it was runnable but not running.',
       'Baseline: the same export made on the main thread (`conventions.export` then `renderFormat`, in process),',
       `the time and the stall an export would cost every editor without the worker. Goals: under ${GOAL_MS} ms,`,
       `loop delay under ${LOOP_GOAL_MS} ms.`,
@@ -176,7 +186,7 @@ export async function main(argv: string[] = []): Promise<void> {
           'loop delay max / p99, ms',
           `< ${LOOP_GOAL_MS} ms`,
           'no export: max / p99, ms',
-          'main thread CPU, ms',
+          'main thread CPU, ms: export / no export',
           'waiting for a core: export / no export',
           'made on the main thread: ms',
           'made on the main thread: loop delay max, ms',

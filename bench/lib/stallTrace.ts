@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { PerformanceObserver, performance } from 'node:perf_hooks'
 
 /** One late tick of the tracer's timer: when, how late, and what the main thread did meanwhile. */
@@ -73,4 +73,22 @@ export function traceStalls(thresholdMs = 20) {
       return stalls
     },
   }
+}
+
+/** CPU time of each thread of this process so far (Linux /proc), ms, with its name and nice value. */
+export function threadCpu(): Map<number, { name: string; nice: number; ms: number }> {
+  const threads = new Map<number, { name: string; nice: number; ms: number }>()
+  const tick = 10 // USER_HZ = 100 on Linux: utime and stime count 10 ms ticks
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const line = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+      const name = line.slice(line.indexOf('(') + 1, line.lastIndexOf(')'))
+      const fields = line.slice(line.lastIndexOf(')') + 2).split(' ')
+      // fields 14 and 15 of proc(5): utime, stime; 19: nice
+      threads.set(Number(tid), { name, nice: Number(fields[16]), ms: (Number(fields[11]) + Number(fields[12])) * tick })
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return threads
 }
