@@ -30,10 +30,16 @@ export class PdfPrinter {
       })
       .then(() => lowPriorityLauncher(this.chromiumPath))
       .then(async (launcher) => {
-        try {
-          return await chromium.launch({
-            executablePath: launcher.executablePath,
+        const start = (executablePath: string) =>
+          chromium.launch({
+            executablePath,
             args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none'],
+          })
+        try {
+          return await start(launcher.executablePath).catch((error: unknown) => {
+            // a launcher that cannot run (a temporary folder mounted noexec): Chromium as it is
+            if (launcher.executablePath === this.chromiumPath) throw error
+            return start(this.chromiumPath)
           })
         } finally {
           // the launcher has exec'd Chromium by now: its file is not needed any more
