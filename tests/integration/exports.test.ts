@@ -5,6 +5,7 @@ import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat } from '@ctg/shar
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportConvention } from '../fixtures/exportConvention.js'
 import { createConvention } from '../helpers/createConvention.js'
+import { descendantThreads } from '../helpers/descendantThreads.js'
 import {
   docxText,
   expectListsInOrder,
@@ -136,6 +137,17 @@ describe('exports of the convention (6 fiches, 2 indicator tables, 2 planning ta
       copyFileSync(source, join(OUTPUT, `pdf-${name}-page.png`))
     }
   })
+
+  it("prints with a Chromium that keeps the export worker's low priority: every thread at nice 10 or more", async () => {
+    // Chromium sets its threads' nice values itself (0, and -8 for its display threads); run as root
+    // it could, and took the cores from the collaboration loop while printing
+    const { response } = await download(`/api/conventions/${id}/export?format=pdf`)
+    expect(response.status).toBe(200)
+    // the worker keeps its browser between documents
+    const chromium = descendantThreads().filter((thread) => thread.name.startsWith('chrom'))
+    expect(chromium.length).toBeGreaterThan(0)
+    expect(chromium.filter((thread) => thread.nice < 10)).toEqual([])
+  }, 120_000)
 
   it('refuses an unknown format, and answers 404 for a stranger, an unknown convention or version', async () => {
     for (const path of [

@@ -3,6 +3,7 @@ import { access } from 'node:fs/promises'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import type { PrintDocument } from '../layout/PrintDocument.js'
 import { renderHtml } from '../html/renderHtml.js'
+import { lowPriorityLauncher } from './lowPriorityLauncher.js'
 import { pageBandsCss } from './pageBandsCss.js'
 import { PdfUnavailable } from './PdfUnavailable.js'
 import { stampPdfMetadata } from './stampPdfMetadata.js'
@@ -11,7 +12,8 @@ import { stampPdfMetadata } from './stampPdfMetadata.js'
  * Prints conventions to PDF with Chromium (the HTML export, the same page): one browser,
  * and one context started on first use and kept, a fresh page per document. Header: the title;
  * footer: the version line and "page N / M" (`pageBandsCss`). Metadata dates are then set to
- * the document's date.
+ * the document's date. Chromium is started at the nice of the thread that starts it, and kept there
+ * (`lowPriorityLauncher`).
  */
 export class PdfPrinter {
   private browser: Promise<Browser> | null = null
@@ -26,12 +28,24 @@ export class PdfPrinter {
       .catch(() => {
         throw new PdfUnavailable(this.chromiumPath)
       })
-      .then(() =>
-        chromium.launch({
-          executablePath: this.chromiumPath,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none'],
-        }),
-      )
+      .then(() => lowPriorityLauncher(this.chromiumPath))
+      .then(async (launcher) => {
+        const start = (executablePath: string) =>
+          chromium.launch({
+            executablePath,
+            args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none'],
+          })
+        try {
+          return await start(launcher.executablePath).catch((error: unknown) => {
+            // a launcher that cannot run (a temporary folder mounted noexec): Chromium as it is
+            if (launcher.executablePath === this.chromiumPath) throw error
+            return start(this.chromiumPath)
+          })
+        } finally {
+          // the launcher has exec'd Chromium by now: its file is not needed any more
+          await launcher.dispose()
+        }
+      })
       .then((browser) => {
         // a crashed browser is started again on the next document
         browser.on('disconnected', () => {

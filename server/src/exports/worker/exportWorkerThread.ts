@@ -19,6 +19,8 @@ import type { ExportedFile, ExportJob, ExportReply, ExportRequest, ExportWorkerD
  * Exports are batch work; the collaboration server's loop comes first. On Linux a nice value is
  * a thread's own and a child inherits its forking thread's: this thread and the Chromium it
  * starts give way to the main thread when the cores are busy (no effect on an idle machine).
+ * Chromium sets its threads back to 0 and -8 when allowed to (a server run as root): `lowPriorityLauncher`
+ * takes that right away from it.
  */
 const EXPORT_NICE = 10
 try {
