@@ -409,9 +409,7 @@ export class PlenaryService {
     doc: Y.Doc,
     keep: (comment: PlenaryComment) => boolean,
   ): Promise<PlenaryComment[]> {
-    const threads = (await this.store.comments.threads(plenary.conventionId)).filter(
-      (t) => t.thread.plenaryId === plenary.id,
-    )
+    const threads = await this.store.comments.plenaryThreads(plenary.conventionId, plenary.id)
     if (threads.length === 0) return []
     const anchors = readAnchors(doc)
     return threads
