@@ -6,6 +6,7 @@ import { main as idleConnections } from './idleConnections.js'
 import { main as largeConvention } from './largeConvention.js'
 import { main as versions } from './versions.js'
 import { main as plenary } from './plenary.js'
+import { main as plenaryRequests } from './plenaryRequests.js'
 import { main as exportsBench } from './exports.js'
 
 /**
@@ -20,6 +21,7 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   comments,
   versions,
   plenary,
+  'plenary-requests': plenaryRequests,
   compaction,
   exports: exportsBench,
 }

@@ -15,6 +15,7 @@ export const SECTION_ORDER = [
   'comments',
   'versions',
   'plenary',
+  'plenary-requests',
   'compaction',
   'exports',
 ] as const

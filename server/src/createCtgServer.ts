@@ -50,6 +50,7 @@ import { createRedisClient } from './redis/createRedisClient.js'
 import { CodeGuessLimit } from './plenary/CodeGuessLimit.js'
 import { ParticipantConnections } from './plenary/ParticipantConnections.js'
 import { PlenaryLive } from './plenary/PlenaryLive.js'
+import { ParticipantAccessCache } from './plenary/ParticipantAccessCache.js'
 import { plenaryRoutes } from './plenary/plenaryRoutes.js'
 import { PlenaryService } from './plenary/PlenaryService.js'
 import { createLogger } from './logger.js'
@@ -131,7 +132,7 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
     conventions,
     comments,
     documents,
-    new PlenaryLive(documents, live, store.plenaries, logger),
+    new PlenaryLive(documents, live, store.plenaries, logger, new ParticipantAccessCache()),
     logger,
     // failed code guesses counted across processes, like failed sign-ins
     new CodeGuessLimit(sharedBuckets, logger),

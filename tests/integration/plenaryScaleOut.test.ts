@@ -99,6 +99,12 @@ describe('a plénière on two processes (PostgreSQL, Redis)', () => {
     // the phone never received the members' messages
     expect(phoneSeen.some((m) => m.event !== 'closed')).toBe(false)
     expect((await call(a, 'PUT', `/api/plenaries/${plenary.code}/supports`, token, { blockIds: [] })).status).toBe(410)
+    // A kept this participant's access in memory (their requests above): the closing dropped it
+    const late = await call(a, 'POST', `/api/plenaries/${plenary.code}/comments`, token, {
+      anchor: { blockId: 'fa-4' },
+      body: 'Trop tard',
+    })
+    expect(late.status).toBe(410)
 
     // failed code guesses count across the processes (Redis): 12 on A, then B has 8 left
     const guess = async (proc: ServerProcess, i: number) =>
@@ -107,5 +113,43 @@ describe('a plénière on two processes (PostgreSQL, Redis)', () => {
     const onB = []
     for (let i = 12; i < 20 + 3; i++) onB.push(await guess(b, i % 20))
     expect(onB).toEqual([404, 404, 404, 404, 404, 404, 404, 404, 429, 429, 429])
+  })
+
+  it('a participant whose access A keeps in memory is refused on A once excluded on B, and once the convention is binned on B', async () => {
+    const owner = await issueTestToken()
+    const created = await call(a, 'POST', '/api/conventions', owner, { convention: largeConvention() })
+    const { id } = (await created.json()) as { id: string }
+    const plenary = await openPlenary(a, id, owner)
+    const comment = (token: string) =>
+      call(a, 'POST', `/api/plenaries/${plenary.code}/comments`, token, { anchor: { blockId: 'fa-4' }, body: 'Oui' })
+    const me = (token: string) => call(a, 'GET', `/api/plenaries/${plenary.code}/me`, token)
+    const excluded = await joinPlenary(a, plenary.code, 'Exclue')
+    const stays = await joinPlenary(a, plenary.code, 'Reste')
+    // both served by A: their access is now in A's memory
+    for (const { token } of [excluded, stays]) {
+      expect((await comment(token)).status).toBe(201)
+      expect((await me(token)).status).toBe(200)
+    }
+
+    // excluded on B, their phone on A: once A has applied it (the socket closes), A's routes refuse
+    const phone = await connectClient(a.wsUrl, id, excluded.token)
+    clients.push(phone)
+    const cut = closeOf(phone)
+    const path = `/api/conventions/${id}/plenaries/${plenary.id}/participants/${excluded.participant.id}`
+    expect((await call(b, 'DELETE', path, owner)).status).toBe(204)
+    expect(await cut).toEqual({ code: 4401, reason: 'participant excluded' })
+    expect((await comment(excluded.token)).status).toBe(401)
+    expect((await me(excluded.token)).status).toBe(401)
+    // the other participant is untouched
+    expect((await comment(stays.token)).status).toBe(201)
+
+    // the convention moved to the bin on B: A refuses the participant it kept
+    const stayingPhone = await connectClient(a.wsUrl, id, stays.token)
+    clients.push(stayingPhone)
+    const binned = closeOf(stayingPhone)
+    expect((await call(b, 'DELETE', `/api/conventions/${id}`, owner)).status).toBe(204)
+    expect((await binned).code).toBe(4410)
+    expect((await comment(stays.token)).status).toBe(410)
+    expect((await me(stays.token)).status).toBe(410)
   })
 })

@@ -43,7 +43,13 @@ const contextOf = (connection: Connection) => connection.context as Partial<Conn
  */
 export class LiveAccess {
   /** the plénière's share of the bus (PlenaryLive), set once at start */
-  plenaryListener: { onEvent(event: PlenaryAccessEvent): void; onResubscribed(): Promise<void> } | undefined
+  plenaryListener:
+    | {
+        onEvent(event: PlenaryAccessEvent): void
+        onConventionDeleted(conventionId: string): void
+        onResubscribed(): Promise<void>
+      }
+    | undefined
   private readonly checks = new Map<string, RoleChecks>()
   private sessionTimer: NodeJS.Timeout | undefined
 
@@ -121,8 +127,10 @@ export class LiveAccess {
 
   private async receive(event: AccessEvent) {
     if (event.type === 'membershipChanged') await this.recheck(event.conventionId, event.userId)
-    else if (event.type === 'conventionDeleted') await this.closeIfDeleted(event.conventionId)
-    else if (event.type === 'threads') this.tellThreads(event.conventionId, event.event, event.threadId)
+    else if (event.type === 'conventionDeleted') {
+      this.plenaryListener?.onConventionDeleted(event.conventionId)
+      await this.closeIfDeleted(event.conventionId)
+    } else if (event.type === 'threads') this.tellThreads(event.conventionId, event.event, event.threadId)
     else if (event.type === 'plenary') this.plenaryListener?.onEvent(event)
     else if (event.type === 'frozen') this.freezeConnections(event.conventionId, event.status)
     else this.closeSession(event.sessionId)

@@ -51,6 +51,8 @@ export interface CommentStore {
   /** threads brought by an import, in one transaction */
   importThreads(threads: ThreadWithMessages[]): Promise<void>
   threads(conventionId: string): Promise<ThreadWithMessages[]>
+  /** one plénière's threads only (its participants' view: not every thread of the convention) */
+  plenaryThreads(conventionId: string, plenaryId: string): Promise<ThreadWithMessages[]>
   /** the threads alone, without their messages (what the detach check needs) */
   threadsOnly(conventionId: string): Promise<StoredThread[]>
   thread(conventionId: string, threadId: string): Promise<ThreadWithMessages | null>

@@ -44,6 +44,25 @@ export class PostgresCommentStore implements CommentStore {
     )
   }
 
+  async plenaryThreads(conventionId: string, plenaryId: string): Promise<ThreadWithMessages[]> {
+    return postgresTransaction(
+      this.pool,
+      async (client) => {
+        const threads = await client.query<ThreadRow>(
+          'SELECT * FROM comment_threads WHERE convention_id = $1 AND plenary_id = $2',
+          [conventionId, plenaryId],
+        )
+        const messages = await client.query<MessageRow>(
+          `SELECT m.* FROM comment_messages m JOIN comment_threads t ON t.id = m.thread_id
+           WHERE t.convention_id = $1 AND t.plenary_id = $2 ORDER BY m.seq`,
+          [conventionId, plenaryId],
+        )
+        return groupThreads(threads.rows.map(toThread), messages.rows.map(toMessage))
+      },
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    )
+  }
+
   async threadsOnly(conventionId: string): Promise<StoredThread[]> {
     const { rows } = await this.pool.query<ThreadRow>('SELECT * FROM comment_threads WHERE convention_id = $1', [
       conventionId,

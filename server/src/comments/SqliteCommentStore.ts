@@ -73,6 +73,28 @@ export class SqliteCommentStore implements CommentStore {
     )
   }
 
+  async plenaryThreads(conventionId: string, plenaryId: string): Promise<ThreadWithMessages[]> {
+    return sqliteTransaction(
+      this.db,
+      () => {
+        const threads = this.db
+          .prepare('SELECT * FROM comment_threads WHERE convention_id = ? AND plenary_id = ?')
+          .all(conventionId, plenaryId)
+        const messages = this.db
+          .prepare(
+            `SELECT m.* FROM comment_messages m JOIN comment_threads t ON t.id = m.thread_id
+             WHERE t.convention_id = ? AND t.plenary_id = ? ORDER BY m.seq`,
+          )
+          .all(conventionId, plenaryId)
+        return groupThreads(
+          (threads as unknown as ThreadRow[]).map(toThread),
+          (messages as unknown as MessageRow[]).map(toMessage),
+        )
+      },
+      'read',
+    )
+  }
+
   async threadsOnly(conventionId: string): Promise<StoredThread[]> {
     const rows = this.db.prepare('SELECT * FROM comment_threads WHERE convention_id = ?').all(conventionId)
     return (rows as unknown as ThreadRow[]).map(toThread)

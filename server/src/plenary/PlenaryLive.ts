@@ -5,6 +5,7 @@ import type { PlenaryAccessEvent } from '../access/AccessEvent.js'
 import type { Logger } from '../logger.js'
 import type { PlenaryStore } from './PlenaryStore.js'
 import { participantOf } from './ParticipantContext.js'
+import type { ParticipantAccessCache } from './ParticipantAccessCache.js'
 import type { LiveDocuments } from '../live/LiveDocuments.js'
 
 /**
@@ -19,6 +20,8 @@ export class PlenaryLive {
     private readonly live: LiveAccess,
     private readonly store: PlenaryStore,
     private readonly logger: Logger,
+    /** the participants' access kept in memory: dropped here, on every process, as access ends */
+    readonly accessCache: ParticipantAccessCache,
   ) {
     live.plenaryListener = this
   }
@@ -29,6 +32,10 @@ export class PlenaryLive {
   }
 
   onEvent(event: PlenaryAccessEvent): void {
+    // first, and whether or not this process holds the document: the next request reads the database
+    if (event.event === 'closed') this.accessCache.plenaryClosed(event.plenaryId)
+    else if (event.event === 'excluded' && event.participantId)
+      this.accessCache.participantExcluded(event.participantId)
     const document = this.documents.loaded.get(event.conventionId)
     if (!document) return
     const payload = JSON.stringify({
@@ -52,6 +59,7 @@ export class PlenaryLive {
 
   /** The bus may have lost events: every participant connection is checked against the database. */
   async onResubscribed(): Promise<void> {
+    this.accessCache.clear()
     for (const document of this.documents.loaded.values()) {
       for (const connection of document.getConnections()) {
         const participant = participantOf(connection)
@@ -69,6 +77,10 @@ export class PlenaryLive {
         }
       }
     }
+  }
+
+  onConventionDeleted(conventionId: string): void {
+    this.accessCache.conventionDeleted(conventionId)
   }
 
   private cutOff(connection: Connection, payload: string, close: { code: number; reason: string }) {

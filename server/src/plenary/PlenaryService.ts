@@ -257,15 +257,35 @@ export class PlenaryService {
   async authenticate(rawCode: string, token: string | null): Promise<ParticipantAccess> {
     const parsed = parseParticipantToken(token)
     if (!parsed) throw unauthorized('a participant token is required')
-    const participant = await this.store.plenaries.participant(parsed.participantId)
+    const { participant, plenary, binned } = await this.accessOf(parsed.participantId)
     if (!participant || !secretMatches(parsed.secret, participant.tokenHash)) throw unauthorized('invalid token')
     const code = normalisePlenaryCode(rawCode)
-    const plenary = code ? await this.store.plenaries.byCode(code) : null
-    if (!plenary || plenary.id !== participant.plenaryId) throw unauthorized('the token is for another plénière')
+    if (!plenary || !code || plenary.code !== code) throw unauthorized('the token is for another plénière')
     if (participant.excluded) throw unauthorized('excluded from this plénière')
-    // a convention moved to the bin ends its plénières' access too
-    if (isClosed(plenary) || (await this.store.bin.deletionOf(plenary.conventionId))) throw closedError()
+    if (isClosed(plenary) || binned) throw closedError()
     return { plenary, participant }
+  }
+
+  /**
+   * The participant, their plénière and whether its convention is in the bin: from memory while
+   * no event ended their access (PlenaryLive drops them on every process), else from the database.
+   * Only an open access is kept: a refusal is read again each time.
+   */
+  private async accessOf(
+    participantId: string,
+  ): Promise<{ participant: StoredParticipant | null; plenary: StoredPlenary | null; binned: boolean }> {
+    const cache = this.live.accessCache
+    const cached = cache.get(participantId)
+    if (cached) return { ...cached, binned: false }
+    const mark = cache.mark()
+    const participant = await this.store.plenaries.participant(participantId)
+    if (!participant) return { participant: null, plenary: null, binned: false }
+    const plenary = await this.store.plenaries.get(participant.plenaryId)
+    if (!plenary) return { participant, plenary: null, binned: false }
+    // a convention moved to the bin ends its plénières' access too
+    const binned = Boolean(await this.store.bin.deletionOf(plenary.conventionId))
+    if (!participant.excluded && !binned && !isClosed(plenary)) cache.set(mark, { participant, plenary })
+    return { participant, plenary, binned }
   }
 
   /** For `/collab`: the participant's context on their plénière's convention, or null (refused). */
@@ -389,9 +409,7 @@ export class PlenaryService {
     doc: Y.Doc,
     keep: (comment: PlenaryComment) => boolean,
   ): Promise<PlenaryComment[]> {
-    const threads = (await this.store.comments.threads(plenary.conventionId)).filter(
-      (t) => t.thread.plenaryId === plenary.id,
-    )
+    const threads = await this.store.comments.plenaryThreads(plenary.conventionId, plenary.id)
     if (threads.length === 0) return []
     const anchors = readAnchors(doc)
     return threads
