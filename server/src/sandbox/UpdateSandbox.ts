@@ -5,15 +5,23 @@ import { WorkerClient } from '../workers/WorkerClient.js'
 import { SANDBOX_WORKER_DATA, type SandboxJob, type SandboxReply } from './sandboxWorker.js'
 
 export type CheckResult =
-  /** pending: part of the update waits, in the document as in Yjs, for changes the server does not have yet */
-  | { verdict: 'accepted'; ms: number; pending: boolean }
+  /**
+   * pending: part of the update waits, in the document as in Yjs, for changes the server does not have yet;
+   * integrated: what the document will take of it (with what was waiting for it), the part to store
+   */
+  | { verdict: 'accepted'; ms: number; pending: boolean; integrated: Uint8Array }
   | { verdict: 'refused' | 'failed'; reason: string; ms: number }
   | { verdict: 'timeout'; ms: number }
 
 function verdictOf(reply: SandboxReply): CheckResult {
   if (reply.refused !== undefined) return { verdict: 'refused', reason: reply.refused, ms: reply.ms }
   if (reply.failed !== undefined) return { verdict: 'failed', reason: reply.failed, ms: reply.ms }
-  return { verdict: 'accepted', ms: reply.ms, pending: reply.pending === true }
+  return {
+    verdict: 'accepted',
+    ms: reply.ms,
+    pending: reply.pending === true,
+    integrated: reply.integrated ?? new Uint8Array([0, 0]),
+  }
 }
 
 interface Check {
@@ -34,6 +42,8 @@ export interface UpdateSandboxOptions {
   /** longest a check may run before the worker is stopped and the update refused */
   timeoutMs: number
   logger: Logger
+  /** the document's changes waiting for their dependencies were dropped (see `dropPending`) */
+  onPendingDropped?(documentName: string): void
 }
 
 /**
@@ -175,14 +185,17 @@ export class UpdateSandbox {
   /**
    * A refused update integrated changes that were waiting for it, which may be the refused
    * part: left there, they would come in with every later update that brings their
-   * dependencies, and refuse it too. They are dropped (their sender still holds them and
-   * hands them over again at its next sync), and the update is checked again on its own.
+   * dependencies, and refuse it too. They are dropped, and the update is checked again on its
+   * own. Nothing dropped was stored (only what integrates is), and no sender was told that it
+   * was: their sockets are closed (`onPendingDropped`), and they hand them over again at
+   * their next sync, where they integrate at once and are checked as any update.
    */
   private dropPending(check: Check) {
     const { store } = check.document
     store.pendingStructs = null
     store.pendingDs = null
     this.options.logger.warn(`convention ${check.documentName}: dropped changes waiting for their dependencies`)
+    this.options.onPendingDropped?.(check.documentName)
     this.dispatch(check)
   }
 

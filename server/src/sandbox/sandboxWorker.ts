@@ -20,6 +20,11 @@ export interface SandboxReply extends WorkerReply {
   dropped?: boolean
   /** the update was taken, but part of it waits for changes the server does not have yet */
   pending?: boolean
+  /**
+   * what the update made the replica integrate (its own structs and deletions that found their
+   * dependencies, and those that were waiting for it): what the document will take, so what is stored
+   */
+  integrated?: Uint8Array
   /** changes that were waiting integrated with this refused update: they may be the refused part */
   pendingInvolved?: boolean
   /** the check found no replica (dropped after the check was sent): load it and check again */
@@ -37,6 +42,9 @@ export const SANDBOX_WORKER_DATA = { role: 'update-sandbox' } as const
 const MAX_PENDING_BYTES = 4 * 1024 * 1024
 
 const replicas = new Map<string, Y.Doc>()
+
+/** An update with no structs and no deletions (an applied update that integrated nothing emits no event). */
+const EMPTY_UPDATE = new Uint8Array([0, 0])
 
 function pendingBytesOf(doc: Y.Doc): number {
   return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0)
@@ -68,12 +76,19 @@ function run(job: SandboxJob): Omit<SandboxReply, 'id' | 'ms'> {
   const checked = waiting ? Y.mergeUpdates([job.update, Y.convertUpdateFormatV2ToV1(waiting)]) : job.update
   // the ids of the blocks and entries the update touches, as they were, to compare after
   const blockIds = snapshotBlockIds(checked, doc)
-  Y.applyUpdate(doc, job.update)
+  let integrated: Uint8Array = EMPTY_UPDATE
+  const take = (update: Uint8Array) => (integrated = update)
+  doc.on('update', take)
+  try {
+    Y.applyUpdate(doc, job.update)
+  } finally {
+    doc.off('update', take)
+  }
   const refused =
     pendingBytesOf(doc) > MAX_PENDING_BYTES
       ? 'too many changes waiting for changes the server does not have'
       : (findSchemaViolation(checked, doc) ?? blockIds.violation())
-  if (!refused) return doc.store.pendingStructs || doc.store.pendingDs ? { pending: true } : {}
+  if (!refused) return { integrated, ...(doc.store.pendingStructs || doc.store.pendingDs ? { pending: true } : {}) }
   // the replica now holds what the document will not: start it again from the document
   replicas.delete(job.documentName)
   return { refused, dropped: true, ...(waiting ? { pendingInvolved: true } : {}) }
