@@ -44,6 +44,8 @@ export interface ChaosReport {
   lost: number
   /** sockets the server closed because Hocuspocus attached them to a document it was unloading */
   unloadedCopies: number
+  /** updates whose document was unloaded while they were checked, refused (not stored) */
+  unloadedUpdates: number
   /** times the server dropped such waiting changes (refused with the update that brought their dependencies) */
   droppedPending: number
 }
@@ -164,6 +166,7 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     lost: 0,
     unloadedCopies: 0,
     droppedPending: 0,
+    unloadedUpdates: 0,
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'ctg-chaos-'))
   const port = await freePort()
@@ -367,6 +370,7 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     const serverWords = earlierLogs + server.stderr()
     const count = (words: string) => serverWords.split(words).length - 1
     report.unloadedCopies = count('attached to an unloaded copy')
+    report.unloadedUpdates = count('its document was unloaded meanwhile')
     report.droppedPending = count('dropped changes waiting for their dependencies')
     await server.kill()
     server = null

@@ -57,7 +57,7 @@ export async function startServerProcess(options: {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const httpUrl = `http://127.0.0.1:${options.port}`
 
-  const deadline = Date.now() + 30_000
+  const deadline = Date.now() + 60_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server process exited (${child.exitCode}): ${stderr}`)
     if (Date.now() > deadline) {

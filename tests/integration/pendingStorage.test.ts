@@ -61,6 +61,19 @@ async function sendWaiting(socket: RawSocket, id: string, update: Uint8Array) {
   await waitFor(() => socket.received.slice(from).some((f) => isSyncStep(f, SyncStep.one)), 'a sync step 1')
 }
 
+/**
+ * `count` one-character insertions at the start of the first paragraph by `clientID`, as one
+ * update. Two such updates by different clients integrate in quadratic time (each insertion of
+ * the higher client id passes all of the lower's): a check that lasts seconds.
+ */
+function prepends(source: Y.Doc, clientID: number, count: number): Uint8Array {
+  const fork = forkDoc(source, clientID)
+  fork.doc.transact(() => {
+    for (let i = 0; i < count; i++) firstParagraph(fork.doc).insert(0, 'x')
+  })
+  return fork.merged()
+}
+
 /** The server stopped and started again on its files: what a new client finds is what was stored. */
 async function restarted(id: string): Promise<TestClient> {
   for (const client of opened.splice(0)) client.destroy()
@@ -97,6 +110,38 @@ describe('what waits for its dependencies is stored once it is in the document',
     expect(rawSyncStatuses(socket)).not.toContain(true)
     expect(socket.closed).toMatchObject({ code: CloseCode.reset })
   })
+
+  it('an update whose document was unloaded while it was checked is not stored: after a restart, the live document', async () => {
+    // a check of seconds, within the limits
+    server = await startTestServer({ env: { UPDATE_TIMEOUT_MS: '300000', UPDATE_CPU_MS_PER_SECOND: '100000' } })
+    const id = await createConvention(server)
+    const seed = await client(id)
+    const first = prepends(seed.doc, 1_000_001, 4_000)
+    const second = prepends(seed.doc, 2_000_002, 4_000)
+    seed.destroy()
+    const socket = await rawSocket(id)
+    socket.send(updateFrame(id, first))
+    await waitFor(() => rawSyncStatuses(socket).length === 1, 'the first update acknowledged', 60_000)
+    const { hocuspocus } = server.ctg.server
+    const guard = hocuspocus.configuration.extensions.find((e) => e.extensionName === 'UpdateGuard') as unknown as {
+      checking: boolean
+    }
+    socket.send(updateFrame(id, second))
+    await waitFor(() => guard.checking, 'the check of the second update starts')
+    // its sender goes away while it is checked: the last socket, so the document is unloaded
+    socket.ws.close()
+    const loaded = hocuspocus.documents.get(id)
+    await waitFor(() => hocuspocus.documents.get(id) !== loaded, 'the document unloaded', 60_000)
+    // someone opens the convention: a new copy, loaded from storage
+    const reader = await client(id)
+    expect(guard.checking, 'the second update is still being checked').toBe(true)
+    await waitFor(() => !guard.checking, 'the check to end', 240_000)
+    // what the check ended with is in the live copy, or nowhere: never in the file alone
+    await waitFor(() => firstParagraph(reader.doc).length >= 4_000, 'the first update in the new copy')
+    const live = firstParagraph(reader.doc).toString()
+    const later = await restarted(id)
+    expect(firstParagraph(later.doc).toString()).toBe(live)
+  }, 300_000)
 
   it('an edit that waits is acknowledged once its dependencies came and it is stored, and survives a restart', async () => {
     server = await startTestServer()

@@ -92,7 +92,18 @@ export class UpdateGuard implements Extension {
       return refuseConnection(connection, code, reason)
     }
     if (!this.budgets.has(user)) refuse(CloseCode.tooMany, 'update processing budget exceeded')
+    // a copy that was unloaded (its sockets closed while this message waited) takes nothing: stored, the
+    // update would be in the file and in no live document (the next copy may have been loaded before it
+    // was stored). Its sender hands it over again when it reconnects to the live copy.
+    const unloaded = () => refuse(CloseCode.reset, 'reset connection', 'its document was unloaded meanwhile')
+    if (document.isDestroyed) unloaded()
     const result = await this.sandbox.check(documentName, document, payload)
+    if (document.isDestroyed) {
+      // the replica took it: it must not stand for the next copy
+      if (result.verdict === 'accepted') this.sandbox.applied(documentName, payload)
+      this.sandbox.reload(documentName)
+      unloaded()
+    }
     // accepted, it is applied (or dropped, if storing it fails) once the message is handled
     if (result.verdict === 'accepted') {
       this.checked.set(connection, payload)

@@ -118,6 +118,11 @@ export class UpdateSandbox {
     if (this.loaded.has(documentName)) this.post({ kind: 'sync', documentName, update }, this.loadBudgetMs)
   }
 
+  /** The replica took what its document never will (unloaded meanwhile): load it again at the next check. */
+  reload(documentName: string): void {
+    if (this.loaded.delete(documentName)) this.post({ kind: 'forget', documentName }, this.loadBudgetMs)
+  }
+
   forget(documentName: string): void {
     this.inFlight.delete(documentName)
     if (this.loaded.delete(documentName)) this.post({ kind: 'forget', documentName }, this.loadBudgetMs)
@@ -138,6 +143,8 @@ export class UpdateSandbox {
 
   private dispatch(check: Check) {
     if (this.destroyed) return check.resolve({ verdict: 'failed', reason: 'server stopping', ms: 0 })
+    // an unloaded copy is no base for a replica (the caller refuses the update)
+    if (check.document.isDestroyed) return check.resolve({ verdict: 'failed', reason: 'document unloaded', ms: 0 })
     const { documentName, document, update } = check
     if (!this.loaded.has(documentName)) {
       const state = Y.encodeStateAsUpdate(document)
