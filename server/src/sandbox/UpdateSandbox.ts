@@ -13,12 +13,14 @@ export type CheckResult =
   | { verdict: 'refused' | 'failed'; reason: string; ms: number }
   | { verdict: 'timeout'; ms: number }
 
+/** `ms` of a checked update: the worker's CPU time for it (a timeout's is the wall time it ran). */
 function verdictOf(reply: SandboxReply): CheckResult {
-  if (reply.refused !== undefined) return { verdict: 'refused', reason: reply.refused, ms: reply.ms }
-  if (reply.failed !== undefined) return { verdict: 'failed', reason: reply.failed, ms: reply.ms }
+  const ms = reply.cpuMs ?? reply.ms
+  if (reply.refused !== undefined) return { verdict: 'refused', reason: reply.refused, ms }
+  if (reply.failed !== undefined) return { verdict: 'failed', reason: reply.failed, ms }
   return {
     verdict: 'accepted',
-    ms: reply.ms,
+    ms,
     pending: reply.pending === true,
     integrated: reply.integrated ?? new Uint8Array([0, 0]),
   }

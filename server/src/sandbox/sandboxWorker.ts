@@ -12,6 +12,11 @@ export type SandboxJob =
 export interface SandboxReply extends WorkerReply {
   /** time the job took in the worker, in milliseconds */
   ms: number
+  /**
+   * CPU time the worker thread spent on it, in milliseconds: what a user's budget is charged.
+   * On a loaded machine the wall time also counts the other processes' turns.
+   */
+  cpuMs?: number
   /** why the update was refused (schema, missing dependencies) */
   refused?: string
   /** why the update could not be decoded or applied */
@@ -99,6 +104,7 @@ if (parentPort && (workerData as { role?: string } | null)?.role === SANDBOX_WOR
   const port = parentPort
   port.on('message', (job: SandboxJob & { id: number }) => {
     const start = performance.now()
+    const cpuStart = process.threadCpuUsage()
     let result: Omit<SandboxReply, 'id' | 'ms'>
     try {
       result = run(job)
@@ -106,6 +112,8 @@ if (parentPort && (workerData as { role?: string } | null)?.role === SANDBOX_WOR
       replicas.delete(job.documentName)
       result = { failed: error instanceof Error ? error.message : String(error), dropped: true }
     }
-    port.postMessage({ id: job.id, ms: performance.now() - start, ...result } satisfies SandboxReply)
+    const cpu = process.threadCpuUsage(cpuStart)
+    const cpuMs = (cpu.user + cpu.system) / 1000
+    port.postMessage({ id: job.id, ms: performance.now() - start, cpuMs, ...result } satisfies SandboxReply)
   })
 }
