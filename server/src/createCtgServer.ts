@@ -58,6 +58,7 @@ import type { ConventionStore } from './storage/ConventionStore.js'
 import { DocumentLog } from './storage/DocumentLog.js'
 import { openConventionStore } from './storage/openConventionStore.js'
 import { AutoVersions } from './versions/auto/AutoVersions.js'
+import { CheckedUpdates } from './hooks/CheckedUpdates.js'
 import { ClientSchemaCheck } from './hooks/ClientSchemaCheck.js'
 import { LocalAutoVersionPeers } from './versions/auto/LocalAutoVersionPeers.js'
 import { RedisAutoVersionPeers } from './versions/auto/RedisAutoVersionPeers.js'
@@ -143,6 +144,8 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
   conventions.versions = versions
   const exportWorker = new ExportWorker(logger, config.chromiumPath)
 
+  // what UpdateGuard's check saw an update integrate is what Persistence stores of it
+  const checkedUpdates = new CheckedUpdates()
   const authentication = new Authentication(tokens, store, preAuth.authenticationFailed, plenaries)
   server = new Server({
     name: 'ctg-workspace',
@@ -179,7 +182,7 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
       // beforeHandleMessage: rates and sizes first, before any message is read further
       new ConnectionLimits(config.limits, logger),
       // beforeSync: the sandbox checks an update before Persistence logs it (a refused update is never logged)
-      new UpdateGuard(config.limits, logger),
+      new UpdateGuard(config.limits, logger, checkedUpdates),
       // onAuthenticate, connected: after Authentication, which refuses unknown conventions and sets the role
       new FreezeGuard(store.versions),
       new LiveDocumentGuard(logger),
@@ -190,7 +193,7 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
       new SocketsPerUser(config.limits.maxSocketsPerUser, logger),
       // beforeSync: an accepted update's commit starts; its acknowledgement waits for it, its broadcast does not;
       // onChange: a server change is logged before the repairs, versions and activity below react to it
-      new Persistence(log, logger, config.durableAck),
+      new Persistence(log, logger, checkedUpdates, config.durableAck),
       new SchemaRepair(logger),
       new AnchorRepair(logger),
       new SchemaCheck(store, logger),

@@ -44,6 +44,10 @@ export interface ChaosReport {
   lost: number
   /** sockets the server closed because Hocuspocus attached them to a document it was unloading */
   unloadedCopies: number
+  /** updates whose document was unloaded while they were checked, refused (not stored) */
+  unloadedUpdates: number
+  /** times the server dropped such waiting changes (refused with the update that brought their dependencies) */
+  droppedPending: number
 }
 
 interface ChaosClient {
@@ -80,6 +84,29 @@ function describeClient(client: ChaosClient): string {
     ...describeDoc(doc),
     `  last closes [${client.closes.slice(-5).join(', ')}]`,
   ].join('\n')
+}
+
+/** What a struct is, in a few words: its id, what it holds and where (for a failure's log). */
+function describeStruct(doc: Y.Doc, struct: Y.Item | Y.GC | Y.Skip): string {
+  const id = `${struct.id.client}:${struct.id.clock}+${struct.length}`
+  if (!(struct instanceof Y.Item)) return `${id} ${struct.constructor.name}`
+  const item = Y.getItem(doc.store, struct.id) as Y.Item
+  const content = item.content
+  const what =
+    content instanceof Y.ContentType
+      ? `<${(content.type as Y.XmlElement).nodeName ?? 'text'}>`
+      : content instanceof Y.ContentString
+        ? JSON.stringify(content.str)
+        : JSON.stringify(content.getContent()).slice(0, 40)
+  const parent = item.parent instanceof Y.XmlElement ? `in <${item.parent.nodeName}>` : 'in a text or the root'
+  return `${id} ${what}${item.parentSub ? ` as ${item.parentSub}` : ''} ${parent}${item.deleted ? ' (deleted)' : ''}`
+}
+
+/** The structs `stored` holds beyond the state vector of `doc`, described (at most 20). */
+function structsBeyond(stored: Y.Doc, doc: Y.Doc): string {
+  const { structs } = Y.decodeUpdate(Y.encodeStateAsUpdate(stored, Y.encodeStateVector(doc)))
+  const lines = structs.slice(0, 20).map((s) => `  ${describeStruct(stored, s)}`)
+  return lines.length > 0 ? `structs stored that the clients lack:\n${lines.join('\n')}` : ''
 }
 
 /** Text fields and free text: every Y.XmlText of the document, in order. */
@@ -138,12 +165,18 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     acknowledged: 0,
     lost: 0,
     unloadedCopies: 0,
+    droppedPending: 0,
+    unloadedUpdates: 0,
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'ctg-chaos-'))
   const port = await freePort()
   const token = await issueTestToken({ id: 'u-chaos', name: 'Chaos' })
-  let server: ServerProcess | null = await startServerProcess({ port, dataDir })
+  // the server's log (QUIET off: its repairs and waiting updates too) explains a failure
+  const serverEnv = { QUIET: '0' }
+  let server: ServerProcess | null = await startServerProcess({ port, dataDir, env: serverEnv })
   const clients: ChaosClient[] = []
+  /** the Yjs client ids of crashed clients, to tell their changes from the server's in a failure */
+  const crashed: number[] = []
   /** per Yjs client id, the clock up to which the server acknowledged its edits */
   const acked = new Map<number, number>()
   /** every edit made, as the clock its client reached with it */
@@ -162,7 +195,8 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     [
       // the server's document may hold pending structs too (an update waiting for its dependencies)
       `stored document:\n${describeDoc(storedDoc(dataDir, id)).join('\n')}`,
-      `server log (last lines):\n${(earlierLogs + (server?.stderr() ?? '')).trim().split('\n').slice(-40).join('\n')}`,
+      `crashed clients: ${crashed.join(' ')}`,
+      `server log (last lines):\n${(earlierLogs + (server?.stderr() ?? '')).trim().split('\n').slice(-80).join('\n')}`,
     ].join('\n')
 
   const connect = (): ChaosClient => {
@@ -284,6 +318,7 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
         // the client's machine dies: what it held and the server did not acknowledge is gone
         log(`${client.doc.clientID}: crashes`)
         destroy(client)
+        crashed.push(client.doc.clientID)
         clients[clients.indexOf(client)] = connect()
         report.clientCrashes++
       } else if (action < 90) {
@@ -295,7 +330,7 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
           report.serverKills++
         } else {
           log('server restarts')
-          server = await startServerProcess({ port, dataDir })
+          server = await startServerProcess({ port, dataDir, env: serverEnv })
         }
       }
       // let some messages cross, as between keystrokes
@@ -303,7 +338,7 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     }
 
     // the end: everyone back online, everything sent
-    if (!server) server = await startServerProcess({ port, dataDir })
+    if (!server) server = await startServerProcess({ port, dataDir, env: serverEnv })
     // a socket the plan left disconnected, or one between two retries, is told to connect
     const nudge = setInterval(() => {
       for (const client of clients) if (client.socket.status === 'disconnected') void client.socket.connect()
@@ -329,10 +364,14 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
         clients.every((c) => visibleState(c.doc) === visibleState(clients[0]!.doc)) &&
         visibleState(storedDoc(dataDir, id)) === visibleState(clients[0]!.doc),
       () =>
-        `seed ${seed}: the file holds what the clients hold\n${clients.map(describeClient).join('\n')}\n${serverLog()}`,
+        `seed ${seed}: the file holds what the clients hold\n${clients.map(describeClient).join('\n')}\n${structsBeyond(storedDoc(dataDir, id), clients[0]!.doc)}\n${serverLog()}`,
       30_000,
     )
-    report.unloadedCopies = (earlierLogs + server.stderr()).split('attached to an unloaded copy').length - 1
+    const serverWords = earlierLogs + server.stderr()
+    const count = (words: string) => serverWords.split(words).length - 1
+    report.unloadedCopies = count('attached to an unloaded copy')
+    report.unloadedUpdates = count('its document was unloaded meanwhile')
+    report.droppedPending = count('dropped changes waiting for their dependencies')
     await server.kill()
     server = null
 

@@ -11,7 +11,7 @@ export interface ServerProcess {
   port: number
   httpUrl: string
   wsUrl: string
-  /** what the process wrote on stderr so far */
+  /** what the process wrote on stderr so far (and on stdout, where its log goes, without QUIET) */
   stderr(): string
   /** SIGKILL: no shutdown hook runs, nothing is flushed */
   kill(): Promise<void>
@@ -48,15 +48,16 @@ export async function startServerProcess(options: {
         QUIET: '1',
         ...options.env,
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  child.stdout!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const httpUrl = `http://127.0.0.1:${options.port}`
 
-  const deadline = Date.now() + 30_000
+  const deadline = Date.now() + 60_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server process exited (${child.exitCode}): ${stderr}`)
     if (Date.now() > deadline) {

@@ -1,4 +1,5 @@
 import type {
+  afterUnloadDocumentPayload,
   beforeSyncPayload,
   Extension,
   onChangePayload,
@@ -13,7 +14,8 @@ import type { DocumentLog } from '../storage/DocumentLog.js'
 import { YjsSocket } from '../yjsDoor/YjsSocket.js'
 import { AcknowledgementGate } from './AcknowledgementGate.js'
 import { UnstoredUpdates } from './UnstoredUpdates.js'
-import { writableUpdateOf } from './writableUpdateOf.js'
+import type { CheckedUpdates } from './CheckedUpdates.js'
+import { EMPTY_UPDATE_BYTES, writableUpdateOf } from './writableUpdateOf.js'
 
 /**
  * A key of a direct connection's context: the change is stored by the code that made it,
@@ -46,6 +48,7 @@ export class Persistence implements Extension {
   constructor(
     private readonly log: DocumentLog,
     private readonly logger: Logger,
+    private readonly checkedUpdates: CheckedUpdates,
     /** false: acknowledge without waiting for the commit (the benchmark's baseline, never for real use) */
     private readonly durableAck = true,
   ) {
@@ -61,6 +64,12 @@ export class Persistence implements Extension {
     // document from ever standing in for a stored one
     if (!state) throw new Error(`no stored state for ${documentName}`)
     Y.applyUpdate(document, state)
+    // names the server's own changes (repairs) in the stored document, to read a log against it
+    this.logger.info(`convention ${documentName}: loaded; this copy's own changes are Yjs client ${document.clientID}`)
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    this.logger.info(`convention ${documentName}: unloaded`)
   }
 
   async beforeSync(sync: beforeSyncPayload): Promise<void> {
@@ -71,7 +80,13 @@ export class Persistence implements Extension {
     if (!payload && !this.unstored.has(documentName)) return
     // each stored change names who made it
     const userId = (connection.context as Partial<ConnectionContext>).user?.id ?? null
-    const commit = this.unstored.append(documentName, payload ? [{ update: payload.slice(), userId }] : [])
+    // what the check saw the document integrate: a part still waiting for its dependencies is not stored
+    // until they come (stored with the update that brings them); stored now, it would be in the file
+    // although the document may drop it
+    const update = payload && this.checkedUpdates.storable(payload)
+    const stores = update && update.byteLength > EMPTY_UPDATE_BYTES
+    const commit = this.unstored.append(documentName, stores ? [{ update: update.slice(), userId }] : [])
+    this.checkedUpdates.storing(documentName, commit)
     if (!this.durableAck) {
       commit.catch(() => undefined)
       return
@@ -102,7 +117,9 @@ export class Persistence implements Extension {
     // clients' updates were logged before they were applied; another process logged those relayed by Redis
     const source = originSource(transactionOrigin)
     if (source === 'connection' || source === 'redis' || storedByWriter(transactionOrigin)) return
-    this.unstored.append(documentName, [{ update, userId: null }]).catch((error) => {
+    const commit = this.unstored.append(documentName, [{ update, userId: null }])
+    this.checkedUpdates.storing(documentName, commit)
+    commit.catch((error: unknown) => {
       this.logger.error(`convention ${documentName}: a server-side change could not be stored`, error)
     })
   }

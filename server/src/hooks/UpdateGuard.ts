@@ -5,6 +5,7 @@ import {
   type afterLoadDocumentPayload,
   type Connection,
   type afterUnloadDocumentPayload,
+  type onDisconnectPayload,
   type beforeSyncPayload,
   type Extension,
 } from '@hocuspocus/server'
@@ -13,9 +14,13 @@ import type { Limits } from '../config.js'
 import { KeyedTokenBuckets } from '../limits/KeyedTokenBuckets.js'
 import { refuseConnection } from '../limits/refuseConnection.js'
 import type { Logger } from '../logger.js'
+import { integrationOf } from '../sandbox/integrationOf.js'
 import { UpdateSandbox } from '../sandbox/UpdateSandbox.js'
+import { AcknowledgementGate } from './AcknowledgementGate.js'
 import type { ConnectionContext } from './Authentication.js'
+import type { CheckedUpdates } from './CheckedUpdates.js'
 import { writableUpdateOf } from './writableUpdateOf.js'
+import type * as Y from 'yjs'
 
 /**
  * Lets a client's update reach the document only once a replica took it (see
@@ -29,6 +34,10 @@ import { writableUpdateOf } from './writableUpdateOf.js'
  * Yjs peer, the document keeps what cannot integrate yet as pending, and the client is sent
  * the server's state vector, so that its answer brings the missing changes. Refusing it
  * closed the socket, and the client sent the same dependent updates on the next one.
+ * Only what integrates is stored (`CheckedUpdates`): the acknowledgement of an edit (an
+ * update message) that waits is held until it integrates and is stored; if what waits is
+ * dropped (`UpdateSandbox.dropPending`), the sockets whose edits waited are closed with
+ * 4205 so that their providers sync again and hand them over.
  */
 export class UpdateGuard implements Extension {
   extensionName = 'UpdateGuard'
@@ -38,12 +47,19 @@ export class UpdateGuard implements Extension {
   private readonly asked = new WeakSet<Connection>()
   /** the update of the message each connection is handling, once accepted */
   private readonly checked = new WeakMap<Connection, Uint8Array>()
+  /** per document, the connections whose acknowledgement waits for a part of their edit to integrate, with how to stop waiting */
+  private readonly waiting = new Map<string, Map<Connection, Set<() => void>>>()
 
   constructor(
     limits: Limits,
     private readonly logger: Logger,
+    private readonly checkedUpdates: CheckedUpdates,
   ) {
-    this.sandbox = new UpdateSandbox({ timeoutMs: limits.updateTimeoutMs, logger })
+    this.sandbox = new UpdateSandbox({
+      timeoutMs: limits.updateTimeoutMs,
+      logger,
+      onPendingDropped: (documentName) => this.pendingDropped(documentName),
+    })
     // a burst of two maximal updates, then `updateCpuMsPerSecond` per user
     this.budgets = new KeyedTokenBuckets(2 * limits.updateTimeoutMs, limits.updateCpuMsPerSecond)
   }
@@ -76,21 +92,34 @@ export class UpdateGuard implements Extension {
       return refuseConnection(connection, code, reason)
     }
     if (!this.budgets.has(user)) refuse(CloseCode.tooMany, 'update processing budget exceeded')
+    // a copy that was unloaded (its sockets closed while this message waited) takes nothing: stored, the
+    // update would be in the file and in no live document (the next copy may have been loaded before it
+    // was stored). Its sender hands it over again when it reconnects to the live copy.
+    const unloaded = () => refuse(CloseCode.reset, 'reset connection', 'its document was unloaded meanwhile')
+    if (document.isDestroyed) unloaded()
     const result = await this.sandbox.check(documentName, document, payload)
+    if (document.isDestroyed) {
+      // the replica took it: it must not stand for the next copy
+      if (result.verdict === 'accepted') this.sandbox.applied(documentName, payload)
+      this.sandbox.reload(documentName)
+      unloaded()
+    }
     // accepted, it is applied (or dropped, if storing it fails) once the message is handled
-    if (result.verdict === 'accepted') this.checked.set(connection, payload)
+    if (result.verdict === 'accepted') {
+      this.checked.set(connection, payload)
+      this.checkedUpdates.checked(payload, result.integrated)
+    }
     this.budgets.spend(user, result.ms)
     if (result.verdict === 'refused') refuse(CloseCode.refused, `update refused: ${result.reason}`)
     if (result.verdict === 'failed') refuse(CloseCode.malformed, 'malformed update', result.reason)
     if (result.verdict === 'timeout')
       refuse(CloseCode.tooLarge, 'update too costly', `over ${Math.round(result.ms)} ms`)
+    if (result.verdict !== 'accepted' || !result.pending || sync.type !== messageYjsUpdate) return
+    // an edit: "saved" once all of it is in the document and stored (a sync answer's waiting part is
+    // what the client holds waiting too, never its own edits)
+    this.holdUntilIntegrated(connection, document, documentName, payload)
     // a sync answer that still lacks dependencies holds all the client has: asking again would loop
-    if (
-      result.verdict === 'accepted' &&
-      result.pending &&
-      sync.type === messageYjsUpdate &&
-      !this.asked.has(connection)
-    ) {
+    if (!this.asked.has(connection)) {
       this.asked.add(connection)
       this.logger.info(`convention ${documentName}: an update from ${user} waits for changes it depends on`)
       connection.send(
@@ -108,8 +137,60 @@ export class UpdateGuard implements Extension {
     if (update) this.sandbox.applied(documentName, update)
   }
 
+  async onDisconnect({ documentName, socketId }: onDisconnectPayload) {
+    this.stopWaiting(documentName, (connection) => connection.socketId === socketId)
+  }
+
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
+    this.stopWaiting(documentName, () => true)
+    this.checkedUpdates.forget(documentName)
     this.sandbox.forget(documentName)
+  }
+
+  /**
+   * Holds the connection's acknowledgements until every change of `update` is in the document
+   * (the update that brings its dependencies integrates it) and stored with that update.
+   */
+  private holdUntilIntegrated(connection: Connection, document: Y.Doc, documentName: string, update: Uint8Array) {
+    const integrated = integrationOf(update)
+    const waits = this.waiting.get(documentName) ?? new Map<Connection, Set<() => void>>()
+    this.waiting.set(documentName, waits)
+    const stops = waits.get(connection) ?? new Set<() => void>()
+    waits.set(connection, stops)
+    const done = new Promise<void>((resolve) => {
+      const check = () => {
+        if (!integrated(document)) return
+        stop()
+        resolve()
+      }
+      const stop = () => {
+        document.off('afterTransaction', check)
+        stops.delete(stop)
+        if (stops.size === 0) waits.delete(connection)
+        if (waits.size === 0 && this.waiting.get(documentName) === waits) this.waiting.delete(documentName)
+      }
+      stops.add(stop)
+      document.on('afterTransaction', check)
+    })
+    AcknowledgementGate.of(connection).holdUntil(done.then(() => this.checkedUpdates.stored(documentName)))
+  }
+
+  /** Stops waiting for the connections of the document that `which` selects. */
+  private stopWaiting(documentName: string, which: (connection: Connection) => boolean): Connection[] {
+    const stopped: Connection[] = []
+    for (const [connection, stops] of this.waiting.get(documentName) ?? []) {
+      if (!which(connection)) continue
+      for (const stop of [...stops]) stop()
+      stopped.push(connection)
+    }
+    return stopped
+  }
+
+  /** What waited was dropped, so never stored: its senders must sync again (their acknowledgements stay held). */
+  private pendingDropped(documentName: string) {
+    for (const connection of this.stopWaiting(documentName, () => true)) {
+      connection.webSocket.close(CloseCode.reset, 'changes waiting for their dependencies were dropped')
+    }
   }
 
   async onDestroy() {

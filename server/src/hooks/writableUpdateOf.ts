@@ -2,7 +2,7 @@ import type { beforeSyncPayload } from '@hocuspocus/server'
 import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 
 /** An encoded update with no structs and no deletions. */
-const EMPTY_UPDATE_BYTES = 2
+export const EMPTY_UPDATE_BYTES = 2
 
 /**
  * The update a sync message asks the server to apply, or null when there is nothing to

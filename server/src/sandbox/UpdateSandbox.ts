@@ -5,15 +5,25 @@ import { WorkerClient } from '../workers/WorkerClient.js'
 import { SANDBOX_WORKER_DATA, type SandboxJob, type SandboxReply } from './sandboxWorker.js'
 
 export type CheckResult =
-  /** pending: part of the update waits, in the document as in Yjs, for changes the server does not have yet */
-  | { verdict: 'accepted'; ms: number; pending: boolean }
+  /**
+   * pending: part of the update waits, in the document as in Yjs, for changes the server does not have yet;
+   * integrated: what the document will take of it (with what was waiting for it), the part to store
+   */
+  | { verdict: 'accepted'; ms: number; pending: boolean; integrated: Uint8Array }
   | { verdict: 'refused' | 'failed'; reason: string; ms: number }
   | { verdict: 'timeout'; ms: number }
 
+/** `ms` of a checked update: the worker's CPU time for it (a timeout's is the wall time it ran). */
 function verdictOf(reply: SandboxReply): CheckResult {
-  if (reply.refused !== undefined) return { verdict: 'refused', reason: reply.refused, ms: reply.ms }
-  if (reply.failed !== undefined) return { verdict: 'failed', reason: reply.failed, ms: reply.ms }
-  return { verdict: 'accepted', ms: reply.ms, pending: reply.pending === true }
+  const ms = reply.cpuMs ?? reply.ms
+  if (reply.refused !== undefined) return { verdict: 'refused', reason: reply.refused, ms }
+  if (reply.failed !== undefined) return { verdict: 'failed', reason: reply.failed, ms }
+  return {
+    verdict: 'accepted',
+    ms,
+    pending: reply.pending === true,
+    integrated: reply.integrated ?? new Uint8Array([0, 0]),
+  }
 }
 
 interface Check {
@@ -34,6 +44,8 @@ export interface UpdateSandboxOptions {
   /** longest a check may run before the worker is stopped and the update refused */
   timeoutMs: number
   logger: Logger
+  /** the document's changes waiting for their dependencies were dropped (see `dropPending`) */
+  onPendingDropped?(documentName: string): void
 }
 
 /**
@@ -108,6 +120,11 @@ export class UpdateSandbox {
     if (this.loaded.has(documentName)) this.post({ kind: 'sync', documentName, update }, this.loadBudgetMs)
   }
 
+  /** The replica took what its document never will (unloaded meanwhile): load it again at the next check. */
+  reload(documentName: string): void {
+    if (this.loaded.delete(documentName)) this.post({ kind: 'forget', documentName }, this.loadBudgetMs)
+  }
+
   forget(documentName: string): void {
     this.inFlight.delete(documentName)
     if (this.loaded.delete(documentName)) this.post({ kind: 'forget', documentName }, this.loadBudgetMs)
@@ -128,6 +145,8 @@ export class UpdateSandbox {
 
   private dispatch(check: Check) {
     if (this.destroyed) return check.resolve({ verdict: 'failed', reason: 'server stopping', ms: 0 })
+    // an unloaded copy is no base for a replica (the caller refuses the update)
+    if (check.document.isDestroyed) return check.resolve({ verdict: 'failed', reason: 'document unloaded', ms: 0 })
     const { documentName, document, update } = check
     if (!this.loaded.has(documentName)) {
       const state = Y.encodeStateAsUpdate(document)
@@ -175,14 +194,17 @@ export class UpdateSandbox {
   /**
    * A refused update integrated changes that were waiting for it, which may be the refused
    * part: left there, they would come in with every later update that brings their
-   * dependencies, and refuse it too. They are dropped (their sender still holds them and
-   * hands them over again at its next sync), and the update is checked again on its own.
+   * dependencies, and refuse it too. They are dropped, and the update is checked again on its
+   * own. Nothing dropped was stored (only what integrates is), and no sender was told that it
+   * was: their sockets are closed (`onPendingDropped`), and they hand them over again at
+   * their next sync, where they integrate at once and are checked as any update.
    */
   private dropPending(check: Check) {
     const { store } = check.document
     store.pendingStructs = null
     store.pendingDs = null
     this.options.logger.warn(`convention ${check.documentName}: dropped changes waiting for their dependencies`)
+    this.options.onPendingDropped?.(check.documentName)
     this.dispatch(check)
   }
 

@@ -12,6 +12,11 @@ export type SandboxJob =
 export interface SandboxReply extends WorkerReply {
   /** time the job took in the worker, in milliseconds */
   ms: number
+  /**
+   * CPU time the worker thread spent on it, in milliseconds: what a user's budget is charged.
+   * On a loaded machine the wall time also counts the other processes' turns.
+   */
+  cpuMs?: number
   /** why the update was refused (schema, missing dependencies) */
   refused?: string
   /** why the update could not be decoded or applied */
@@ -20,6 +25,11 @@ export interface SandboxReply extends WorkerReply {
   dropped?: boolean
   /** the update was taken, but part of it waits for changes the server does not have yet */
   pending?: boolean
+  /**
+   * what the update made the replica integrate (its own structs and deletions that found their
+   * dependencies, and those that were waiting for it): what the document will take, so what is stored
+   */
+  integrated?: Uint8Array
   /** changes that were waiting integrated with this refused update: they may be the refused part */
   pendingInvolved?: boolean
   /** the check found no replica (dropped after the check was sent): load it and check again */
@@ -37,6 +47,9 @@ export const SANDBOX_WORKER_DATA = { role: 'update-sandbox' } as const
 const MAX_PENDING_BYTES = 4 * 1024 * 1024
 
 const replicas = new Map<string, Y.Doc>()
+
+/** An update with no structs and no deletions (an applied update that integrated nothing emits no event). */
+const EMPTY_UPDATE = new Uint8Array([0, 0])
 
 function pendingBytesOf(doc: Y.Doc): number {
   return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0)
@@ -68,12 +81,19 @@ function run(job: SandboxJob): Omit<SandboxReply, 'id' | 'ms'> {
   const checked = waiting ? Y.mergeUpdates([job.update, Y.convertUpdateFormatV2ToV1(waiting)]) : job.update
   // the ids of the blocks and entries the update touches, as they were, to compare after
   const blockIds = snapshotBlockIds(checked, doc)
-  Y.applyUpdate(doc, job.update)
+  let integrated: Uint8Array = EMPTY_UPDATE
+  const take = (update: Uint8Array) => (integrated = update)
+  doc.on('update', take)
+  try {
+    Y.applyUpdate(doc, job.update)
+  } finally {
+    doc.off('update', take)
+  }
   const refused =
     pendingBytesOf(doc) > MAX_PENDING_BYTES
       ? 'too many changes waiting for changes the server does not have'
       : (findSchemaViolation(checked, doc) ?? blockIds.violation())
-  if (!refused) return doc.store.pendingStructs || doc.store.pendingDs ? { pending: true } : {}
+  if (!refused) return { integrated, ...(doc.store.pendingStructs || doc.store.pendingDs ? { pending: true } : {}) }
   // the replica now holds what the document will not: start it again from the document
   replicas.delete(job.documentName)
   return { refused, dropped: true, ...(waiting ? { pendingInvolved: true } : {}) }
@@ -84,6 +104,7 @@ if (parentPort && (workerData as { role?: string } | null)?.role === SANDBOX_WOR
   const port = parentPort
   port.on('message', (job: SandboxJob & { id: number }) => {
     const start = performance.now()
+    const cpuStart = process.threadCpuUsage()
     let result: Omit<SandboxReply, 'id' | 'ms'>
     try {
       result = run(job)
@@ -91,6 +112,8 @@ if (parentPort && (workerData as { role?: string } | null)?.role === SANDBOX_WOR
       replicas.delete(job.documentName)
       result = { failed: error instanceof Error ? error.message : String(error), dropped: true }
     }
-    port.postMessage({ id: job.id, ms: performance.now() - start, ...result } satisfies SandboxReply)
+    const cpu = process.threadCpuUsage(cpuStart)
+    const cpuMs = (cpu.user + cpu.system) / 1000
+    port.postMessage({ id: job.id, ms: performance.now() - start, cpuMs, ...result } satisfies SandboxReply)
   })
 }
