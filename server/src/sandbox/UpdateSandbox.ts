@@ -96,7 +96,7 @@ export class UpdateSandbox {
       const start = performance.now()
       if (acceptsInline(document, update)) {
         this.track({ documentName, document, update, resolve: () => undefined })
-        this.sync(documentName, update)
+        this.sync(documentName, update.slice())
         return Promise.resolve({ verdict: 'accepted', ms: performance.now() - start, pending: false })
       }
     }
@@ -191,7 +191,8 @@ export class UpdateSandbox {
       this.post({ kind: 'load', documentName, update }, this.loadBudgetMs)
       this.loaded.add(documentName)
     } else this.flush(documentName)
-    this.post({ kind: 'check', documentName, update }, this.options.timeoutMs, check)
+    // a copy: a view into a socket's buffer would be posted whole
+    this.post({ kind: 'check', documentName, update: update.slice() }, this.options.timeoutMs, check)
   }
 
   private post(job: SandboxJob, budgetMs: number, check?: Check) {
