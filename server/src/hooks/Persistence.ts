@@ -14,6 +14,7 @@ import { YjsSocket } from '../yjsDoor/YjsSocket.js'
 import { AcknowledgementGate } from './AcknowledgementGate.js'
 import { UnstoredUpdates } from './UnstoredUpdates.js'
 import { writableUpdateOf } from './writableUpdateOf.js'
+import { ownBytes } from '../workers/ownBytes.js'
 
 /**
  * A key of a direct connection's context: the change is stored by the code that made it,
@@ -71,7 +72,7 @@ export class Persistence implements Extension {
     if (!payload && !this.unstored.has(documentName)) return
     // each stored change names who made it
     const userId = (connection.context as Partial<ConnectionContext>).user?.id ?? null
-    const commit = this.unstored.append(documentName, payload ? [{ update: payload.slice(), userId }] : [])
+    const commit = this.unstored.append(documentName, payload ? [{ update: ownBytes(payload), userId }] : [])
     if (!this.durableAck) {
       commit.catch(() => undefined)
       return

@@ -4,6 +4,7 @@ import { startTsWorker } from '../workers/startTsWorker.js'
 import { WorkerClient } from '../workers/WorkerClient.js'
 import { acceptsInline } from './acceptsInline.js'
 import { SANDBOX_WORKER_DATA, type SandboxJob, type SandboxReply } from './sandboxWorker.js'
+import { ownBytes } from '../workers/ownBytes.js'
 
 export type CheckResult =
   /** pending: part of the update waits, in the document as in Yjs, for changes the server does not have yet */
@@ -96,7 +97,7 @@ export class UpdateSandbox {
       const start = performance.now()
       if (acceptsInline(document, update)) {
         this.track({ documentName, document, update, resolve: () => undefined })
-        this.sync(documentName, update.slice())
+        this.sync(documentName, ownBytes(update))
         return Promise.resolve({ verdict: 'accepted', ms: performance.now() - start, pending: false })
       }
     }
@@ -191,8 +192,7 @@ export class UpdateSandbox {
       this.post({ kind: 'load', documentName, update }, this.loadBudgetMs)
       this.loaded.add(documentName)
     } else this.flush(documentName)
-    // a copy: a view into a socket's buffer would be posted whole
-    this.post({ kind: 'check', documentName, update: update.slice() }, this.options.timeoutMs, check)
+    this.post({ kind: 'check', documentName, update: ownBytes(update) }, this.options.timeoutMs, check)
   }
 
   private post(job: SandboxJob, budgetMs: number, check?: Check) {
