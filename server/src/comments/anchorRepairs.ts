@@ -15,6 +15,26 @@ const valueKey = (attributes: Map<string, unknown>) =>
   JSON.stringify([...attributes].sort(([a], [b]) => a.localeCompare(b)))
 
 /**
+ * Whether a transaction may have changed the marks of characters it did not insert: only
+ * formatting items do that, inserted or deleted. Typing (new characters, nothing deleted)
+ * never does, and is most transactions: the walk of the text below is skipped for it.
+ */
+function mayChangeMarks(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true
+  const { clients } = transaction.doc.store
+  for (const [client, after] of transaction.afterState) {
+    const before = transaction.beforeState.get(client) ?? 0
+    const structs = clients.get(client)
+    if (after === before || !structs) continue
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const struct = structs[i]
+      if (struct instanceof Y.Item && struct.content instanceof Y.ContentFormat) return true
+    }
+  }
+  return false
+}
+
+/**
  * The comment marks a transaction added, removed or changed on characters that were
  * there before it and remain after it, with what undoes each change. Characters the
  * transaction inserted may carry a mark (typing inside a passage, a paste), and
@@ -27,6 +47,7 @@ const valueKey = (attributes: Map<string, unknown>) =>
  */
 export function anchorRepairs(transaction: Y.Transaction): AnchorRepair[] {
   const repairs: AnchorRepair[] = []
+  if (!mayChangeMarks(transaction)) return repairs
   const existedBefore = (item: Y.Item) => item.id.clock < (transaction.beforeState.get(item.id.client) ?? 0)
   for (const type of transaction.changed.keys()) {
     if (!(type instanceof Y.XmlText) || type._item?.deleted) continue

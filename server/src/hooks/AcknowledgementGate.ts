@@ -1,17 +1,23 @@
 import type { Connection } from '@hocuspocus/server'
-import * as decoding from 'lib0/decoding'
 
 /** Hocuspocus's message type of an acknowledgement (SyncStatus). */
 const SYNC_STATUS = 8
 
+/**
+ * Reads only the frame's type, after the message address (a varint length, then the string),
+ * without decoding anything: every frame the connection is sent goes through here. A varint
+ * whose first byte is 8 is 8.
+ */
 function isSyncStatus(frame: Uint8Array): boolean {
-  try {
-    const decoder = decoding.createDecoder(frame)
-    decoding.readVarString(decoder)
-    return decoding.readVarUint(decoder) === SYNC_STATUS
-  } catch {
-    return false
+  let length = 0
+  let pos = 0
+  for (let shift = 0; ; shift += 7) {
+    const byte = frame[pos++]
+    if (byte === undefined || shift > 28) return false
+    length += (byte & 0x7f) * 2 ** shift
+    if (byte < 0x80) break
   }
+  return frame[pos + length] === SYNC_STATUS
 }
 
 const gates = new WeakMap<Connection, AcknowledgementGate>()

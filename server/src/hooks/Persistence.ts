@@ -16,6 +16,7 @@ import { AcknowledgementGate } from './AcknowledgementGate.js'
 import { UnstoredUpdates } from './UnstoredUpdates.js'
 import type { CheckedUpdates } from './CheckedUpdates.js'
 import { EMPTY_UPDATE_BYTES, writableUpdateOf } from './writableUpdateOf.js'
+import { ownBytes } from '../workers/ownBytes.js'
 
 /**
  * A key of a direct connection's context: the change is stored by the code that made it,
@@ -85,7 +86,7 @@ export class Persistence implements Extension {
     // although the document may drop it
     const update = payload && this.checkedUpdates.storable(payload)
     const stores = update && update.byteLength > EMPTY_UPDATE_BYTES
-    const commit = this.unstored.append(documentName, stores ? [{ update: update.slice(), userId }] : [])
+    const commit = this.unstored.append(documentName, stores ? [{ update: ownBytes(update), userId }] : [])
     this.checkedUpdates.storing(documentName, commit)
     if (!this.durableAck) {
       commit.catch(() => undefined)

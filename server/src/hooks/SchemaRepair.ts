@@ -37,6 +37,8 @@ const DEBOUNCED: Repair[] = [
 export class SchemaRepair implements Extension {
   extensionName = 'SchemaRepair'
   private readonly timers = new Map<string, NodeJS.Timeout>()
+  /** when each document last changed (not by a repair) */
+  private readonly lastChange = new Map<string, number>()
 
   constructor(
     private readonly logger: Logger,
@@ -54,19 +56,25 @@ export class SchemaRepair implements Extension {
 
   async onChange({ document, documentName, transactionOrigin }: onChangePayload) {
     if (transactionOrigin === REPAIR_ORIGIN) return
-    clearTimeout(this.timers.get(documentName))
-    this.timers.set(
-      documentName,
-      setTimeout(() => {
-        this.timers.delete(documentName)
-        if (!document.isDestroyed) this.runDebounced(documentName, document)
-      }, this.delayMs),
-    )
+    // one timer per burst rather than one per update: it waits again while changes keep coming
+    this.lastChange.set(documentName, performance.now())
+    if (!this.timers.has(documentName)) this.arm(documentName, document, this.delayMs)
+  }
+
+  private arm(documentName: string, document: Document, delayMs: number) {
+    const timer = setTimeout(() => {
+      const quietMs = performance.now() - (this.lastChange.get(documentName) ?? 0)
+      if (quietMs < this.delayMs) return this.arm(documentName, document, this.delayMs - quietMs)
+      this.timers.delete(documentName)
+      if (!document.isDestroyed) this.runDebounced(documentName, document)
+    }, delayMs)
+    this.timers.set(documentName, timer)
   }
 
   async afterUnloadDocument({ documentName }: { documentName: string }) {
     clearTimeout(this.timers.get(documentName))
     this.timers.delete(documentName)
+    this.lastChange.delete(documentName)
   }
 
   async onDestroy() {

@@ -77,7 +77,12 @@ export class UpdateGuard implements Extension {
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
     this.sandbox.warmUp()
-    document.on('update', (update: Uint8Array) => this.sandbox.sync(documentName, update))
+    document.on('update', (update: Uint8Array, origin: unknown) => {
+      // a client's accepted update is in the replica already: applied by its check, or sent with the next one
+      const connection = (origin as { connection?: Connection } | null)?.connection
+      if (connection && this.checked.has(connection)) return
+      this.sandbox.sync(documentName, update)
+    })
   }
 
   async beforeSync(sync: beforeSyncPayload) {

@@ -2,7 +2,9 @@ import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
 import { startTsWorker } from '../workers/startTsWorker.js'
 import { WorkerClient } from '../workers/WorkerClient.js'
+import { acceptsInline } from './acceptsInline.js'
 import { SANDBOX_WORKER_DATA, type SandboxJob, type SandboxReply } from './sandboxWorker.js'
+import { ownBytes } from '../workers/ownBytes.js'
 
 export type CheckResult =
   /**
@@ -40,6 +42,10 @@ interface Outstanding {
   check?: Check
 }
 
+/** A replica takes the changes it lacks with its next job, or once this many wait, or after SYNC_DELAY_MS. */
+const MAX_BACKLOG = 200
+const SYNC_DELAY_MS = 1000
+
 export interface UpdateSandboxOptions {
   /** longest a check may run before the worker is stopped and the update refused */
   timeoutMs: number
@@ -56,16 +62,25 @@ export interface UpdateSandboxOptions {
  * concurrent insertions at one position that integrate in quadratic time); the worker is
  * stopped when a check runs past `timeoutMs`, and started again with fresh replicas.
  *
- * The replica receives every update its document receives (`sync`, idempotent for the
- * checked ones) and is loaded from the document's state on first use, so it always holds
- * at least what the document holds. The worker answers jobs in order, which is how the
- * watchdog knows when the job in progress started.
+ * An update whose cost is bounded by its size and that the worker would accept (characters
+ * typed into a text, see `acceptsInline`) is accepted on the main thread instead, without
+ * the round trip, when nothing else of its document is being checked or waits to be applied:
+ * the document then holds every update accepted so far, as the replica would.
+ *
+ * The replica receives every update its document receives that no check gave it (`sync`:
+ * the server's own changes, and those accepted on the main thread), in batches sent before
+ * its next check; it is loaded from the document's state on first use, so it always holds at
+ * least what the document holds. The worker answers jobs in order, which is how the watchdog
+ * knows when the job in progress started.
  */
 export class UpdateSandbox {
   private readonly thread: WorkerClient<SandboxJob, SandboxReply>
   private readonly loaded = new Set<string>()
   /** per document, updates a replica took that the document has not applied yet (see `applied`) */
   private readonly inFlight = new Map<string, Set<Uint8Array>>()
+  /** per loaded replica, the updates it has yet to take (see `sync`) */
+  private readonly backlog = new Map<string, Uint8Array[]>()
+  private backlogTimer: NodeJS.Timeout | undefined
   private outstanding: Outstanding[] = []
   private lastReplyAt = 0
   private watchdog: NodeJS.Timeout | undefined
@@ -88,9 +103,32 @@ export class UpdateSandbox {
     })
   }
 
-  /** Resolves once the update has been applied to the replica, or refused. */
+  /** Resolves once the update has been applied to the replica (or accepted inline), or refused. */
   check(documentName: string, document: Y.Doc, update: Uint8Array): Promise<CheckResult> {
+    if (this.quiet(documentName)) {
+      const start = performance.now()
+      if (acceptsInline(document, update)) {
+        this.track({ documentName, document, update, resolve: () => undefined })
+        this.sync(documentName, ownBytes(update))
+        // nothing of it waits (acceptsInline refuses what does): all of it integrates
+        return Promise.resolve({
+          verdict: 'accepted',
+          ms: performance.now() - start,
+          pending: false,
+          integrated: update,
+        })
+      }
+    }
     return new Promise((resolve) => this.dispatch({ documentName, document, update, resolve }))
+  }
+
+  /** Whether no update of the document is being checked in the worker or waits to be applied. */
+  private quiet(documentName: string): boolean {
+    return (
+      !this.destroyed &&
+      !this.inFlight.has(documentName) &&
+      !this.outstanding.some((o) => o.check?.documentName === documentName)
+    )
   }
 
   /** Whether a check is waiting for the worker or running in it (for tests and monitoring). */
@@ -115,9 +153,29 @@ export class UpdateSandbox {
     if (updates?.size === 0) this.inFlight.delete(documentName)
   }
 
-  /** Keeps the replica in step with a change the document took. */
+  /** Keeps the replica in step with a change the document took that no check gave it. */
   sync(documentName: string, update: Uint8Array): void {
-    if (this.loaded.has(documentName)) this.post({ kind: 'sync', documentName, update }, this.loadBudgetMs)
+    if (!this.loaded.has(documentName)) return
+    const updates = this.backlog.get(documentName)
+    if (!updates) this.backlog.set(documentName, [update])
+    else if (updates.push(update) >= MAX_BACKLOG) return this.flush(documentName)
+    this.backlogTimer ??= setTimeout(() => {
+      this.backlogTimer = undefined
+      for (const documentName of [...this.backlog.keys()]) this.flush(documentName)
+    }, SYNC_DELAY_MS).unref()
+  }
+
+  /** Sends the replica the updates it has yet to take, in one job. */
+  private flush(documentName: string) {
+    const updates = this.backlog.get(documentName)
+    this.backlog.delete(documentName)
+    if (updates && this.loaded.has(documentName)) this.post({ kind: 'sync', documentName, updates }, this.loadBudgetMs)
+  }
+
+  /** The replica is gone (or will be): it is loaded again from the document, which holds what it lacked. */
+  private unload(documentName: string) {
+    this.loaded.delete(documentName)
+    this.backlog.delete(documentName)
   }
 
   /** The replica took what its document never will (unloaded meanwhile): load it again at the next check. */
@@ -127,12 +185,15 @@ export class UpdateSandbox {
 
   forget(documentName: string): void {
     this.inFlight.delete(documentName)
+    this.backlog.delete(documentName)
     if (this.loaded.delete(documentName)) this.post({ kind: 'forget', documentName }, this.loadBudgetMs)
   }
 
   async destroy(): Promise<void> {
     this.destroyed = true
     clearTimeout(this.watchdog)
+    clearTimeout(this.backlogTimer)
+    this.backlog.clear()
     for (const { check } of this.outstanding) check?.resolve({ verdict: 'failed', reason: 'server stopping', ms: 0 })
     this.outstanding = []
     await this.thread.terminate()
@@ -152,10 +213,11 @@ export class UpdateSandbox {
       const state = Y.encodeStateAsUpdate(document)
       const inFlight = [...(this.inFlight.get(documentName) ?? [])]
       const update = inFlight.length > 0 ? Y.mergeUpdates([state, ...inFlight]) : state
+      this.backlog.delete(documentName)
       this.post({ kind: 'load', documentName, update }, this.loadBudgetMs)
       this.loaded.add(documentName)
-    }
-    this.post({ kind: 'check', documentName, update }, this.options.timeoutMs, check)
+    } else this.flush(documentName)
+    this.post({ kind: 'check', documentName, update: ownBytes(update) }, this.options.timeoutMs, check)
   }
 
   private post(job: SandboxJob, budgetMs: number, check?: Check) {
@@ -174,7 +236,7 @@ export class UpdateSandbox {
     if (this.outstanding[0] !== done) return
     this.outstanding.shift()
     this.lastReplyAt = performance.now()
-    if (reply.dropped || reply.missing) this.loaded.delete(done.job.documentName)
+    if (reply.dropped || reply.missing) this.unload(done.job.documentName)
     // a replica dropped after this check was sent: load it again and check again
     if (done.check && reply.missing) this.dispatch(done.check)
     else if (done.check && reply.pendingInvolved) this.dropPending(done.check)
@@ -231,6 +293,7 @@ export class UpdateSandbox {
     if (this.destroyed) return
     clearTimeout(this.watchdog)
     this.loaded.clear()
+    this.backlog.clear()
     const [current, ...rest] = this.outstanding
     this.outstanding = []
     this.options.logger.warn(`update sandbox restarted: ${reason}`)

@@ -6,7 +6,9 @@ import { snapshotBlockIds } from '../comments/snapshotBlockIds.js'
 import { findSchemaViolation } from './findSchemaViolation.js'
 
 export type SandboxJob =
-  | { kind: 'load' | 'sync' | 'check'; documentName: string; update: Uint8Array }
+  | { kind: 'load' | 'check'; documentName: string; update: Uint8Array }
+  /** changes the document took that no check gave the replica, in order */
+  | { kind: 'sync'; documentName: string; updates: Uint8Array[] }
   | { kind: 'forget'; documentName: string }
 
 export interface SandboxReply extends WorkerReply {
@@ -73,7 +75,9 @@ function run(job: SandboxJob): Omit<SandboxReply, 'id' | 'ms'> {
   const doc = replicas.get(job.documentName)
   if (!doc) return job.kind === 'check' ? { missing: true } : {}
   if (job.kind === 'sync') {
-    Y.applyUpdate(doc, job.update)
+    doc.transact(() => {
+      for (const update of job.updates) Y.applyUpdate(doc, update)
+    })
     return {}
   }
   // what was waiting for its dependencies integrates with this update: it is checked with it

@@ -2,34 +2,59 @@ import { exportedTextLength, textHolderIndex, textLimitOf, type TextTreeReader }
 import * as Y from 'yjs'
 
 /** The node that holds one text of the export (see `textHolderIndex`): a field, a list item, or a top-level node. */
-function textHolderOf(text: Y.XmlText): Y.XmlElement | null {
+export function textHolderOf(text: Y.XmlText): Y.XmlElement | null {
   const ancestors: Y.XmlElement[] = []
   for (let node: unknown = text.parent; node instanceof Y.XmlElement; node = node.parent) ancestors.push(node)
   if (ancestors.length === 0) return null
   return ancestors[textHolderIndex(ancestors.map((a) => a.nodeName))]!
 }
 
-/** The length of an inline container's text as the export writes it: a hard break counts one. */
-function inlineLength(element: Y.XmlElement): number {
-  let length = 0
-  for (const child of element.toArray()) {
-    if (child instanceof Y.XmlText) length += child.length
-    else if (child instanceof Y.XmlElement) length += child.nodeName === 'hardBreak' ? 1 : inlineLength(child)
+/** Thrown by a bounded reader that looked at more children than it was allowed. */
+export class ReadBudgetExceeded extends Error {}
+
+/**
+ * The Y.Doc read as the export reads it, for `exportedTextLength`. With a budget, reading
+ * more than that many children in all throws `ReadBudgetExceeded` (the main thread's check
+ * of an update may not walk a field of any size, see `acceptsInline`).
+ */
+function yTree(budget = Infinity): TextTreeReader<Y.XmlElement> {
+  let left = budget
+  // Y.XmlElement.toArray, counting deleted children too: they are walked as well (gc: false)
+  const childrenOf = (element: Y.XmlElement): (Y.XmlElement | Y.XmlText)[] => {
+    const children: (Y.XmlElement | Y.XmlText)[] = []
+    for (let item = element._start; item; item = item.right) {
+      if (--left < 0) throw new ReadBudgetExceeded()
+      if (item.countable && !item.deleted) children.push(...(item.content.getContent() as (Y.XmlElement | Y.XmlText)[]))
+    }
+    return children
   }
-  return length
+  const inlineLength = (element: Y.XmlElement): number => {
+    let length = 0
+    for (const child of childrenOf(element)) {
+      if (child instanceof Y.XmlText) length += child.length
+      else if (child instanceof Y.XmlElement) length += child.nodeName === 'hardBreak' ? 1 : inlineLength(child)
+    }
+    return length
+  }
+  return {
+    name: (element) => element.nodeName,
+    children: (element) =>
+      childrenOf(element).filter((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName !== 'hardBreak'),
+    isInline: (element) => {
+      const children = childrenOf(element)
+      return (
+        children.some((c) => c instanceof Y.XmlText) ||
+        children.every((c) => !(c instanceof Y.XmlElement) || c.nodeName === 'hardBreak')
+      )
+    },
+    // a hard break counts one
+    inlineLength,
+  }
 }
 
-const elementsOf = (element: Y.XmlElement) =>
-  element.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName !== 'hardBreak')
-
-/** The Y.Doc read as the export reads it, for `exportedTextLength`. */
-const Y_TREE: TextTreeReader<Y.XmlElement> = {
-  name: (element) => element.nodeName,
-  children: elementsOf,
-  isInline: (element) =>
-    element.toArray().some((c) => c instanceof Y.XmlText) ||
-    element.toArray().every((c) => !(c instanceof Y.XmlElement) || c.nodeName === 'hardBreak'),
-  inlineLength,
+/** The length of a holder's text as the export writes it, reading at most `budget` children. */
+export function holderTextLength(holder: Y.XmlElement, budget?: number): number {
+  return exportedTextLength(holder, yTree(budget))
 }
 
 /**
@@ -48,7 +73,7 @@ export function textLengthViolation(texts: Iterable<Y.XmlText>): string | null {
   }
   for (const holder of holders) {
     const limit = textLimitOf(holder.nodeName)
-    const length = exportedTextLength(holder, Y_TREE)
+    const length = holderTextLength(holder)
     if (length > limit) return `text of ${holder.nodeName} longer than ${limit} characters (${length})`
   }
   return null

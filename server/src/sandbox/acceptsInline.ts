@@ -1,0 +1,130 @@
+import { textLimitOf } from '@ctg/shared'
+import * as Y from 'yjs'
+import { holderTextLength, ReadBudgetExceeded, textHolderOf } from './textLengthViolation.js'
+
+/** Larger updates (pastes) go to the sandbox's worker. */
+const MAX_INLINE_BYTES = 2048
+/** Clocks a deletion may cover: a word or a selection of text, not a block. */
+const MAX_INLINE_DELETED = 512
+/** Children the text-length check may read: a field of a few hundred paragraphs. */
+const MAX_INLINE_READ = 2000
+
+/** The deletions of a decoded update: per client, ranges of clocks. */
+type DeleteSet = { clients: Map<number, { clock: number; len: number }[]> }
+
+const sameId = (a: Y.ID | null, b: Y.ID | null) => (a === null ? b === null : b !== null && Y.compareIDs(a, b))
+const known = (doc: Y.Doc, id: Y.ID) => Y.getState(doc.store, id.client) > id.clock
+
+/** The item holding `id`, when the document has it and it is an item (not garbage collected). */
+function itemAt(doc: Y.Doc, id: Y.ID): Y.Item | null {
+  if (!known(doc, id)) return null
+  const struct = Y.getItem(doc.store, id)
+  return struct instanceof Y.Item ? struct : null
+}
+
+/**
+ * Where one inserted item goes, if Yjs integrates it without looking at any other item: its
+ * left neighbour ends at its origin and its right neighbour starts at its right origin, already
+ * side by side (no concurrent insertion between them, which YATA would have to scan). Returns
+ * the text it goes in, or null.
+ */
+function placeInText(doc: Y.Doc, struct: Y.Item, previous: Y.Item | undefined, parentOfPrevious: Y.XmlText | null) {
+  const { origin, rightOrigin } = struct
+  // typed right after the previous item of the same update, before the same right neighbour
+  if (previous && origin && sameId(origin, previous.lastId)) {
+    return sameId(rightOrigin, previous.rightOrigin) ? parentOfPrevious : null
+  }
+  const left = origin ? itemAt(doc, origin) : null
+  const right = rightOrigin ? itemAt(doc, rightOrigin) : null
+  if ((origin && !left) || (rightOrigin && !right)) return null
+  let parent: unknown
+  if (left) {
+    const splitsLeft = origin!.clock < left.id.clock + left.length - 1
+    const adjacent = splitsLeft
+      ? rightOrigin !== null && rightOrigin.client === origin!.client && rightOrigin.clock === origin!.clock + 1
+      : right === null
+        ? left.right === null
+        : left.right === right && right.id.clock === rightOrigin!.clock
+    if (!adjacent || left.parentSub !== null) return null
+    parent = left.parent
+  } else if (right) {
+    if (right.id.clock !== rightOrigin!.clock || right.left !== null || right.parentSub !== null) return null
+    parent = right.parent
+  } else {
+    // the first item of an empty text, named by its parent
+    if (!(struct.parent instanceof Y.ID) || struct.parentSub !== null) return null
+    const holder = itemAt(doc, struct.parent)
+    parent = holder?.content instanceof Y.ContentType ? holder.content.type : null
+    if (!(parent instanceof Y.XmlText) || parent._start !== null) return null
+  }
+  return parent instanceof Y.XmlText ? parent : null
+}
+
+/** Whether the deletions only remove characters or formatting of texts, few and all known. */
+function deletesOnlyText(doc: Y.Doc, ds: DeleteSet): boolean {
+  let clocks = 0
+  for (const [client, ranges] of ds.clients) {
+    const structs = doc.store.clients.get(client)
+    for (const { clock, len } of ranges) {
+      clocks += len
+      if (clocks > MAX_INLINE_DELETED || !structs || Y.getState(doc.store, client) < clock + len) return false
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + len; i++) {
+        const struct = structs[i]!
+        if (!(struct instanceof Y.Item)) continue
+        const { content } = struct
+        const text = content instanceof Y.ContentString || content instanceof Y.ContentFormat
+        if (!(text || content instanceof Y.ContentDeleted) || !(struct.parent instanceof Y.XmlText)) return false
+      }
+    }
+  }
+  return true
+}
+
+/**
+ * Whether `update` can be applied to `doc` on the main thread without the sandbox's worker:
+ * true only when the worker would accept it and Yjs's work on it is bounded by its size. It
+ * inserts characters (no formatting, no node) into texts the document has, each where Yjs
+ * places it without a search, and deletes at most MAX_INLINE_DELETED clocks of text; nothing
+ * waits for changes the document lacks; the texts it grows stay within their limit (counted
+ * by reading at most MAX_INLINE_READ children). Anything else (and anything this cannot
+ * prove) is the worker's to check, with its timeout: this only ever says yes sooner.
+ * The caller makes sure that `doc` holds every update accepted so far (`UpdateSandbox`).
+ */
+export function acceptsInline(doc: Y.Doc, update: Uint8Array): boolean {
+  if (update.byteLength > MAX_INLINE_BYTES || doc.store.pendingStructs || doc.store.pendingDs) return false
+  let decoded: { structs: (Y.Item | Y.GC | Y.Skip)[]; ds: DeleteSet }
+  try {
+    decoded = Y.decodeUpdate(update) as typeof decoded
+  } catch {
+    return false
+  }
+  const grown = new Map<Y.XmlText, number>()
+  let previous: Y.Item | undefined
+  let parentOfPrevious: Y.XmlText | null = null
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) return false
+    // one client's new items, in order, starting where the document's clock of it is
+    const expected = previous ? previous.id.clock + previous.length : Y.getState(doc.store, struct.id.client)
+    if ((previous && previous.id.client !== struct.id.client) || struct.id.clock !== expected) return false
+    const text = placeInText(doc, struct, previous, parentOfPrevious)
+    if (!text) return false
+    grown.set(text, (grown.get(text) ?? 0) + struct.content.str.length)
+    previous = struct
+    parentOfPrevious = text
+  }
+  if (!deletesOnlyText(doc, decoded.ds)) return false
+  const added = new Map<Y.XmlElement, number>()
+  for (const [text, length] of grown) {
+    const holder = textHolderOf(text)
+    if (holder && !text._item?.deleted && !holder._item?.deleted) added.set(holder, (added.get(holder) ?? 0) + length)
+  }
+  try {
+    for (const [holder, length] of added) {
+      if (holderTextLength(holder, MAX_INLINE_READ) + length > textLimitOf(holder.nodeName)) return false
+    }
+  } catch (error) {
+    if (error instanceof ReadBudgetExceeded) return false
+    throw error
+  }
+  return true
+}
