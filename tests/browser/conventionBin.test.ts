@@ -51,9 +51,10 @@ describe('the bin', () => {
       // the member's open editor says who binned it instead of the document, and does not reconnect
       const notice = member.getByTestId('convention-deleted')
       await notice.waitFor({ timeout: 30_000 })
-      expect(await member.getByTestId('convention-deleted-by').textContent()).toMatch(
-        /^Cette convention a été mise à la corbeille par Testeuse le /,
-      )
+      // the socket's close says it is binned; who and when follow from the API
+      await expect
+        .poll(() => member.getByTestId('convention-deleted-by').textContent())
+        .toMatch(/^Cette convention a été mise à la corbeille par Testeuse le /)
       expect(await notice.textContent()).toContain('Seule une personne propriétaire de la convention peut la restaurer')
       expect(await member.locator('.fiche-action').count()).toBe(0)
       expect(await member.getByTestId('share').isVisible()).toBe(false)
@@ -63,7 +64,7 @@ describe('the bin', () => {
       // member's list has lost it
       await member.reload()
       await member.getByTestId('convention-deleted').waitFor({ timeout: 30_000 })
-      expect(await member.getByTestId('convention-deleted-by').textContent()).toContain('par Testeuse')
+      await expect.poll(() => member.getByTestId('convention-deleted-by').textContent()).toContain('par Testeuse')
       expect(await member.locator('.fiche-action').count()).toBe(0)
       await member.getByRole('link', { name: 'Retour à mes conventions' }).first().click()
       await member.getByRole('heading', { name: 'Mes conventions' }).waitFor()

@@ -160,7 +160,12 @@ export function ConventionListPage() {
                       onMoved={() => {
                         setBinned(c.title)
                         setBinError(null)
-                        load()
+                        // the card leaves; the others stay where they are (a reload would blank the list)
+                        setList((current) =>
+                          current.state === 'ready'
+                            ? { state: 'ready', items: current.items.filter((item) => item.id !== c.id) }
+                            : current,
+                        )
                       }}
                       onError={setBinError}
                     />

@@ -27,7 +27,8 @@ export function UnsentTextDialog({ conventionId, onClose }: { conventionId: stri
     forgetRefusedContent(conventionId)
     onClose()
   }
-  if (passages !== null && passages.length === 0) return null
+  // shown once the texts are known: an empty list under "voici le texte" would alarm
+  if (passages === null || passages.length === 0) return null
 
   return (
     <Modal title="Vos modifications n’ont pas été enregistrées" onClose={close} testId="unsent-text-dialog">
@@ -37,7 +38,7 @@ export function UnsentTextDialog({ conventionId, onClose }: { conventionId: stri
         note ou un futur avenant).
       </p>
       <ul className="unsent-text__list">
-        {(passages ?? []).map((passage, index) => (
+        {passages.map((passage, index) => (
           <li key={index} className="unsent-text__item">
             <textarea
               className="input unsent-text__text"
