@@ -112,7 +112,8 @@ export class UpdateGuard implements Extension {
     // accepted, it is applied (or dropped, if storing it fails) once the message is handled
     if (result.verdict === 'accepted') {
       this.checked.set(connection, payload)
-      this.checkedUpdates.checked(payload, result.integrated)
+      // an update taken whole (typing accepted inline) is stored as it came: nothing to record
+      if (result.integrated !== payload) this.checkedUpdates.checked(payload, result.integrated)
     }
     this.budgets.spend(user, result.ms)
     if (result.verdict === 'refused') refuse(CloseCode.refused, `update refused: ${result.reason}`)
