@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import { WORKER_BUNDLES } from './tests/setup/bundleWorkers.js'
 
 // shared by the three projects
 const common = {
@@ -6,7 +7,8 @@ const common = {
   // on a quiet machine, over 30 s when other processes load both cores
   testTimeout: 60_000,
   hookTimeout: 60_000,
-  env: { NODE_OPTIONS: '--disable-warning=ExperimentalWarning' },
+  // the server's worker threads run the bundles that tests/setup/bundleWorkers.ts makes (startTsWorker)
+  env: { NODE_OPTIONS: '--disable-warning=ExperimentalWarning', CTG_WORKER_BUNDLES: WORKER_BUNDLES },
   // a condition polled for (an export, a list refreshed) may take seconds on a busy machine:
   // the export worker's first start compiles its modules with tsx, for one
   expect: { poll: { timeout: 10_000 } },
@@ -18,6 +20,7 @@ export default defineConfig({
   test: {
     // the browser and integration tests each start real servers; keep the machine's two cores for them
     maxWorkers: 2,
+    globalSetup: ['tests/setup/bundleWorkers.ts'],
     projects: [
       { extends: true, test: { ...common, name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {

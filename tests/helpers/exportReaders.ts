@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import type { Convention } from '@ctg/shared'
 import { unzipSync } from 'fflate'
 import { expect } from 'vitest'
@@ -53,9 +54,18 @@ export function odtText(bytes: Uint8Array): string {
  * Poppler's pdftotext (Debian's poppler-utils) in content-stream order: Chromium draws in
  * document order, so a fiche's label column and the two signature columns do not interleave.
  */
-export function pdfText(file: string, page?: number): string {
+export async function pdfText(file: string, page?: number): Promise<string> {
   const pages = page ? ['-f', String(page), '-l', String(page)] : []
-  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', ...pages, file, '-'], { encoding: 'utf8' })
+  return runTool('pdftotext', ['-raw', '-enc', 'UTF-8', ...pages, file, '-'])
+}
+
+/**
+ * A command-line reader's output (poppler's tools). Never run synchronously: the test server
+ * runs in the test's own process, and a blocked loop keeps it from closing an idle keep-alive
+ * socket in time, so the next request goes out on a socket being closed (ECONNRESET).
+ */
+export async function runTool(command: string, args: string[]): Promise<string> {
+  return (await promisify(execFile)(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).stdout
 }
 
 export const htmlText = (html: string) => decodeEntities(html.replace(/<br>/g, ' ').replace(/<[^>]+>/g, ' '))

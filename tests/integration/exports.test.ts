@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat } from '@ctg/shared'
@@ -14,6 +13,7 @@ import {
   normalizeText,
   odtText,
   pdfText,
+  runTool,
   zipEntryText,
 } from '../helpers/exportReaders.js'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
@@ -63,12 +63,12 @@ describe('exports of the convention (6 fiches, 2 indicator tables, 2 planning ta
     expect(new TextDecoder().decode(files.get('odt')!.slice(30, 38))).toBe('mimetype')
   }, 120_000)
 
-  it('each format holds every fiche title, key action and signatory, each list in document order', () => {
+  it('each format holds every fiche title, key action and signatory, each list in document order', async () => {
     const convention = exportConvention()
     const texts: Record<Exclude<ExportFormat, 'json'>, string> = {
       docx: docxText(files.get('docx')!),
       odt: odtText(files.get('odt')!),
-      pdf: pdfText(join(OUTPUT, 'convention.pdf')),
+      pdf: await pdfText(join(OUTPUT, 'convention.pdf')),
       html: htmlText(new TextDecoder().decode(files.get('html')!)),
       md: markdownText(new TextDecoder().decode(files.get('md')!)),
     }
@@ -105,20 +105,22 @@ describe('exports of the convention (6 fiches, 2 indicator tables, 2 planning ta
     expect(html).toContain('«\u00a0la Caf\u00a0»')
   })
 
-  it('lays the PDF out as a convention: title page, framed fiches, landscape tables, page N / M', () => {
+  it('lays the PDF out as a convention: title page, framed fiches, landscape tables, page N / M', async () => {
     const file = join(OUTPUT, 'convention.pdf')
-    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', file], { encoding: 'utf8' })
+    const info = await runTool('pdfinfo', ['-f', '1', '-l', '999', file])
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1])
     expect(pages).toBeGreaterThan(8)
     // wide tables (5 years: 15 columns) on landscape pages, the rest portrait
     const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map(([, w, h]) => Number(w) > Number(h))
     expect(sizes.filter(Boolean).length).toBeGreaterThanOrEqual(4)
     expect(sizes[0]).toBe(false)
-    const texts = Array.from({ length: pages }, (_, i) => normalizeText(pdfText(file, i + 1)))
+    const texts = await Promise.all(
+      Array.from({ length: pages }, async (_, i) => normalizeText(await pdfText(file, i + 1))),
+    )
     expect(texts[0]).toContain('CONVENTION TERRITORIALE GLOBALE')
     texts.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`page ${i + 1} / ${pages}`))
     // the PNG pages for people to look at, and the four named ones
-    execFileSync('pdftoppm', ['-r', '60', '-png', file, join(OUTPUT, 'pdf-page')])
+    await runTool('pdftoppm', ['-r', '60', '-png', file, join(OUTPUT, 'pdf-page')])
     expect(readdirSync(OUTPUT).filter((f) => f.startsWith('pdf-page')).length).toBe(pages)
     const find = (what: string, test: (text: string, landscape: boolean) => boolean) => {
       const index = texts.findIndex((text, i) => test(text, sizes[i]!))
@@ -184,9 +186,9 @@ describe('exports of the convention (6 fiches, 2 indicator tables, 2 planning ta
     expect(pdf.response.headers.get('content-disposition')).toContain(`filename="${SLUG}.pdf"`)
     const file = join(OUTPUT, 'version.pdf')
     writeFileSync(file, pdf.bytes)
-    const info = execFileSync('pdfinfo', ['-isodates', file], { encoding: 'utf8' })
+    const info = await runTool('pdfinfo', ['-isodates', file])
     expect(info).toMatch(new RegExp(`CreationDate:\\s+${version.createdAt.slice(0, 19)}`))
-    expect(normalizeText(pdfText(file))).toContain(`SHA-256 ${version.sha256.slice(0, 16)}`)
+    expect(normalizeText(await pdfText(file))).toContain(`SHA-256 ${version.sha256.slice(0, 16)}`)
     const again = await download(`/api/conventions/${id}/versions/${version.id}/export?format=pdf`)
     expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(pdf.bytes))).toBe(0)
     const docx = await download(`/api/conventions/${id}/versions/${version.id}/export?format=docx`)

@@ -7,7 +7,6 @@ import {
   type FicheActionBlock,
 } from '@ctg/shared'
 import type { Editor } from '@tiptap/core'
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -17,7 +16,7 @@ import { smallConvention } from '../fixtures/conventionFixtures.js'
 import { waitFor } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
 import { editorsAgree, servedDoc } from '../helpers/editorsAgree.js'
-import { docxText, htmlText, markdownText, normalizeText, odtText, pdfText } from '../helpers/exportReaders.js'
+import { docxText, htmlText, markdownText, normalizeText, odtText, pdfText, runTool } from '../helpers/exportReaders.js'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js'
 
 /** Where the documents are left for a person to look at. */
@@ -68,7 +67,7 @@ async function exported(id: string, format: string): Promise<string> {
   writeFileSync(file, bytes)
   if (format === 'docx') return normalizeText(docxText(bytes))
   if (format === 'odt') return normalizeText(odtText(bytes))
-  if (format === 'pdf') return normalizeText(pdfText(file))
+  if (format === 'pdf') return normalizeText(await pdfText(file))
   return new TextDecoder().decode(bytes)
 }
 
@@ -122,7 +121,7 @@ describe("lists in a fiche's fields of paragraphs, through a real editor and the
         )
       }
 
-      execFileSync('pdftoppm', [
+      await runTool('pdftoppm', [
         '-r',
         '70',
         '-png',

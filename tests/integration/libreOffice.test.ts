@@ -55,6 +55,6 @@ it('LibreOffice (headless) opens the DOCX and the ODT and prints every fiche, ke
   for (const format of ['docx', 'odt']) {
     const pdf = join(OUTPUT, `convention-${format}.pdf`)
     expect(existsSync(pdf), `${format} converted`).toBe(true)
-    expectListsInOrder(pdfText(pdf), exportConvention(), `${format} through LibreOffice`)
+    expectListsInOrder(await pdfText(pdf), exportConvention(), `${format} through LibreOffice`)
   }
 }, 180_000)

@@ -1,5 +1,4 @@
 import type { Convention, ExportFormat } from '@ctg/shared'
-import { renderDocx } from './docx/renderDocx.js'
 import { renderHtml } from './html/renderHtml.js'
 import { layoutConvention, type LayoutOptions } from './layout/layoutConvention.js'
 import { renderMarkdown } from './markdown/renderMarkdown.js'
@@ -24,7 +23,9 @@ const RENDERERS: Record<ExportFormat, Renderer> = {
   json: (convention) => encode(JSON.stringify(convention)),
   html: (convention, options) => encode(renderHtml(layoutConvention(convention, options))),
   md: (convention, options) => encode(renderMarkdown(layoutConvention(convention, options))),
-  docx: (convention, options) => renderDocx(layoutConvention(convention, options)),
+  // docx is a large library: loaded with the first DOCX, not by every export worker
+  docx: async (convention, options) =>
+    (await import('./docx/renderDocx.js')).renderDocx(layoutConvention(convention, options)),
   odt: (convention, options) => renderOdt(layoutConvention(convention, options)),
   pdf: (convention, options, printer) => printer.print(layoutConvention(convention, options), options.documentId),
 }

@@ -1,12 +1,11 @@
 import { constants } from 'node:fs'
 import { access } from 'node:fs/promises'
-import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import type { PrintDocument } from '../layout/PrintDocument.js'
 import { renderHtml } from '../html/renderHtml.js'
 import { lowPriorityLauncher } from './lowPriorityLauncher.js'
 import { pageBandsCss } from './pageBandsCss.js'
 import { PdfUnavailable } from './PdfUnavailable.js'
-import { stampPdfMetadata } from './stampPdfMetadata.js'
 
 /**
  * Prints conventions to PDF with Chromium (the HTML export, the same page): one browser,
@@ -30,6 +29,8 @@ export class PdfPrinter {
       })
       .then(() => lowPriorityLauncher(this.chromiumPath))
       .then(async (launcher) => {
+        // Playwright is loaded with the first PDF: an export worker that serves other formats never loads it
+        const { chromium } = await import('playwright-core')
         const start = (executablePath: string) =>
           chromium.launch({
             executablePath,
@@ -84,6 +85,7 @@ export class PdfPrinter {
         tagged: false,
         outline: false,
       })
+      const { stampPdfMetadata } = await import('./stampPdfMetadata.js')
       return await stampPdfMetadata(pdf, doc, documentId)
     } finally {
       await page.close()
