@@ -170,7 +170,7 @@ describe.each([sqlite, postgres])('persistence on $name', (engine) => {
     const update = (n: number) => {
       const doc = new Y.Doc({ gc: false })
       doc.clientID = 5000 + n
-      let bytes = new Uint8Array()
+      let bytes: Uint8Array = new Uint8Array()
       doc.on('update', (u: Uint8Array) => (bytes = u))
       doc.getMap('meta').set(`window-${n}`, n)
       return bytes
