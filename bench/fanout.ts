@@ -5,7 +5,7 @@ import { encodeConvention, realisticConvention } from './lib/conventions.js'
 import { summarizeProfile } from './lib/cpuProfile.js'
 import { table, writeSection } from './lib/results.js'
 import { RpcChild } from './lib/rpc.js'
-import { cpuMeter } from './lib/procStats.js'
+import { cpuMeter, threadCpuMeter } from './lib/procStats.js'
 import type { EventLoopStats } from './lib/eventLoop.js'
 import { startServer, type ServerKind } from './lib/startServer.js'
 import { fmtMs, fmtRatio } from './lib/format.js'
@@ -51,6 +51,8 @@ export interface FanoutResult {
     cores: number
     /** CPU per keystroke delivered to one client, µs */
     usPerDelivery: number
+    /** the same by kind of thread (procStats' threadCpuMeter), µs */
+    threads: { main: number; writer: number; workers: number; helpers: number }
     loop: EventLoopStats
   }
   harness: {
@@ -127,9 +129,11 @@ async function runOne(kind: ServerKind, clients: number, seed: Uint8Array, o: Fa
     const runs = Promise.all(groups.map((g) => g.call<GroupResult>('run', run)))
     await sleep(windowFromMs - nowMs())
     const meter = cpuMeter(server.pid)
+    const threadMeter = threadCpuMeter(server.pid)
     await server.eventLoopStart()
     await sleep(typeUntilMs - nowMs())
     const serverCpu = meter()
+    const threadCpu = threadMeter()
     const serverLoop = await server.eventLoopStop()
     if (profile) await Promise.all([server.profileStop(profile), groups[0]!.profileStop(`${profile}-harness-0`)])
     const results = await runs
@@ -147,7 +151,17 @@ async function runOne(kind: ServerKind, clients: number, seed: Uint8Array, o: Fa
       expected: keystrokes * (clients - 1),
       latency: summarize(latencies),
       untilAll: summarize(untilAll),
-      server: { cores: serverCpu.cores, usPerDelivery: (serverCpu.cpuMs * 1000) / deliveries, loop: serverLoop },
+      server: {
+        cores: serverCpu.cores,
+        usPerDelivery: (serverCpu.cpuMs * 1000) / deliveries,
+        threads: {
+          main: (threadCpu.mainMs * 1000) / deliveries,
+          writer: (threadCpu.writerMs * 1000) / deliveries,
+          workers: (threadCpu.workersMs * 1000) / deliveries,
+          helpers: (threadCpu.helpersMs * 1000) / deliveries,
+        },
+        loop: serverLoop,
+      },
       harness: {
         cores: results.reduce((sum, r) => sum + r.cpuMs, 0) / serverCpu.wallMs,
         usPerDelivery: harnessUs,
@@ -164,12 +178,16 @@ async function runOne(kind: ServerKind, clients: number, seed: Uint8Array, o: Fa
 }
 
 const pct = (share: number) => `${(share * 100).toFixed(0)} %`
+/** µs per delivery of the main thread, the log writer, the other workers and V8's helper threads */
+const threadSplit = ({ server: { threads: t } }: FanoutResult) =>
+  [t.main, t.writer, t.workers, t.helpers].map((us) => us.toFixed(0)).join(' / ')
 
 function printResult(r: FanoutResult) {
   console.log(
     `${r.label.padEnd(24)} N=${String(r.clients).padStart(3)} keystrokes=${r.keystrokes} ` +
       `delivered=${r.latency.count}/${r.expected} p50=${fmtMs(r.latency.p50)} p99=${fmtMs(r.latency.p99)} ` +
-      `max=${fmtMs(r.latency.max)} ms | server ${pct(r.server.cores)} CPU, ${r.server.usPerDelivery.toFixed(1)} µs/delivery, ` +
+      `max=${fmtMs(r.latency.max)} ms | server ${pct(r.server.cores)} CPU, ${r.server.usPerDelivery.toFixed(1)} µs/delivery ` +
+      `(${threadSplit(r)}), ` +
       `loop delay max ${fmtMs(r.server.loop.delayMax)} ms | harness ${pct(r.harness.cores)} CPU, ` +
       `ELU max ${pct(r.harness.maxUtilization)}, floor ${fmtMs(r.harness.floorMs)} ms`,
   )
@@ -193,6 +211,7 @@ function report(results: FanoutResult[], o: FanoutOptions): string {
     r.clients,
     pct(r.server.cores),
     r.server.usPerDelivery.toFixed(1),
+    threadSplit(r),
     `${fmtMs(r.server.loop.delayP99)} / ${fmtMs(r.server.loop.delayMax)}`,
     pct(r.harness.cores),
     r.harness.usPerDelivery.toFixed(1),
@@ -277,7 +296,9 @@ function report(results: FanoutResult[], o: FanoutOptions): string {
     '',
     '### Where the time goes',
     '',
-    'Server: CPU over the window (share of one core), CPU per delivery (independent of the harness), event-loop delay',
+    'Server: CPU over the window (share of one core), CPU per delivery (independent of the harness) and its split by',
+    'thread (from /proc/<pid>/task: the event loop, the thread that wrote to disk, other threads started once the server',
+    "ran, and those started with the process: V8's garbage collection and compilers, libuv), event-loop delay",
     "(how late a 5 ms timer fired: stalls). Harness: the client processes' CPU, per delivery, their highest event-loop",
     'utilization and delay, and the floor it adds by itself (one process applying one keystroke in all its clients).',
     '',
@@ -287,6 +308,7 @@ function report(results: FanoutResult[], o: FanoutOptions): string {
         'clients',
         'server CPU',
         'server µs / delivery',
+        'by thread: main / log writer / workers / V8 helpers',
         'server loop delay p99 / max ms',
         'harness CPU',
         'harness µs / delivery',

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 
 /** Linux's USER_HZ: /proc reports CPU times in 1/100 s on every mainstream kernel. */
 const CLOCK_TICKS = 100
@@ -29,5 +29,67 @@ export function cpuMeter(pid: number): () => { cpuMs: number; wallMs: number; co
     const cpuMs = cpuTimeMs(pid) - cpu0
     const wallMs = performance.now() - t0
     return { cpuMs, wallMs, cores: cpuMs / wallMs }
+  }
+}
+
+/** CPU of one process's threads, grouped by what they are. */
+export interface ThreadCpu {
+  /** the event loop */
+  mainMs: number
+  /** threads that wrote to storage over the window: our SQLite log writer */
+  writerMs: number
+  /** other threads started after the process (worker threads: the update sandbox, exports) */
+  workersMs: number
+  /** threads started with the process: V8's platform workers (garbage collection, compilation) and libuv's */
+  helpersMs: number
+}
+
+interface ThreadSample {
+  cpuMs: number
+  /** seconds after the main thread that the thread started */
+  startedAfterS: number
+  writtenBytes: number
+  name: string
+}
+
+function threadSamples(pid: number): Map<number, ThreadSample> {
+  const samples = new Map<number, ThreadSample>()
+  let mainStart = 0
+  for (const tid of readdirSync(`/proc/${pid}/task`).map(Number)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      const start = Number(fields[19]) / CLOCK_TICKS
+      if (tid === pid) mainStart = start
+      const io = readFileSync(`/proc/${pid}/task/${tid}/io`, 'utf8')
+      samples.set(tid, {
+        cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS,
+        startedAfterS: start,
+        writtenBytes: Number(/write_bytes: (\d+)/.exec(io)?.[1] ?? 0),
+        name: readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim(),
+      })
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  for (const sample of samples.values()) sample.startedAfterS -= mainStart
+  return samples
+}
+
+/** Measures the CPU of each kind of thread of a process (from /proc/<pid>/task) between start() and the returned stop(). */
+export function threadCpuMeter(pid: number): () => ThreadCpu {
+  const before = threadSamples(pid)
+  return () => {
+    const cpu: ThreadCpu = { mainMs: 0, writerMs: 0, workersMs: 0, helpersMs: 0 }
+    for (const [tid, after] of threadSamples(pid)) {
+      const was = before.get(tid)
+      const ms = after.cpuMs - (was?.cpuMs ?? 0)
+      if (tid === pid) cpu.mainMs += ms
+      else if (after.writtenBytes > (was?.writtenBytes ?? 0)) cpu.writerMs += ms
+      // V8's and libuv's threads start within the process's first second; workers once the server runs
+      else if (after.startedAfterS > 1 && after.name !== 'libuv-worker') cpu.workersMs += ms
+      else cpu.helpersMs += ms
+    }
+    return cpu
   }
 }

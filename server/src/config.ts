@@ -41,6 +41,8 @@ export interface CtgServerOptions {
   quiet?: boolean
   /** acknowledge an update only once it is durable; false exists for the benchmark baseline only. Default true */
   durableAck?: boolean
+  /** while several people type, how long a commit of the log waits for others' updates to join it, in ms. Default 50 */
+  commitWindowMs?: number
   /** the hardening limits (docs/api.md, "Limits and close codes"), each with the README's default */
   maxFrameBytes?: number
   maxUpdateBytes?: number
@@ -84,6 +86,7 @@ export interface ServerConfig {
   dataDir: string
   databaseUrl: string | undefined
   durableAck: boolean
+  commitWindowMs: number
   redisUrl: string | undefined
   redisPrefix: string
   redisResyncMs: number
@@ -123,6 +126,7 @@ export function resolveConfig(options: CtgServerOptions = {}): ServerConfig {
     dataDir: resolve(options.dataDir ?? './data'),
     databaseUrl: options.databaseUrl || undefined,
     durableAck: options.durableAck ?? true,
+    commitWindowMs: number('commitWindowMs', 50),
     redisUrl: options.redisUrl || undefined,
     redisPrefix: options.redisPrefix ?? 'ctg',
     redisResyncMs: number('redisResyncMs', 10_000, true),
@@ -182,6 +186,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CtgServerOptio
     dataDir: text('DATA_DIR'),
     databaseUrl: text('DATABASE_URL'),
     durableAck: env.DURABLE_ACK === undefined ? undefined : env.DURABLE_ACK !== '0',
+    commitWindowMs: number('COMMIT_WINDOW_MS'),
     redisUrl: text('REDIS_URL'),
     redisPrefix: text('REDIS_PREFIX'),
     redisResyncMs: number('REDIS_RESYNC_MS'),

@@ -102,7 +102,7 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
   const store = await openConventionStore(config)
   const secret = loadSecret(config.dataDir, config.secret)
   const tokens = new Sessions(new TokenService(secret, config.tokenTtlSeconds), store.accounts)
-  const log = new DocumentLog(store, logger)
+  const log = new DocumentLog(store, logger, config.commitWindowMs)
   const preAuth = new PreAuthLimits(config.limits, logger)
   let server: Server | undefined
   // the services reach the documents in memory through this, not through the server

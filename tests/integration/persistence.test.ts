@@ -153,6 +153,50 @@ describe.each([sqlite, postgres])('persistence on $name', (engine) => {
     expect(readMeta(doc).title).toBe(smallConvention().title)
   })
 
+  it('while several people append, a commit waits for the others to join it; one person alone never waits', async () => {
+    const id = await importSmall()
+    // the real store, its commits counted
+    const commits: string[][] = []
+    const store = new Proxy(server.ctg.store, {
+      get(target, key, receiver) {
+        if (key !== 'appendUpdates') return Reflect.get(target, key, receiver) as unknown
+        return (entries: { userId: string | null }[]) => {
+          commits.push(entries.map((e) => e.userId ?? 'server'))
+          return target.appendUpdates(entries as never)
+        }
+      },
+    })
+    const silent = { info() {}, warn() {}, error() {} }
+    const update = (n: number) => {
+      const doc = new Y.Doc({ gc: false })
+      doc.clientID = 5000 + n
+      let bytes: Uint8Array = new Uint8Array()
+      doc.on('update', (u: Uint8Array) => (bytes = u))
+      doc.getMap('meta').set(`window-${n}`, n)
+      return bytes
+    }
+    // a window no test could wait for: what is committed before drain() did not wait for it
+    const alone = new DocumentLog(store, silent, 60_000)
+    for (const n of [1, 2, 3]) await alone.append(id, update(n), 'u-a')
+    expect(commits).toEqual([['u-a'], ['u-a'], ['u-a']])
+
+    commits.length = 0
+    const shared = new DocumentLog(store, silent, 60_000)
+    await shared.append(id, update(4), 'u-a')
+    // a second person: their update waits for others to join it, and mine joins it
+    const second = shared.append(id, update(5), 'u-b')
+    await new Promise((resolve) => setImmediate(resolve))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const third = shared.append(id, update(6), 'u-a')
+    expect(commits).toEqual([['u-a']])
+    await shared.drain()
+    await Promise.all([second, third])
+    expect(commits).toEqual([['u-a'], ['u-b', 'u-a']])
+    const doc = new Y.Doc({ gc: false })
+    Y.applyUpdate(doc, (await alone.load(id))!)
+    for (const n of [1, 2, 3, 4, 5, 6]) expect(doc.getMap('meta').get(`window-${n}`)).toBe(n)
+  })
+
   it('an undecodable log entry is skipped and kept aside; the convention still opens and compacts', async () => {
     const id = await importSmall()
     const client = await connectClient(server.wsUrl, id, await server.token())

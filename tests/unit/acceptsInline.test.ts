@@ -23,7 +23,11 @@ const cell = (doc: Y.Doc) => fieldText(findElements(doc, 'indicatorTarget')[0]!)
 function inline(doc: Y.Doc, change: (fork: Y.Doc) => void, clientID?: number): boolean {
   const fork = forkDoc(doc, clientID)
   change(fork.doc)
-  const update = fork.merged()
+  return inlineUpdate(doc, fork.merged())
+}
+
+/** Whether `update` would be accepted on the main thread; when it is, the worker's check must accept it too. */
+function inlineUpdate(doc: Y.Doc, update: Uint8Array): boolean {
   const accepted = acceptsInline(doc, update)
   if (accepted) {
     const replica = new Y.Doc({ gc: false })
@@ -66,15 +70,31 @@ describe('acceptsInline: what the main thread accepts without the sandbox worker
     expect(acceptsInline(doc, new Uint8Array([1, 255, 255, 255, 255, 15, 7, 0]))).toBe(false)
   })
 
-  it('leaves to the worker an insertion that Yjs would integrate past concurrent ones', () => {
+  it('accepts an insertion that Yjs integrates past a few concurrent ones, not past a pile of them', () => {
     const doc = convention()
-    const first = forkDoc(doc, 1_000_001)
-    const second = forkDoc(doc, 2_000_002)
-    for (let i = 0; i < 3; i++) firstParagraph(first.doc).insert(i, 'x')
-    firstParagraph(second.doc).insert(0, 'y')
-    expect(acceptsInline(doc, first.merged())).toBe(true)
-    Y.applyUpdate(doc, first.merged())
-    // the second was typed at the same place without the first: YATA scans past them
-    expect(acceptsInline(doc, second.merged())).toBe(false)
+    const atStart = (f: Y.Doc) => firstParagraph(f).insert(0, 'y')
+    const atEnd = (f: Y.Doc) => firstParagraph(f).insert(firstParagraph(f).length, 'z')
+    // typed at the start and at the end while three others typed there: three items to walk past each
+    const late = forkDoc(doc, 2_000_002)
+    const behind = forkDoc(doc, 3_000_003)
+    for (const client of [1_000_001, 1_000_002, 1_000_003]) {
+      const other = forkDoc(doc, client)
+      atStart(other.doc)
+      atEnd(other.doc)
+      Y.applyUpdate(doc, other.merged())
+    }
+    atStart(late.doc)
+    expect(inlineUpdate(doc, late.merged())).toBe(true)
+    atEnd(behind.doc)
+    expect(inlineUpdate(doc, behind.merged())).toBe(true)
+
+    // a crafted pile: 40 one-character items at one place (each typed before the last)
+    const piled = convention()
+    const before = forkDoc(piled, 2_000_002)
+    const pile = forkDoc(piled, 1_000_001)
+    for (let i = 0; i < 40; i++) firstParagraph(pile.doc).insert(0, 'x')
+    Y.applyUpdate(piled, pile.merged())
+    atStart(before.doc)
+    expect(inlineUpdate(piled, before.merged())).toBe(false)
   })
 })

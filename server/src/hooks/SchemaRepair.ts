@@ -1,5 +1,6 @@
-import type { afterLoadDocumentPayload, Document, Extension, onChangePayload } from '@hocuspocus/server'
+import type { afterLoadDocumentPayload, Document, Extension } from '@hocuspocus/server'
 import type * as Y from 'yjs'
+import { changesOnlyText } from '../conventions/changesOnlyText.js'
 import { repairBlockIds } from '../conventions/repairBlockIds.js'
 import { repairMissingFields } from '../conventions/repairMissingFields.js'
 import { repairTableShapes } from '../conventions/repairTableShapes.js'
@@ -29,7 +30,8 @@ const DEBOUNCED: Repair[] = [
  *   loop turn of the change: y-prosemirror in every editor deletes an element whose
  *   content is invalid as soon as it receives it, so the repair must go out with it;
  * - missing or duplicate ids (`repairBlockIds`) and indicator rows short of a year
- *   (`repairTableShapes`) shortly after a burst of updates, once crossing edits settled.
+ *   (`repairTableShapes`) shortly after a burst of updates, once crossing edits settled;
+ *   typing alone (`changesOnlyText`) changes neither and does not start them.
  * The server does it, once, so that clients never each add the same node; its own
  * changes carry REPAIR_ORIGIN and do not trigger it again. A loaded document is
  * repaired too (stored before these repairs, or by an older server).
@@ -51,14 +53,12 @@ export class SchemaRepair implements Extension {
     document.on('afterTransaction', (transaction: Y.Transaction) => {
       if (transaction.origin === REPAIR_ORIGIN) return
       this.run(documentName, MISSING_FIELDS, 'warn', () => repairMissingFields(document, REPAIR_ORIGIN, transaction))
+      // typing changes no id and no table's shape: those repairs (which read the whole document) wait for a change that may
+      if (changesOnlyText(transaction)) return
+      // one timer per burst rather than one per update: it waits again while changes keep coming
+      this.lastChange.set(documentName, performance.now())
+      if (!this.timers.has(documentName)) this.arm(documentName, document, this.delayMs)
     })
-  }
-
-  async onChange({ document, documentName, transactionOrigin }: onChangePayload) {
-    if (transactionOrigin === REPAIR_ORIGIN) return
-    // one timer per burst rather than one per update: it waits again while changes keep coming
-    this.lastChange.set(documentName, performance.now())
-    if (!this.timers.has(documentName)) this.arm(documentName, document, this.delayMs)
   }
 
   private arm(documentName: string, document: Document, delayMs: number) {

@@ -23,14 +23,49 @@ function itemAt(doc: Y.Doc, id: Y.ID): Y.Item | null {
 }
 
 /**
- * Where one inserted item goes, if Yjs integrates it without looking at any other item: its
- * left neighbour ends at its origin and its right neighbour starts at its right origin, already
- * side by side (no concurrent insertion between them, which YATA would have to scan). Returns
- * the text it goes in, or null.
+ * Items YATA may have to walk past to place one insertion: characters typed at the same place
+ * by others meanwhile (two people typing at the end of one field cross a few keystrokes), not
+ * the thousands a crafted update piles up there (see `UpdateSandbox`).
+ */
+const MAX_INLINE_CROSSED = 32
+
+/**
+ * How many items Yjs walks past to integrate an insertion between `left` (holding its origin)
+ * and `right` (holding its right origin), siblings of one list that starts at `start`; null when
+ * more than MAX_INLINE_CROSSED, or when `right` does not follow `left` (the walk would not stop
+ * before the end of the list).
+ */
+function crossed(
+  start: Y.Item | null,
+  left: Y.Item | null,
+  right: Y.Item | null,
+  origin: Y.ID | null,
+  rightOrigin: Y.ID | null,
+) {
+  // both in one item: the part between them, if any, is one item once split
+  if (left && left === right) {
+    const gap = rightOrigin!.clock - origin!.clock - 1
+    return gap < 0 ? null : Math.min(gap, 1)
+  }
+  // an origin inside an item splits it (its rest is walked past); so does a right origin inside one
+  let count = left && origin!.clock < left.id.clock + left.length - 1 ? 1 : 0
+  if (right && right.id.clock < rightOrigin!.clock) count++
+  for (let o = left ? left.right : start; o !== right; o = o.right) {
+    if (o === null || ++count > MAX_INLINE_CROSSED) return null
+  }
+  return count
+}
+
+/**
+ * Where one inserted item goes, if Yjs integrates it with a walk bounded by MAX_INLINE_CROSSED:
+ * its left neighbour ends at its origin and its right neighbour starts at its right origin,
+ * side by side or with a few concurrent insertions between them (which YATA's conflict loop
+ * walks past once each). Returns the text it goes in, or null.
  */
 function placeInText(doc: Y.Doc, struct: Y.Item, previous: Y.Item | undefined, parentOfPrevious: Y.XmlText | null) {
   const { origin, rightOrigin } = struct
-  // typed right after the previous item of the same update, before the same right neighbour
+  // typed right after the previous item of the same update, before the same right neighbour: it
+  // walks past what the previous one had after it, a part of what that one walked past
   if (previous && origin && sameId(origin, previous.lastId)) {
     return sameId(rightOrigin, previous.rightOrigin) ? parentOfPrevious : null
   }
@@ -38,26 +73,18 @@ function placeInText(doc: Y.Doc, struct: Y.Item, previous: Y.Item | undefined, p
   const right = rightOrigin ? itemAt(doc, rightOrigin) : null
   if ((origin && !left) || (rightOrigin && !right)) return null
   let parent: unknown
-  if (left) {
-    const splitsLeft = origin!.clock < left.id.clock + left.length - 1
-    const adjacent = splitsLeft
-      ? rightOrigin !== null && rightOrigin.client === origin!.client && rightOrigin.clock === origin!.clock + 1
-      : right === null
-        ? left.right === null
-        : left.right === right && right.id.clock === rightOrigin!.clock
-    if (!adjacent || left.parentSub !== null) return null
-    parent = left.parent
-  } else if (right) {
-    if (right.id.clock !== rightOrigin!.clock || right.left !== null || right.parentSub !== null) return null
-    parent = right.parent
+  if (left || right) {
+    const neighbour = (left ?? right)!
+    if (neighbour.parentSub !== null || (left && right && left.parent !== right.parent)) return null
+    parent = neighbour.parent
   } else {
-    // the first item of an empty text, named by its parent
+    // the first item of a text (or among the first, typed there concurrently), named by its parent
     if (!(struct.parent instanceof Y.ID) || struct.parentSub !== null) return null
     const holder = itemAt(doc, struct.parent)
     parent = holder?.content instanceof Y.ContentType ? holder.content.type : null
-    if (!(parent instanceof Y.XmlText) || parent._start !== null) return null
   }
-  return parent instanceof Y.XmlText ? parent : null
+  if (!(parent instanceof Y.XmlText)) return null
+  return crossed(parent._start, left, right, origin, rightOrigin) === null ? null : parent
 }
 
 /** Whether the deletions only remove characters or formatting of texts, few and all known. */
@@ -84,7 +111,7 @@ function deletesOnlyText(doc: Y.Doc, ds: DeleteSet): boolean {
  * Whether `update` can be applied to `doc` on the main thread without the sandbox's worker:
  * true only when the worker would accept it and Yjs's work on it is bounded by its size. It
  * inserts characters (no formatting, no node) into texts the document has, each where Yjs
- * places it without a search, and deletes at most MAX_INLINE_DELETED clocks of text; nothing
+ * places it walking past at most MAX_INLINE_CROSSED concurrent insertions, and deletes at most MAX_INLINE_DELETED clocks of text; nothing
  * waits for changes the document lacks; the texts it grows stay within their limit (counted
  * by reading at most MAX_INLINE_READ children). Anything else (and anything this cannot
  * prove) is the worker's to check, with its timeout: this only ever says yes sooner.

@@ -1,12 +1,19 @@
 import { exportedTextLength, textHolderIndex, textLimitOf, type TextTreeReader } from '@ctg/shared'
 import * as Y from 'yjs'
 
+/** Each text's holder, once found: a Yjs type never moves and an element never changes its name. */
+const holders = new WeakMap<Y.XmlText, Y.XmlElement | null>()
+
 /** The node that holds one text of the export (see `textHolderIndex`): a field, a list item, or a top-level node. */
 export function textHolderOf(text: Y.XmlText): Y.XmlElement | null {
+  const known = holders.get(text)
+  if (known !== undefined) return known
   const ancestors: Y.XmlElement[] = []
   for (let node: unknown = text.parent; node instanceof Y.XmlElement; node = node.parent) ancestors.push(node)
-  if (ancestors.length === 0) return null
-  return ancestors[textHolderIndex(ancestors.map((a) => a.nodeName))]!
+  const holder = ancestors.length === 0 ? null : ancestors[textHolderIndex(ancestors.map((a) => a.nodeName))]!
+  // a text not in a document yet has no parents to read
+  if (text.doc) holders.set(text, holder)
+  return holder
 }
 
 /** Thrown by a bounded reader that looked at more children than it was allowed. */
