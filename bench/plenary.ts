@@ -20,6 +20,13 @@ import { RpcChild } from './lib/rpc.js'
 import { startServer, type BenchServer } from './lib/startServer.js'
 import { summarize, type Summary } from './lib/stats.js'
 import { nowMs, sleep } from './lib/time.js'
+import {
+  ACTIONS,
+  participateAll,
+  type Participation,
+  type PlenaryTargets,
+  type Timed,
+} from './lib/plenaryParticipant.js'
 
 /**
  * A plénière under load: `participants` phones, all from one address (this process, 127.0.0.1),
@@ -34,7 +41,6 @@ const CLIENT_GROUP = new URL('./lib/clientGroup.ts', import.meta.url).pathname
 const DOC_NAME = 'c-bench-plenary'
 const GOAL_RATIO = 1.2
 const JOIN_GOAL_S = 10
-const ACTIONS = 3
 
 interface Options {
   participants: number
@@ -46,11 +52,14 @@ interface Options {
   profile: boolean
   /** diagnostic: the phones join and follow but post nothing (the fan-out alone; no section written) */
   phonesOnly: boolean
-}
-
-interface Timed {
-  status: number
-  latency: number
+  /**
+   * the phones' processes run at this nice value and send the phones' requests themselves (a
+   * real room's phones use their own CPUs, not the writers'); 0: the old mode, phones at the
+   * writers' priority and their requests sent from this process
+   */
+  phonesNice: number
+  /** when a keystroke counts as received, by every client of both runs (see ConnectArgs.receivedAt) */
+  receivedAt: 'applied' | 'arrival'
 }
 
 interface RunResult {
@@ -79,7 +88,7 @@ interface RunResult {
 }
 
 /** Blocks to comment on: every fiche and key action of the seed, round-robin. */
-function blockIdsOf(seed: Uint8Array): { fiches: string[]; blocks: string[] } {
+function blockIdsOf(seed: Uint8Array): PlenaryTargets {
   const doc = new Y.Doc({ gc: false })
   Y.applyUpdate(doc, seed)
   const fiches: string[] = []
@@ -98,63 +107,6 @@ function blockIdsOf(seed: Uint8Array): { fiches: string[]; blocks: string[] } {
   return { fiches, blocks }
 }
 
-async function timedFetch(url: string, init: RequestInit): Promise<{ response: Response; latency: number }> {
-  const start = nowMs()
-  const response = await fetch(url, init)
-  await response.arrayBuffer().catch(() => undefined)
-  return { response, latency: nowMs() - start }
-}
-
-/** One phone's 3 comments and 3 changes of supports (growing sets), at random times in the window. */
-async function participate(
-  httpUrl: string,
-  code: string,
-  token: string,
-  i: number,
-  ids: { fiches: string[]; blocks: string[] },
-  windowFrom: number,
-  windowMs: number,
-): Promise<{ comments: Timed[]; supports: Timed[] }> {
-  const steps = [
-    ...Array.from({ length: ACTIONS }, (_, k) => ({ kind: 'comment' as const, k })),
-    ...Array.from({ length: ACTIONS }, (_, k) => ({ kind: 'support' as const, k })),
-  ]
-  const times = steps.map(() => Math.random() * windowMs).sort((a, b) => a - b)
-  // the k-th change of supports holds k+1 fiches, each participant starting at a different one
-  const chosen = Array.from({ length: ACTIONS }, (_, k) => ids.fiches[(i + 2 * k) % ids.fiches.length]!)
-  let supportsDone = 0
-  let commentsDone = 0
-  const comments: Timed[] = []
-  const supports: Timed[] = []
-  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }
-  for (const [n] of steps.entries()) {
-    await sleep(Math.max(0, windowFrom + times[n]! - nowMs()))
-    // comments and supports interleave in random order
-    const doComment = commentsDone < ACTIONS && (supportsDone >= ACTIONS || Math.random() < 0.5)
-    if (doComment) {
-      const k = commentsDone++
-      const { response, latency } = await timedFetch(`${httpUrl}/api/plenaries/${code}/comments`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({
-          anchor: { blockId: ids.blocks[(i * ACTIONS + k) % ids.blocks.length] },
-          body: `Remarque ${k + 1} du participant ${i}`,
-        }),
-      })
-      comments.push({ status: response.status, latency })
-    } else {
-      const k = supportsDone++
-      const { response, latency } = await timedFetch(`${httpUrl}/api/plenaries/${code}/supports`, {
-        method: 'PUT',
-        headers,
-        body: JSON.stringify({ blockIds: chosen.slice(0, k + 1) }),
-      })
-      supports.push({ status: response.status, latency })
-    }
-  }
-  return { comments, supports }
-}
-
 async function runOne(withParticipants: boolean, seed: Uint8Array, o: Options): Promise<RunResult> {
   const server: BenchServer = await startServer('ctg')
   await server.seed(seed, [DOC_NAME])
@@ -162,7 +114,11 @@ async function runOne(withParticipants: boolean, seed: Uint8Array, o: Options): 
   const memberTokens = await server.tokens(o.writers + 1, 'editor')
   const facilitatorToken = memberTokens[o.writers]!
   const ids = blockIdsOf(seed)
-  const groups = Array.from({ length: withParticipants ? o.groups : 1 }, () => new RpcChild(CLIENT_GROUP))
+  // the members' group first, at the benchmark's priority; then the phones'
+  const groups = Array.from(
+    { length: withParticipants ? o.groups : 1 },
+    (_, k) => new RpcChild(CLIENT_GROUP, { nice: k === 0 ? 0 : o.phonesNice }),
+  )
   try {
     await Promise.all(groups.map((g) => g.ready))
     const opened = await fetch(`${server.httpUrl}/api/conventions/${DOC_NAME}/plenaries`, {
@@ -183,6 +139,7 @@ async function runOne(withParticipants: boolean, seed: Uint8Array, o: Options): 
       writers,
       awareness: true,
       threads: true,
+      receivedAt: o.receivedAt,
     } satisfies ConnectArgs)
     await sleep(500)
     const before = await server.heap()
@@ -210,8 +167,8 @@ async function runOne(withParticipants: boolean, seed: Uint8Array, o: Options): 
       : []
     const joinWallS = (nowMs() - joinStart) / 1000
     const phoneTokens = joined.map((j) => j.token)
+    const phoneGroups = groups.slice(1)
     if (withParticipants) {
-      const phoneGroups = groups.slice(1)
       const firstPhone = memberTokens.length
       const ofGroup = (g: number) => phoneTokens.map((_, i) => i).filter((i) => i % phoneGroups.length === g)
       await Promise.all(
@@ -223,6 +180,7 @@ async function runOne(withParticipants: boolean, seed: Uint8Array, o: Options): 
             tokens: ofGroup(k).map((i) => phoneTokens[i]!),
             writers: [],
             awareness: false,
+            receivedAt: o.receivedAt,
           } satisfies ConnectArgs),
         ),
       )
@@ -244,14 +202,28 @@ async function runOne(withParticipants: boolean, seed: Uint8Array, o: Options): 
       const { cpuMs } = meter()
       return { cpuMs, loop: await server.eventLoopStop() }
     })()
-    const actions =
-      withParticipants && !o.phonesOnly
-        ? await Promise.all(
-            phoneTokens.map((token, i) =>
-              participate(server.httpUrl, plenary.code, token, i, ids, windowFromMs + 1000, o.postS * 1000),
-            ),
-          )
-        : []
+    const phones = phoneTokens.map((token, i) => ({ token, i }))
+    const participateArgs = (of: typeof phones) => ({
+      httpUrl: server.httpUrl,
+      code: plenary.code,
+      targets: ids,
+      phones: of,
+      windowFromMs: windowFromMs + 1000,
+      windowMs: o.postS * 1000,
+    })
+    const acting: Promise<Participation>[] =
+      !withParticipants || o.phonesOnly
+        ? []
+        : o.phonesNice > 0
+          ? // each phone's requests from the process that holds its socket
+            phoneGroups.map((g, k) =>
+              g.call<Participation>(
+                'participate',
+                participateArgs(phones.filter(({ i }) => i % phoneGroups.length === k)),
+              ),
+            )
+          : [participateAll(participateArgs(phones))]
+    const actions = await Promise.all(acting)
     const results = await runs
     const serverMeasured = await serverWindow
     if (o.profile) {
@@ -375,6 +347,12 @@ function report(run: RunResult, base: RunResult, o: Options): string {
     `the code within ${o.joinS} s, open \`/collab\` read-only (no awareness), then each posts ${ACTIONS} comments (whole block`,
     `anchors) and ${ACTIONS} changes of supports (growing sets, budget ${ACTIONS}) at random times within ${o.postS} s. Latency from`,
     `the request being sent to its answer. Clients in ${o.groups} child processes, the server in its own (SQLite).`,
+    o.phonesNice > 0
+      ? `The phones' ${o.groups - 1} processes run at nice ${o.phonesNice} and send the phones' requests themselves (a real room's phones`
+      : `The phones' processes run at the writers' priority and their requests are sent from the benchmark's main process`,
+    o.phonesNice > 0
+      ? `do not take the writers' CPU; \`--phones-nice 0\`: the old mode, at the writers' priority, requests from the main process).`
+      : `(\`--phones-nice 0\`, the old mode; by default they run at nice 10 and send their own requests).`,
     '',
     table(
       ['request', 'sent', 'accepted', 'p50 ms', 'p99 ms', 'max ms'],
@@ -389,7 +367,10 @@ function report(run: RunResult, base: RunResult, o: Options): string {
     `${storedSupports} supports. The facilitator's live messages: ${['joined', 'commented', 'supported'].map((e) => `${f[e] ?? 0} \`${e}\``).join(', ')}.`,
     '',
     'Writers\' keystroke fan-out, with the participants and without any (same writers, same facilitator). "all" is',
-    'to every other connection (the phones included); "members" to the writers and the facilitator only:',
+    'to every other connection (the phones included); "members" to the writers and the facilitator only. A keystroke',
+    o.receivedAt === 'arrival'
+      ? "counts as received when its message reaches the client's socket (every client, both runs; a simulated phone does not wait for the 99 others of its process to apply it; `--received-at applied`: when its Y.Doc applies it):"
+      : 'counts as received when its Y.Doc applies it (`--received-at applied`; a simulated phone waits for the others of its process):',
     '',
     table(
       [
@@ -448,6 +429,8 @@ export async function main(argv: string[]): Promise<void> {
       groups: { type: 'string', default: '3' },
       profile: { type: 'boolean', default: false },
       'phones-only': { type: 'boolean', default: false },
+      'phones-nice': { type: 'string', default: '10' },
+      'received-at': { type: 'string', default: 'arrival' },
     },
   })
   const o: Options = {
@@ -459,7 +442,10 @@ export async function main(argv: string[]): Promise<void> {
     groups: Math.max(2, Number(values.groups)),
     profile: values.profile,
     phonesOnly: values['phones-only'],
+    phonesNice: Number(values['phones-nice']),
+    receivedAt: values['received-at'] === 'applied' ? 'applied' : 'arrival',
   }
+  if (!['applied', 'arrival'].includes(values['received-at'])) throw new Error('--received-at is applied or arrival')
   const seed = encodeConvention(realisticConvention())
   const base = await runOne(false, seed, o)
   console.log(

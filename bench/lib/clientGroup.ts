@@ -1,5 +1,7 @@
+import { messageArrival } from './arrivalTimedWebSocket.js'
 import { watchEventLoop, type EventLoopStats } from './eventLoop.js'
 import { connectClients, type BenchClient, type Endpoint } from './connectClient.js'
+import { participateAll, type ParticipateArgs } from './plenaryParticipant.js'
 import { serveRpc } from './rpc.js'
 import { nowMs, sleep } from './time.js'
 import { KeystrokeLog, logReceived, objectiveText, typeUntil } from './typing.js'
@@ -20,6 +22,11 @@ export interface ConnectArgs {
   awareness: boolean
   /** record the stateless `threads` messages each client receives (the comments benchmark) */
   threads?: boolean
+  /**
+   * when a keystroke counts as received: when its Y.Doc applies it (the default), or when its
+   * message reached the client's socket (`ArrivalTimedWebSocket`: the plénière benchmark's phones)
+   */
+  receivedAt?: 'applied' | 'arrival'
 }
 
 /** A `threads` message received by one client: its global index, the thread, the event, when (nowMs). */
@@ -58,11 +65,14 @@ const received = new KeystrokeLog()
 
 serveRpc(
   {
-    connect: async ({ endpoint, docName, tokens, indices, writers, awareness, threads: watch }: ConnectArgs) => {
+    connect: async (args: ConnectArgs) => {
+      const { endpoint, docName, tokens, indices, writers, awareness, threads: watch, receivedAt } = args
       writerSet = new Set(writers)
-      const connected = await connectClients(endpoint, docName, tokens, { awareness })
+      const timeArrival = receivedAt === 'arrival'
+      const connected = await connectClients(endpoint, docName, tokens, { awareness, timeArrival })
       clients = connected.map((client, k) => ({ client, index: indices[k]! }))
-      for (const { client } of clients) logReceived(client.doc, received, () => recording)
+      const at = timeArrival ? () => messageArrival() ?? nowMs() : nowMs
+      for (const { client } of clients) logReceived(client.doc, received, () => recording, at)
       for (const { client, index } of watch ? clients : []) {
         client.onStateless((payload) => {
           const at = nowMs()
@@ -103,6 +113,8 @@ serveRpc(
         threads: threads.splice(0),
       }
     },
+    /** the plénière benchmark: this group's phones send their comments and supports (over HTTP) */
+    participate: (args: ParticipateArgs) => participateAll(args),
     /** the `threads` messages received since the last call (they may arrive after `run` returned) */
     threads: () => threads.splice(0),
     close: () => {

@@ -2,6 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { ArrivalTimedWebSocket } from './arrivalTimedWebSocket.js'
 
 /** Hocuspocus's protocol (our server, bare Hocuspocus) or y-websocket's (the reference server). */
 export type Protocol = 'hocuspocus' | 'y-websocket'
@@ -27,6 +28,8 @@ export interface ClientOptions {
   /** false: no awareness at all (a diagnostic: browsers always have it) */
   awareness?: boolean
   timeoutMs?: number
+  /** Hocuspocus only: note each message's arrival and apply it in the next turn (`ArrivalTimedWebSocket`) */
+  timeArrival?: boolean
 }
 
 const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b']
@@ -39,7 +42,7 @@ export async function connectClient(
   index: number,
   options: ClientOptions = {},
 ): Promise<BenchClient> {
-  const { awareness = true, timeoutMs = 30_000 } = options
+  const { awareness = true, timeoutMs = 30_000, timeArrival = false } = options
   const doc = new Y.Doc({ gc: false })
   const user = { name: `Participant ${index}`, color: COLORS[index % COLORS.length] }
   const timeout = (what: string) =>
@@ -69,7 +72,10 @@ export async function connectClient(
     }
   }
 
-  const socket = new HocuspocusProviderWebsocket({ url: endpoint.wsUrl, WebSocketPolyfill: WebSocket })
+  const socket = new HocuspocusProviderWebsocket({
+    url: endpoint.wsUrl,
+    WebSocketPolyfill: timeArrival ? ArrivalTimedWebSocket : WebSocket,
+  })
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: docName,

@@ -45,6 +45,8 @@ export interface ChildOptions {
   env?: Record<string, string>
   /** extra Node flags */
   execArgv?: string[]
+  /** start the child at this nice value (all its threads: it is exec'd through nice(1)); 0 by default */
+  nice?: number
 }
 
 const REPO_ROOT = new URL('../..', import.meta.url).pathname
@@ -58,11 +60,17 @@ export class RpcChild<Info = unknown> {
   private readonly exited: Promise<number | null>
 
   constructor(entry: string, options: ChildOptions = {}) {
+    const nodeArgs = ['--import', 'tsx', '--disable-warning=ExperimentalWarning', ...(options.execArgv ?? [])]
+    // setpriority on a pid only changes its main thread: nice(1) execs Node, so every thread inherits it
+    const niced = options.nice
+      ? { execPath: 'nice', execArgv: ['-n', String(options.nice), process.execPath, ...nodeArgs] }
+      : {}
     this.process = fork(entry, [], {
       cwd: REPO_ROOT,
       // advanced serialization carries typed arrays (latency samples, Yjs states) without copying to JSON
       serialization: 'advanced',
-      execArgv: ['--import', 'tsx', '--disable-warning=ExperimentalWarning', ...(options.execArgv ?? [])],
+      execArgv: nodeArgs,
+      ...niced,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })

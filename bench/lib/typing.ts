@@ -54,11 +54,19 @@ export function typeUntil(doc: Y.Doc, text: Y.XmlText, untilMs: number, log: Key
   })
 }
 
-/** Logs every remote keystroke a document receives: each new clock of each client, at the time the Y.Doc applies it. */
-export function logReceived(doc: Y.Doc, log: KeystrokeLog, isRecording: () => boolean): void {
+/**
+ * Logs every remote keystroke a document receives: each new clock of each client, at the time
+ * the Y.Doc applies it, or at the time `receivedAt` gives (its message's arrival).
+ */
+export function logReceived(
+  doc: Y.Doc,
+  log: KeystrokeLog,
+  isRecording: () => boolean,
+  receivedAt: () => number = nowMs,
+): void {
   doc.on('afterTransaction', (tr: Y.Transaction) => {
     if (tr.local || !isRecording()) return
-    const at = nowMs()
+    const at = receivedAt()
     tr.afterState.forEach((after, client) => {
       for (let clock = tr.beforeState.get(client) ?? 0; clock < after; clock++) log.add(client, clock, at)
     })
