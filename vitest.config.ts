@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import { WORKER_BUNDLES } from './tests/setup/bundleWorkers.js'
+import LongestFirst from './tests/setup/longestFirst.js'
 
 // shared by the three projects
 const common = {
@@ -21,6 +22,7 @@ export default defineConfig({
     // the browser and integration tests each start real servers; keep the machine's two cores for them
     maxWorkers: 2,
     globalSetup: ['tests/setup/bundleWorkers.ts'],
+    sequence: { sequencer: LongestFirst },
     projects: [
       { extends: true, test: { ...common, name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {
