@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { build } from 'esbuild'
 
 const serverSource = join(import.meta.dirname, '..', '..', 'server', 'src')
@@ -10,12 +10,19 @@ const serverSource = join(import.meta.dirname, '..', '..', 'server', 'src')
  */
 export const WORKER_BUNDLES = join(serverSource, '..', 'node_modules', '.cache', 'ctg-worker-bundles')
 
-/** The modules a worker thread runs: the server's files that talk to their parent port. */
+/**
+ * The modules the server runs in a worker thread or a child process: every `./x.ts` that a
+ * server file hands to `startTsWorker` or `startTsProcess`.
+ */
 function workerEntries(): string[] {
+  const started = /startTs(?:Worker|Process)\(\s*new URL\('(\.{1,2}\/[^']+\.ts)', import\.meta\.url\)/g
   return readdirSync(serverSource, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
-    .map((file) => join(serverSource, file))
-    .filter((file) => /\bparentPort\b/.test(readFileSync(file, 'utf8')))
+    .filter((file) => file.endsWith('.ts'))
+    .flatMap((file) =>
+      [...readFileSync(join(serverSource, file), 'utf8').matchAll(started)].map((match) =>
+        join(serverSource, dirname(file), match[1]!),
+      ),
+    )
 }
 
 /**
