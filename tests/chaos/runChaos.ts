@@ -1,5 +1,5 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import {
@@ -140,6 +140,44 @@ function storedDoc(dataDir: string, id: string): Y.Doc {
   return doc
 }
 
+/** The CPU seconds a process has used (Linux's /proc, in clock ticks of 1/100 s), or null once it is gone. */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  try {
+    // after the command name: state is field 3, utime and stime are fields 14 and 15
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The server's logger lines and restarts, without the stack traces Hocuspocus prints for
+ * each refused connection (a client refused in a loop would fill the failure's log with
+ * them): a run of the same message is one line with its count.
+ */
+function serverLines(log: string): string[] {
+  const lines: string[] = []
+  let last = ''
+  let repeats = 0
+  const flush = () => repeats > 1 && lines.push(`  (the line above ${repeats} times, the last at ${last.slice(0, 24)})`)
+  for (const line of log.split('\n')) {
+    if (!/^\d{4}-\d\d-\d\dT|^--- SIGKILL ---/.test(line)) continue
+    const message = line.slice(25)
+    if (message === last.slice(25)) {
+      repeats++
+      last = line
+      continue
+    }
+    flush()
+    lines.push(line)
+    last = line
+    repeats = 1
+  }
+  flush()
+  return lines
+}
+
 /**
  * A seeded randomized run in the manner of Yjs's `applyRandomTests`, over the real
  * server process and real WebSockets: clients edit free text and the three
@@ -173,7 +211,13 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
   const token = await issueTestToken({ id: 'u-chaos', name: 'Chaos' })
   // the server's log (QUIET off: its repairs and waiting updates too) explains a failure
   const serverEnv = { QUIET: '0' }
-  let server: ServerProcess | null = await startServerProcess({ port, dataDir, env: serverEnv })
+  /** when the running server process started: a wait that times out says how much CPU it had meanwhile */
+  let serverStartedAt = performance.now()
+  const startServer = () => {
+    serverStartedAt = performance.now()
+    return startServerProcess({ port, dataDir, env: serverEnv })
+  }
+  let server: ServerProcess | null = await startServer()
   const clients: ChaosClient[] = []
   /** the Yjs client ids of crashed clients, to tell their changes from the server's in a failure */
   const crashed: number[] = []
@@ -196,7 +240,13 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
       // the server's document may hold pending structs too (an update waiting for its dependencies)
       `stored document:\n${describeDoc(storedDoc(dataDir, id)).join('\n')}`,
       `crashed clients: ${crashed.join(' ')}`,
-      `server log (last lines):\n${(earlierLogs + (server?.stderr() ?? '')).trim().split('\n').slice(-80).join('\n')}`,
+      // a machine too busy to give the server a processor looks like a server that stopped answering
+      `server process: ${cpuSecondsOf(server?.child.pid)} s of CPU in the ${((performance.now() - serverStartedAt) / 1000).toFixed(1)} s since it started; machine load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+      `server log (its own lines, repeats counted, the last 80):\n${serverLines(earlierLogs + (server?.stderr() ?? ''))
+        .slice(-80)
+        .join('\n')}`,
     ].join('\n')
 
   const connect = (): ChaosClient => {
@@ -330,7 +380,7 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
           report.serverKills++
         } else {
           log('server restarts')
-          server = await startServerProcess({ port, dataDir, env: serverEnv })
+          server = await startServer()
         }
       }
       // let some messages cross, as between keystrokes
@@ -338,7 +388,7 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     }
 
     // the end: everyone back online, everything sent
-    if (!server) server = await startServerProcess({ port, dataDir, env: serverEnv })
+    if (!server) server = await startServer()
     // a socket the plan left disconnected, or one between two retries, is told to connect
     const nudge = setInterval(() => {
       for (const client of clients) if (client.socket.status === 'disconnected') void client.socket.connect()

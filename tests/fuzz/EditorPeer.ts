@@ -1,4 +1,5 @@
 import { ConventionKit } from '@ctg/extensions'
+import { describeBlockDeletions } from './blockDeletions.js'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
@@ -30,6 +31,10 @@ export class EditorPeer {
   online = true
   /** the close codes and reasons the server sent, in order (a refusal is 4422) */
   readonly closes: string[] = []
+  /** the fuzz's local edit under way, to tell its deletions from the binding's own */
+  action: string | null = null
+  /** block and entry elements deleted in this editor's Y.Doc, and by what (a failure names them) */
+  readonly blockDeletions: { blockId: string; what: string }[] = []
 
   private constructor(
     readonly name: string,
@@ -56,6 +61,12 @@ export class EditorPeer {
     })
     this.editorDoc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== LINK) this.up.push(update)
+    })
+    // what came over the link was deleted elsewhere (and is recorded there)
+    this.editorDoc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin === LINK) return
+      const by = `${this.name}'s ${this.action ?? 'editor binding, outside a local edit'}`
+      this.blockDeletions.push(...describeBlockDeletions(transaction, by))
     })
     const element = document.createElement('div')
     document.body.appendChild(element)

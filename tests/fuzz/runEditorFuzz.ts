@@ -7,6 +7,7 @@ import { twoOfEachKindConvention } from '../fixtures/twoOfEachKindConvention.js'
 import { waitFor } from '../helpers/connectClient.js'
 import { createConvention } from '../helpers/createConvention.js'
 import type { TestServer } from '../helpers/startTestServer.js'
+import { describeBlockDeletions } from './blockDeletions.js'
 import { pickEdit } from './editorEdits.js'
 import { EditorPeer } from './EditorPeer.js'
 
@@ -79,6 +80,27 @@ export async function runEditorFuzz(server: TestServer, seed: number, options: E
   const remember = (doc: PMNode) => blockIds(doc).forEach((holder, blockId) => seen.set(blockId, holder))
   peers.forEach((peer) => remember(peer.editor.state.doc))
 
+  // the server's own deletions (its repairs; a client's arrive as updates and are recorded by that client)
+  const served = () => server.ctg.server.hocuspocus.documents.get(id)!
+  const serverDeletions: { blockId: string; what: string }[] = []
+  const watched = new WeakSet<Y.Doc>()
+  const watchServer = () => {
+    const doc = server.ctg.server.hocuspocus.documents.get(id)
+    if (!doc || watched.has(doc)) return
+    watched.add(doc)
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      const context = (transaction.origin as { context?: unknown } | null)?.context
+      if (typeof context === 'string')
+        serverDeletions.push(...describeBlockDeletions(transaction, `the server's ${context}`))
+    })
+  }
+  watchServer()
+  const deletionsOf = (blockId: string) =>
+    [...serverDeletions, ...peers.flatMap((peer) => peer.blockDeletions)]
+      .filter((d) => d.blockId === blockId)
+      .map((d) => `  ${d.what}`)
+      .join('\n') || '  none recorded'
+
   try {
     for (let round = 0; round < options.rounds; round++) {
       for (let step = 0; step < options.editsPerRound; step++) {
@@ -87,7 +109,11 @@ export async function runEditorFuzz(server: TestServer, seed: number, options: E
         const elementsBefore = peer.blockElements()
         const { name, edit } = pickEdit(gen)
         const closesBefore = peers.map((p) => p.closes.length)
-        if (edit(peer.editor, gen)) {
+        peer.action = `${name} (round ${round} step ${step})`
+        const done = edit(peer.editor, gen)
+        peer.action = null
+        watchServer()
+        if (done) {
           report.edits[name] = (report.edits[name] ?? 0) + 1
           const after = blockIds(peer.editor.state.doc)
           // a local edit that removed an id removed it on purpose (a deletion, an undo of an insertion)
@@ -121,8 +147,8 @@ export async function runEditorFuzz(server: TestServer, seed: number, options: E
 
       // end of the round: everyone back online, every held update delivered, until all agree
       for (const peer of peers) if (!peer.online) peer.reconnect()
-      const served = () => server.ctg.server.hocuspocus.documents.get(id)!
       const agree = () => {
+        watchServer()
         for (const peer of peers) peer.deliverAll()
         if (!peers.every((peer) => peer.settled)) return false
         // compared as JSON: node.eq also tells apart attributes that are undefined in one and absent in the other
@@ -158,6 +184,12 @@ export async function runEditorFuzz(server: TestServer, seed: number, options: E
         30_000,
       )
 
+      if (process.env.FUZZ_VERBOSE) {
+        const deletions = [...serverDeletions, ...peers.flatMap((peer) => peer.blockDeletions)]
+        console.log(
+          `seed ${seed} round ${round}: deletions\n${deletions.map((d) => `  ${d.blockId}: ${d.what}`).join('\n')}`,
+        )
+      }
       const final = peers[0]!.editor.state.doc
       const present = blockIds(final)
       for (const [blockId, holder] of seen) {
@@ -169,7 +201,7 @@ export async function runEditorFuzz(server: TestServer, seed: number, options: E
           continue
         }
         throw fail(
-          `round ${round}: ${blockId} disappeared, and nobody deleted it (it was in ${holder ?? 'the document'})`,
+          `round ${round}: ${blockId} disappeared, and nobody deleted it (it was in ${holder ?? 'the document'}); its elements' deletions:\n${deletionsOf(blockId)}`,
         )
       }
       const json = yDocToEditorJson(served())

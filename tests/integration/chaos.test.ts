@@ -12,12 +12,17 @@ import { runChaos } from '../chaos/runChaos.js'
  */
 const REGRESSION_SEEDS = [30, 28, 17, 109]
 
-/** CHAOS_SEED replays one seed; CHAOS_SEEDS=N runs seeds 1…N (from CHAOS_FIRST if set) (`npm run chaos` runs 40); the suite runs 1, 2 and the regression seeds. */
-const seeds = process.env.CHAOS_SEED
-  ? [Number(process.env.CHAOS_SEED)]
+/**
+ * CHAOS_SEED replays one seed (or several: `CHAOS_SEED=1,4,17`); CHAOS_SEEDS=N runs seeds 1…N (from
+ * CHAOS_FIRST if set) (`npm run chaos` runs 40); the suite runs 1, 2 and the regression seeds.
+ * CHAOS_REPEAT=n runs each of those n times in one process (replays without n test startups).
+ */
+const chosen = process.env.CHAOS_SEED
+  ? process.env.CHAOS_SEED.split(',').map(Number)
   : process.env.CHAOS_SEEDS
     ? Array.from({ length: Number(process.env.CHAOS_SEEDS) }, (_, i) => i + Number(process.env.CHAOS_FIRST ?? 1))
     : [1, 2, ...REGRESSION_SEEDS]
+const seeds = chosen.flatMap((seed) => Array<number>(Number(process.env.CHAOS_REPEAT ?? 1)).fill(seed))
 
 const replay = (seed: number) => `replay: CHAOS_SEED=${seed} npx vitest run tests/integration/chaos.test.ts`
 

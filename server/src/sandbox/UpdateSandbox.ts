@@ -15,7 +15,7 @@ export type CheckResult =
   | { verdict: 'refused' | 'failed'; reason: string; ms: number }
   | { verdict: 'timeout'; ms: number }
 
-/** `ms` of a checked update: the worker's CPU time for it (a timeout's is the wall time it ran). */
+/** `ms` of a checked update: the worker's CPU time for it (a timeout's too, see `expire`). */
 function verdictOf(reply: SandboxReply): CheckResult {
   const ms = reply.cpuMs ?? reply.ms
   if (reply.refused !== undefined) return { verdict: 'refused', reason: reply.refused, ms }
@@ -40,6 +40,8 @@ interface Outstanding {
   sentAt: number
   budgetMs: number
   check?: Check
+  /** the worker's CPU time when the job began, read once it is the job in progress (undefined: not running yet) */
+  cpuAtStart?: Promise<number | undefined>
 }
 
 /** A replica takes the changes it lacks with its next job, or once this many wait, or after SYNC_DELAY_MS. */
@@ -106,14 +108,16 @@ export class UpdateSandbox {
   /** Resolves once the update has been applied to the replica (or accepted inline), or refused. */
   check(documentName: string, document: Y.Doc, update: Uint8Array): Promise<CheckResult> {
     if (this.quiet(documentName)) {
-      const start = performance.now()
+      // this thread's CPU time, as for a check in the worker (wall time counts other processes' turns)
+      const start = process.threadCpuUsage()
       if (acceptsInline(document, update)) {
         this.track({ documentName, document, update, resolve: () => undefined })
         this.sync(documentName, ownBytes(update))
         // nothing of it waits (acceptsInline refuses what does): all of it integrates
+        const cpu = process.threadCpuUsage(start)
         return Promise.resolve({
           verdict: 'accepted',
-          ms: performance.now() - start,
+          ms: (cpu.user + cpu.system) / 1000,
           pending: false,
           integrated: update,
         })
@@ -275,21 +279,44 @@ export class UpdateSandbox {
     clearTimeout(this.watchdog)
     const current = this.outstanding[0]
     if (!current) return
+    current.cpuAtStart ??= this.thread.cpuMs()
     const deadline = Math.max(current.sentAt, this.lastReplyAt) + current.budgetMs
-    this.watchdog = setTimeout(() => {
-      if (this.outstanding[0] !== current) return
-      const reason = `${current.job.kind} ran over ${current.budgetMs} ms`
-      void this.thread.terminate(reason)
-      this.restart(reason)
-    }, deadline - performance.now())
+    this.watch(current, deadline - performance.now())
+  }
+
+  private watch(current: Outstanding, delayMs: number) {
+    clearTimeout(this.watchdog)
+    this.watchdog = setTimeout(() => void this.expire(current), delayMs)
     this.watchdog.unref()
   }
 
   /**
-   * Stops the worker; the job in progress (and every check of a document whose replica
-   * could not be loaded) is answered `timeout`, the other checks run again on a new worker.
+   * The job in progress has run for its budget in wall time. On a busy machine much of that
+   * can be time the worker (or this thread) waited for a processor: stopped, a check that
+   * cost a few milliseconds was refused as too costly (4413), its replicas reloaded, and its
+   * user charged seconds of budget (4429 for a minute after). So the job is stopped only once
+   * the worker has used its budget in CPU time, and otherwise watched for the CPU time left.
    */
-  private restart(reason: string) {
+  private async expire(current: Outstanding) {
+    if (this.outstanding[0] !== current) return
+    const [start, now] = await Promise.all([current.cpuAtStart, this.thread.cpuMs()])
+    // answered meanwhile (its reply may have waited behind this thread's timers), or the worker was lost
+    if (this.outstanding[0] !== current) return
+    // a thread not running yet (still starting, on a busy machine) has used nothing
+    const usedMs = now === undefined ? 0 : now - (start ?? 0)
+    if (usedMs < current.budgetMs) return this.watch(current, current.budgetMs - usedMs)
+    const reason = `${current.job.kind} ran over ${current.budgetMs} ms of CPU time`
+    void this.thread.terminate(reason)
+    this.restart(reason, usedMs)
+  }
+
+  /**
+   * Stops the worker; the job in progress (and every check of a document whose replica
+   * could not be loaded) is answered `timeout`, charged the CPU time the job used
+   * (`usedMs`; the wall time it ran when the worker died by itself, its CPU time gone with
+   * it); the other checks run again on a new worker.
+   */
+  private restart(reason: string, usedMs?: number) {
     if (this.destroyed) return
     clearTimeout(this.watchdog)
     this.loaded.clear()
@@ -298,11 +325,11 @@ export class UpdateSandbox {
     this.outstanding = []
     this.options.logger.warn(`update sandbox restarted: ${reason}`)
     const unloadable = current?.job.kind === 'load' ? current.job.documentName : undefined
-    const elapsed = current ? performance.now() - Math.max(current.sentAt, this.lastReplyAt) : 0
-    current?.check?.resolve({ verdict: 'timeout', ms: elapsed })
+    const ms = usedMs ?? (current ? performance.now() - Math.max(current.sentAt, this.lastReplyAt) : 0)
+    current?.check?.resolve({ verdict: 'timeout', ms })
     for (const { check } of rest) {
       if (!check) continue
-      if (check.documentName === unloadable) check.resolve({ verdict: 'timeout', ms: elapsed })
+      if (check.documentName === unloadable) check.resolve({ verdict: 'timeout', ms })
       else this.dispatch(check)
     }
   }

@@ -56,6 +56,12 @@ export class WorkerClient<Job extends object, Reply extends WorkerReply> {
     return this.worker !== undefined
   }
 
+  /** The CPU time (ms) the thread has used so far (read even while it is busy), or undefined if none runs (yet). */
+  async cpuMs(): Promise<number | undefined> {
+    const usage = await this.worker?.cpuUsage().catch(() => undefined)
+    return usage && (usage.user + usage.system) / 1000
+  }
+
   /** Starts the thread ahead of the first request (loading its modules takes a moment). */
   warmUp(): void {
     this.started()
