@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat } from '@ctg/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -154,6 +154,12 @@ describe('exports of the convention (6 fiches, 2 indicator tables, 2 planning ta
     const chromium = threads.filter((thread) => thread.name.startsWith('chrom'))
     expect(chromium.length).toBeGreaterThan(0)
     expect([...exporter, ...chromium].filter((thread) => thread.nice < 10)).toEqual([])
+    // in a session of its own (Playwright starts Chromium so too): where Linux groups processes by
+    // session for scheduling, the export's CPU time is not taken from the server's group
+    if (existsSync('/proc/self/autogroup')) {
+      const own = readFileSync('/proc/self/autogroup', 'utf8')
+      expect(readFileSync(`/proc/${exporter[0]!.pid}/autogroup`, 'utf8')).not.toBe(own)
+    }
   }, 120_000)
 
   it('refuses an unknown format, and answers 404 for a stranger, an unknown convention or version', async () => {
