@@ -42,9 +42,6 @@ export class ExportProcess {
         startTsProcess(new URL('./exportProcessMain.ts', import.meta.url), {
           data: { chromiumPath } satisfies ExportProcessData,
           maxOldGenerationSizeMb: MAX_OLD_GENERATION_MB,
-          // where Linux groups processes by session (autogroup), the export's CPU time is then its
-          // own group's, not taken from the share of the server's group (its loop wakes up sooner)
-          ownSession: true,
         }),
       onLost: (reason) => logger.error(`export process stopped: ${reason}`),
     })
