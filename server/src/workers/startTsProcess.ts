@@ -10,6 +10,11 @@ export interface TsProcessOptions {
   data: unknown
   /** V8's old-generation limit of the process, MiB */
   maxOldGenerationSizeMb: number
+  /**
+   * started in a session of its own (`setsid`): where Linux groups processes by session for
+   * scheduling (autogroup), its CPU time is then not counted against the server's share
+   */
+  ownSession?: boolean
 }
 
 /**
@@ -28,6 +33,7 @@ export function startTsProcess(module: URL, options: TsProcessOptions): RequestC
     {
       execArgv: compiled ? flags : ['--import', 'tsx', ...flags],
       serialization: 'advanced',
+      detached: options.ownSession ?? false,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
   )

@@ -16,9 +16,6 @@ import { setPriority } from 'node:os'
 const EXPORT_NICE = 10
 
 process.title = 'ctg-export'
-// Ctrl-C in a terminal reaches the server's whole process group: the server stops this process
-// itself (its channel closes, Chromium is closed first)
-process.on('SIGINT', () => {})
 try {
   for (const tid of readdirSync('/proc/self/task')) setPriority(Number(tid), EXPORT_NICE)
 } catch {
