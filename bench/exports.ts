@@ -14,7 +14,7 @@ import { schedstat, threadCpu, traceStalls } from './lib/stallTrace.js'
 /**
  * Exports of the 80-fiche convention in every format and its archive, over HTTP on a real
  * server in this process (SQLite): the time of each, and this process's event-loop delay
- * meanwhile (the collaboration server's: the documents are made in the export worker).
+ * meanwhile (the collaboration server's: the documents are made in the export process).
  * Baseline: the same export made on the main thread (the structured export assembled from the
  * document and the stores, then rendered), which is what would block: its time and its stall.
  */
@@ -64,7 +64,7 @@ export async function main(argv: string[] = []): Promise<void> {
       ),
     ) as { id: string }
     const c = `/api/conventions/${id}`
-    // warm up: the document loaded, the worker and Chromium started
+    // warm up: the document loaded, the export process and Chromium started
     await request(`${c}/export?format=pdf`)
 
     const measure = async (label: string, fn: () => Promise<Uint8Array>) => {
@@ -167,14 +167,14 @@ export async function main(argv: string[] = []): Promise<void> {
       '',
       `Median of ${RUNS} runs of \`GET …/export?format=\` (and \`GET …/archive\` once adopted) over HTTP on a`,
       'server in this process; "loop delay" is the event-loop delay of this process during those runs (max / p99):',
-      "the collaboration server's (documents are made in the export worker thread, PDF by Chromium). On a machine",
+      "the collaboration server's (documents are made in the export process, PDF by Chromium). On a machine",
       'whose other processes keep the cores busy, the loop delay includes time the process was not scheduled at',
       'all: right after each export, the same watch runs as long with no export ("no export"), the stalls the',
       'machine causes by itself. "Main thread CPU" is the server thread\'s own time on a core per export',
       '(schedstat), and over as long a time without one (its timers, this watch); "waiting for a core" the share',
       'of the window it was runnable but not running.',
       'Baseline: the same export made on the main thread (`conventions.export` then `renderFormat`, in process),',
-      `the time and the stall an export would cost every editor without the worker. Goals: under ${GOAL_MS} ms,`,
+      `the time and the stall an export would cost every editor without the export process. Goals: under ${GOAL_MS} ms,`,
       `loop delay under ${LOOP_GOAL_MS} ms.`,
       '',
       table(

@@ -67,7 +67,7 @@ import { SharedWindowLimits } from './limits/SharedWindowLimits.js'
 import { FreezeGuard } from './versions/FreezeGuard.js'
 import { versionRoutes } from './versions/versionRoutes.js'
 import { exportRoutes } from './exports/exportRoutes.js'
-import { ExportWorker } from './exports/worker/ExportWorker.js'
+import { ExportProcess } from './exports/process/ExportProcess.js'
 import { VersionService } from './versions/VersionService.js'
 import { YjsDoor } from './yjsDoor/YjsDoor.js'
 import { HocuspocusDocuments } from './live/HocuspocusDocuments.js'
@@ -142,7 +142,7 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
   conventions.plenaries = plenaries
   const versions = new VersionService(store, conventions, documents, live, () => comments, log, logger)
   conventions.versions = versions
-  const exportWorker = new ExportWorker(logger, config.chromiumPath)
+  const exportProcess = new ExportProcess(logger, config.chromiumPath)
 
   // what UpdateGuard's check saw an update integrate is what Persistence stores of it
   const checkedUpdates = new CheckedUpdates()
@@ -224,7 +224,7 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
           ...commentRoutes(comments, store.members),
           ...plenaryRoutes(plenaries, store.members, config.limits.trustProxy),
           ...versionRoutes(versions, conventions, store.members),
-          ...exportRoutes(conventions, versions, store, exportWorker),
+          ...exportRoutes(conventions, versions, store, exportProcess),
           ...authOptionsRoutes({ password: true, oidcLabel: config.oidc?.label ?? null }),
           ...(config.oidc
             ? oidcRoutes({
@@ -275,7 +275,7 @@ export async function createCtgServer(options: CtgServerOptions = {}): Promise<C
         server['crossws'].closeAll(1001, 'server shutting down')
         await bus.close()
         await sweeper.stop()
-        await exportWorker.close()
+        await exportProcess.close()
         limitsRedis?.disconnect(false)
         await log.drain()
         await store.close()

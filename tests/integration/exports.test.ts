@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat } from '@ctg/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -39,6 +39,7 @@ afterAll(async () => {
 })
 
 async function download(path: string): Promise<{ response: Response; bytes: Uint8Array }> {
+  // no retry: the readers run async (exportReaders), so the in-process server closes idle sockets in time
   const response = await server.api(path)
   return { response, bytes: new Uint8Array(await response.arrayBuffer()) }
 }
@@ -140,15 +141,26 @@ describe('exports of the convention (6 fiches, 2 indicator tables, 2 planning ta
     }
   })
 
-  it("prints with a Chromium that keeps the export worker's low priority: every thread at nice 10 or more", async () => {
-    // Chromium sets its threads' nice values itself (0, and -8 for its display threads); run as root
-    // it could, and took the cores from the collaboration loop while printing
+  it('makes documents in a process whose every thread, and its Chromium, runs at nice 10 or more', async () => {
+    // the export process lowers all of its threads (V8's garbage collection and compilation
+    // included) before loading anything; Chromium sets its threads' nice values itself (0, and -8
+    // for its display threads), which run as root it could, and took the cores from the
+    // collaboration loop while printing
     const { response } = await download(`/api/conventions/${id}/export?format=pdf`)
     expect(response.status).toBe(200)
-    // the worker keeps its browser between documents
-    const chromium = descendantThreads().filter((thread) => thread.name.startsWith('chrom'))
+    // the process and its browser are kept between documents
+    const threads = descendantThreads()
+    const exporter = threads.filter((thread) => thread.name === 'ctg-export')
+    expect(new Set(exporter.map((thread) => thread.pid)).size).toBe(1)
+    const chromium = threads.filter((thread) => thread.name.startsWith('chrom'))
     expect(chromium.length).toBeGreaterThan(0)
-    expect(chromium.filter((thread) => thread.nice < 10)).toEqual([])
+    expect([...exporter, ...chromium].filter((thread) => thread.nice < 10)).toEqual([])
+    // in a session of its own: where Linux schedules by session (autogroup), the export's CPU
+    // time is then not taken from the server's group
+    if (existsSync('/proc/self/autogroup')) {
+      const own = readFileSync('/proc/self/autogroup', 'utf8')
+      expect(readFileSync(`/proc/${exporter[0]!.pid}/autogroup`, 'utf8')).not.toBe(own)
+    }
   }, 120_000)
 
   it('refuses an unknown format, and answers 404 for a stranger, an unknown convention or version', async () => {

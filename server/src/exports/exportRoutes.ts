@@ -6,7 +6,7 @@ import { requireRole } from '../http/requireRole.js'
 import type { ConventionStore } from '../storage/ConventionStore.js'
 import { versionJson, type VersionService } from '../versions/VersionService.js'
 import { attachmentDisposition } from './contentDisposition.js'
-import type { ExportWorker } from './worker/ExportWorker.js'
+import type { ExportProcess } from './process/ExportProcess.js'
 
 const ID = '([\\w-]{1,64})'
 const route = (suffix: string) => new RegExp(`^/api/conventions/${ID}${suffix}$`)
@@ -34,13 +34,13 @@ function file(format: ExportFormat, title: string, body: Uint8Array | string): A
 
 /**
  * Exports of the convention now or of a version in every format, and the archive of a
- * version (docs/api.md, "Exports and archive"). Documents are made by the export worker.
+ * version (docs/api.md, "Exports and archive"). Documents are made by the export process.
  */
 export function exportRoutes(
   conventions: ConventionService,
   versions: VersionService,
   store: ConventionStore,
-  worker: ExportWorker,
+  exports: ExportProcess,
 ): Route[] {
   return [
     {
@@ -61,11 +61,11 @@ export function exportRoutes(
         })
         const date = new Date().toISOString()
         // the state and the stores' records only: the structured export (JSON or any document) is
-        // assembled and rendered in the worker, never on this thread
+        // assembled and rendered in the export process, never on this thread
         const state = await conventions.state(id)
         if (!state) throw new HttpError(404, 'not_found', 'no such convention')
         const records = await conventions.exportRecords(id)
-        const { bytes, title } = await worker.renderLive(format, state, records, { date, documentId: `${id}@${date}` })
+        const { bytes, title } = await exports.renderLive(format, state, records, { date, documentId: `${id}@${date}` })
         return file(format, title, bytes)
       },
     },
@@ -77,8 +77,8 @@ export function exportRoutes(
         const [id, versionId] = request.params as [string, string]
         await requireRole(store.members, request, id)
         const row = await versions.read(id, versionId)
-        // the JSON exactly as recorded (its SHA-256 is the version's), read in the worker like every format
-        const { bytes, title } = await worker.render(format, row.json, {
+        // the JSON exactly as recorded (its SHA-256 is the version's), read in the export process like every format
+        const { bytes, title } = await exports.render(format, row.json, {
           date: row.createdAt,
           sha256: row.sha256,
           documentId: row.id,
@@ -106,7 +106,7 @@ export function exportRoutes(
         if (!chosen) throw new HttpError(409, 'not_adopted', 'the convention has no adopted or signed version yet')
         const row = await versions.read(id, chosen.id)
         const upToIt = list.slice(list.indexOf(chosen)).map(versionJson)
-        const zip = await worker.archive({
+        const zip = await exports.archive({
           conventionId: id,
           version: versionJson(row),
           json: row.json,

@@ -1,4 +1,4 @@
-import type { Transferable, Worker } from 'node:worker_threads'
+import type { Transferable } from 'node:worker_threads'
 
 /** What every reply carries: the id of its request, and why it failed if it did. */
 export interface WorkerReply {
@@ -8,14 +8,32 @@ export interface WorkerReply {
   code?: string
 }
 
+/**
+ * What requests go through: a worker thread (`Worker` is one as it is) or a child process
+ * (`startTsProcess`). `exit` gives the exit code, or the signal that ended a process.
+ */
+export interface RequestChannel {
+  postMessage(message: unknown, transfer?: readonly Transferable[]): void
+  /** `message`: a reply; `error`: an `Error`; `exit`: the exit code (a number) or the signal (a string) */
+  // typed as Node types an event listener, so that a `Worker` is one as it is
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  on(event: 'message' | 'error' | 'exit', listener: (...args: any[]) => void): unknown
+  terminate(): Promise<unknown>
+  /** the CPU time the thread has used (a worker thread has it; a child process is not asked) */
+  cpuUsage?(): Promise<{ user: number; system: number }>
+}
+
 export interface WorkerClientOptions {
   /** names the thread in the errors of the requests it loses */
   name: string
   /** starts the thread (on first request, and again after it was lost or stopped) */
-  start(): Worker
+  start(): RequestChannel
   /** the thread failed or exited by itself; every pending request has already been rejected */
   onLost?(reason: string): void
 }
+
+/** The rejection of a request whose thread or process stopped before answering (failed, exited, terminated). */
+export class WorkerLost extends Error {}
 
 interface Pending {
   resolve(reply: never): void
@@ -24,13 +42,13 @@ interface Pending {
 
 /**
  * Requests to a worker thread and their replies, matched by id: the one protocol of our
- * threads (the SQLite writer, the update sandbox, the merge worker). A reply with `error`
+ * threads (the SQLite writer, the update sandbox, the merge worker) and of the export process. A reply with `error`
  * rejects its request; a thread that fails or exits rejects every request still pending,
  * and the next request starts a new thread. The thread side answers each `{ id, …job }`
  * with `{ id, …reply }` or `{ id, error }`.
  */
 export class WorkerClient<Job extends object, Reply extends WorkerReply> {
-  private worker: Worker | undefined
+  private worker: RequestChannel | undefined
   private nextId = 1
   private readonly pending = new Map<number, Pending>()
 
@@ -58,7 +76,7 @@ export class WorkerClient<Job extends object, Reply extends WorkerReply> {
 
   /** The CPU time (ms) the thread has used so far (read even while it is busy), or undefined if none runs (yet). */
   async cpuMs(): Promise<number | undefined> {
-    const usage = await this.worker?.cpuUsage().catch(() => undefined)
+    const usage = await this.worker?.cpuUsage?.().catch(() => undefined)
     return usage && (usage.user + usage.system) / 1000
   }
 
@@ -75,7 +93,7 @@ export class WorkerClient<Job extends object, Reply extends WorkerReply> {
     await worker?.terminate()
   }
 
-  private started(): Worker {
+  private started(): RequestChannel {
     if (this.worker) return this.worker
     const worker = this.options.start()
     worker.on('message', (reply: Reply) => {
@@ -93,8 +111,12 @@ export class WorkerClient<Job extends object, Reply extends WorkerReply> {
       this.rejectAll(reason)
       this.options.onLost?.(reason)
     }
-    worker.on('error', (error) => lost(`the ${this.options.name} failed: ${error.message}`))
-    worker.on('exit', (code) => lost(`the ${this.options.name} exited with code ${code}`))
+    worker.on('error', (error: Error) => lost(`the ${this.options.name} failed: ${error.message}`))
+    worker.on('exit', (code: number | string) =>
+      lost(
+        `the ${this.options.name} ${typeof code === 'number' ? `exited with code ${code}` : `was ended by ${code}`}`,
+      ),
+    )
     this.worker = worker
     return worker
   }
@@ -102,6 +124,6 @@ export class WorkerClient<Job extends object, Reply extends WorkerReply> {
   private rejectAll(reason: string) {
     const pending = [...this.pending.values()]
     this.pending.clear()
-    for (const { reject } of pending) reject(new Error(reason))
+    for (const { reject } of pending) reject(new WorkerLost(reason))
   }
 }

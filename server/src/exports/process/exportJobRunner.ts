@@ -1,5 +1,3 @@
-import { setPriority } from 'node:os'
-import { parentPort, workerData } from 'node:worker_threads'
 import type { Convention } from '@ctg/shared'
 import * as Y from 'yjs'
 import { Y_DOC_OPTIONS } from '../../conventions/ConventionService.js'
@@ -9,29 +7,20 @@ import { assembleExport, readDocument, type ExportRecords } from '../assembleExp
 import { PdfPrinter } from '../pdf/PdfPrinter.js'
 import { PdfUnavailable } from '../pdf/PdfUnavailable.js'
 import { renderFormat } from '../renderFormat.js'
-import type { ExportedFile, ExportJob, ExportReply, ExportRequest, ExportWorkerData } from './exportJobs.js'
+import type { ExportedFile, ExportJob, ExportProcessData, ExportReply, ExportRequest } from './exportJobs.js'
 
 /**
- * The export worker: lays out and renders documents and archives off the server's event
- * loop (docx packing, zipping, hashing, talking to Chromium and reading back its PDF).
+ * The export process's work: lays out and renders documents and archives off the server's
+ * process (docx packing, zipping, hashing, talking to Chromium and reading back its PDF).
+ * Requests come over the IPC channel (`ExportProcess`); jobs run concurrently.
  */
-/**
- * Exports are batch work; the collaboration server's loop comes first. On Linux a nice value is
- * a thread's own and a child inherits its forking thread's: this thread and the Chromium it
- * starts give way to the main thread when the cores are busy (no effect on an idle machine).
- * Chromium sets its threads back to 0 and -8 when allowed to (a server run as root): `lowPriorityLauncher`
- * takes that right away from it.
- */
-const EXPORT_NICE = 10
-try {
-  setPriority(EXPORT_NICE)
-} catch {
-  // not allowed here: exports run at the server's priority
-}
 
-const { chromiumPath } = workerData as ExportWorkerData
+const { chromiumPath } = JSON.parse(process.argv[2]!) as ExportProcessData
 const printer = new PdfPrinter(chromiumPath)
-const port = parentPort!
+const send = (reply: ExportReply) => {
+  // a reply after the server let go of this process answers nothing
+  if (process.connected) process.send!(reply)
+}
 
 /** The structured export of the convention now, as `ConventionService.exportDocument` makes it. */
 function fromState(state: Uint8Array, records: ExportRecords): Convention {
@@ -62,18 +51,23 @@ async function run(job: ExportJob): Promise<ExportedFile> {
   return { bytes: await renderFormat(job.format, convention, job.options, printer), title: convention.title }
 }
 
-port.on('message', (request: ExportRequest & { id: number }) => {
+process.on('message', (request: ExportRequest & { id: number }) => {
   if (request.kind === 'close') {
-    void printer.close().finally(() => port.postMessage({ id: request.id, bytes: new Uint8Array(), title: '' }))
+    void printer.close().finally(() => send({ id: request.id, bytes: new Uint8Array(), title: '' }))
     return
   }
   run(request).then(
-    (file) => port.postMessage({ id: request.id, ...file } satisfies ExportReply, [file.bytes.buffer as ArrayBuffer]),
+    (file) => send({ id: request.id, ...file }),
     (error: unknown) =>
-      port.postMessage({
+      send({
         id: request.id,
         error: error instanceof Error ? error.message : String(error),
         ...(error instanceof PdfUnavailable ? { code: error.code } : {}),
-      } satisfies ExportReply),
+      }),
   )
+})
+
+// the server is gone (or let this process go): Chromium is closed before leaving
+process.on('disconnect', () => {
+  void printer.close().finally(() => process.exit(0))
 })

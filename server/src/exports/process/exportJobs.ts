@@ -4,18 +4,18 @@ import type { ExportRecords } from '../assembleExport.js'
 import type { PDF_UNAVAILABLE } from '../pdf/PdfUnavailable.js'
 import type { RenderOptions } from '../renderFormat.js'
 
-/** What the server asks the export worker for. */
+/** What the server asks the export process for. */
 export type ExportJob =
-  /** `json`: an export as stored or sent (a version's recorded JSON, format 1 or 2), read in the worker */
+  /** `json`: an export as stored or sent (a version's recorded JSON, format 1 or 2), read in the export process */
   | { kind: 'render'; format: ExportFormat; json: string; options: RenderOptions }
   | { kind: 'archive'; input: ArchiveInput }
   /**
-   * the convention now, from its Yjs state and the stores' records: the worker converts the
+   * the convention now, from its Yjs state and the stores' records: the export process converts the
    * state and assembles the structured export (comments, plénières, lifecycle) itself
    */
   | { kind: 'live'; format: ExportFormat; state: Uint8Array; records: ExportRecords; options: RenderOptions }
 
-/** A job, or closing Chromium before the thread is stopped (WorkerClient adds the `id`). */
+/** A job, or closing Chromium before the process is stopped (WorkerClient adds the `id`). */
 export type ExportRequest = ExportJob | { kind: 'close' }
 
 /** A made file, and the title of the convention it was made from (for its file name). */
@@ -27,7 +27,7 @@ export interface ExportedFile {
 /** `code`: an error the client is told about (`pdf_unavailable`); others are the server's own */
 export type ExportReply = ({ id: number } & ExportedFile) | { id: number; error: string; code?: typeof PDF_UNAVAILABLE }
 
-/** What the worker is started with. */
-export interface ExportWorkerData {
+/** What the export process is started with. */
+export interface ExportProcessData {
   chromiumPath: string
 }
