@@ -1,5 +1,6 @@
 import { COMMENT_MARK_NAME } from '@ctg/shared'
 import * as Y from 'yjs'
+import { insertedItems } from '../conventions/insertedItems.js'
 import { isCommentKey } from './commentFormat.js'
 
 /** Characters of a text whose comment formatting must go back to what it was. */
@@ -21,16 +22,7 @@ const valueKey = (attributes: Map<string, unknown>) =>
  */
 function mayChangeMarks(transaction: Y.Transaction): boolean {
   if (transaction.deleteSet.clients.size > 0) return true
-  const { clients } = transaction.doc.store
-  for (const [client, after] of transaction.afterState) {
-    const before = transaction.beforeState.get(client) ?? 0
-    const structs = clients.get(client)
-    if (after === before || !structs) continue
-    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
-      const struct = structs[i]
-      if (struct instanceof Y.Item && struct.content instanceof Y.ContentFormat) return true
-    }
-  }
+  for (const item of insertedItems(transaction)) if (item.content instanceof Y.ContentFormat) return true
   return false
 }
 

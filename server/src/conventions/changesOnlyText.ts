@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { insertedItems } from './insertedItems.js'
 
 /**
  * Whether a transaction changed nothing but the content of texts that existed before it:
@@ -11,15 +12,6 @@ export function changesOnlyText(transaction: Y.Transaction): boolean {
     // a key other than null is an attribute (a map entry) of the type
     if (!(type instanceof Y.XmlText) || keys.size !== 1 || !keys.has(null)) return false
   }
-  const { clients } = transaction.doc.store
-  for (const [client, after] of transaction.afterState) {
-    const before = transaction.beforeState.get(client) ?? 0
-    const structs = clients.get(client)
-    if (after === before || !structs) continue
-    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
-      const struct = structs[i]
-      if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) return false
-    }
-  }
+  for (const item of insertedItems(transaction)) if (item.content instanceof Y.ContentType) return false
   return true
 }
