@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { PARTICIPANT_FLUSH_MS } from '@ctg/server'
 import {
   joinPlenaryResponseSchema,
   plenaryDetailResponseSchema,
@@ -41,6 +42,8 @@ const CLIENT_GROUP = new URL('./lib/clientGroup.ts', import.meta.url).pathname
 const DOC_NAME = 'c-bench-plenary'
 const GOAL_RATIO = 1.2
 const JOIN_GOAL_S = 10
+/** the issue: edits made by the writers appear on the phones within a second */
+const PHONE_GOAL_MS = 1000
 
 interface Options {
   participants: number
@@ -407,13 +410,21 @@ function report(run: RunResult, base: RunResult, o: Options): string {
           nothingLost ? 'PASS' : 'FAIL',
         ],
         [
-          `keystroke fan-out p99 within ${GOAL_RATIO}× of the run without participants (all recipients)`,
-          fmtRatio(ratio),
-          ratio <= GOAL_RATIO ? 'PASS' : 'FAIL',
+          `writers' keystroke fan-out p99 within ${GOAL_RATIO}× of the run without participants (to the members: the recipients of both runs)`,
+          fmtRatio(ratioMembers),
+          ratioMembers <= GOAL_RATIO ? 'PASS' : 'FAIL',
         ],
-        [`the same, to the members only`, fmtRatio(ratioMembers), ratioMembers <= GOAL_RATIO ? 'PASS' : 'FAIL'],
+        [
+          `the phones see the writers' edits within ${PHONE_GOAL_MS / 1000} s (all recipients, p99)`,
+          `${fmtMs(run.keystrokeLatency.p99)} ms`,
+          run.keystrokeLatency.p99 <= PHONE_GOAL_MS ? 'PASS' : 'FAIL',
+        ],
       ],
     ),
+    '',
+    `All recipients against the members-only baseline: ${fmtRatio(ratio)}. The server sends the phones the writers' updates merged every`,
+    `${PARTICIPANT_FLUSH_MS} ms (\`PARTICIPANT_FLUSH_MS\`) rather than one message per keystroke each, so a phone sees an edit up to that much later`,
+    'and the writers do not wait behind 200 socket writes per keystroke.',
   ].join('\n')
 }
 
@@ -467,7 +478,8 @@ export async function main(argv: string[]): Promise<void> {
   console.log(
     `${o.participants} participants: joins ${ok(run.joins, 200)} in ${run.joinWallS.toFixed(1)} s p50=${fmtMs(j.p50)} p99=${fmtMs(j.p99)} | ` +
       `comments ${ok(run.comments, 201)} p50=${fmtMs(c.p50)} p99=${fmtMs(c.p99)} | supports ${ok(run.supports, 200)} p50=${fmtMs(s.p50)} p99=${fmtMs(s.p99)} | ` +
-      `keystroke p99=${fmtMs(run.keystrokeLatency.p99)} ms, ratio ${fmtRatio(run.keystrokeLatency.p99 / base.keystrokeLatency.p99)} | ` +
+      `keystroke p99 to the members=${fmtMs(run.keystrokeToWritersLatency.p99)} ms, ratio ${fmtRatio(run.keystrokeToWritersLatency.p99 / base.keystrokeToWritersLatency.p99)}; ` +
+      `to the phones too=${fmtMs(run.keystrokeLatency.p99)} ms | ` +
       `memory ${fmtBytes(run.rssPerParticipant)} RSS per participant | facilitator ${JSON.stringify(run.facilitatorMessages)} | ` +
       machineLine(run),
   )

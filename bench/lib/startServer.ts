@@ -67,7 +67,11 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   const spec = SERVERS[kind]
   if (!spec) throw new Error(`unknown server ${kind}; choose among ${SERVER_KINDS.join(', ')}`)
   const child = new RpcChild<{ port: number }>(new URL(`../servers/${spec.file}`, import.meta.url).pathname, {
-    env: { ...spec.env, CTG_BENCH_ENV: JSON.stringify(spec.config ?? {}) },
+    // settings given in the shell's CTG_BENCH_ENV (e.g. COMMIT_WINDOW_MS) apply to every run; a variant's own win
+    env: {
+      ...spec.env,
+      CTG_BENCH_ENV: JSON.stringify({ ...(JSON.parse(process.env.CTG_BENCH_ENV ?? '{}') as object), ...spec.config }),
+    },
   })
   const { port } = await child.ready
   const base = `127.0.0.1:${port}`

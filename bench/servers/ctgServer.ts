@@ -8,8 +8,9 @@ import { directConnections, runServerChild } from './serverChild.js'
 
 /**
  * Our server, as `npm start` assembles it (createCtgServer: every extension, SQLite in a
- * temporary DATA_DIR). A variant (e.g. DURABLE_ACK=0) comes as JSON in CTG_BENCH_ENV and is
- * read by readConfig like production settings; nothing else from the environment is, so a
+ * temporary DATA_DIR). A variant (e.g. DURABLE_ACK=0), and settings given in the shell's
+ * CTG_BENCH_ENV (e.g. `CTG_BENCH_ENV='{"COMMIT_WINDOW_MS":"200"}'`), come as JSON in CTG_BENCH_ENV
+ * and are read by readConfig like production settings; nothing else from the environment is, so a
  * DATABASE_URL or REDIS_URL set in the shell does not change what is measured.
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'ctg-bench-'))

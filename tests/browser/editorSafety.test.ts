@@ -20,12 +20,36 @@ async function exported(id: string): Promise<Convention> {
 function recordDialogs(page: Page) {
   const dialogs: string[] = []
   const answer = { accept: false }
+  // counted once answered: until then the page is blocked in confirm(), and a click
+  // sent meanwhile may land before the editor has finished handling the key
   page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message())
-    void (answer.accept ? dialog.accept() : dialog.dismiss())
+    const message = dialog.message()
+    void (answer.accept ? dialog.accept() : dialog.dismiss()).then(() => dialogs.push(message))
   })
   return { dialogs, answer }
 }
+
+/**
+ * Where the editor's own selection is (not the DOM's): the text of the top-level paragraph that
+ * holds it, and whether it is at that paragraph's end. ProseMirror takes a click or an End key
+ * from the browser's selectionchange event; Chromium may deliver the next key first on a
+ * loaded machine, and the key then acts on the previous selection.
+ */
+const editorCaret = (page: Page) =>
+  page.evaluate(() => {
+    type Position = {
+      depth: number
+      node(depth: number): { type: { name: string }; textContent: string }
+      parentOffset: number
+      parent: { content: { size: number } }
+    }
+    type WithEditor = Element & { editor: { state: { selection: { empty: boolean; $from: Position } } } }
+    const { selection } = (document.querySelector('.ProseMirror') as WithEditor).editor.state
+    const { $from } = selection
+    if (!selection.empty || $from.depth !== 1 || $from.node(1).type.name !== 'paragraph')
+      return { text: '', atEnd: false }
+    return { text: $from.node(1).textContent, atEnd: $from.parentOffset === $from.parent.content.size }
+  })
 
 const field = (page: Page, scope: string, type: string) =>
   page.locator(`${scope} [data-type="${type}"] > .ctg-field__content`).first()
@@ -184,7 +208,9 @@ describe('removing a non-empty block always asks first', () => {
     expect(dialogs[0]).toContain('le tableau d’indicateurs « Indicateurs »')
 
     await page.locator('.convention-document > p', { hasText: 'Une seule action' }).click()
+    await expect.poll(async () => (await editorCaret(page)).text, WAIT).toContain('Une seule action')
     await page.keyboard.press('End')
+    await expect.poll(async () => (await editorCaret(page)).atEnd, WAIT).toBe(true)
     await page.keyboard.press('Delete')
     await page.keyboard.press('Delete')
     await expect.poll(() => dialogs.length, WAIT).toBe(2)

@@ -289,6 +289,18 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
     provider.attach()
     return client
   }
+  /** What the live server serves a newcomer now: a fresh client's state once synced (for a failure's log). */
+  const servedNow = async () => {
+    const observer = connect()
+    try {
+      await waitFor(() => observer.provider.isSynced, 'an observer syncs', 10_000)
+      return `a fresh client, once synced (what the live document holds):\n${describeDoc(observer.doc).join('\n')}`
+    } catch {
+      return `a fresh client did not sync within 10 s:\n${describeClient(observer)}`
+    } finally {
+      destroy(observer)
+    }
+  }
   const destroy = (client: ChaosClient) => {
     client.provider.destroy()
     client.socket.destroy()
@@ -412,7 +424,9 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
       () => clients.every((c) => visibleState(c.doc) === visibleState(clients[0]!.doc)),
       () => `seed ${seed}: clients converge\n${clients.map(describeClient).join('\n')}\n${serverLog()}`,
       30_000,
-    )
+    ).catch(async (error: Error) => {
+      throw new Error(`${error.message}\n${await servedNow()}`)
+    })
     // the server's own repairs (table shapes) come shortly after the last edit: wait until the
     // file holds what every client holds (a condition, not a fixed time)
     await waitFor(
@@ -420,14 +434,15 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
         clients.every((c) => visibleState(c.doc) === visibleState(clients[0]!.doc)) &&
         visibleState(storedDoc(dataDir, id)) === visibleState(clients[0]!.doc),
       () =>
-        `seed ${seed}: the file holds what the clients hold\n${clients.map(describeClient).join('\n')}\n${structsBeyond(storedDoc(dataDir, id), clients[0]!.doc)}\n${serverLog()}`,
+        `seed ${seed}: the file holds what the clients hold\n${clients.map(describeClient).join('\n')}\n${structsBeyond(storedDoc(dataDir, id), clients[0]!.doc)}\n${structsBeyond(clients[0]!.doc, storedDoc(dataDir, id), 'structs the clients hold that the file lacks')}\nacknowledged up to: ${[...acked].map(([client, clock]) => `${client}:${clock}`).join(' ')}\n${serverLog()}`,
       30_000,
     )
     const serverWords = earlierLogs + server.stderr()
     const count = (words: string) => serverWords.split(words).length - 1
-    report.unloadedCopies = count('attached to an unloaded copy')
+    report.unloadedCopies = count('copy; closed to reconnect')
     report.unloadedUpdates = count('its document was unloaded meanwhile')
     report.droppedPending = count('dropped changes waiting for their dependencies')
+    earlierLogs += `${server.stderr()}--- SIGKILL at the end ---\n`
     await server.kill()
     server = null
 
@@ -466,11 +481,25 @@ export async function runChaos(seed: number, options: ChaosOptions): Promise<Cha
         clearInterval(nudge)
       }
       await server.stop()
+      earlierLogs += `${server.stderr()}--- stopped ---\n`
       server = null
     }
     const stored = storedDoc(dataDir, id)
     if (visibleState(stored) !== visibleState(clients[0]!.doc)) {
-      throw new Error(`seed ${seed}: the stored document differs from the clients'`)
+      const [a, b] = [visibleState(stored), visibleState(clients[0]!.doc)]
+      let at = 0
+      while (a[at] === b[at]) at++
+      throw new Error(
+        [
+          `seed ${seed}: the stored document differs from the clients'`,
+          `first difference at character ${at}: stored …${a.slice(Math.max(0, at - 80), at + 120)}`,
+          `clients hold …${b.slice(Math.max(0, at - 80), at + 120)}`,
+          structsBeyond(stored, clients[0]!.doc),
+          structsBeyond(clients[0]!.doc, stored, 'structs the clients hold that the file lacks'),
+          ...clients.map(describeClient),
+          serverLog(),
+        ].join('\n'),
+      )
     }
     return report
   } finally {

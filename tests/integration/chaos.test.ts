@@ -2,26 +2,35 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { runChaos } from '../chaos/runChaos.js'
 
 /**
- * Seeds that once failed, kept as regression cases: 30 timed out converging (issue 12), 28 and
- * 17 under load (a client synced with nothing unsent lacked edits another had acknowledged, in
- * runs full of refusals 4422 "depends on changes the server does not have", which the server no
- * longer makes: it keeps such an update pending and asks the client for what it lacks). 17 and
- * 109 then failed under load with the file holding changes of crashed clients that no live
- * document had: updates checked while their document was unloaded were stored and applied to
- * the dead copy (now refused with 4205, `unloadedUpdates` in the report; pendingStorage.test.ts).
+ * Every seed that ever failed, kept as regression cases (issue 12). 30 timed out converging;
+ * 28 and 17 under load (a client synced with nothing unsent lacked edits another had
+ * acknowledged, in runs full of refusals 4422 "depends on changes the server does not have",
+ * which the server no longer makes: it keeps such an update pending and asks the client for what
+ * it lacks). 17 and 109 then failed under load with the file holding changes of crashed clients
+ * that no live document had: updates checked while their document was unloaded were stored and
+ * applied to the dead copy (now refused with 4205, `unloadedUpdates` in the report;
+ * pendingStorage.test.ts). 1, 4 and 106 stayed shut out by 4429 on a loaded machine (the sandbox
+ * watchdog counted wall time; sandboxWatchdog.test.ts). 35 failed under load (about 1 run
+ * in 15 with another chaos run beside it): an acknowledged edit was not stored; an edit that waited
+ * is now stored again once it integrates (docs/ARCHITECTURE.md "Known limits"). 53: the
+ * killed server's file lacked a repair of its own that the clients held (they now hand it to the
+ * next server, `lateServerChanges`). 199 and 259 failed once at load 12 to 25 with the file still
+ * different after that restart, and passed 20 replays each since (quiet and at load 5): not
+ * explained; a failure now prints both sides' structs and the first difference. 86 only missed
+ * the harness's start timeout and is not kept.
  */
-const REGRESSION_SEEDS = [30, 28, 17, 109]
+const REGRESSION_SEEDS = [1, 4, 17, 28, 30, 35, 53, 106, 109, 199, 259]
 
 /**
  * CHAOS_SEED replays one seed (or several: `CHAOS_SEED=1,4,17`); CHAOS_SEEDS=N runs seeds 1…N (from
- * CHAOS_FIRST if set) (`npm run chaos` runs 40); the suite runs 1, 2 and the regression seeds.
+ * CHAOS_FIRST if set) (`npm run chaos` runs 40); the suite runs the regression seeds.
  * CHAOS_REPEAT=n runs each of those n times in one process (replays without n test startups).
  */
 const chosen = process.env.CHAOS_SEED
   ? process.env.CHAOS_SEED.split(',').map(Number)
   : process.env.CHAOS_SEEDS
     ? Array.from({ length: Number(process.env.CHAOS_SEEDS) }, (_, i) => i + Number(process.env.CHAOS_FIRST ?? 1))
-    : [1, 2, ...REGRESSION_SEEDS]
+    : REGRESSION_SEEDS
 const seeds = chosen.flatMap((seed) => Array<number>(Number(process.env.CHAOS_REPEAT ?? 1)).fill(seed))
 
 const replay = (seed: number) => `replay: CHAOS_SEED=${seed} npx vitest run tests/integration/chaos.test.ts`

@@ -13,6 +13,7 @@ import {
   type PlenaryMessage,
 } from '@ctg/shared'
 import { Ajv2020 } from 'ajv/dist/2020.js'
+import * as decoding from 'lib0/decoding'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { largeConvention } from '../fixtures/conventionFixtures.js'
@@ -284,6 +285,42 @@ describe.each(ENGINES)('plénière on $name', (engine) => {
     const phones = [...live.getConnections()].filter((conn) => (conn.context as { participant?: unknown }).participant)
     expect(phones.length).toBe(1)
     expect(phones[0]!.readOnly).toBe(true)
+  })
+
+  it('a phone gets the writers’ keystrokes merged, members each one at once, and both end with every character', async () => {
+    const c = await setUp()
+    const plenary = await openPlenary(server, c.id, c.editor)
+    const { token } = await joinPlenary(server, plenary.code)
+    const writer = await c.open(c.editor)
+    const member = await c.open(c.reader)
+    const phone = await c.open(token)
+    const updatesReceived = (client: TestClient) => {
+      const count = { updates: 0 }
+      client.provider.on('message', ({ event }: { event: MessageEvent<ArrayBuffer> }) => {
+        const decoder = decoding.createDecoder(new Uint8Array(event.data))
+        decoding.readVarString(decoder)
+        // a Sync message (0) carrying an update (2)
+        if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 2) count.updates++
+      })
+      return count
+    }
+    const atMember = updatesReceived(member)
+    const atPhone = updatesReceived(phone)
+    const title = findElements(writer.doc, 'ficheTitle')[0]!.get(0) as Y.XmlText
+    const typed = 'Accueil du mercredi'
+    // one keystroke at a time, each seen by the member before the next
+    for (const [i, character] of [...typed].entries()) {
+      title.insert(i, character)
+      await waitFor(
+        () => textOf(member.doc, 'ficheTitle').startsWith(typed.slice(0, i + 1)),
+        `keystroke ${i} at the member`,
+      )
+    }
+    await waitFor(() => textOf(phone.doc, 'ficheTitle').startsWith(typed), 'every keystroke at the phone')
+    expect(atMember.updates).toBe(typed.length)
+    // the phone's arrive in windows of PARTICIPANT_FLUSH_MS: far fewer messages for the same text
+    expect(atPhone.updates).toBeGreaterThan(0)
+    expect(atPhone.updates).toBeLessThan(typed.length / 2)
   })
 
   it('comments on a passage with a server-written anchor, marked with the plénière and the display name; moderation', async () => {

@@ -61,4 +61,36 @@ describe('sockets per user (MAX_SOCKETS_PER_USER)', () => {
     expect(await answersSync(accepted!, id)).toBe(true)
     expect(first.slice(1).filter((s) => s.closed !== null)).toEqual([])
   })
+
+  it('a socket that closes before the setup of its connection ends does not keep a place', async () => {
+    const id = await createConvention(server)
+    const token = await server.memberToken(id, { id: 'u-mathis', name: 'Mathis' }, 'editor')
+    // FreezeGuard's `connected` hook looks the convention's status up before the count: that lookup
+    // is held, as a loaded database would hold it (the one of authentication, told by its stack, is not)
+    const versions = server.ctg.store.versions
+    const lifecycle = versions.lifecycle.bind(versions)
+    let release: () => void = () => undefined
+    const released = new Promise<void>((resolve) => (release = resolve))
+    versions.lifecycle = async (conventionId) => {
+      if (new Error().stack?.includes('FreezeGuard.connected')) await released
+      return lifecycle(conventionId)
+    }
+    try {
+      const early: RawSocket[] = []
+      for (let i = 0; i < 20; i++) early.push(await authenticatedSocket(id, token))
+      for (const socket of early) socket.ws.close()
+      await waitFor(() => early.every((socket) => socket.closed !== null), 'the early sockets to close')
+      await waitFor(
+        () => (server.ctg.server.hocuspocus.documents.get(id)?.getConnectionsCount() ?? 0) === 0,
+        'the server to see them closed',
+      )
+    } finally {
+      versions.lifecycle = lifecycle
+      release()
+    }
+    // their hooks end now; none of them may count: twenty new sockets all stay
+    const later: RawSocket[] = []
+    for (let i = 0; i < 20; i++) later.push(await authenticatedSocket(id, token))
+    for (const socket of later) expect(await answersSync(socket, id)).toBe(true)
+  })
 })

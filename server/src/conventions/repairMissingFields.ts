@@ -73,20 +73,22 @@ function isNew(type: Y.XmlElement, transaction: Y.Transaction): boolean {
  */
 function touchedBy(transaction: Y.Transaction): XmlParent[] {
   const touched: XmlParent[] = []
-  const addNew = (parent: XmlParent) => {
-    for (const child of parent.toArray()) {
-      if (child instanceof Y.XmlElement && isNew(child, transaction)) {
-        touched.push(child)
-        addNew(child)
-      }
-    }
-  }
   for (const [type, keys] of transaction.changed) {
     if (!(type instanceof Y.XmlFragment) || !keys.has(null) || type._item?.deleted) continue
     touched.push(type)
-    addNew(type)
+    addNew(type, transaction, touched)
   }
   return touched
+}
+
+/** Adds the elements below `parent` that `transaction` inserted to `touched`. */
+function addNew(parent: XmlParent, transaction: Y.Transaction, touched: XmlParent[]) {
+  for (const child of parent.toArray()) {
+    if (child instanceof Y.XmlElement && isNew(child, transaction)) {
+      touched.push(child)
+      addNew(child, transaction, touched)
+    }
+  }
 }
 
 function everyElement(fragment: Y.XmlFragment): XmlParent[] {

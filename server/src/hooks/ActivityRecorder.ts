@@ -25,8 +25,10 @@ function topLevelOf(type: Y.AbstractType<any>, fragment: Y.XmlFragment): Y.Abstr
  */
 export class ActivityRecorder implements Extension {
   extensionName = 'ActivityRecorder'
-  /** `${convention}\0${user}[\0${block}]` → when last recorded */
+  /** `${convention}\0${user}` → when their last `opened` was recorded */
   private readonly recent = new Map<string, number>()
+  /** per top-level block, per user, when their last `changed` was recorded */
+  private readonly changedAt = new WeakMap<Y.AbstractType<any>, Map<string, number>>()
 
   constructor(
     private readonly activity: ActivityStore,
@@ -61,10 +63,9 @@ export class ActivityRecorder implements Extension {
         if (item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)) blocks.add(child)
       }
     }
-    const due = [...blocks].filter((block) => {
-      const id = block._item!.id
-      return this.due(`${documentName}\0${user.id}\0${id.client}:${id.clock}`, CHANGED_WINDOW_MS)
-    })
+    const now = Date.now()
+    const due: Y.AbstractType<any>[] = []
+    for (const block of blocks) if (this.changeDue(block, user.id, now)) due.push(block)
     if (due.length === 0) return
     let describe: (block: Y.AbstractType<any>) => ActivityBlock
     try {
@@ -84,6 +85,22 @@ export class ActivityRecorder implements Extension {
         detail: { block: describe(block) },
       })
     }
+  }
+
+  /**
+   * Whether a change of `block` by the user starts a new entry. Keyed by the block's Yjs type
+   * (a keystroke's path: no string built, and forgotten with the document's copy).
+   */
+  private changeDue(block: Y.AbstractType<any>, userId: string, now: number): boolean {
+    let byUser = this.changedAt.get(block)
+    if (!byUser) {
+      byUser = new Map()
+      this.changedAt.set(block, byUser)
+    }
+    const last = byUser.get(userId)
+    if (last !== undefined && now - last < CHANGED_WINDOW_MS) return false
+    byUser.set(userId, now)
+    return true
   }
 
   private due(key: string, windowMs: number): boolean {

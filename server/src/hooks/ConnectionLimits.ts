@@ -28,26 +28,34 @@ export class ConnectionLimits implements Extension {
     private readonly logger: Logger,
   ) {}
 
-  async beforeHandleMessage({ update, connection, documentName, context }: beforeHandleMessagePayload) {
-    const refuse = (code: number, reason: string): never => {
-      const user = (context as Partial<ConnectionContext>).user?.id ?? connection.socketId
-      this.logger.warn(`convention ${documentName}: closed the socket of ${user} (${code}): ${reason}`)
-      return refuseConnection(connection, code, reason)
-    }
+  async beforeHandleMessage(payload: beforeHandleMessagePayload) {
+    const { update, connection } = payload
     const budget = this.budgetOf(connection.webSocket)
-    if (!budget.messages.take()) refuse(CloseCode.tooMany, 'too many messages')
-    if (!budget.bytes.take(update.byteLength)) refuse(CloseCode.tooMany, 'too many bytes')
+    if (!budget.messages.take()) this.refuse(payload, CloseCode.tooMany, 'too many messages')
+    if (!budget.bytes.take(update.byteLength)) this.refuse(payload, CloseCode.tooMany, 'too many bytes')
     let envelope: MessageEnvelope
     try {
       envelope = readMessageEnvelope(update)
     } catch {
-      return refuse(CloseCode.malformed, 'malformed message')
+      return this.refuse(payload, CloseCode.malformed, 'malformed message')
     }
     const isSync = envelope.type === MessageType.Sync || envelope.type === MessageType.SyncReply
-    if (isSync && envelope.payloadBytes > this.limits.maxUpdateBytes) refuse(CloseCode.tooLarge, 'update too large')
+    if (isSync && envelope.payloadBytes > this.limits.maxUpdateBytes)
+      this.refuse(payload, CloseCode.tooLarge, 'update too large')
     if (envelope.type === MessageType.Awareness && envelope.payloadBytes > this.limits.maxAwarenessBytes) {
-      refuse(CloseCode.tooLarge, 'awareness update too large')
+      this.refuse(payload, CloseCode.tooLarge, 'awareness update too large')
     }
+  }
+
+  // a method, not a closure made per message: this hook runs on every keystroke
+  private refuse(
+    { connection, documentName, context }: beforeHandleMessagePayload,
+    code: number,
+    reason: string,
+  ): never {
+    const user = (context as Partial<ConnectionContext>).user?.id ?? connection.socketId
+    this.logger.warn(`convention ${documentName}: closed the socket of ${user} (${code}): ${reason}`)
+    return refuseConnection(connection, code, reason)
   }
 
   private budgetOf(socket: object): SocketBudget {

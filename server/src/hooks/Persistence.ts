@@ -54,6 +54,9 @@ export class Persistence implements Extension {
     private readonly durableAck = true,
   ) {
     this.unstored = new UnstoredUpdates(log, logger)
+    checkedUpdates.appendWith((documentName, update, userId) =>
+      this.unstored.append(documentName, [{ update: ownBytes(update), userId }]),
+    )
   }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {

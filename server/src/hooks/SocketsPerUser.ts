@@ -23,7 +23,9 @@ export class SocketsPerUser implements Extension {
 
   async connected({ connection, context }: connectedPayload<ConnectionContext>): Promise<void> {
     const userId = context.user?.id
-    if (!userId) return
+    // a connection that closed while earlier `connected` hooks ran (FreezeGuard reads the
+    // database) is not counted: its close, already past, would never give its place back
+    if (!userId || !connection.document.hasConnection(connection)) return
     const socket = connection.webSocket as object
     const mine = this.sockets.get(userId) ?? new Map<object, number>()
     if (!mine.has(socket) && mine.size >= this.maxSocketsPerUser) {

@@ -92,22 +92,18 @@ export class UpdateGuard implements Extension {
     const payload = writableUpdateOf(sync)
     if (!payload) return
     const user = (context as Partial<ConnectionContext>).user?.id ?? connection.socketId
-    const refuse = (code: number, reason: string, detail = reason): never => {
-      this.logger.warn(`convention ${documentName}: refused an update from ${user} (${code}): ${detail}`)
-      return refuseConnection(connection, code, reason)
-    }
-    if (!this.budgets.has(user)) refuse(CloseCode.tooMany, 'update processing budget exceeded')
+    // methods, not closures made per message: this hook runs on every keystroke
+    if (!this.budgets.has(user)) this.refuse(sync, user, CloseCode.tooMany, 'update processing budget exceeded')
     // a copy that was unloaded (its sockets closed while this message waited) takes nothing: stored, the
     // update would be in the file and in no live document (the next copy may have been loaded before it
     // was stored). Its sender hands it over again when it reconnects to the live copy.
-    const unloaded = () => refuse(CloseCode.reset, 'reset connection', 'its document was unloaded meanwhile')
-    if (document.isDestroyed) unloaded()
+    if (document.isDestroyed) this.unloaded(sync, user)
     const result = await this.sandbox.check(documentName, document, payload)
     if (document.isDestroyed) {
       // the replica took it: it must not stand for the next copy
       if (result.verdict === 'accepted') this.sandbox.applied(documentName, payload)
       this.sandbox.reload(documentName)
-      unloaded()
+      this.unloaded(sync, user)
     }
     // accepted, it is applied (or dropped, if storing it fails) once the message is handled
     if (result.verdict === 'accepted') {
@@ -116,14 +112,20 @@ export class UpdateGuard implements Extension {
       if (result.integrated !== payload) this.checkedUpdates.checked(payload, result.integrated)
     }
     this.budgets.spend(user, result.ms)
-    if (result.verdict === 'refused') refuse(CloseCode.refused, `update refused: ${result.reason}`)
-    if (result.verdict === 'failed') refuse(CloseCode.malformed, 'malformed update', result.reason)
+    if (result.verdict === 'refused') this.refuse(sync, user, CloseCode.refused, `update refused: ${result.reason}`)
+    if (result.verdict === 'failed') this.refuse(sync, user, CloseCode.malformed, 'malformed update', result.reason)
     if (result.verdict === 'timeout')
-      refuse(CloseCode.tooLarge, 'update too costly', `over ${Math.round(result.ms)} ms`)
+      this.refuse(sync, user, CloseCode.tooLarge, 'update too costly', `over ${Math.round(result.ms)} ms`)
     if (result.verdict !== 'accepted' || !result.pending || sync.type !== messageYjsUpdate) return
     // an edit: "saved" once all of it is in the document and stored (a sync answer's waiting part is
     // what the client holds waiting too, never its own edits)
-    this.holdUntilIntegrated(connection, document, documentName, payload)
+    this.holdUntilIntegrated(
+      connection,
+      document,
+      documentName,
+      payload,
+      (context as Partial<ConnectionContext>).user?.id ?? null,
+    )
     // a sync answer that still lacks dependencies holds all the client has: asking again would loop
     if (!this.asked.has(connection)) {
       this.asked.add(connection)
@@ -135,6 +137,22 @@ export class UpdateGuard implements Extension {
           .toUint8Array(),
       )
     }
+  }
+
+  /** Closes the sender's socket with `code` and throws, so that Hocuspocus drops the message. */
+  private refuse(
+    { connection, documentName }: beforeSyncPayload,
+    user: string,
+    code: number,
+    reason: string,
+    detail = reason,
+  ): never {
+    this.logger.warn(`convention ${documentName}: refused an update from ${user} (${code}): ${detail}`)
+    return refuseConnection(connection, code, reason)
+  }
+
+  private unloaded(sync: beforeSyncPayload, user: string): never {
+    return this.refuse(sync, user, CloseCode.reset, 'reset connection', 'its document was unloaded meanwhile')
   }
 
   async afterHandleMessage({ connection, documentName }: afterHandleMessagePayload) {
@@ -155,9 +173,16 @@ export class UpdateGuard implements Extension {
 
   /**
    * Holds the connection's acknowledgements until every change of `update` is in the document
-   * (the update that brings its dependencies integrates it) and stored with that update.
+   * (the update that brings its dependencies integrates it) and stored: with that update, and
+   * again as it came once it integrated (`CheckedUpdates.integratedLater`).
    */
-  private holdUntilIntegrated(connection: Connection, document: Y.Doc, documentName: string, update: Uint8Array) {
+  private holdUntilIntegrated(
+    connection: Connection,
+    document: Y.Doc,
+    documentName: string,
+    update: Uint8Array,
+    userId: string | null,
+  ) {
     const integrated = integrationOf(update)
     const waits = this.waiting.get(documentName) ?? new Map<Connection, Set<() => void>>()
     this.waiting.set(documentName, waits)
@@ -167,6 +192,7 @@ export class UpdateGuard implements Extension {
       const check = () => {
         if (!integrated(document)) return
         stop()
+        this.checkedUpdates.integratedLater(documentName, update, userId)
         resolve()
       }
       const stop = () => {

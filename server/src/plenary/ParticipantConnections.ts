@@ -11,6 +11,7 @@ import {
 import { readMessageEnvelope } from '../limits/readMessageEnvelope.js'
 import { refuseConnection } from '../limits/refuseConnection.js'
 import { participantOf } from './ParticipantContext.js'
+import { batchParticipantUpdates } from './participantUpdates.js'
 
 /** setTimeout's longest delay; a later end is armed again then. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1
@@ -48,7 +49,8 @@ function hideAwarenessFromParticipants() {
 /**
  * What a participant's `/collab` connection may not do or see (their context has no `user`,
  * so AwarenessIdentity already drops what they publish and ReadOnlyEnforcement closes them
- * on a stateless message): they receive no awareness, may not ask for it (4403), and their
+ * on a stateless message): they receive no awareness and the writers' updates merged every
+ * PARTICIPANT_FLUSH_MS (participantUpdates.ts), may not ask for awareness (4403), and their
  * socket closes when the plénière's end time passes (4410 `plenary closed`).
  */
 export class ParticipantConnections implements Extension {
@@ -56,6 +58,7 @@ export class ParticipantConnections implements Extension {
 
   constructor() {
     hideAwarenessFromParticipants()
+    batchParticipantUpdates()
   }
 
   async beforeHandleMessage({ connection, update }: beforeHandleMessagePayload) {

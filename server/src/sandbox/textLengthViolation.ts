@@ -22,46 +22,54 @@ export class ReadBudgetExceeded extends Error {}
 /**
  * The Y.Doc read as the export reads it, for `exportedTextLength`. With a budget, reading
  * more than that many children in all throws `ReadBudgetExceeded` (the main thread's check
- * of an update may not walk a field of any size, see `acceptsInline`).
+ * of an update may not walk a field of any size, see `acceptsInline`). A class rather than
+ * closures: it is made on every keystroke checked inline.
  */
-function yTree(budget = Infinity): TextTreeReader<Y.XmlElement> {
-  let left = budget
-  // Y.XmlElement.toArray, counting deleted children too: they are walked as well (gc: false)
-  const childrenOf = (element: Y.XmlElement): (Y.XmlElement | Y.XmlText)[] => {
-    const children: (Y.XmlElement | Y.XmlText)[] = []
-    for (let item = element._start; item; item = item.right) {
-      if (--left < 0) throw new ReadBudgetExceeded()
-      if (item.countable && !item.deleted) children.push(...(item.content.getContent() as (Y.XmlElement | Y.XmlText)[]))
-    }
-    return children
+class YTreeReader implements TextTreeReader<Y.XmlElement> {
+  constructor(private left = Infinity) {}
+
+  name(element: Y.XmlElement): string {
+    return element.nodeName
   }
-  const inlineLength = (element: Y.XmlElement): number => {
+
+  children(element: Y.XmlElement): Y.XmlElement[] {
+    return this.childrenOf(element).filter(
+      (c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName !== 'hardBreak',
+    )
+  }
+
+  isInline(element: Y.XmlElement): boolean {
+    const children = this.childrenOf(element)
+    return (
+      children.some((c) => c instanceof Y.XmlText) ||
+      children.every((c) => !(c instanceof Y.XmlElement) || c.nodeName === 'hardBreak')
+    )
+  }
+
+  /** The characters of an inline container; a hard break counts one. */
+  inlineLength(element: Y.XmlElement): number {
     let length = 0
-    for (const child of childrenOf(element)) {
+    for (const child of this.childrenOf(element)) {
       if (child instanceof Y.XmlText) length += child.length
-      else if (child instanceof Y.XmlElement) length += child.nodeName === 'hardBreak' ? 1 : inlineLength(child)
+      else if (child instanceof Y.XmlElement) length += child.nodeName === 'hardBreak' ? 1 : this.inlineLength(child)
     }
     return length
   }
-  return {
-    name: (element) => element.nodeName,
-    children: (element) =>
-      childrenOf(element).filter((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName !== 'hardBreak'),
-    isInline: (element) => {
-      const children = childrenOf(element)
-      return (
-        children.some((c) => c instanceof Y.XmlText) ||
-        children.every((c) => !(c instanceof Y.XmlElement) || c.nodeName === 'hardBreak')
-      )
-    },
-    // a hard break counts one
-    inlineLength,
+
+  /** Y.XmlElement.toArray, counting deleted children too: they are walked as well (gc: false). */
+  private childrenOf(element: Y.XmlElement): (Y.XmlElement | Y.XmlText)[] {
+    const children: (Y.XmlElement | Y.XmlText)[] = []
+    for (let item = element._start; item; item = item.right) {
+      if (--this.left < 0) throw new ReadBudgetExceeded()
+      if (item.countable && !item.deleted) children.push(...(item.content.getContent() as (Y.XmlElement | Y.XmlText)[]))
+    }
+    return children
   }
 }
 
 /** The length of a holder's text as the export writes it, reading at most `budget` children. */
 export function holderTextLength(holder: Y.XmlElement, budget?: number): number {
-  return exportedTextLength(holder, yTree(budget))
+  return exportedTextLength(holder, new YTreeReader(budget))
 }
 
 /**

@@ -61,7 +61,7 @@ export function exportedTextLength<N>(holder: N, reader: TextTreeReader<N>): num
       reader
         .children(holder)
         .filter((c) => !LIST_NAMES.has(reader.name(c)))
-        .map(reader.inlineLength),
+        .map((child) => reader.inlineLength(child)),
     )
   return joined(pieceLengths(holder, reader, [], false))
 }

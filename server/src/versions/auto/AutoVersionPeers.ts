@@ -8,6 +8,8 @@ export type VersionAuthor = { id: string; name: string } | null
  * in memory (`LocalAutoVersionPeers`); several: in Redis (`RedisAutoVersionPeers`).
  */
 export interface AutoVersionPeers {
+  /** other processes may serve the document too (and store edits this one has not received yet) */
+  readonly acrossProcesses: boolean
   /** a connection with write access opened on this process */
   writerJoined(documentName: string, socketId: string): Promise<void>
   /** it closed; true when no connection with write access remains on any process */

@@ -1,4 +1,12 @@
-import type { connectedPayload, Document, Extension, onChangePayload, onDisconnectPayload } from '@hocuspocus/server'
+import type {
+  beforeSyncPayload,
+  Connection,
+  connectedPayload,
+  Document,
+  Extension,
+  onChangePayload,
+  onDisconnectPayload,
+} from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { ConnectionContext } from '../../hooks/Authentication.js'
 import type { Logger } from '../../logger.js'
@@ -24,8 +32,8 @@ export class AutoVersions implements Extension {
   extensionName = 'AutoVersions'
   /** per document: the interval's timer, started by this process's first change since the last version */
   private readonly timers = new Map<string, NodeJS.Timeout>()
-  /** per document: this process's connections with write access */
-  private readonly writers = new Map<string, Set<string>>()
+  /** per document: this process's connections with write access, each with its registration among the peers */
+  private readonly writers = new Map<string, Map<string, Promise<void>>>()
 
   constructor(
     private readonly versions: () => VersionService,
@@ -34,12 +42,32 @@ export class AutoVersions implements Extension {
     private readonly logger: Logger,
   ) {}
 
-  async connected({ documentName, connection, socketId }: connectedPayload) {
-    if (connection.readOnly) return
-    const sockets = this.writers.get(documentName) ?? new Set<string>()
-    sockets.add(socketId)
+  /**
+   * A connection counts as a writer from its first sync message: Hocuspocus handles its messages
+   * before the `connected` hooks have all run (a slow one, such as the bin lookup, holds the rest),
+   * and a writer that edits and is counted later lets another writer's leaving record a version
+   * without it, under the wrong name (a stop's CI run did so).
+   */
+  async beforeSync({ connection, documentName }: beforeSyncPayload) {
+    await this.joined(connection, documentName)
+  }
+
+  async connected({ connection, documentName }: connectedPayload) {
+    await this.joined(connection, documentName)
+  }
+
+  /** Registers the connection as a writer once (a read-only one never); resolves once the peers know it. */
+  private joined(connection: Connection, documentName: string): Promise<void> | undefined {
+    const { socketId } = connection
+    const sockets = this.writers.get(documentName) ?? new Map<string, Promise<void>>()
+    const registered = sockets.get(socketId)
+    if (registered) return registered
+    // a connection that already closed is not registered (it would stay a writer for ever)
+    if (connection.readOnly || !connection.document.hasConnection(connection)) return
+    const joining = this.peers.writerJoined(documentName, socketId).catch((error) => this.failed(documentName, error))
+    sockets.set(socketId, joining)
     this.writers.set(documentName, sockets)
-    await this.peers.writerJoined(documentName, socketId).catch((error) => this.failed(documentName, error))
+    return joining
   }
 
   async onChange({ documentName, document, transactionOrigin }: onChangePayload) {
@@ -54,7 +82,9 @@ export class AutoVersions implements Extension {
 
   async onDisconnect({ documentName, document, socketId }: onDisconnectPayload) {
     const sockets = this.writers.get(documentName)
-    if (!sockets?.delete(socketId)) return
+    const joining = sockets?.get(socketId)
+    if (!sockets || !joining) return
+    sockets.delete(socketId)
     // the state now: the document may be unloaded right after its last connection
     const state = Y.encodeStateAsUpdate(document)
     if (sockets.size === 0) {
@@ -65,6 +95,7 @@ export class AutoVersions implements Extension {
       this.timers.delete(documentName)
     }
     try {
+      await joining
       if (await this.peers.writerLeft(documentName, socketId)) await this.record(documentName, () => state)
     } catch (error) {
       this.failed(documentName, error)
@@ -93,7 +124,10 @@ export class AutoVersions implements Extension {
   /** Records the state if the document changed since the last version (changes made after it mark it again). */
   private async record(documentName: string, state: () => Uint8Array) {
     const changes = await this.peers.takeChanges(documentName)
-    if (changes) await this.versions().recordAuto(documentName, state(), changes.author)
+    if (changes) {
+      const withStored = this.peers.acrossProcesses
+      await this.versions().recordAuto(documentName, state(), changes.author, { withStored })
+    }
   }
 
   private failed(documentName: string, error: unknown) {

@@ -2,6 +2,7 @@ import type { AutoVersionPeers, VersionAuthor } from './AutoVersionPeers.js'
 
 /** One process serves every document: its own connections are all there is. */
 export class LocalAutoVersionPeers implements AutoVersionPeers {
+  readonly acrossProcesses = false
   private readonly writers = new Map<string, Set<string>>()
   private readonly changes = new Map<string, { author: VersionAuthor }>()
 
