@@ -9,9 +9,13 @@ import type {
 } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { ConnectionContext } from '../../hooks/Authentication.js'
+import { withTimeout } from '../../limits/withTimeout.js'
 import type { Logger } from '../../logger.js'
 import type { VersionService } from '../VersionService.js'
 import type { AutoVersionPeers } from './AutoVersionPeers.js'
+
+/** How long a new writer's first sync message waits for the peers to count it. */
+const JOIN_WAIT_MS = 2_000
 
 const connectionOf = (origin: unknown) =>
   typeof origin === 'object' &&
@@ -64,7 +68,10 @@ export class AutoVersions implements Extension {
     if (registered) return registered
     // a connection that already closed is not registered (it would stay a writer for ever)
     if (connection.readOnly || !connection.document.hasConnection(connection)) return
-    const joining = this.peers.writerJoined(documentName, socketId).catch((error) => this.failed(documentName, error))
+    // Redis unreachable: the sync goes on after JOIN_WAIT_MS, the writer uncounted where it did not arrive
+    const joining = withTimeout(this.peers.writerJoined(documentName, socketId), JOIN_WAIT_MS).catch((error) =>
+      this.failed(documentName, error),
+    )
     sockets.set(socketId, joining)
     this.writers.set(documentName, sockets)
     return joining
