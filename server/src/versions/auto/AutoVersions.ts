@@ -62,12 +62,13 @@ export class AutoVersions implements Extension {
 
   /** Registers the connection as a writer once (a read-only one never); resolves once the peers know it. */
   private joined(connection: Connection, documentName: string): Promise<void> | undefined {
+    if (connection.readOnly) return
     const { socketId } = connection
     const sockets = this.writers.get(documentName) ?? new Map<string, Promise<void>>()
     const registered = sockets.get(socketId)
     if (registered) return registered
     // a connection that already closed is not registered (it would stay a writer for ever)
-    if (connection.readOnly || !connection.document.hasConnection(connection)) return
+    if (!connection.document.hasConnection(connection)) return
     // Redis unreachable: the sync goes on after JOIN_WAIT_MS, the writer uncounted where it did not arrive
     const joining = withTimeout(this.peers.writerJoined(documentName, socketId), JOIN_WAIT_MS).catch((error) =>
       this.failed(documentName, error),
